@@ -1,0 +1,91 @@
+package org.carebook.database;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.carebook.kernel.CarebookProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The one DataSource: an external PostgreSQL when {@code DATABASE_URL} is set, otherwise the embedded
+ * one with its data under {@code CAREBOOK_DATA_DIR}.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean
+    DatabaseTarget databaseTarget(Environment environment, CarebookProperties properties) {
+        String url = environment.getProperty("DATABASE_URL", "");
+        if (!url.isBlank()) {
+            DatabaseUrl parsed;
+            try {
+                parsed = DatabaseUrl.parse(url);
+            } catch (IllegalArgumentException e) {
+                throw new DatabaseUnreachableException(e.getMessage());
+            }
+            return new DatabaseTarget(parsed, null);
+        }
+        var embedded = EmbeddedPostgres.start(properties.dataDir().resolve("postgres"));
+        return new DatabaseTarget(new DatabaseUrl(embedded.jdbcUrl(), embedded.user(), null), embedded);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseTarget target, CarebookProperties properties) {
+        DatabaseUrl url = target.url();
+        checkReachable(url);
+        var config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setUsername(url.user());
+        config.setPassword(url.password());
+        config.setPoolName("carebook");
+        config.setMaximumPoolSize(properties.databasePoolSize());
+        config.setConnectionTimeout(5_000);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "carebook");
+        log.info("Using PostgreSQL at {}", url.printable());
+        return new HikariDataSource(config);
+    }
+
+    static void checkReachable(DatabaseUrl url) {
+        var props = new Properties();
+        if (url.user() != null) {
+            props.setProperty("user", url.user());
+        }
+        if (url.password() != null) {
+            props.setProperty("password", url.password());
+        }
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("loginTimeout", "8");
+        try (var connection = DriverManager.getConnection(url.jdbcUrl(), props)) {
+            int version = connection.getMetaData().getDatabaseMajorVersion();
+            if (version < 15) {
+                throw new DatabaseUnreachableException("PostgreSQL " + version + " at " + url.printable()
+                        + " is too old: Carebook needs PostgreSQL 15 or newer");
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnreachableException("Cannot connect to PostgreSQL at " + url.printable()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /** Where the data lives; closing it stops the embedded server after the pool has closed. */
+    record DatabaseTarget(DatabaseUrl url, EmbeddedPostgres embedded) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.carebook.kernel;
+
+import java.util.List;
+import java.util.Set;
+
+/** Who is calling: the authenticated key, and the request it came with (for the audit log). */
+public record Caller(String keyId, KeyKind kind, Tenant tenant, Set<Scope> scopes, List<String> allowedOrigins,
+                     String requestId, String ip) {
+
+    public boolean has(Scope scope) {
+        return scopes.contains(scope);
+    }
+
+    public boolean isPublishable() {
+        return kind == KeyKind.PUBLISHABLE;
+    }
+
+    public Caller withRequest(String requestId, String ip) {
+        return new Caller(keyId, kind, tenant, scopes, allowedOrigins, requestId, ip);
+    }
+}

@@ -1,0 +1,38 @@
+package org.carebook.kernel;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code CAREBOOK_*} setting. Unknown names under {@code carebook.} stop start-up, and so do
+ * values that do not parse, so a typo in a deployment never silently falls back to a default.
+ */
+@ConfigurationProperties(prefix = "carebook", ignoreUnknownFields = false)
+public record CarebookProperties(
+        @DefaultValue("./data") Path dataDir,
+        String adminToken,
+        @DefaultValue("PT15M") Duration holdTtl,
+        Boolean demo,
+        @DefaultValue("200") int rateLimitPerSecond,
+        @DefaultValue("false") boolean webhooksAllowPrivate,
+        @DefaultValue("20") int databasePoolSize) {
+
+    public CarebookProperties {
+        if (holdTtl.isNegative() || holdTtl.isZero()) {
+            throw new IllegalArgumentException("CAREBOOK_HOLD_TTL must be a positive ISO-8601 duration such as PT15M");
+        }
+        if (databasePoolSize < 2) {
+            throw new IllegalArgumentException("CAREBOOK_DATABASE_POOL_SIZE must be at least 2");
+        }
+        if (rateLimitPerSecond < 1) {
+            throw new IllegalArgumentException("CAREBOOK_RATE_LIMIT_PER_SECOND must be at least 1");
+        }
+    }
+
+    public boolean adminEnabled() {
+        return adminToken != null && !adminToken.isBlank();
+    }
+}

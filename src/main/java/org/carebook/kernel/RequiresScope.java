@@ -1,0 +1,16 @@
+package org.carebook.kernel;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The scope an endpoint needs; with several, any one of them is enough. Every {@code /v1} handler
+ * carries one (checked by a test), so no endpoint is open by omission.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface RequiresScope {
+    Scope[] value();
+}

@@ -1,0 +1,68 @@
+package org.carebook.kernel;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Small conversions between Java values and PostgreSQL columns, shared by every repository. */
+public final class Sql {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private Sql() {
+    }
+
+    public static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static String[] array(Collection<String> values) {
+        return values.toArray(String[]::new);
+    }
+
+    public static List<String> texts(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    public static List<Integer> integers(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : Arrays.asList((Integer[]) array.getArray());
+    }
+
+    public static String json(Object value) {
+        return value == null ? null : JSON.writeValueAsString(value);
+    }
+
+    public static Map<String, String> stringMap(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? Map.of() : JSON.readValue(text, STRING_MAP);
+    }
+
+    public static <T> T json(ResultSet rs, String column, Class<T> type) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : JSON.readValue(text, type);
+    }
+
+    public static <T> T json(ResultSet rs, String column, TypeReference<T> type) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : JSON.readValue(text, type);
+    }
+}

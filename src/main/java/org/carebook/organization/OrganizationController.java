@@ -1,0 +1,87 @@
+package org.carebook.organization;
+
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.Envelope;
+import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.RequiresScope;
+import org.carebook.kernel.Scope;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+class OrganizationController {
+
+    private static final String[] ORGANIZATION_FIELDS = {"name", "timezone", "country", "currency",
+            "hold_ttl_minutes", "reminder_hours_before"};
+
+    private final Organizations organizations;
+    private final ApiKeys apiKeys;
+
+    OrganizationController(Organizations organizations, ApiKeys apiKeys) {
+        this.organizations = organizations;
+        this.apiKeys = apiKeys;
+    }
+
+    @PostMapping("/admin/v1/organizations")
+    @ResponseStatus(HttpStatus.CREATED)
+    Envelope<Organizations.CreatedOrganization> create(@RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, ORGANIZATION_FIELDS);
+        return Envelope.of(organizations.create(empty -> OrganizationDraft.read(fields, empty)));
+    }
+
+    @GetMapping("/admin/v1/organizations")
+    ListPage<OrganizationView> list(@RequestParam(required = false) String limit,
+                                    @RequestParam(required = false) String cursor) {
+        return organizations.list(PageRequest.of(limit, cursor));
+    }
+
+    @GetMapping("/admin/v1/organizations/{id}")
+    Envelope<OrganizationView> get(@PathVariable String id) {
+        return Envelope.of(organizations.get(id));
+    }
+
+    @GetMapping("/v1/organization")
+    @RequiresScope(Scope.MANAGE_ORGANIZATION)
+    Envelope<OrganizationView> own(Caller caller) {
+        return Envelope.of(organizations.get(caller.tenant().organizationId()));
+    }
+
+    @PatchMapping("/v1/organization")
+    @RequiresScope(Scope.MANAGE_ORGANIZATION)
+    Envelope<OrganizationView> update(Caller caller, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, ORGANIZATION_FIELDS);
+        return Envelope.of(organizations.update(caller.tenant(), current -> OrganizationDraft.read(fields, current)));
+    }
+
+    @PostMapping("/v1/api-keys")
+    @RequiresScope(Scope.MANAGE_API_KEYS)
+    @ResponseStatus(HttpStatus.CREATED)
+    Envelope<ApiKeyView> createKey(Caller caller, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, "name", "type", "scopes", "allowed_origins");
+        return Envelope.of(apiKeys.create(caller, ApiKeyDraft.read(fields, caller)));
+    }
+
+    @GetMapping("/v1/api-keys")
+    @RequiresScope(Scope.MANAGE_API_KEYS)
+    ListPage<ApiKeyView> keys(Caller caller, @RequestParam(required = false) String limit,
+                              @RequestParam(required = false) String cursor) {
+        return apiKeys.list(caller.tenant(), PageRequest.of(limit, cursor));
+    }
+
+    @DeleteMapping("/v1/api-keys/{id}")
+    @RequiresScope(Scope.MANAGE_API_KEYS)
+    Envelope<ApiKeyView> revoke(Caller caller, @PathVariable String id) {
+        return Envelope.of(apiKeys.revoke(caller.tenant(), id));
+    }
+}

@@ -1,0 +1,84 @@
+package org.carebook.organization;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OrganizationRepository {
+
+    private final JdbcClient jdbc;
+
+    OrganizationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(String id, OrganizationDraft draft, Instant createdAt, Instant updatedAt) {
+    }
+
+    void insert(String id, OrganizationDraft draft, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO organizations (id, name, timezone, country, currency, hold_ttl_minutes,
+                                                   reminder_hours_before, created_at, updated_at)
+                        VALUES (:id, :name, :timezone, :country, :currency, :ttl, :reminders, :now, :now)""")
+                .param("id", id)
+                .params(columns(draft))
+                .param("now", Sql.at(now))
+                .update();
+    }
+
+    void update(String id, OrganizationDraft draft, Instant now) {
+        jdbc.sql("""
+                        UPDATE organizations SET name = :name, timezone = :timezone, country = :country,
+                            currency = :currency, hold_ttl_minutes = :ttl, reminder_hours_before = :reminders,
+                            updated_at = :now
+                        WHERE id = :id""")
+                .param("id", id)
+                .params(columns(draft))
+                .param("now", Sql.at(now))
+                .update();
+    }
+
+    Optional<Row> find(String id, boolean forUpdate) {
+        return jdbc.sql("SELECT * FROM organizations WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
+                .param("id", id)
+                .query(OrganizationRepository::row)
+                .optional();
+    }
+
+    List<Row> page(PageRequest page) {
+        return jdbc.sql("""
+                        SELECT * FROM organizations WHERE (created_at, id) > (:after, :afterId)
+                        ORDER BY created_at, id LIMIT :limit""")
+                .param("after", Sql.at(page.after().createdAt()))
+                .param("afterId", page.after().id())
+                .param("limit", page.fetchSize())
+                .query(OrganizationRepository::row)
+                .list();
+    }
+
+    private static java.util.Map<String, Object> columns(OrganizationDraft draft) {
+        var values = new java.util.HashMap<String, Object>();
+        values.put("name", draft.name());
+        values.put("timezone", draft.timezone());
+        values.put("country", draft.country());
+        values.put("currency", draft.currency());
+        values.put("ttl", draft.holdTtlMinutes());
+        values.put("reminders", draft.reminderHoursBefore().toArray(Integer[]::new));
+        return values;
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        var draft = new OrganizationDraft(rs.getString("name"), rs.getString("timezone"), rs.getString("country"),
+                rs.getString("currency"), rs.getObject("hold_ttl_minutes", Integer.class),
+                Sql.integers(rs, "reminder_hours_before"));
+        return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}

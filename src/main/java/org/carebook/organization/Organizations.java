@@ -1,0 +1,86 @@
+package org.carebook.organization;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.CarebookProperties;
+import org.carebook.kernel.Ids;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Tenant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organizations: created by the platform admin, configured by their own keys. */
+@Service
+public class Organizations {
+
+    private final OrganizationRepository repository;
+    private final ApiKeys apiKeys;
+    private final CarebookProperties properties;
+    private final Clock clock;
+
+    Organizations(OrganizationRepository repository, ApiKeys apiKeys, CarebookProperties properties, Clock clock) {
+        this.repository = repository;
+        this.apiKeys = apiKeys;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A new organization with a secret and a publishable key for each mode, shown in full only here. */
+    @Transactional
+    public CreatedOrganization create(UnaryOperator<OrganizationDraft> request) {
+        OrganizationDraft draft = request.apply(OrganizationDraft.EMPTY);
+        Instant now = clock.instant();
+        String id = Ids.next("org");
+        repository.insert(id, draft, now);
+        List<ApiKeyView> keys = apiKeys.createInitialKeys(id, now);
+        return new CreatedOrganization(view(repository.find(id, false).orElseThrow()), keys);
+    }
+
+    @Transactional(readOnly = true)
+    public OrganizationView get(String id) {
+        return repository.find(id, false).map(this::view)
+                .orElseThrow(() -> CarebookException.notFound("No such organization."));
+    }
+
+    @Transactional(readOnly = true)
+    public ListPage<OrganizationView> list(PageRequest page) {
+        return ListPage.of(repository.page(page), page, r -> new PageRequest.Position(r.createdAt(), r.id()), this::view);
+    }
+
+    @Transactional
+    public OrganizationView update(Tenant tenant, UnaryOperator<OrganizationDraft> change) {
+        var current = repository.find(tenant.organizationId(), true)
+                .orElseThrow(() -> CarebookException.notFound("No such organization."));
+        repository.update(current.id(), change.apply(current.draft()), clock.instant());
+        return get(current.id());
+    }
+
+    @Transactional(readOnly = true)
+    public OrganizationSettings settings(Tenant tenant) {
+        var row = repository.find(tenant.organizationId(), false)
+                .orElseThrow(() -> CarebookException.notFound("No such organization."));
+        OrganizationDraft d = row.draft();
+        Duration ttl = d.holdTtlMinutes() == null ? properties.holdTtl() : Duration.ofMinutes(d.holdTtlMinutes());
+        return new OrganizationSettings(row.id(), d.name(), ZoneId.of(d.timezone()), d.country(), d.currency(), ttl,
+                d.reminderHoursBefore());
+    }
+
+    private OrganizationView view(OrganizationRepository.Row row) {
+        OrganizationDraft d = row.draft();
+        int ttl = d.holdTtlMinutes() != null ? d.holdTtlMinutes()
+                : (int) Math.max(1, (properties.holdTtl().toSeconds() + 59) / 60);
+        return new OrganizationView(row.id(), d.name(), d.timezone(), d.country(), d.currency(), ttl,
+                d.reminderHoursBefore(), row.createdAt(), row.updatedAt());
+    }
+
+    public record CreatedOrganization(@com.fasterxml.jackson.annotation.JsonUnwrapped OrganizationView organization,
+                                      List<ApiKeyView> apiKeys) {
+    }
+}

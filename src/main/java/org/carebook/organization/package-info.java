@@ -1,0 +1,6 @@
+/**
+ * Organizations (a clinic or practice group), their settings, and the API keys that act for them.
+ * Public: {@link org.carebook.organization.Organizations}, {@link org.carebook.organization.ApiKeys}
+ * and their views.
+ */
+package org.carebook.organization;

@@ -1,0 +1,163 @@
+package org.carebook.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.CarebookProperties;
+import org.carebook.organization.ApiKeys;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may call: the platform admin token on {@code /admin}, API keys on {@code /v1} (Bearer or Basic),
+ * the browser origin rules of publishable keys with their CORS answers, and per-key rate limits.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ApiAccessFilter extends OncePerRequestFilter {
+
+    static final String CALLER = "carebook.caller";
+    private static final String EXPOSED = "Request-Id, Carebook-Version, Idempotent-Replayed, RateLimit-Limit, "
+            + "RateLimit-Remaining, RateLimit-Reset, Retry-After";
+
+    private final ApiKeys apiKeys;
+    private final CarebookProperties properties;
+    private final RateLimits rateLimits;
+    private final ErrorResponses errors;
+
+    ApiAccessFilter(ApiKeys apiKeys, CarebookProperties properties, RateLimits rateLimits, ErrorResponses errors) {
+        this.apiKeys = apiKeys;
+        this.properties = properties;
+        this.rateLimits = rateLimits;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !(path.startsWith("/v1/") || path.startsWith("/admin/") || path.equals("/admin"))
+                || path.equals("/v1/openapi.json");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            if (request.getRequestURI().startsWith("/admin")) {
+                checkAdmin(request);
+            } else if (isPreflight(request)) {
+                answerPreflight(request, response);
+                return;
+            } else {
+                Caller caller = authenticate(request, response);
+                request.setAttribute(CALLER, caller);
+            }
+        } catch (CarebookException e) {
+            errors.write(request, response, e);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private Caller authenticate(HttpServletRequest request, HttpServletResponse response) {
+        String key = credentials(request.getHeader("Authorization"));
+        Caller caller = apiKeys.authenticate(key)
+                .orElseThrow(() -> CarebookException.unauthorised("invalid_key", "The API key is not valid."))
+                .withRequest(RequestIds.of(request), request.getRemoteAddr());
+        String origin = request.getHeader("Origin");
+        if (origin != null && caller.isPublishable()) {
+            if (!allowed(caller.allowedOrigins(), origin)) {
+                throw CarebookException.forbidden("origin_not_allowed",
+                        "This key may not be used from " + origin + ".", List.of());
+            }
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.setHeader("Access-Control-Expose-Headers", EXPOSED);
+            response.addHeader("Vary", "Origin");
+        }
+        rateLimits.consume(caller.keyId(), response);
+        return caller;
+    }
+
+    static String credentials(String header) {
+        if (header == null || header.isBlank()) {
+            throw CarebookException.unauthorised("missing_key",
+                    "Send your API key as 'Authorization: Bearer <key>'.");
+        }
+        String[] parts = header.strip().split("\\s+", 2);
+        String scheme = parts[0].toLowerCase(Locale.ROOT);
+        String value = parts.length > 1 ? parts[1].strip() : "";
+        String key = switch (scheme) {
+            case "bearer" -> value;
+            case "basic" -> basicUser(value);
+            default -> "";
+        };
+        if (key.isEmpty()) {
+            throw CarebookException.unauthorised("invalid_key", "The Authorization header is not a valid API key.");
+        }
+        return key;
+    }
+
+    private static String basicUser(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? decoded : decoded.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private void checkAdmin(HttpServletRequest request) {
+        if (!properties.adminEnabled()) {
+            throw CarebookException.notFound("There is nothing at this address.");
+        }
+        String header = request.getHeader("Authorization");
+        String given = header == null ? "" : header.replaceFirst("(?i)^Bearer\\s+", "").strip();
+        boolean same = MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                properties.adminToken().getBytes(StandardCharsets.UTF_8));
+        if (!same) {
+            throw CarebookException.unauthorised(header == null ? "missing_key" : "invalid_key",
+                    "The admin token is missing or wrong.");
+        }
+    }
+
+    private static boolean isPreflight(HttpServletRequest request) {
+        return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null
+                && request.getHeader("Access-Control-Request-Method") != null;
+    }
+
+    /** A preflight carries no key, so it is answered for an origin that some active publishable key allows. */
+    private void answerPreflight(HttpServletRequest request, HttpServletResponse response) {
+        String origin = request.getHeader("Origin");
+        if (!apiKeys.isOriginAllowedByAnyKey(normalise(origin))) {
+            throw CarebookException.forbidden("origin_not_allowed", "This origin may not call the API.", List.of());
+        }
+        response.setStatus(204);
+        response.setHeader("Access-Control-Allow-Origin", origin);
+        response.setHeader("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
+        response.setHeader("Access-Control-Allow-Headers",
+                "Authorization, Content-Type, Idempotency-Key, Carebook-Version");
+        response.setHeader("Access-Control-Max-Age", "600");
+        response.addHeader("Vary", "Origin");
+    }
+
+    private static boolean allowed(List<String> allowedOrigins, String origin) {
+        return allowedOrigins.contains(normalise(origin));
+    }
+
+    static String normalise(String origin) {
+        return origin.strip().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+    }
+}

@@ -1,0 +1,120 @@
+package org.carebook.web;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.FieldIssue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps every failure to the error envelope. Unexpected ones become a bare 500 (or 503 when the
+ * database is out of reach); the log gets the request id and the exception's type and SQLState, never
+ * its message, which for database errors can quote the values of a row (patient data).
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(CarebookException.class)
+    ResponseEntity<ErrorBody> carebook(CarebookException e, HttpServletRequest request) {
+        return respond(e, request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (causedBy(e, LimitedBodyRequest.BodyTooLargeException.class)) {
+            return respond(ErrorResponses.payloadTooLarge(), request);
+        }
+        return respond(CarebookException.badRequest("malformed_json", "The request body is not valid JSON."), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return respond(ErrorResponses.forStatus(415), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        var response = respond(ErrorResponses.forStatus(405), request);
+        return e.getSupportedHttpMethods() == null ? response
+                : ResponseEntity.status(405).allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ErrorBody> noRoute(NoResourceFoundException e, HttpServletRequest request) {
+        return respond(ErrorResponses.forStatus(404), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return respond(CarebookException.invalid(List.of(new FieldIssue(e.getParameterName(), "is required"))), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return respond(CarebookException.invalid(List.of(new FieldIssue(e.getName(), "has the wrong type"))), request);
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ErrorBody> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        return respond(ErrorResponses.unavailable(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure of {} {}: {}{} at {}", request.getMethod(), request.getRequestURI(),
+                e.getClass().getName(), sqlState(e), firstFrame(e));
+        return respond(ErrorResponses.internal(), request);
+    }
+
+    private static ResponseEntity<ErrorBody> respond(CarebookException e, HttpServletRequest request) {
+        return ResponseEntity.status(e.status()).body(ErrorBody.of(e, RequestIds.of(request)));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return " (SQLState " + sql.getSQLState() + ")";
+            }
+        }
+        return "";
+    }
+
+    private static String firstFrame(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.carebook")) {
+                return frame.toString();
+            }
+        }
+        return e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : "?";
+    }
+}

@@ -1,0 +1,61 @@
+package org.carebook.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.carebook.kernel.CarebookException;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The first thing every request meets: a request id, the API version header, and the 64 KiB body
+ * limit, before any authentication or parsing work is spent on it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class EdgeFilter extends OncePerRequestFilter {
+
+    static final String VERSION = "2026-11-01";
+    static final int MAX_BODY = 64 * 1024;
+
+    private final ErrorResponses errors;
+
+    EdgeFilter(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String requestId = RequestIds.assign(request);
+        response.setHeader("Request-Id", requestId);
+        response.setHeader("Carebook-Version", VERSION);
+        MDC.put("request_id", requestId);
+        try {
+            String version = request.getHeader("Carebook-Version");
+            if (version != null && !VERSION.equals(version)) {
+                errors.write(request, response, CarebookException.badRequest("unsupported_version",
+                        "Carebook-Version " + VERSION + " is the only version so far."));
+                return;
+            }
+            if (request.getContentLengthLong() > MAX_BODY) {
+                errors.write(request, response, ErrorResponses.payloadTooLarge());
+                return;
+            }
+            chain.doFilter(new LimitedBodyRequest(request, MAX_BODY), response);
+        } finally {
+            MDC.remove("request_id");
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return true;
+    }
+}

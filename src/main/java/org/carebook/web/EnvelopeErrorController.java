@@ -1,0 +1,24 @@
+package org.carebook.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The servlet container's error page (errors raised before Spring MVC, such as a malformed URL) in the
+ * same envelope as everything else, instead of Spring Boot's default body.
+ */
+@RestController
+class EnvelopeErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ErrorBody> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value ? value : 500;
+        var e = ErrorResponses.forStatus(status);
+        return ResponseEntity.status(e.status()).body(ErrorBody.of(e, RequestIds.of(request)));
+    }
+}

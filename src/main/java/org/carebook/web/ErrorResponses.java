@@ -1,0 +1,63 @@
+package org.carebook.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.carebook.kernel.CarebookException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes the error envelope from places outside Spring MVC (filters, the servlet error page). */
+@Component
+class ErrorResponses {
+
+    private final JsonMapper json;
+
+    ErrorResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, CarebookException e) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(e.status());
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), ErrorBody.of(e, RequestIds.of(request)));
+    }
+
+    static CarebookException forStatus(int status) {
+        return switch (status) {
+            case 400 -> CarebookException.badRequest("bad_request", "The request could not be understood.");
+            case 401 -> CarebookException.unauthorised("missing_key", "An API key is required.");
+            case 404 -> CarebookException.notFound("There is nothing at this address.");
+            case 405 -> new CarebookException(405, "METHOD_NOT_ALLOWED", "method_not_allowed",
+                    "This address does not accept that method.", List.of());
+            case 413 -> payloadTooLarge();
+            case 415 -> new CarebookException(415, "UNSUPPORTED_MEDIA_TYPE", "unsupported_media_type",
+                    "Send JSON with Content-Type: application/json.", List.of());
+            case 503 -> unavailable();
+            default -> status >= 500 ? internal()
+                    : new CarebookException(status, "BAD_REQUEST", "bad_request", "The request was refused.", List.of());
+        };
+    }
+
+    static CarebookException payloadTooLarge() {
+        return new CarebookException(413, "PAYLOAD_TOO_LARGE", "payload_too_large",
+                "The request body is larger than 64 KiB.", List.of());
+    }
+
+    static CarebookException internal() {
+        return new CarebookException(500, "INTERNAL_ERROR", "internal_error",
+                "Something went wrong on our side. It has been logged with the request id.", List.of());
+    }
+
+    static CarebookException unavailable() {
+        return new CarebookException(503, "UNAVAILABLE", "unavailable",
+                "The service is briefly unavailable. Retry shortly.", List.of());
+    }
+}
