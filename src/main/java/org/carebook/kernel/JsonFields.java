@@ -135,6 +135,23 @@ public final class JsonFields {
         return value.intValue();
     }
 
+    /** Like {@link #integer}, but an explicit null (or nothing at all to fall back on) is a problem. */
+    public Integer requiredInteger(String field, int min, int max, Integer fallback) {
+        Integer value = integer(field, min, max, fallback);
+        if (value == null) {
+            issue(field, REQUIRED);
+        }
+        return value;
+    }
+
+    public boolean requiredBool(String field, Boolean fallback) {
+        Boolean value = bool(field, fallback);
+        if (value == null) {
+            issue(field, REQUIRED);
+        }
+        return Boolean.TRUE.equals(value);
+    }
+
     public Boolean bool(String field, Boolean fallback) {
         JsonNode value = node.get(field);
         if (value == null) {

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +23,18 @@ public final class Sql {
     };
 
     private Sql() {
+    }
+
+    /** Binds {@code :org} and {@code :mode}, which every tenant-owned query filters on. */
+    public static JdbcClient.StatementSpec scoped(JdbcClient.StatementSpec spec, Tenant tenant) {
+        return spec.param("org", tenant.organizationId()).param("mode", tenant.mode().wire());
+    }
+
+    /** Binds {@code :after}, {@code :afterId} and {@code :limit} for keyset paging on (created_at, id). */
+    public static JdbcClient.StatementSpec paged(JdbcClient.StatementSpec spec, PageRequest page) {
+        return spec.param("after", at(page.after().createdAt()))
+                .param("afterId", page.after().id())
+                .param("limit", page.fetchSize());
     }
 
     public static OffsetDateTime at(Instant instant) {

@@ -1,0 +1,81 @@
+package org.carebook.catalog;
+
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.Envelope;
+import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.QueryParams;
+import org.carebook.kernel.RequiresScope;
+import org.carebook.kernel.Scope;
+import org.carebook.organization.Organizations;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+class AppointmentTypeController {
+
+    private final AppointmentTypes types;
+    private final Organizations organizations;
+
+    AppointmentTypeController(AppointmentTypes types, Organizations organizations) {
+        this.types = types;
+        this.organizations = organizations;
+    }
+
+    @PostMapping("/v1/appointment-types")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresScope(Scope.WRITE_APPOINTMENT_TYPES)
+    Envelope<AppointmentTypeView> create(Caller caller, @RequestBody JsonNode body) {
+        String currency = organizations.settings(caller.tenant()).currency();
+        return Envelope.of(types.create(caller.tenant(), currency, JsonFields.of(body, AppointmentTypeDraft.FIELDS)));
+    }
+
+    @GetMapping("/v1/appointment-types")
+    @RequiresScope(Scope.READ_APPOINTMENT_TYPES)
+    ListPage<AppointmentTypeView> list(Caller caller, @RequestParam(name = "is_active", required = false) String active,
+                                       @RequestParam(name = "allow_online_booking", required = false) String online,
+                                       @RequestParam(name = "clinician_id", required = false) String clinicianId,
+                                       @RequestParam(required = false) String limit,
+                                       @RequestParam(required = false) String cursor) {
+        return types.list(caller, QueryParams.bool("is_active", active), QueryParams.bool("allow_online_booking", online),
+                clinicianId, PageRequest.of(limit, cursor));
+    }
+
+    @GetMapping("/v1/appointment-types/{id}")
+    @RequiresScope(Scope.READ_APPOINTMENT_TYPES)
+    Envelope<AppointmentTypeView> get(Caller caller, @PathVariable String id) {
+        return Envelope.of(types.get(caller, id));
+    }
+
+    @PatchMapping("/v1/appointment-types/{id}")
+    @RequiresScope(Scope.WRITE_APPOINTMENT_TYPES)
+    Envelope<AppointmentTypeView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        return Envelope.of(types.update(caller.tenant(), id, JsonFields.of(body, AppointmentTypeDraft.FIELDS)));
+    }
+
+    @DeleteMapping("/v1/appointment-types/{id}")
+    @RequiresScope(Scope.WRITE_APPOINTMENT_TYPES)
+    Envelope<AppointmentTypeView> delete(Caller caller, @PathVariable String id) {
+        return Envelope.of(types.deactivate(caller.tenant(), id));
+    }
+
+    @GetMapping("/v1/appointment-templates")
+    @RequiresScope({Scope.READ_APPOINTMENT_TEMPLATES, Scope.READ_APPOINTMENT_TYPES})
+    ListPage<AppointmentTypeView.Template> templates(Caller caller,
+                                                     @RequestParam(name = "is_active", required = false) String active,
+                                                     @RequestParam(required = false) String limit,
+                                                     @RequestParam(required = false) String cursor) {
+        return types.list(caller, QueryParams.bool("is_active", active), null, null, PageRequest.of(limit, cursor))
+                .map(t -> new AppointmentTypeView.Template(t, t.durationMinutes()));
+    }
+}

@@ -1,0 +1,114 @@
+package org.carebook.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Sql;
+import org.carebook.kernel.Tenant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AppointmentTypeRepository {
+
+    private final JdbcClient jdbc;
+
+    AppointmentTypeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(String id, AppointmentTypeDraft draft, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** Filters of a list; null means "any". */
+    record Filter(Boolean active, Boolean onlineBookable, String clinicianId) {
+    }
+
+    void insert(Tenant tenant, String id, AppointmentTypeDraft draft, Instant now) {
+        Sql.scoped(jdbc.sql("""
+                        INSERT INTO appointment_types (id, organization_id, mode, name, description, duration_minutes,
+                            price, currency, is_active, allow_online_booking, modes, buffer_before_minutes,
+                            buffer_after_minutes, min_notice_minutes, max_advance_days, slot_interval_minutes,
+                            requires_room, clinician_ids, created_at, updated_at)
+                        VALUES (:id, :org, :mode, :name, :description, :duration, :price, :currency, :active, :online,
+                            :modes, :before, :after, :notice, :advance, :interval, :room, :clinicians, :now, :now)"""),
+                        tenant)
+                .param("id", id)
+                .params(columns(draft))
+                .param("now", Sql.at(now))
+                .update();
+    }
+
+    void update(String id, AppointmentTypeDraft draft, Instant now) {
+        jdbc.sql("""
+                        UPDATE appointment_types SET name = :name, description = :description,
+                            duration_minutes = :duration, price = :price, currency = :currency, is_active = :active,
+                            allow_online_booking = :online, modes = :modes, buffer_before_minutes = :before,
+                            buffer_after_minutes = :after, min_notice_minutes = :notice, max_advance_days = :advance,
+                            slot_interval_minutes = :interval, requires_room = :room, clinician_ids = :clinicians,
+                            updated_at = :now
+                        WHERE id = :id""")
+                .param("id", id)
+                .params(columns(draft))
+                .param("now", Sql.at(now))
+                .update();
+    }
+
+    Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
+        return Sql.scoped(jdbc.sql("SELECT * FROM appointment_types WHERE id = :id AND organization_id = :org AND mode = :mode"
+                        + (forUpdate ? " FOR UPDATE" : "")), tenant)
+                .param("id", id)
+                .query(AppointmentTypeRepository::row)
+                .optional();
+    }
+
+    List<Row> page(Tenant tenant, Filter filter, PageRequest page) {
+        return Sql.paged(Sql.scoped(jdbc.sql("""
+                        SELECT * FROM appointment_types WHERE organization_id = :org AND mode = :mode
+                          AND (CAST(:active AS boolean) IS NULL OR is_active = :active)
+                          AND (CAST(:online AS boolean) IS NULL OR allow_online_booking = :online)
+                          AND (CAST(:clinician AS text) IS NULL OR clinician_ids = '{}' OR :clinician = ANY(clinician_ids))
+                          AND (created_at, id) > (:after, :afterId)
+                        ORDER BY created_at, id LIMIT :limit"""), tenant), page)
+                .param("active", filter.active())
+                .param("online", filter.onlineBookable())
+                .param("clinician", filter.clinicianId())
+                .query(AppointmentTypeRepository::row)
+                .list();
+    }
+
+    private static Map<String, Object> columns(AppointmentTypeDraft d) {
+        var values = new java.util.HashMap<String, Object>();
+        values.put("name", d.name());
+        values.put("description", d.description());
+        values.put("duration", d.durationMinutes());
+        values.put("price", d.price());
+        values.put("currency", d.currency());
+        values.put("active", d.active());
+        values.put("online", d.allowOnlineBooking());
+        values.put("modes", Sql.array(d.modes()));
+        values.put("before", d.bufferBeforeMinutes());
+        values.put("after", d.bufferAfterMinutes());
+        values.put("notice", d.minNoticeMinutes());
+        values.put("advance", d.maxAdvanceDays());
+        values.put("interval", d.slotIntervalMinutes());
+        values.put("room", d.requiresRoom());
+        values.put("clinicians", Sql.array(d.clinicianIds()));
+        return values;
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        var draft = new AppointmentTypeDraft(rs.getString("name"), rs.getString("description"),
+                rs.getInt("duration_minutes"), rs.getBigDecimal("price"), rs.getString("currency"),
+                rs.getBoolean("is_active"), rs.getBoolean("allow_online_booking"), Sql.texts(rs, "modes"),
+                rs.getInt("buffer_before_minutes"), rs.getInt("buffer_after_minutes"), rs.getInt("min_notice_minutes"),
+                rs.getInt("max_advance_days"), rs.getInt("slot_interval_minutes"), rs.getBoolean("requires_room"),
+                Sql.texts(rs, "clinician_ids"));
+        return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}

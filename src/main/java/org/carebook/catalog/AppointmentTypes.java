@@ -1,0 +1,100 @@
+package org.carebook.catalog;
+
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Ids;
+import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Tenant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Appointment types (services): what can be booked, for how long, at what price, by whom. */
+@Service
+public class AppointmentTypes {
+
+    private final AppointmentTypeRepository repository;
+    private final References references;
+    private final Clock clock;
+
+    AppointmentTypes(AppointmentTypeRepository repository, References references, Clock clock) {
+        this.repository = repository;
+        this.references = references;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AppointmentTypeView create(Tenant tenant, String defaultCurrency, JsonFields body) {
+        var draft = checked(tenant, body, AppointmentTypeDraft.read(body, AppointmentTypeDraft.empty(defaultCurrency)));
+        String id = Ids.next("type");
+        repository.insert(tenant, id, draft, clock.instant());
+        return view(repository.find(tenant, id, false).orElseThrow());
+    }
+
+    /** For set-up code that builds a type directly, such as the demo clinic. */
+    @Transactional
+    public AppointmentTypeView create(Tenant tenant, String defaultCurrency, UnaryOperator<AppointmentTypeDraft> build) {
+        String id = Ids.next("type");
+        repository.insert(tenant, id, build.apply(AppointmentTypeDraft.empty(defaultCurrency)), clock.instant());
+        return view(repository.find(tenant, id, false).orElseThrow());
+    }
+
+    /** A publishable key (the booking widget) sees only active, online-bookable types. */
+    @Transactional(readOnly = true)
+    public AppointmentTypeView get(Caller caller, String id) {
+        var row = repository.find(caller.tenant(), id, false)
+                .filter(r -> !caller.isPublishable() || (r.draft().active() && r.draft().allowOnlineBooking()))
+                .orElseThrow(AppointmentTypes::notFound);
+        return view(row);
+    }
+
+    @Transactional(readOnly = true)
+    public ListPage<AppointmentTypeView> list(Caller caller, Boolean active, Boolean online, String clinicianId,
+                                              PageRequest page) {
+        var filter = caller.isPublishable()
+                ? new AppointmentTypeRepository.Filter(true, true, clinicianId)
+                : new AppointmentTypeRepository.Filter(active, online, clinicianId);
+        return ListPage.of(repository.page(caller.tenant(), filter, page), page,
+                r -> new PageRequest.Position(r.createdAt(), r.id()), AppointmentTypes::view);
+    }
+
+    @Transactional
+    public AppointmentTypeView update(Tenant tenant, String id, JsonFields body) {
+        var current = repository.find(tenant, id, true).orElseThrow(AppointmentTypes::notFound);
+        repository.update(id, checked(tenant, body, AppointmentTypeDraft.read(body, current.draft())), clock.instant());
+        return view(repository.find(tenant, id, false).orElseThrow());
+    }
+
+    @Transactional
+    public AppointmentTypeView deactivate(Tenant tenant, String id) {
+        var current = repository.find(tenant, id, true).orElseThrow(AppointmentTypes::notFound);
+        var d = current.draft();
+        repository.update(id, new AppointmentTypeDraft(d.name(), d.description(), d.durationMinutes(), d.price(),
+                d.currency(), false, d.allowOnlineBooking(), d.modes(), d.bufferBeforeMinutes(), d.bufferAfterMinutes(),
+                d.minNoticeMinutes(), d.maxAdvanceDays(), d.slotIntervalMinutes(), d.requiresRoom(), d.clinicianIds()),
+                clock.instant());
+        return view(repository.find(tenant, id, false).orElseThrow());
+    }
+
+    private AppointmentTypeDraft checked(Tenant tenant, JsonFields body, AppointmentTypeDraft draft) {
+        references.checkAll(body, "clinician_ids", tenant, References.Table.CLINICIANS, draft.clinicianIds());
+        body.throwIfInvalid();
+        return draft;
+    }
+
+    private static CarebookException notFound() {
+        return CarebookException.notFound("No such appointment type.");
+    }
+
+    private static AppointmentTypeView view(AppointmentTypeRepository.Row row) {
+        var d = row.draft();
+        return new AppointmentTypeView(row.id(), d.name(), d.description(), d.durationMinutes(), d.price(),
+                d.currency(), d.active(), d.allowOnlineBooking(), d.modes(), d.bufferBeforeMinutes(),
+                d.bufferAfterMinutes(), d.minNoticeMinutes(), d.maxAdvanceDays(), d.slotIntervalMinutes(),
+                d.requiresRoom(), d.clinicianIds(), row.createdAt(), row.updatedAt());
+    }
+}

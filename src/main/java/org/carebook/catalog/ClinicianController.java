@@ -1,0 +1,112 @@
+package org.carebook.catalog;
+
+import java.time.Instant;
+
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.Envelope;
+import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.QueryParams;
+import org.carebook.kernel.RequiresScope;
+import org.carebook.kernel.Scope;
+import org.carebook.organization.Organizations;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/v1/clinicians")
+class ClinicianController {
+
+    private final Clinicians clinicians;
+    private final Organizations organizations;
+
+    ClinicianController(Clinicians clinicians, Organizations organizations) {
+        this.clinicians = clinicians;
+        this.organizations = organizations;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<ClinicianView> create(Caller caller, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, ClinicianDraft.FIELDS);
+        String country = organizations.settings(caller.tenant()).country();
+        return Envelope.of(clinicians.create(caller.tenant(), empty -> ClinicianDraft.read(fields, empty, country)));
+    }
+
+    @GetMapping
+    @RequiresScope(Scope.READ_CATALOG)
+    ListPage<ClinicianView> list(Caller caller, @RequestParam(name = "location_id", required = false) String locationId,
+                                 @RequestParam(name = "is_active", required = false) String active,
+                                 @RequestParam(required = false) String limit,
+                                 @RequestParam(required = false) String cursor) {
+        return clinicians.list(caller.tenant(), locationId, QueryParams.bool("is_active", active),
+                PageRequest.of(limit, cursor));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope(Scope.READ_CATALOG)
+    Envelope<ClinicianView> get(Caller caller, @PathVariable String id) {
+        return Envelope.of(clinicians.get(caller.tenant(), id));
+    }
+
+    @PatchMapping("/{id}")
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<ClinicianView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, ClinicianDraft.FIELDS);
+        String country = organizations.settings(caller.tenant()).country();
+        return Envelope.of(clinicians.update(caller.tenant(), id, current -> ClinicianDraft.read(fields, current, country)));
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<ClinicianView> delete(Caller caller, @PathVariable String id) {
+        return Envelope.of(clinicians.deactivate(caller.tenant(), id));
+    }
+
+    @PostMapping("/{id}/time-off")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<TimeOffView> addTimeOff(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, "start_time", "end_time", "reason");
+        Instant start = fields.instant("start_time", null);
+        Instant end = fields.instant("end_time", null);
+        String reason = fields.text("reason", JsonFields.TEXT, null);
+        fields.require("start_time", start);
+        fields.require("end_time", end);
+        if (start != null && end != null && !end.isAfter(start)) {
+            fields.issue("end_time", "must be after start_time");
+        }
+        fields.throwIfInvalid();
+        return Envelope.of(clinicians.addTimeOff(caller.tenant(), id, start, end, reason));
+    }
+
+    @GetMapping("/{id}/time-off")
+    @RequiresScope(Scope.READ_CATALOG)
+    ListPage<TimeOffView> timeOff(Caller caller, @PathVariable String id) {
+        return ListPage.all(clinicians.timeOff(caller.tenant(), id));
+    }
+
+    @GetMapping("/{id}/time-off/{timeOffId}")
+    @RequiresScope(Scope.READ_CATALOG)
+    Envelope<TimeOffView> oneTimeOff(Caller caller, @PathVariable String id, @PathVariable String timeOffId) {
+        return Envelope.of(clinicians.timeOff(caller.tenant(), id, timeOffId));
+    }
+
+    @DeleteMapping("/{id}/time-off/{timeOffId}")
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<TimeOffView> removeTimeOff(Caller caller, @PathVariable String id, @PathVariable String timeOffId) {
+        return Envelope.of(clinicians.removeTimeOff(caller.tenant(), id, timeOffId));
+    }
+}

@@ -1,0 +1,103 @@
+package org.carebook.catalog;
+
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.Envelope;
+import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.QueryParams;
+import org.carebook.kernel.RequiresScope;
+import org.carebook.kernel.Scope;
+import org.carebook.organization.Organizations;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/v1/locations")
+class LocationController {
+
+    private final Locations locations;
+    private final Organizations organizations;
+
+    LocationController(Locations locations, Organizations organizations) {
+        this.locations = locations;
+        this.organizations = organizations;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<LocationView> create(Caller caller, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, LocationDraft.FIELDS);
+        String country = organizations.settings(caller.tenant()).country();
+        return Envelope.of(locations.create(caller.tenant(), empty -> LocationDraft.read(fields, empty, country)));
+    }
+
+    @GetMapping
+    @RequiresScope(Scope.READ_CATALOG)
+    ListPage<LocationView> list(Caller caller, @RequestParam(name = "is_active", required = false) String active,
+                                @RequestParam(required = false) String limit,
+                                @RequestParam(required = false) String cursor) {
+        return locations.list(caller.tenant(), QueryParams.bool("is_active", active), PageRequest.of(limit, cursor));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope(Scope.READ_CATALOG)
+    Envelope<LocationView> get(Caller caller, @PathVariable String id) {
+        return Envelope.of(locations.get(caller.tenant(), id));
+    }
+
+    @PatchMapping("/{id}")
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<LocationView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, LocationDraft.FIELDS);
+        String country = organizations.settings(caller.tenant()).country();
+        return Envelope.of(locations.update(caller.tenant(), id, current -> LocationDraft.read(fields, current, country)));
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<LocationView> delete(Caller caller, @PathVariable String id) {
+        return Envelope.of(locations.deactivate(caller.tenant(), id));
+    }
+
+    @PostMapping("/{id}/rooms")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<LocationView.RoomView> addRoom(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, "name");
+        String name = fields.requiredText("name", JsonFields.NAME, null);
+        fields.throwIfInvalid();
+        return Envelope.of(locations.addRoom(caller.tenant(), id, name));
+    }
+
+    @PatchMapping("/{id}/rooms/{roomId}")
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<LocationView.RoomView> updateRoom(Caller caller, @PathVariable String id, @PathVariable String roomId,
+                                               @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, "name", "is_active");
+        return Envelope.of(locations.updateRoom(caller.tenant(), id, roomId, current -> {
+            var next = new LocationView.RoomView(current.id(), fields.requiredText("name", JsonFields.NAME, current.name()),
+                    fields.requiredBool("is_active", current.isActive()));
+            fields.throwIfInvalid();
+            return next;
+        }));
+    }
+
+    @DeleteMapping("/{id}/rooms/{roomId}")
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<LocationView.RoomView> deleteRoom(Caller caller, @PathVariable String id, @PathVariable String roomId) {
+        return Envelope.of(locations.updateRoom(caller.tenant(), id, roomId,
+                current -> new LocationView.RoomView(current.id(), current.name(), false)));
+    }
+}

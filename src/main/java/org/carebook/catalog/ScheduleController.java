@@ -1,0 +1,107 @@
+package org.carebook.catalog;
+
+import java.time.LocalDate;
+
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Envelope;
+import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.RequiresScope;
+import org.carebook.kernel.Scope;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/v1/schedules")
+class ScheduleController {
+
+    private final Schedules schedules;
+
+    ScheduleController(Schedules schedules) {
+        this.schedules = schedules;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<ScheduleView> create(Caller caller, @RequestBody JsonNode body) {
+        return Envelope.of(schedules.create(caller.tenant(), JsonFields.of(body, ScheduleDraft.FIELDS)));
+    }
+
+    @GetMapping
+    @RequiresScope(Scope.READ_CATALOG)
+    ListPage<ScheduleView> list(Caller caller, @RequestParam(name = "clinician_id", required = false) String clinicianId,
+                                @RequestParam(name = "location_id", required = false) String locationId,
+                                @RequestParam(required = false) String limit,
+                                @RequestParam(required = false) String cursor) {
+        return schedules.list(caller.tenant(), clinicianId, locationId, PageRequest.of(limit, cursor));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope(Scope.READ_CATALOG)
+    Envelope<ScheduleView> get(Caller caller, @PathVariable String id) {
+        return Envelope.of(schedules.get(caller.tenant(), id));
+    }
+
+    @PatchMapping("/{id}")
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<ScheduleView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        return Envelope.of(schedules.update(caller.tenant(), id, JsonFields.of(body, ScheduleDraft.FIELDS)));
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<ScheduleView> delete(Caller caller, @PathVariable String id) {
+        return Envelope.of(schedules.deactivate(caller.tenant(), id));
+    }
+
+    @PutMapping("/{id}/exceptions/{date}")
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<ScheduleView.DateException> putException(Caller caller, @PathVariable String id, @PathVariable String date,
+                                                      @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, "hours");
+        var hours = fields.objects("hours", 20, null, Hours::readForDate, Hours.DATE_FIELDS);
+        fields.require("hours", hours);
+        if (hours != null) {
+            Hours.rejectOverlaps(fields, "hours", hours);
+        }
+        fields.throwIfInvalid();
+        return Envelope.of(schedules.putException(caller.tenant(), id, date(date), hours));
+    }
+
+    @GetMapping("/{id}/exceptions")
+    @RequiresScope(Scope.READ_CATALOG)
+    ListPage<ScheduleView.DateException> exceptions(Caller caller, @PathVariable String id) {
+        return ListPage.all(schedules.exceptions(caller.tenant(), id));
+    }
+
+    @GetMapping("/{id}/exceptions/{date}")
+    @RequiresScope(Scope.READ_CATALOG)
+    Envelope<ScheduleView.DateException> exception(Caller caller, @PathVariable String id, @PathVariable String date) {
+        return Envelope.of(schedules.exception(caller.tenant(), id, date(date)));
+    }
+
+    @DeleteMapping("/{id}/exceptions/{date}")
+    @RequiresScope(Scope.WRITE_CATALOG)
+    Envelope<ScheduleView.DateException> removeException(Caller caller, @PathVariable String id,
+                                                         @PathVariable String date) {
+        return Envelope.of(schedules.removeException(caller.tenant(), id, date(date)));
+    }
+
+    private static LocalDate date(String text) {
+        return JsonFields.parseDate(text).orElseThrow(() -> CarebookException.notFound("There is no such date."));
+    }
+}
