@@ -2,6 +2,7 @@ package org.carebook.catalog;
 
 import java.util.Map;
 
+import org.carebook.kernel.Address;
 import org.carebook.kernel.JsonFields;
 import org.carebook.kernel.Phones;
 

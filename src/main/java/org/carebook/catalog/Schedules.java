@@ -35,6 +35,14 @@ public class Schedules {
         return get(tenant, id);
     }
 
+    /** For set-up code that builds a schedule directly, such as the demo clinic. */
+    @Transactional
+    public ScheduleView create(Tenant tenant, ScheduleDraft draft) {
+        String id = Ids.next("sched");
+        repository.insert(tenant, id, draft, clock.instant());
+        return get(tenant, id);
+    }
+
     @Transactional(readOnly = true)
     public ScheduleView get(Tenant tenant, String id) {
         return view(row(tenant, id, false));

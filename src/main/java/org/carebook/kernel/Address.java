@@ -1,17 +1,16 @@
-package org.carebook.catalog;
+package org.carebook.kernel;
 
 import java.util.Locale;
 import java.util.Set;
 
-import org.carebook.kernel.JsonFields;
 
 public record Address(String line1, String line2, String city, String postcode, String country) {
 
-    static final Address EMPTY = new Address(null, null, null, null, null);
-    static final String[] FIELDS = {"line1", "line2", "city", "postcode", "country"};
+    public static final Address EMPTY = new Address(null, null, null, null, null);
+    public static final String[] FIELDS = {"line1", "line2", "city", "postcode", "country"};
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    static Address read(JsonFields body, Address current) {
+    public static Address read(JsonFields body, Address current) {
         Address base = current == null ? EMPTY : current;
         var address = new Address(
                 body.text("line1", JsonFields.TEXT, base.line1()),

@@ -1,0 +1,107 @@
+package org.carebook.patient;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.carebook.audit.AuditLog;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Ids;
+import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Phones;
+import org.carebook.organization.Organizations;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Patients. Every read, search, create and update is audited in the same transaction. */
+@Service
+public class Patients {
+
+    private static final String RESOURCE = "patient";
+
+    private final PatientRepository repository;
+    private final Organizations organizations;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Patients(PatientRepository repository, Organizations organizations, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PatientView create(Caller caller, JsonFields body) {
+        var settings = organizations.settings(caller.tenant());
+        var draft = PatientDraft.read(body, PatientDraft.EMPTY, settings.country(),
+                LocalDate.now(clock.withZone(settings.timezone())));
+        String id = Ids.next("pat");
+        repository.insert(caller.tenant(), id, draft, clock.instant());
+        audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
+        return view(row(caller, id, false));
+    }
+
+    @Transactional
+    public PatientView get(Caller caller, String id) {
+        var patient = view(row(caller, id, false));
+        audit.record(caller, AuditLog.Action.READ, RESOURCE, List.of(id));
+        return patient;
+    }
+
+    @Transactional
+    public PatientView update(Caller caller, String id, JsonFields body) {
+        var settings = organizations.settings(caller.tenant());
+        var current = row(caller, id, true);
+        var draft = PatientDraft.read(body, current.draft(), settings.country(),
+                LocalDate.now(clock.withZone(settings.timezone())));
+        repository.update(id, draft, clock.instant());
+        audit.record(caller, AuditLog.Action.UPDATE, RESOURCE, List.of(id));
+        return view(row(caller, id, false));
+    }
+
+    @Transactional
+    public ListPage<PatientView> list(Caller caller, PageRequest page) {
+        var result = ListPage.of(repository.page(caller.tenant(), page), page,
+                r -> new PageRequest.Position(r.createdAt(), r.id()), Patients::view);
+        audit.record(caller, AuditLog.Action.READ, RESOURCE, result.data().stream().map(PatientView::id).toList());
+        return result;
+    }
+
+    @Transactional
+    public ListPage<PatientView> search(Caller caller, String text, int limit) {
+        String folded = text.strip().replaceAll("\\s+", " ");
+        String emailPrefix = folded.contains("@")
+                ? folded.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                : null;
+        String phone = Phones.e164(folded, organizations.settings(caller.tenant()).country()).orElse(null);
+        var found = repository.search(caller.tenant(), folded, emailPrefix, phone, limit);
+        return audited(caller, found);
+    }
+
+    @Transactional
+    public ListPage<PatientView> findByNameAndBirthDate(Caller caller, String name, LocalDate dateOfBirth, int limit) {
+        var found = repository.byNameAndBirthDate(caller.tenant(), name.strip().replaceAll("\\s+", " "), dateOfBirth, limit);
+        return audited(caller, found);
+    }
+
+    private ListPage<PatientView> audited(Caller caller, List<PatientRepository.Row> found) {
+        audit.record(caller, AuditLog.Action.SEARCH, RESOURCE, found.stream().map(PatientRepository.Row::id).toList());
+        return ListPage.all(found.stream().map(Patients::view).toList());
+    }
+
+    private PatientRepository.Row row(Caller caller, String id, boolean forUpdate) {
+        return repository.find(caller.tenant(), id, forUpdate)
+                .orElseThrow(() -> CarebookException.notFound("No such patient."));
+    }
+
+    private static PatientView view(PatientRepository.Row row) {
+        var d = row.draft();
+        return new PatientView(row.id(), d.firstName(), d.lastName(), d.dateOfBirth(), d.email(), d.phone(), d.sex(),
+                d.address(), d.insurance(), d.externalIds(), row.createdAt(), row.updatedAt());
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Patients of an organization: create, read, update and search, every access written to the audit
+ * log. Public: {@link org.carebook.patient.Patients}, {@link org.carebook.patient.PatientView},
+ * {@link org.carebook.patient.PatientDraft}.
+ */
+package org.carebook.patient;
