@@ -91,7 +91,7 @@ class ApiKeyRepository {
     }
 
     boolean anyActiveKeyAllows(String origin) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_keys WHERE revoked_at IS NULL AND allowed_origins @> ARRAY[:origin])")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_keys WHERE revoked_at IS NULL AND allowed_origins @> ARRAY[CAST(:origin AS text)])")
                 .param("origin", origin)
                 .query(Boolean.class)
                 .single();

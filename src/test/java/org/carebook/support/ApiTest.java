@@ -1,0 +1,76 @@
+package org.carebook.support;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.carebook.CarebookApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Tests over real HTTP against the real server on a real (embedded) PostgreSQL. Each test makes its own
+ * organizations, so tests share one server without seeing each other's data.
+ */
+@SpringBootTest(classes = CarebookApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "carebook.data-dir=target/test-data/${random.uuid}",
+                "carebook.admin-token=" + ApiTest.ADMIN_TOKEN,
+                "carebook.demo=false",
+                "carebook.rate-limit-per-second=100000"})
+public abstract class ApiTest {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected String base;
+
+    @BeforeEach
+    void setBase() {
+        base = "http://localhost:" + port;
+    }
+
+    protected Api admin() {
+        return new Api(base, ADMIN_TOKEN);
+    }
+
+    protected Api anonymous() {
+        return new Api(base, null);
+    }
+
+    protected Api as(String key) {
+        return new Api(base, key);
+    }
+
+    /** A new organization through the admin API, with its four keys. */
+    protected Org newOrganization() {
+        var created = admin().post("/admin/v1/organizations",
+                Map.of("name", "Clinic " + System.nanoTime(), "timezone", "Europe/London", "country", "GB",
+                        "currency", "GBP"));
+        if (created.status() != 201) {
+            throw new IllegalStateException("could not create an organization: " + created);
+        }
+        var keys = new LinkedHashMap<String, String>();
+        created.data().get("api_keys").forEach(k ->
+                keys.put(k.get("type").stringValue() + "/" + k.get("mode").stringValue(), k.get("key").stringValue()));
+        return new Org(created.id(), as(keys.get("secret/live")), as(keys.get("publishable/live")),
+                as(keys.get("secret/test")), as(keys.get("publishable/test")), keys.get("publishable/live"));
+    }
+
+    /** A key of {@code org} (live mode) holding only the given scopes. */
+    protected Api keyWithScopes(Org org, String... scopes) {
+        var created = org.live().post("/v1/api-keys", Map.of("name", "limited", "type", "secret", "scopes", List.of(scopes)));
+        return as(created.data().get("key").stringValue());
+    }
+
+    public record Org(String id, Api live, Api publishable, Api test, Api publishableTest, String publishableKey) {
+    }
+}

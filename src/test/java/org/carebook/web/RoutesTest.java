@@ -1,0 +1,64 @@
+package org.carebook.web;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.carebook.kernel.RequiresScope;
+import org.carebook.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutesTest extends ApiTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyApiEndpointDeclaresTheScopeItNeeds() {
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            boolean api = ours(method) && info.getPatternValues().stream().anyMatch(p -> p.startsWith("/v1/"));
+            if (api) {
+                assertThat(method.hasMethodAnnotation(RequiresScope.class)).as(info.toString()).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryImplementedPathAndMethod() {
+        var document = anonymous().get("/v1/openapi.json");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().get("openapi").stringValue()).startsWith("3.1");
+        var paths = document.json().get("paths");
+        Set<String> implemented = new HashSet<>();
+        mappings.getHandlerMethods().entrySet().stream().filter(e -> ours(e.getValue())).forEach(e -> e.getKey().getPatternValues().stream()
+                .filter(p -> p.startsWith("/v1/") || p.startsWith("/admin/"))
+                .forEach(p -> e.getKey().getMethodsCondition().getMethods()
+                        .forEach(m -> implemented.add(m.name().toLowerCase() + " " + p))));
+        var missing = implemented.stream().filter(route -> {
+            String[] parts = route.split(" ");
+            return !paths.has(parts[1]) || !paths.get(parts[1]).has(parts[0]);
+        }).sorted().toList();
+        assertThat(missing).isEmpty();
+        assertThat(implemented).hasSizeGreaterThan(40);
+    }
+
+    private static boolean ours(org.springframework.web.method.HandlerMethod method) {
+        return method.getBeanType().getName().startsWith("org.carebook.");
+    }
+
+    @Test
+    void operationsEndpointsAreOpenAndNothingElseOfActuatorIs() {
+        assertThat(anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(anonymous().get("/actuator/health/readiness").json().get("status").stringValue()).isEqualTo("UP");
+        assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(200);
+        for (String hidden : new String[]{"/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump"}) {
+            assertThat(anonymous().get(hidden).status()).as(hidden).isEqualTo(404);
+        }
+        assertThat(anonymous().get("/docs").status()).isIn(200, 302);
+    }
+}
