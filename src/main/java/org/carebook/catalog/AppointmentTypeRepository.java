@@ -60,9 +60,7 @@ class AppointmentTypeRepository {
     }
 
     Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
-        return Sql.scoped(jdbc.sql("SELECT * FROM appointment_types WHERE id = :id AND organization_id = :org AND mode = :mode"
-                        + (forUpdate ? " FOR UPDATE" : "")), tenant)
-                .param("id", id)
+        return Sql.owned(jdbc, "appointment_types", tenant, id, forUpdate)
                 .query(AppointmentTypeRepository::row)
                 .optional();
     }

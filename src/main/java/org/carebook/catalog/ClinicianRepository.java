@@ -50,9 +50,7 @@ class ClinicianRepository {
     }
 
     Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
-        return Sql.scoped(jdbc.sql("SELECT * FROM clinicians WHERE id = :id AND organization_id = :org AND mode = :mode"
-                        + (forUpdate ? " FOR UPDATE" : "")), tenant)
-                .param("id", id)
+        return Sql.owned(jdbc, "clinicians", tenant, id, forUpdate)
                 .query(ClinicianRepository::row)
                 .optional();
     }

@@ -56,9 +56,7 @@ class LocationRepository {
     }
 
     Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
-        return Sql.scoped(jdbc.sql("SELECT * FROM locations WHERE id = :id AND organization_id = :org AND mode = :mode"
-                        + (forUpdate ? " FOR UPDATE" : "")), tenant)
-                .param("id", id)
+        return Sql.owned(jdbc, "locations", tenant, id, forUpdate)
                 .query(LocationRepository::row)
                 .optional();
     }

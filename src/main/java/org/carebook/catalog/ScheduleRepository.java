@@ -57,9 +57,7 @@ class ScheduleRepository {
     }
 
     Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
-        return Sql.scoped(jdbc.sql("SELECT * FROM schedules WHERE id = :id AND organization_id = :org AND mode = :mode"
-                        + (forUpdate ? " FOR UPDATE" : "")), tenant)
-                .param("id", id)
+        return Sql.owned(jdbc, "schedules", tenant, id, forUpdate)
                 .query(ScheduleRepository::row)
                 .optional();
     }

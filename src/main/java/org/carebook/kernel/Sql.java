@@ -30,6 +30,13 @@ public final class Sql {
         return spec.param("org", tenant.organizationId()).param("mode", tenant.mode().wire());
     }
 
+    /** One row of a tenant-owned table by id, optionally locked for the rest of the transaction. */
+    public static JdbcClient.StatementSpec owned(JdbcClient jdbc, String table, Tenant tenant, String id,
+                                                 boolean forUpdate) {
+        return scoped(jdbc.sql("SELECT * FROM " + table + " WHERE id = :id AND organization_id = :org AND mode = :mode"
+                + (forUpdate ? " FOR UPDATE" : "")), tenant).param("id", id);
+    }
+
     /** Binds {@code :after}, {@code :afterId} and {@code :limit} for keyset paging on (created_at, id). */
     public static JdbcClient.StatementSpec paged(JdbcClient.StatementSpec spec, PageRequest page) {
         return spec.param("after", at(page.after().createdAt()))

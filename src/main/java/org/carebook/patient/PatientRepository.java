@@ -52,9 +52,7 @@ class PatientRepository {
     }
 
     Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
-        return Sql.scoped(jdbc.sql("SELECT * FROM patients WHERE id = :id AND organization_id = :org AND mode = :mode"
-                        + (forUpdate ? " FOR UPDATE" : "")), tenant)
-                .param("id", id)
+        return Sql.owned(jdbc, "patients", tenant, id, forUpdate)
                 .query(PatientRepository::row)
                 .optional();
     }
