@@ -23,18 +23,4 @@ public final class Ids {
         }
         return new String(chars);
     }
-
-    /** A cheap shape check, so that garbage in a path is a 404 without a database round trip. */
-    public static boolean looksLike(String prefix, String id) {
-        if (id == null || id.length() != prefix.length() + 1 + LENGTH || !id.startsWith(prefix + "_")) {
-            return false;
-        }
-        for (int i = prefix.length() + 1; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -387,10 +387,6 @@ public final class JsonFields {
         }
     }
 
-    public boolean hasIssues() {
-        return !issues.isEmpty();
-    }
-
     /** Throws the 422 listing every problem found so far. */
     public void throwIfInvalid() {
         if (!issues.isEmpty()) {
