@@ -51,6 +51,11 @@ public class CarebookException extends RuntimeException {
         return new CarebookException(403, "FORBIDDEN", reason, message, details);
     }
 
+    public static CarebookException missingScope(Scope scope) {
+        return forbidden("missing_scope", "This key lacks the scope " + scope.wire() + ".",
+                List.of(new FieldIssue("scope", scope.wire())));
+    }
+
     public static CarebookException badRequest(String reason, String message) {
         return new CarebookException(400, "BAD_REQUEST", reason, message, List.of());
     }

@@ -15,6 +15,7 @@ public record CarebookProperties(
         @DefaultValue("./data") Path dataDir,
         String adminToken,
         @DefaultValue("PT15M") Duration holdTtl,
+        @DefaultValue("PT30S") Duration holdSweep,
         Boolean demo,
         @DefaultValue("200") int rateLimitPerSecond,
         @DefaultValue("false") boolean webhooksAllowPrivate,
@@ -23,6 +24,9 @@ public record CarebookProperties(
     public CarebookProperties {
         if (holdTtl.isNegative() || holdTtl.isZero()) {
             throw new IllegalArgumentException("CAREBOOK_HOLD_TTL must be a positive ISO-8601 duration such as PT15M");
+        }
+        if (holdSweep.isNegative()) {
+            throw new IllegalArgumentException("CAREBOOK_HOLD_SWEEP must be an ISO-8601 duration such as PT30S (PT0S: off)");
         }
         if (databasePoolSize < 2) {
             throw new IllegalArgumentException("CAREBOOK_DATABASE_POOL_SIZE must be at least 2");

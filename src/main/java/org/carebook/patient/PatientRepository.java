@@ -108,6 +108,34 @@ class PatientRepository {
                 .list();
     }
 
+    /** Serialises bookings that name the same person inline until the first one has committed. */
+    void lockIdentity(Tenant tenant, PatientDraft draft) {
+        Sql.scoped(jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:org || :mode || carebook_fold(:first || ' ' || :last) || :dob, 11))"), tenant)
+                .param("first", draft.firstName())
+                .param("last", draft.lastName())
+                .param("dob", draft.dateOfBirth().toString())
+                .query(rs -> {
+                });
+    }
+
+    Optional<String> matching(Tenant tenant, PatientDraft draft) {
+        return Sql.scoped(jdbc.sql("""
+                        SELECT id FROM patients
+                        WHERE organization_id = :org AND mode = :mode AND date_of_birth = :dob
+                          AND carebook_fold(first_name) = carebook_fold(:first)
+                          AND carebook_fold(last_name) = carebook_fold(:last)
+                          AND ((CAST(:email AS text) IS NULL AND CAST(:phone AS text) IS NULL)
+                               OR email = :email OR phone = :phone)
+                        ORDER BY created_at, id LIMIT 1"""), tenant)
+                .param("dob", draft.dateOfBirth())
+                .param("first", draft.firstName())
+                .param("last", draft.lastName())
+                .param("email", draft.email())
+                .param("phone", draft.phone())
+                .query(String.class)
+                .optional();
+    }
+
     private static Map<String, Object> columns(PatientDraft d) {
         var values = new java.util.HashMap<String, Object>();
         values.put("first", d.firstName());

@@ -89,6 +89,42 @@ public class Patients {
         return audited(caller, found);
     }
 
+    /** The fields a booking may carry for a patient it names inline; a browser key gets only the identifying ones. */
+    private static final String[] BROWSER_FIELDS = {"first_name", "last_name", "date_of_birth", "email", "phone"};
+
+    /** Reads a patient given inline in a booking body under {@code field}; problems are added to {@code body}. */
+    public PatientDraft readInline(Caller caller, JsonFields body, String field) {
+        var settings = organizations.settings(caller.tenant());
+        var today = LocalDate.now(clock.withZone(settings.timezone()));
+        return body.object(field, null, inline -> PatientDraft.read(inline, PatientDraft.EMPTY, settings.country(), today),
+                caller.isPublishable() ? BROWSER_FIELDS : PatientDraft.FIELDS);
+    }
+
+    /**
+     * The patient a booking names inline: an existing one with the same name and date of birth (and the
+     * same e-mail or phone when one is given), or a new one. The caller is never told which. Concurrent
+     * bookings for the same new person are serialised so they do not create two records.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public String matchOrCreate(Caller caller, PatientDraft draft) {
+        repository.lockIdentity(caller.tenant(), draft);
+        var match = repository.matching(caller.tenant(), draft);
+        if (match.isPresent()) {
+            audit.record(caller, AuditLog.Action.READ, RESOURCE, List.of(match.get()));
+            return match.get();
+        }
+        String id = Ids.next("pat");
+        repository.insert(caller.tenant(), id, draft, clock.instant());
+        audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
+        return id;
+    }
+
+    /** True if the patient exists in the caller's organization and mode. Not audited: nothing is read. */
+    @Transactional(readOnly = true)
+    public boolean exists(Caller caller, String id) {
+        return repository.find(caller.tenant(), id, false).isPresent();
+    }
+
     private ListPage<PatientView> audited(Caller caller, List<PatientRepository.Row> found) {
         audit.record(caller, AuditLog.Action.SEARCH, RESOURCE, found.stream().map(PatientRepository.Row::id).toList());
         return ListPage.all(found.stream().map(Patients::view).toList());

@@ -80,6 +80,18 @@ class ApiExceptionHandler {
         return respond(ErrorResponses.unavailable(), request);
     }
 
+    /**
+     * Booking names the constraint that refused a write itself; this is the backstop, so a lost race on
+     * an exclusion constraint (SQLState 23P01) can never surface as a 500.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ErrorBody> integrity(Exception e, HttpServletRequest request) {
+        if (sqlState(e).contains("23P01")) {
+            return respond(CarebookException.conflict("slot_taken", "That time was just taken."), request);
+        }
+        return unexpected(e, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure of {} {}: {}{} at {}", request.getMethod(), request.getRequestURI(),

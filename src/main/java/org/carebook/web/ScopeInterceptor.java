@@ -25,8 +25,7 @@ class ScopeInterceptor implements HandlerInterceptor {
             return true;
         }
         if (Arrays.stream(required.value()).noneMatch(caller::has)) {
-            throw CarebookException.forbidden("missing_scope", "This key lacks the scope " + required.value()[0].wire() + ".",
-                    List.of(new FieldIssue("scope", required.value()[0].wire())));
+            throw CarebookException.missingScope(required.value()[0]);
         }
         return true;
     }

@@ -1,0 +1,141 @@
+package org.carebook.availability;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The slot rules of API.md §3 as one pure function.
+ *
+ * <p>A block of working hours on a local date covers the instants from the first occurrence of its
+ * start to the last occurrence of its end. A clock time the zone skips (spring forward) resolves to the
+ * moment the clock jumps, so no non-existent local time is ever produced. Starts step from the block's
+ * start by elapsed time, so a block across a change yields each real instant once.
+ */
+public final class SlotEngine {
+
+    private static final Comparator<Slot> ORDER = Comparator.comparing(Slot::start)
+            .thenComparing(Slot::clinicianName)
+            .thenComparing(Slot::clinicianId)
+            .thenComparing(s -> String.valueOf(s.locationId()))
+            .thenComparing(Slot::remote);
+
+    private SlotEngine() {
+    }
+
+    /** Two schedules of one clinician may name the same time; it is offered once. */
+    private record SlotKey(Instant start, String clinicianId, String locationId, boolean remote) {
+    }
+
+    public static List<Slot> slots(SlotQuery query) {
+        var type = query.type();
+        if (!type.active() || (query.filter().publishable() && !type.onlineBookable())) {
+            return List.of();
+        }
+        Instant earliest = query.now().plus(type.minNotice());
+        Instant latest = query.now().plus(type.maxAdvance());
+        var clinicianTimelines = new HashMap<String, Timeline>();
+        var roomTimelines = new HashMap<String, List<Timeline>>();
+        var found = new HashMap<SlotKey, Slot>();
+        for (WorkingSchedule schedule : query.schedules()) {
+            if (!offers(schedule, type, query.filter())) {
+                continue;
+            }
+            var busy = clinicianTimelines.computeIfAbsent(schedule.clinicianId(),
+                    id -> Timeline.of(query.clinicianBusy().get(id)));
+            var rooms = needsRoom(type, schedule)
+                    ? roomTimelines.computeIfAbsent(schedule.locationId(), id -> roomTimelines(query, id))
+                    : null;
+            for (LocalDate date = query.from(); !date.isAfter(query.to()); date = date.plusDays(1)) {
+                for (ClockBlock block : schedule.hoursOn(date)) {
+                    addSlots(found, schedule, type, blockStart(date, block.start(), schedule.zone()),
+                            blockEnd(date, block.end(), schedule.zone()), earliest, latest, busy, rooms);
+                }
+            }
+        }
+        var ordered = new ArrayList<>(found.values());
+        ordered.sort(ORDER);
+        return ordered;
+    }
+
+    /** The instant a local date and clock time names: the first occurrence, or empty if the clock skips it. */
+    public static Optional<Instant> resolve(LocalDate date, LocalTime time, ZoneId zone) {
+        var local = LocalDateTime.of(date, time);
+        var offsets = zone.getRules().getValidOffsets(local);
+        return offsets.isEmpty() ? Optional.empty()
+                : Optional.of(ZonedDateTime.ofLocal(local, zone, offsets.get(0)).toInstant());
+    }
+
+    private static boolean offers(WorkingSchedule schedule, AppointmentRules type, SlotFilter filter) {
+        return schedule.active() && schedule.clinicianActive()
+                && type.offeredBy(schedule.clinicianId()) && schedule.offers(type.id())
+                && type.offeredIn(schedule.remote()) && filter.admits(schedule);
+    }
+
+    private static boolean needsRoom(AppointmentRules type, WorkingSchedule schedule) {
+        return type.requiresRoom() && !schedule.remote();
+    }
+
+    private static List<Timeline> roomTimelines(SlotQuery query, String locationId) {
+        return query.roomsByLocation().getOrDefault(locationId, List.of()).stream()
+                .map(room -> Timeline.of(room.busy()))
+                .toList();
+    }
+
+    private static void addSlots(Map<SlotKey, Slot> found, WorkingSchedule schedule, AppointmentRules type,
+                                 Instant blockStart, Instant blockEnd, Instant earliest, Instant latest,
+                                 Timeline busy, List<Timeline> rooms) {
+        for (Instant start = blockStart; !start.plus(type.duration()).isAfter(blockEnd); start = start.plus(type.interval())) {
+            if (start.isBefore(earliest)) {
+                continue;
+            }
+            if (start.isAfter(latest)) {
+                return;
+            }
+            Instant end = start.plus(type.duration());
+            Instant from = start.minus(type.bufferBefore());
+            Instant to = end.plus(type.bufferAfter());
+            if (busy.isFree(from, to) && (rooms == null || anyFree(rooms, from, to))) {
+                var slot = new Slot(start, end, schedule.zone(), schedule.clinicianId(), schedule.clinicianName(),
+                        schedule.locationId(), schedule.locationName(), schedule.remote(), type.id(), schedule.id());
+                found.putIfAbsent(new SlotKey(start, slot.clinicianId(), slot.locationId(), slot.remote()), slot);
+            }
+        }
+    }
+
+    private static boolean anyFree(List<Timeline> rooms, Instant from, Instant to) {
+        for (Timeline room : rooms) {
+            if (room.isFree(from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Instant blockStart(LocalDate date, LocalTime time, ZoneId zone) {
+        var local = LocalDateTime.of(date, time);
+        var transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant();
+        }
+        return ZonedDateTime.ofLocal(local, zone, null).withEarlierOffsetAtOverlap().toInstant();
+    }
+
+    private static Instant blockEnd(LocalDate date, LocalTime time, ZoneId zone) {
+        var local = LocalDateTime.of(date, time);
+        var transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant();
+        }
+        return ZonedDateTime.ofLocal(local, zone, null).withLaterOffsetAtOverlap().toInstant();
+    }
+}

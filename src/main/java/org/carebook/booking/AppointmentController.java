@@ -1,0 +1,116 @@
+package org.carebook.booking;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Envelope;
+import org.carebook.kernel.FieldIssue;
+import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.RequiresScope;
+import org.carebook.kernel.Scope;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+@RestController
+@RequestMapping("/v1/appointments")
+class AppointmentController {
+
+    private final Appointments appointments;
+
+    AppointmentController(Appointments appointments) {
+        this.appointments = appointments;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    Envelope<AppointmentView> create(Caller caller, @RequestBody JsonNode body) {
+        return Envelope.of(appointments.create(caller, JsonFields.of(body, Appointments.CREATE_FIELDS)));
+    }
+
+    @GetMapping
+    @RequiresScope(Scope.READ_APPOINTMENTS)
+    ListPage<AppointmentView> list(Caller caller,
+                                   @RequestParam(name = "start_date", required = false) String startDate,
+                                   @RequestParam(name = "end_date", required = false) String endDate,
+                                   @RequestParam(name = "clinician_id", required = false) String clinicianId,
+                                   @RequestParam(name = "location_id", required = false) String locationId,
+                                   @RequestParam(name = "patient_id", required = false) String patientId,
+                                   @RequestParam(required = false) String status,
+                                   @RequestParam(name = "external_id", required = false) String externalId,
+                                   @RequestParam(required = false) String limit,
+                                   @RequestParam(required = false) String cursor) {
+        return appointments.list(caller, AppointmentFilters.read(startDate, endDate, clinicianId, locationId, patientId,
+                status, externalId), PageRequest.of(limit, cursor));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope(Scope.READ_APPOINTMENTS)
+    Envelope<AppointmentView> get(Caller caller, @PathVariable String id) {
+        return Envelope.of(appointments.get(caller, id));
+    }
+
+    @GetMapping(value = "/{id}/ics")
+    @RequiresScope(Scope.READ_APPOINTMENTS)
+    ResponseEntity<String> calendar(Caller caller, @PathVariable String id) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + id + ".ics\"")
+                .body(appointments.calendar(caller, id));
+    }
+
+    @PatchMapping("/{id}")
+    @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    Envelope<AppointmentView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        return Envelope.of(appointments.update(caller, id, JsonFields.of(body, Appointments.UPDATE_FIELDS)));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    Envelope<AppointmentView> cancel(Caller caller, @PathVariable String id,
+                                     @RequestBody(required = false) JsonNode body) {
+        var fields = JsonFields.of(body == null ? JsonNodeFactory.instance.objectNode() : body, Appointments.CANCEL_FIELDS);
+        return Envelope.of(appointments.cancel(caller, id, fields));
+    }
+
+    @PostMapping("/{id}/confirm")
+    @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    Envelope<AppointmentView> confirm(Caller caller, @PathVariable String id) {
+        return Envelope.of(appointments.confirm(caller, id));
+    }
+
+    @PostMapping("/{id}/check-in")
+    @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    Envelope<AppointmentView> checkIn(Caller caller, @PathVariable String id) {
+        return Envelope.of(appointments.checkIn(caller, id));
+    }
+
+    @PostMapping("/{id}/no-show")
+    @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    Envelope<AppointmentView> noShow(Caller caller, @PathVariable String id) {
+        return Envelope.of(appointments.noShow(caller, id));
+    }
+
+    @PostMapping("/{id}/complete")
+    @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    Envelope<AppointmentView> complete(Caller caller, @PathVariable String id) {
+        return Envelope.of(appointments.complete(caller, id));
+    }
+}

@@ -1,0 +1,206 @@
+package org.carebook.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.carebook.kernel.Mode;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Sql;
+import org.carebook.kernel.Tenant;
+import org.carebook.patient.PatientView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AppointmentRepository {
+
+    private final JdbcClient jdbc;
+
+    AppointmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Where and when an appointment is: the part a reschedule changes. */
+    record Placement(String clinicianId, String locationId, String roomId, boolean remote, ZoneId zone, Instant start,
+                     Instant end) {
+
+        Placement withRoom(String room) {
+            return new Placement(clinicianId, locationId, room, remote, zone, start, end);
+        }
+    }
+
+    record Row(String id, Tenant tenant, AppointmentStatus status, String patientId, String appointmentTypeId,
+               Placement placement, AppointmentDetails details, String holdId, String source,
+               boolean allowOverlapping, Instant cancelledAt, String cancellationReason, String cancelledBy,
+               Instant checkedInAt, Instant createdAt, Instant updatedAt) {
+
+        AppointmentView view() {
+            var p = placement;
+            var d = details;
+            return new AppointmentView(id, status.wire(), patientId, appointmentTypeId, p.clinicianId(), p.locationId(),
+                    p.roomId(), p.remote(), d.title(), at(p.start()), at(p.end()),
+                    Duration.between(p.start(), p.end()).toMinutes(), d.reason(), d.notes(), d.paymentMode(),
+                    d.insurance(), d.attendeeName(), d.attendeeEmail(), d.attendeePhone(), holdId, source,
+                    d.externalIds(), at(cancelledAt), cancellationReason, cancelledBy, at(checkedInAt), at(createdAt),
+                    at(updatedAt));
+        }
+
+        private OffsetDateTime at(Instant instant) {
+            return instant == null ? null : instant.atZone(placement.zone()).toOffsetDateTime();
+        }
+    }
+
+    void insert(Row row) {
+        Sql.scoped(jdbc.sql("""
+                        INSERT INTO appointments (id, organization_id, mode, status, patient_id, appointment_type_id,
+                            clinician_id, location_id, room_id, is_remote, timezone, start_time, end_time, title,
+                            reason, notes, payment_mode, insurance, attendee_name, attendee_email, attendee_phone,
+                            hold_id, source, allow_overlapping, external_ids, created_at, updated_at)
+                        VALUES (:id, :org, :mode, :status, :patient, :type, :clinician, :location, :room, :remote,
+                            :zone, :start, :end, :title, :reason, :notes, :payment, :insurance::jsonb, :attendeeName,
+                            :attendeeEmail, :attendeePhone, :hold, :source, :overlapping, :external::jsonb, :now, :now)"""),
+                        row.tenant())
+                .param("id", row.id())
+                .param("status", row.status().wire())
+                .param("patient", row.patientId())
+                .param("type", row.appointmentTypeId())
+                .params(placement(row.placement()))
+                .params(details(row.details()))
+                .param("hold", row.holdId())
+                .param("source", row.source())
+                .param("overlapping", row.allowOverlapping())
+                .param("now", Sql.at(row.createdAt()))
+                .update();
+    }
+
+    Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
+        return Sql.owned(jdbc, "appointments", tenant, id, forUpdate).query(AppointmentRepository::row).optional();
+    }
+
+    Optional<Row> findByHold(String holdId) {
+        return jdbc.sql("SELECT * FROM appointments WHERE hold_id = :hold").param("hold", holdId)
+                .query(AppointmentRepository::row).optional();
+    }
+
+    /** Filters of the list; any may be null. Dates are read in each appointment's own zone. */
+    record Filter(LocalDate startDate, LocalDate endDate, String clinicianId, String locationId, String patientId,
+                  List<String> statuses, String externalSystem, String externalValue) {
+    }
+
+    List<Row> page(Tenant tenant, Filter filter, PageRequest page) {
+        return Sql.paged(Sql.scoped(jdbc.sql("""
+                        SELECT * FROM appointments
+                         WHERE organization_id = :org AND mode = :mode
+                           AND (CAST(:from AS date) IS NULL OR (start_time AT TIME ZONE timezone)::date >= :from)
+                           AND (CAST(:to AS date) IS NULL OR (start_time AT TIME ZONE timezone)::date <= :to)
+                           AND (CAST(:clinician AS text) IS NULL OR clinician_id = :clinician)
+                           AND (CAST(:location AS text) IS NULL OR location_id = :location)
+                           AND (CAST(:patient AS text) IS NULL OR patient_id = :patient)
+                           AND (CAST(:statuses AS text[]) IS NULL OR status = ANY (CAST(:statuses AS text[])))
+                           AND (CAST(:system AS text) IS NULL OR external_ids @> jsonb_build_object(CAST(:system AS text), CAST(:value AS text)))
+                           AND (start_time, id) > (:after, :afterId)
+                         ORDER BY start_time, id LIMIT :limit"""), tenant), page)
+                .param("from", filter.startDate())
+                .param("to", filter.endDate())
+                .param("clinician", filter.clinicianId())
+                .param("location", filter.locationId())
+                .param("patient", filter.patientId())
+                .param("statuses", filter.statuses() == null ? null : Sql.array(filter.statuses()))
+                .param("system", filter.externalSystem())
+                .param("value", filter.externalValue())
+                .query(AppointmentRepository::row)
+                .list();
+    }
+
+    void move(String id, Placement placement, Instant now) {
+        jdbc.sql("""
+                        UPDATE appointments SET clinician_id = :clinician, location_id = :location, room_id = :room,
+                            is_remote = :remote, timezone = :zone, start_time = :start, end_time = :end, updated_at = :now
+                         WHERE id = :id""")
+                .param("id", id)
+                .params(placement(placement))
+                .param("now", Sql.at(now))
+                .update();
+    }
+
+    void describe(String id, AppointmentDetails details, Instant now) {
+        jdbc.sql("""
+                        UPDATE appointments SET title = :title, reason = :reason, notes = :notes, payment_mode = :payment,
+                            insurance = :insurance::jsonb, attendee_name = :attendeeName, attendee_email = :attendeeEmail,
+                            attendee_phone = :attendeePhone, external_ids = :external::jsonb, updated_at = :now
+                         WHERE id = :id""")
+                .param("id", id)
+                .params(details(details))
+                .param("now", Sql.at(now))
+                .update();
+    }
+
+    void changeStatus(String id, AppointmentStatus status, Instant now) {
+        jdbc.sql("""
+                        UPDATE appointments SET status = :status, updated_at = :now,
+                            checked_in_at = CASE WHEN :status = 'checked_in' THEN :now ELSE checked_in_at END
+                         WHERE id = :id""")
+                .param("id", id).param("status", status.wire()).param("now", Sql.at(now))
+                .update();
+    }
+
+    void cancel(String id, String reason, String by, Instant now) {
+        jdbc.sql("""
+                        UPDATE appointments SET status = 'cancelled', cancelled_at = :now, cancellation_reason = :reason,
+                            cancelled_by = :by, updated_at = :now
+                         WHERE id = :id""")
+                .param("id", id).param("reason", reason).param("by", by).param("now", Sql.at(now))
+                .update();
+    }
+
+    private static Map<String, Object> placement(Placement p) {
+        var values = new HashMap<String, Object>();
+        values.put("clinician", p.clinicianId());
+        values.put("location", p.locationId());
+        values.put("room", p.roomId());
+        values.put("remote", p.remote());
+        values.put("zone", p.zone().getId());
+        values.put("start", Sql.at(p.start()));
+        values.put("end", Sql.at(p.end()));
+        return values;
+    }
+
+    private static Map<String, Object> details(AppointmentDetails d) {
+        var values = new HashMap<String, Object>();
+        values.put("title", d.title());
+        values.put("reason", d.reason());
+        values.put("notes", d.notes());
+        values.put("payment", d.paymentMode());
+        values.put("insurance", d.insurance() == null ? null : Sql.json(d.insurance()));
+        values.put("attendeeName", d.attendeeName());
+        values.put("attendeeEmail", d.attendeeEmail());
+        values.put("attendeePhone", d.attendeePhone());
+        values.put("external", Sql.json(d.externalIds()));
+        return values;
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        var placement = new Placement(rs.getString("clinician_id"), rs.getString("location_id"), rs.getString("room_id"),
+                rs.getBoolean("is_remote"), ZoneId.of(rs.getString("timezone")), Sql.instant(rs, "start_time"),
+                Sql.instant(rs, "end_time"));
+        var details = new AppointmentDetails(rs.getString("title"), rs.getString("reason"), rs.getString("notes"),
+                rs.getString("payment_mode"), Sql.json(rs, "insurance", PatientView.Insurance.class),
+                rs.getString("attendee_name"), rs.getString("attendee_email"), rs.getString("attendee_phone"),
+                Sql.stringMap(rs, "external_ids"));
+        return new Row(rs.getString("id"), new Tenant(rs.getString("organization_id"), Mode.fromWire(rs.getString("mode"))),
+                AppointmentStatus.fromWire(rs.getString("status")), rs.getString("patient_id"),
+                rs.getString("appointment_type_id"), placement, details, rs.getString("hold_id"), rs.getString("source"),
+                rs.getBoolean("allow_overlapping"), Sql.instant(rs, "cancelled_at"), rs.getString("cancellation_reason"),
+                rs.getString("cancelled_by"), Sql.instant(rs, "checked_in_at"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
+    }
+}

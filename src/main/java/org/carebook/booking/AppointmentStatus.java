@@ -1,0 +1,37 @@
+package org.carebook.booking;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** The life cycle of API.md §6. Only pending, confirmed and checked-in appointments block time. */
+enum AppointmentStatus {
+    PENDING, CONFIRMED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW;
+
+    String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static AppointmentStatus fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    boolean blocksTime() {
+        return this == PENDING || this == CONFIRMED || this == CHECKED_IN;
+    }
+
+    /** Reschedules and cancellations are allowed only before the patient has arrived. */
+    boolean isUpcoming() {
+        return this == PENDING || this == CONFIRMED;
+    }
+
+    boolean canMoveTo(AppointmentStatus next) {
+        return switch (next) {
+            case CONFIRMED -> this == PENDING;
+            case CHECKED_IN, CANCELLED, NO_SHOW -> isUpcoming();
+            case COMPLETED -> this == CHECKED_IN;
+            case PENDING -> false;
+        };
+    }
+
+    static final Set<String> WIRE_NAMES = Set.of("pending", "confirmed", "checked_in", "completed", "cancelled", "no_show");
+}

@@ -1,0 +1,232 @@
+package org.carebook.booking;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.carebook.availability.Interval;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Sql;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The guard every booking path goes through. The table's exclusion constraints decide who gets a
+ * time; Java never checks first and inserts after. A claim first deletes expired holds that overlap
+ * it (a constraint cannot read the clock), then inserts with ON CONFLICT DO NOTHING, so a lost race
+ * is an empty result rather than an aborted transaction and the next free room can be tried.
+ */
+@Repository
+class BlockingIntervals {
+
+    static final String SLOT_TAKEN_MESSAGE = "That time was just taken.";
+
+    private final JdbcClient jdbc;
+
+    BlockingIntervals(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * What a hold or appointment blocks. {@code rooms} lists the rooms it may take, in order of
+     * preference (empty: no room); {@code patientId} is null for holds.
+     */
+    record Claim(String ownerId, String clinicianId, List<String> rooms, String patientId, Interval attended,
+                 Interval blocked, Instant expiresAt, boolean exclusive) {
+    }
+
+    /** Claims the time, or throws 409 slot_taken (clinician or room) or patient_conflict. Returns the room taken. */
+    String claim(Claim claim, Instant now) {
+        clearExpiredHolds(claim, now);
+        var rooms = claim.rooms().isEmpty() ? java.util.Collections.<String>singletonList(null) : claim.rooms();
+        for (String room : rooms) {
+            if (insert(claim, room, now)) {
+                attachPatient(claim.ownerId(), claim.patientId());
+                return room;
+            }
+        }
+        throw CarebookException.conflict("slot_taken", SLOT_TAKEN_MESSAGE);
+    }
+
+    /**
+     * Moves an existing claim in one statement, so the old time is never free while the new one is
+     * not yet held. The row does not conflict with itself.
+     */
+    void move(Claim claim, String room, Instant now) {
+        clearExpiredHolds(claim, now);
+        int moved = guarded(() -> jdbc.sql("""
+                        UPDATE blocking_intervals
+                           SET clinician_id = :clinician, room_id = :room, patient_id = NULL,
+                               blocked = tstzrange(:blockedFrom, :blockedTo), attended = tstzrange(:from, :to)
+                         WHERE owner_id = :owner
+                           AND (NOT exclusive OR NOT EXISTS (
+                               SELECT 1 FROM blocking_intervals other
+                                WHERE other.owner_id <> :owner AND NOT other.exclusive
+                                  AND (other.expires_at IS NULL OR other.expires_at > :now)
+                                  AND other.blocked && tstzrange(:blockedFrom, :blockedTo)
+                                  AND (other.clinician_id = :clinician OR other.room_id = :room)))""")
+                .params(values(claim, room, now))
+                .update());
+        if (moved == 0) {
+            throw CarebookException.conflict("slot_taken", SLOT_TAKEN_MESSAGE);
+        }
+        attachPatient(claim.ownerId(), claim.patientId());
+    }
+
+    /** Hands a hold's time to the appointment made from it; false if the hold no longer blocks it. */
+    boolean transfer(String holdId, String appointmentId, String patientId, Instant now) {
+        int moved = jdbc.sql("""
+                        UPDATE blocking_intervals SET owner_id = :appointment, expires_at = NULL
+                         WHERE owner_id = :hold AND expires_at > :now""")
+                .param("hold", holdId).param("appointment", appointmentId).param("now", Sql.at(now))
+                .update();
+        if (moved == 1) {
+            attachPatient(appointmentId, patientId);
+        }
+        return moved == 1;
+    }
+
+    void release(String ownerId) {
+        jdbc.sql("DELETE FROM blocking_intervals WHERE owner_id = :owner").param("owner", ownerId).update();
+    }
+
+    /** Rooms of the candidates that nothing blocks over {@code blocked}, in the given order. */
+    List<String> freeRooms(List<String> candidates, Interval blocked, String ignoreOwner, Instant now) {
+        var taken = new java.util.HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT room_id FROM blocking_intervals
+                         WHERE room_id = ANY (CAST(:rooms AS text[])) AND blocked && tstzrange(:from, :to)
+                           AND owner_id <> :owner AND (expires_at IS NULL OR expires_at > :now)""")
+                .param("rooms", Sql.array(candidates))
+                .param("from", Sql.at(blocked.start())).param("to", Sql.at(blocked.end()))
+                .param("owner", ignoreOwner == null ? "" : ignoreOwner)
+                .param("now", Sql.at(now))
+                .query(String.class)
+                .list());
+        return candidates.stream().filter(room -> !taken.contains(room)).toList();
+    }
+
+    /** Busy intervals of the clinicians and rooms, read in one query: what availability rule 4 and 5 subtract. */
+    Busy busy(Collection<String> clinicianIds, Collection<String> roomIds, Interval window, Instant now) {
+        var busy = new Busy(new HashMap<>(), new HashMap<>());
+        jdbc.sql("""
+                        SELECT clinician_id, room_id, lower(blocked) AS starts, upper(blocked) AS ends
+                          FROM blocking_intervals
+                         WHERE (clinician_id = ANY (CAST(:clinicians AS text[])) OR room_id = ANY (CAST(:rooms AS text[])))
+                           AND blocked && tstzrange(:from, :to)
+                           AND (expires_at IS NULL OR expires_at > :now)""")
+                .param("clinicians", Sql.array(clinicianIds))
+                .param("rooms", Sql.array(roomIds))
+                .param("from", Sql.at(window.start())).param("to", Sql.at(window.end()))
+                .param("now", Sql.at(now))
+                .query(rs -> {
+                    var interval = new Interval(Sql.instant(rs, "starts"), Sql.instant(rs, "ends"));
+                    busy.byClinician().computeIfAbsent(rs.getString("clinician_id"), k -> new ArrayList<>()).add(interval);
+                    String room = rs.getString("room_id");
+                    if (room != null) {
+                        busy.byRoom().computeIfAbsent(room, k -> new ArrayList<>()).add(interval);
+                    }
+                });
+        return busy;
+    }
+
+    record Busy(Map<String, List<Interval>> byClinician, Map<String, List<Interval>> byRoom) {
+    }
+
+    /** Deletes blocking rows of holds that expired; returns how many. Correctness never waits for this. */
+    int deleteExpired(Instant now) {
+        return jdbc.sql("DELETE FROM blocking_intervals WHERE expires_at <= :now").param("now", Sql.at(now)).update();
+    }
+
+    private void clearExpiredHolds(Claim claim, Instant now) {
+        jdbc.sql("""
+                        DELETE FROM blocking_intervals
+                         WHERE expires_at <= :now AND blocked && tstzrange(:blockedFrom, :blockedTo)
+                           AND (clinician_id = :clinician OR room_id = ANY (CAST(:rooms AS text[])))""")
+                .param("now", Sql.at(now))
+                .param("blockedFrom", Sql.at(claim.blocked().start()))
+                .param("blockedTo", Sql.at(claim.blocked().end()))
+                .param("clinician", claim.clinicianId())
+                .param("rooms", Sql.array(claim.rooms()))
+                .update();
+    }
+
+    private boolean insert(Claim claim, String room, Instant now) {
+        return !jdbc.sql("""
+                        INSERT INTO blocking_intervals (owner_id, clinician_id, room_id, blocked, attended, expires_at, exclusive)
+                        SELECT :owner, :clinician, :room, tstzrange(:blockedFrom, :blockedTo), tstzrange(:from, :to),
+                               :expires, :exclusive
+                         WHERE NOT :exclusive OR NOT EXISTS (
+                               SELECT 1 FROM blocking_intervals other
+                                WHERE NOT other.exclusive AND (other.expires_at IS NULL OR other.expires_at > :now)
+                                  AND other.blocked && tstzrange(:blockedFrom, :blockedTo)
+                                  AND (other.clinician_id = :clinician OR other.room_id = :room))
+                        ON CONFLICT DO NOTHING
+                        RETURNING owner_id""")
+                .params(values(claim, room, now))
+                .param("expires", claim.expiresAt() == null ? null : Sql.at(claim.expiresAt()))
+                .query(String.class)
+                .list()
+                .isEmpty();
+    }
+
+    /** The patient joins after the clinician and room checks, so slot_taken wins where both apply. */
+    private void attachPatient(String ownerId, String patientId) {
+        if (patientId == null) {
+            return;
+        }
+        guarded(() -> jdbc.sql("UPDATE blocking_intervals SET patient_id = :patient WHERE owner_id = :owner")
+                .param("patient", patientId).param("owner", ownerId)
+                .update());
+    }
+
+    private static Map<String, Object> values(Claim claim, String room, Instant now) {
+        var values = new HashMap<String, Object>();
+        values.put("owner", claim.ownerId());
+        values.put("clinician", claim.clinicianId());
+        values.put("room", room);
+        values.put("blockedFrom", Sql.at(claim.blocked().start()));
+        values.put("blockedTo", Sql.at(claim.blocked().end()));
+        values.put("from", Sql.at(claim.attended().start()));
+        values.put("to", Sql.at(claim.attended().end()));
+        values.put("exclusive", claim.exclusive());
+        values.put("now", Sql.at(now));
+        return values;
+    }
+
+    private static int guarded(java.util.function.IntSupplier statement) {
+        try {
+            return statement.getAsInt();
+        } catch (DataIntegrityViolationException e) {
+            throw conflictFrom(e);
+        }
+    }
+
+    /** Names the 409 after the constraint that refused the write. */
+    static RuntimeException conflictFrom(DataIntegrityViolationException e) {
+        String constraint = constraintOf(e);
+        if ("patient_booked_once".equals(constraint)) {
+            return CarebookException.conflict("patient_conflict", "The patient already has an appointment at that time.");
+        }
+        if ("clinician_booked_once".equals(constraint) || "room_booked_once".equals(constraint)) {
+            return CarebookException.conflict("slot_taken", SLOT_TAKEN_MESSAGE);
+        }
+        return e;
+    }
+
+    private static String constraintOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+                return p.getServerErrorMessage().getConstraint();
+            }
+            if (t instanceof SQLException s && s.getNextException() != null) {
+                t = s.getNextException();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,125 @@
+package org.carebook.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.carebook.kernel.Sql;
+import org.carebook.kernel.Tenant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class HoldRepository {
+
+    private final JdbcClient jdbc;
+
+    HoldRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(String id, Tenant tenant, String appointmentTypeId, String clinicianId, String locationId,
+               String roomId, String scheduleId, boolean remote, ZoneId zone, Instant start, Instant end,
+               String storedStatus, Instant expiresAt, String appointmentId, boolean publishable, Instant createdAt) {
+
+        /** An active hold past its expiry is expired, whether or not the sweeper has written so yet. */
+        String status(Instant now) {
+            return storedStatus.equals("active") && !expiresAt.isAfter(now) ? "expired" : storedStatus;
+        }
+
+        HoldView view(Instant now) {
+            return new HoldView(id, status(now), appointmentTypeId, clinicianId, locationId, roomId, remote,
+                    start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(),
+                    expiresAt.atZone(zone).toOffsetDateTime(), createdAt.atZone(zone).toOffsetDateTime(), appointmentId);
+        }
+    }
+
+    void insert(Row hold, String clientIp) {
+        Sql.scoped(jdbc.sql("""
+                        INSERT INTO holds (id, organization_id, mode, appointment_type_id, clinician_id, location_id,
+                            room_id, schedule_id, is_remote, timezone, start_time, end_time, status, expires_at,
+                            client_ip, publishable, created_at, updated_at)
+                        VALUES (:id, :org, :mode, :type, :clinician, :location, :room, :schedule, :remote, :zone,
+                            :start, :end, 'active', :expires, :ip, :publishable, :now, :now)"""), hold.tenant())
+                .param("id", hold.id())
+                .param("type", hold.appointmentTypeId())
+                .param("clinician", hold.clinicianId())
+                .param("location", hold.locationId())
+                .param("room", hold.roomId())
+                .param("schedule", hold.scheduleId())
+                .param("remote", hold.remote())
+                .param("zone", hold.zone().getId())
+                .param("start", Sql.at(hold.start()))
+                .param("end", Sql.at(hold.end()))
+                .param("expires", Sql.at(hold.expiresAt()))
+                .param("ip", clientIp)
+                .param("publishable", hold.publishable())
+                .param("now", Sql.at(hold.createdAt()))
+                .update();
+    }
+
+    Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
+        return Sql.owned(jdbc, "holds", tenant, id, forUpdate).query(HoldRepository::row).optional();
+    }
+
+    void markReleased(String id, Instant now) {
+        setStatus(id, "released", now);
+    }
+
+    void markConfirmed(String id, String appointmentId, Instant now) {
+        jdbc.sql("UPDATE holds SET status = 'confirmed', appointment_id = :appointment, updated_at = :now WHERE id = :id")
+                .param("id", id).param("appointment", appointmentId).param("now", Sql.at(now))
+                .update();
+    }
+
+    /**
+     * Serialises hold placement per client address of one organization, so the count of active holds
+     * below cannot be raced past by parallel requests.
+     */
+    int lockAndCountActiveFromClient(Tenant tenant, String clientIp, Instant now) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 7))")
+                .param("key", tenant.organizationId() + "/" + tenant.mode().wire() + "/" + clientIp)
+                .query(rs -> {
+                });
+        return Sql.scoped(jdbc.sql("""
+                        SELECT count(*) FROM holds
+                         WHERE organization_id = :org AND mode = :mode AND client_ip = :ip AND publishable
+                           AND status = 'active' AND expires_at > :now"""), tenant)
+                .param("ip", clientIp)
+                .param("now", Sql.at(now))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Marks active holds past expiry as expired and returns them, a batch at a time, safe across processes. */
+    List<Row> markExpired(Instant now, int batch) {
+        return jdbc.sql("""
+                        UPDATE holds SET status = 'expired', updated_at = :now
+                         WHERE id IN (SELECT id FROM holds WHERE status = 'active' AND expires_at <= :now
+                                      ORDER BY expires_at LIMIT :batch FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .param("now", Sql.at(now))
+                .param("batch", batch)
+                .query(HoldRepository::row)
+                .list();
+    }
+
+    private void setStatus(String id, String status, Instant now) {
+        jdbc.sql("UPDATE holds SET status = :status, updated_at = :now WHERE id = :id")
+                .param("id", id).param("status", status).param("now", Sql.at(now))
+                .update();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getString("id"),
+                new Tenant(rs.getString("organization_id"), org.carebook.kernel.Mode.fromWire(rs.getString("mode"))),
+                rs.getString("appointment_type_id"), rs.getString("clinician_id"), rs.getString("location_id"),
+                rs.getString("room_id"), rs.getString("schedule_id"), rs.getBoolean("is_remote"),
+                ZoneId.of(rs.getString("timezone")), Sql.instant(rs, "start_time"), Sql.instant(rs, "end_time"),
+                rs.getString("status"), Sql.instant(rs, "expires_at"), rs.getString("appointment_id"),
+                rs.getBoolean("publishable"), Sql.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,36 @@
+package org.carebook.booking;
+
+import org.carebook.kernel.CarebookProperties;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every {@code CAREBOOK_HOLD_SWEEP} (default 30 s; PT0S turns it off) marks expired holds and reports
+ * {@code hold.expired}. Nothing depends on it for correctness: readers treat a hold past its expiry as
+ * free, and a claim clears the expired holds in its way. Any number of processes may sweep at once.
+ */
+@Component
+class HoldSweeper implements SchedulingConfigurer {
+
+    private final Holds holds;
+    private final CarebookProperties properties;
+
+    HoldSweeper(Holds holds, CarebookProperties properties) {
+        this.holds = holds;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (!properties.holdSweep().isZero()) {
+            registrar.addFixedDelayTask(this::sweep, properties.holdSweep());
+        }
+    }
+
+    private void sweep() {
+        while (holds.sweep() == Holds.SWEEP_BATCH) {
+            // a full batch means more may be waiting
+        }
+    }
+}

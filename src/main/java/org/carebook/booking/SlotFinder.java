@@ -1,0 +1,85 @@
+package org.carebook.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.carebook.availability.AppointmentRules;
+import org.carebook.availability.Interval;
+import org.carebook.availability.RoomBusy;
+import org.carebook.availability.Slot;
+import org.carebook.availability.SlotEngine;
+import org.carebook.availability.SlotFilter;
+import org.carebook.availability.SlotQuery;
+import org.carebook.availability.WorkingSchedule;
+import org.carebook.catalog.AppointmentTypeView;
+import org.carebook.catalog.WorkingHours;
+import org.carebook.kernel.Tenant;
+import org.springframework.stereotype.Component;
+
+/** Gathers the slot engine's inputs with a fixed handful of queries, whatever the range or clinician count. */
+@Component
+class SlotFinder {
+
+    /** Local dates are read in zones up to 14 h from UTC, and buffers reach up to a day: read this much around them. */
+    private static final Duration MARGIN = Duration.ofDays(2);
+
+    private final WorkingHours workingHours;
+    private final BlockingIntervals intervals;
+
+    SlotFinder(WorkingHours workingHours, BlockingIntervals intervals) {
+        this.workingHours = workingHours;
+        this.intervals = intervals;
+    }
+
+    /**
+     * The slots availability offers. With {@code withBookings} false, appointments and holds are left
+     * out (time off still counts): what a hold checks before the database decides who gets the time.
+     */
+    List<Slot> find(Tenant tenant, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to,
+                    Instant now, boolean withBookings) {
+        List<WorkingSchedule> schedules = workingHours.schedules(tenant, filter.clinicianId(), filter.locationId(), from, to);
+        if (schedules.isEmpty()) {
+            return List.of();
+        }
+        var window = new Interval(from.atStartOfDay().toInstant(ZoneOffset.UTC).minus(MARGIN),
+                to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(MARGIN));
+        Set<String> clinicians = new HashSet<>();
+        Set<String> locations = new HashSet<>();
+        for (WorkingSchedule s : schedules) {
+            clinicians.add(s.clinicianId());
+            if (s.locationId() != null && type.requiresRoom()) {
+                locations.add(s.locationId());
+            }
+        }
+        Map<String, List<String>> rooms = locations.isEmpty() ? Map.of() : workingHours.activeRooms(locations);
+        var roomIds = rooms.values().stream().flatMap(List::stream).toList();
+        var busy = withBookings ? intervals.busy(clinicians, roomIds, window, now)
+                : new BlockingIntervals.Busy(Map.of(), Map.of());
+        var clinicianBusy = new HashMap<String, List<Interval>>();
+        busy.byClinician().forEach((id, list) -> clinicianBusy.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
+        workingHours.timeOff(clinicians, window.start(), window.end())
+                .forEach((id, list) -> clinicianBusy.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
+        var roomsByLocation = new HashMap<String, List<RoomBusy>>();
+        rooms.forEach((location, ids) -> roomsByLocation.put(location, ids.stream()
+                .map(room -> new RoomBusy(room, busy.byRoom().getOrDefault(room, List.of())))
+                .toList()));
+        return SlotEngine.slots(new SlotQuery(rules(type), schedules, clinicianBusy, roomsByLocation, from, to, now, filter));
+    }
+
+    static AppointmentRules rules(AppointmentTypeView type) {
+        return new AppointmentRules(type.id(), Duration.ofMinutes(type.durationMinutes()),
+                Duration.ofMinutes(type.slotIntervalMinutes()), Duration.ofMinutes(type.bufferBeforeMinutes()),
+                Duration.ofMinutes(type.bufferAfterMinutes()), Duration.ofMinutes(type.minNoticeMinutes()),
+                Duration.ofDays(type.maxAdvanceDays()), type.modes().contains("in_person"),
+                type.modes().contains("remote"), type.requiresRoom(), Set.copyOf(type.clinicianIds()), type.isActive(),
+                type.allowOnlineBooking());
+    }
+}
