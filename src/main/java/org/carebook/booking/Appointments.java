@@ -275,7 +275,7 @@ public class Appointments {
         }
         var claim = claim(ownerId, type, placement, candidates, null, true);
         return intervals.freeRooms(candidates, claim.blocked(), ownerId, now).stream().findFirst()
-                .orElseThrow(() -> CarebookException.conflict("slot_taken", BlockingIntervals.SLOT_TAKEN_MESSAGE));
+                .orElseThrow(BlockingIntervals.SLOT_TAKEN);
     }
 
     /** The rooms a booking may take: the one named, or every active room when the type needs one in person. */

@@ -25,6 +25,10 @@ import org.springframework.stereotype.Repository;
 class BlockingIntervals {
 
     static final String SLOT_TAKEN_MESSAGE = "That time was just taken.";
+    static final java.util.function.Supplier<CarebookException> SLOT_TAKEN =
+            () -> CarebookException.conflict("slot_taken", SLOT_TAKEN_MESSAGE);
+    static final java.util.function.Supplier<CarebookException> PATIENT_CONFLICT =
+            () -> CarebookException.conflict("patient_conflict", "The patient already has an appointment at that time.");
 
     private final JdbcClient jdbc;
 
@@ -50,7 +54,7 @@ class BlockingIntervals {
                 return room;
             }
         }
-        throw CarebookException.conflict("slot_taken", SLOT_TAKEN_MESSAGE);
+        throw SLOT_TAKEN.get();
     }
 
     /**
@@ -59,7 +63,7 @@ class BlockingIntervals {
      */
     void move(Claim claim, String room, Instant now) {
         clearExpiredHolds(claim, now);
-        int moved = guarded(() -> jdbc.sql("""
+        int moved = guarded(SLOT_TAKEN, () -> jdbc.sql("""
                         UPDATE blocking_intervals
                            SET clinician_id = :clinician, room_id = :room, patient_id = NULL,
                                blocked = tstzrange(:blockedFrom, :blockedTo), attended = tstzrange(:from, :to)
@@ -73,7 +77,7 @@ class BlockingIntervals {
                 .params(values(claim, room, now))
                 .update());
         if (moved == 0) {
-            throw CarebookException.conflict("slot_taken", SLOT_TAKEN_MESSAGE);
+            throw SLOT_TAKEN.get();
         }
         attachPatient(claim.ownerId(), claim.patientId());
     }
@@ -179,7 +183,7 @@ class BlockingIntervals {
         if (patientId == null) {
             return;
         }
-        guarded(() -> jdbc.sql("UPDATE blocking_intervals SET patient_id = :patient WHERE owner_id = :owner")
+        guarded(PATIENT_CONFLICT, () -> jdbc.sql("UPDATE blocking_intervals SET patient_id = :patient WHERE owner_id = :owner")
                 .param("patient", patientId).param("owner", ownerId)
                 .update());
     }
@@ -198,11 +202,19 @@ class BlockingIntervals {
         return values;
     }
 
-    private static int guarded(java.util.function.IntSupplier statement) {
+    /**
+     * Runs a write the constraints may refuse. Two plain UPDATEs that each wait on the other's
+     * overlapping, uncommitted row end in a deadlock; PostgreSQL aborts one so the other goes
+     * through, which makes the aborted one a lost race like any other.
+     */
+    private static int guarded(java.util.function.Supplier<CarebookException> onDeadlock,
+                               java.util.function.IntSupplier statement) {
         try {
             return statement.getAsInt();
         } catch (DataIntegrityViolationException e) {
             throw conflictFrom(e);
+        } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+            throw onDeadlock.get();
         }
     }
 
@@ -210,10 +222,10 @@ class BlockingIntervals {
     static RuntimeException conflictFrom(DataIntegrityViolationException e) {
         String constraint = constraintOf(e);
         if ("patient_booked_once".equals(constraint)) {
-            return CarebookException.conflict("patient_conflict", "The patient already has an appointment at that time.");
+            return PATIENT_CONFLICT.get();
         }
         if ("clinician_booked_once".equals(constraint) || "room_booked_once".equals(constraint)) {
-            return CarebookException.conflict("slot_taken", SLOT_TAKEN_MESSAGE);
+            return SLOT_TAKEN.get();
         }
         return e;
     }
