@@ -1,0 +1,144 @@
+package org.carebook.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.carebook.support.Api;
+
+/**
+ * HTTP load for GET /v1/availability against a running server (bench/availability.sh starts one):
+ * seeds a clinic of 20 clinicians with 14 days of 09:00–17:00, books 60 % of the 30-minute slots,
+ * then asks for all 14 days from {@code concurrency} clients for {@code seconds}. Prints p50, p99 and
+ * requests/s, and writes the busy-interval query availability runs to a pgbench script.
+ */
+public final class AvailabilityLoad {
+
+    private static final int CLINICIANS = 20;
+    private static final int DAYS = 14;
+
+    private AvailabilityLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String adminToken = args[1];
+        int seconds = Integer.parseInt(args[2]);
+        int concurrency = Integer.parseInt(args[3]);
+        Path pgbenchScript = Path.of(args[4]);
+
+        var admin = new Api(base, adminToken);
+        var org = admin.post("/admin/v1/organizations", Map.of("name", "Bench clinic", "timezone", "Europe/London",
+                "country", "GB", "currency", "GBP"));
+        String key = null;
+        for (var k : org.data().get("api_keys")) {
+            if (k.get("type").stringValue().equals("secret") && k.get("mode").stringValue().equals("live")) {
+                key = k.get("key").stringValue();
+            }
+        }
+        var api = new Api(base, key);
+        String location = api.post("/v1/locations", Map.of("name", "Bench", "timezone", "Europe/London")).id();
+        String type = api.post("/v1/appointment-types", Map.of("name", "Consultation", "duration_minutes", 30)).id();
+        var hours = Arrays.stream(DayOfWeek.values())
+                .map(d -> Map.of("day", d.name().toLowerCase(Locale.ROOT), "start", "09:00", "end", "17:00")).toList();
+        LocalDate from = LocalDate.now(ZoneId.of("Europe/London")).plusDays(7);
+        var clinicians = new ArrayList<String>();
+        var bookings = new ArrayList<Map<String, Object>>();
+        var random = new Random(42);
+        for (int c = 0; c < CLINICIANS; c++) {
+            String clinician = api.post("/v1/clinicians", Map.of("name", String.format("Dr %02d", c))).id();
+            clinicians.add(clinician);
+            api.post("/v1/schedules", Map.of("clinician_id", clinician, "location_id", location, "weekly_hours", hours));
+            String patient = api.post("/v1/patients", Map.of("first_name", "Bench", "last_name", "Patient " + c,
+                    "date_of_birth", "1980-01-01")).id();
+            for (int d = 0; d < DAYS; d++) {
+                Instant dayStart = from.plusDays(d).atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant();
+                for (int s = 0; s < 16; s++) {
+                    if (random.nextDouble() < 0.6) {
+                        bookings.add(Map.of("appointment_type_id", type, "clinician_id", clinician,
+                                "location_id", location, "patient_id", patient,
+                                "start_time", dayStart.plus(Duration.ofMinutes(30L * s)).toString()));
+                    }
+                }
+            }
+        }
+        var booked = new AtomicInteger();
+        run(8, bookings.size(), i -> {
+            if (api.post("/v1/appointments", bookings.get(i)).status() == 201) {
+                booked.incrementAndGet();
+            }
+        });
+        System.out.printf("seeded %d clinicians, %d of %d slots booked%n", CLINICIANS, booked.get(), CLINICIANS * DAYS * 16);
+
+        String path = "/v1/availability?appointment_type_id=" + type + "&start_date=" + from + "&end_date="
+                + from.plusDays(DAYS - 1);
+        System.out.printf("each answer has %d slots%n", api.get(path).data().size());
+        writePgbenchScript(pgbenchScript, clinicians, from);
+
+        for (int i = 0; i < 200; i++) {
+            api.get(path); // warm-up
+        }
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long started = System.nanoTime();
+        var pool = Executors.newFixedThreadPool(concurrency);
+        for (int t = 0; t < concurrency; t++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    var response = api.get(path);
+                    if (response.status() != 200) {
+                        throw new IllegalStateException(response.toString());
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("http: %d requests in %.1f s at concurrency %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
+                sorted.length, elapsed, concurrency, sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6);
+    }
+
+    /** The busy-interval query SlotFinder sends, with this clinic's clinicians and window, for pgbench. */
+    private static void writePgbenchScript(Path file, List<String> clinicians, LocalDate from) throws Exception {
+        String window = "tstzrange('" + from.minusDays(2) + "T00:00:00Z', '" + from.plusDays(DAYS + 2) + "T00:00:00Z')";
+        String sql = "SELECT clinician_id, room_id, lower(blocked) AS starts, upper(blocked) AS ends"
+                + " FROM blocking_intervals WHERE (clinician_id = ANY ('{" + String.join(",", clinicians) + "}'::text[])"
+                + " OR room_id = ANY ('{}'::text[])) AND blocked && " + window
+                + " AND (expires_at IS NULL OR expires_at > now());\n";
+        Files.writeString(file, sql);
+    }
+
+    private static void run(int threads, int tasks, java.util.function.IntConsumer task) throws Exception {
+        var pool = Executors.newFixedThreadPool(threads);
+        var next = new AtomicInteger();
+        for (int t = 0; t < threads; t++) {
+            pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
+                    task.accept(i);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+    }
+}
