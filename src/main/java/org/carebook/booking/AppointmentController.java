@@ -1,12 +1,8 @@
 package org.carebook.booking;
 
-import java.util.Arrays;
-import java.util.List;
 
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Envelope;
-import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.JsonFields;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;

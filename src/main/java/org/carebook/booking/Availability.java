@@ -12,7 +12,6 @@ import org.carebook.catalog.AppointmentTypes;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
-import org.carebook.kernel.JsonFields;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,8 +52,7 @@ public class Availability {
             }
         }
         Boolean remote = remote(request.isRemote(), issues);
-        AppointmentTypeView type = issues.isEmpty() || request.appointmentTypeId() != null
-                ? type(caller, request.appointmentTypeId(), issues) : null;
+        AppointmentTypeView type = type(caller, request.appointmentTypeId(), issues);
         if (!issues.isEmpty()) {
             throw CarebookException.invalid(issues);
         }
@@ -85,11 +83,7 @@ public class Availability {
             issues.add(new FieldIssue(field, "is required"));
             return null;
         }
-        var date = JsonFields.parseDate(text);
-        if (date.isEmpty()) {
-            issues.add(new FieldIssue(field, "must be a date as YYYY-MM-DD"));
-        }
-        return date.orElse(null);
+        return AppointmentFilters.date(text, field, issues);
     }
 
     private static Boolean remote(String text, List<FieldIssue> issues) {
