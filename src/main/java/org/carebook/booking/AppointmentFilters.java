@@ -60,7 +60,7 @@ final class AppointmentFilters {
         return date.orElse(null);
     }
 
-    private static String blankToNull(String text) {
+    static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }
 }

@@ -242,10 +242,8 @@ public class Appointments {
 
     static BlockingIntervals.Claim claim(String ownerId, AppointmentTypeView type, AppointmentRepository.Placement placement,
                                          List<String> rooms, String patientId, boolean exclusive) {
-        var attended = new Interval(placement.start(), placement.end());
-        return new BlockingIntervals.Claim(ownerId, placement.clinicianId(), rooms, patientId, attended,
-                attended.widened(Duration.ofMinutes(type.bufferBeforeMinutes()), Duration.ofMinutes(type.bufferAfterMinutes())),
-                null, exclusive);
+        return BlockingIntervals.Claim.of(ownerId, type, placement.clinicianId(),
+                new Interval(placement.start(), placement.end()), rooms, patientId, null, exclusive);
     }
 
     private AppointmentView transition(Caller caller, String id, AppointmentStatus next, String event) {

@@ -56,8 +56,8 @@ public class Availability {
         if (!issues.isEmpty()) {
             throw CarebookException.invalid(issues);
         }
-        var filter = new SlotFilter(blankToNull(request.clinicianId()), blankToNull(request.locationId()), remote,
-                blankToNull(request.insurancePayer()), caller.isPublishable());
+        var filter = new SlotFilter(AppointmentFilters.blankToNull(request.clinicianId()), AppointmentFilters.blankToNull(request.locationId()), remote,
+                AppointmentFilters.blankToNull(request.insurancePayer()), caller.isPublishable());
         return finder.find(caller.tenant(), type, filter, from, to, clock.instant(), true).stream()
                 .map(SlotView::of)
                 .toList();
@@ -95,9 +95,5 @@ public class Availability {
             return null;
         }
         return Boolean.valueOf(text);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

@@ -1,6 +1,6 @@
 package org.carebook.booking;
 
-import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.carebook.availability.Interval;
+import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Sql;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -42,6 +43,14 @@ class BlockingIntervals {
      */
     record Claim(String ownerId, String clinicianId, List<String> rooms, String patientId, Interval attended,
                  Interval blocked, Instant expiresAt, boolean exclusive) {
+
+        /** The claim of a booking of {@code type}: the clinician and rooms are blocked for its buffers too. */
+        static Claim of(String ownerId, AppointmentTypeView type, String clinicianId, Interval attended,
+                        List<String> rooms, String patientId, Instant expiresAt, boolean exclusive) {
+            var blocked = attended.widened(Duration.ofMinutes(type.bufferBeforeMinutes()),
+                    Duration.ofMinutes(type.bufferAfterMinutes()));
+            return new Claim(ownerId, clinicianId, rooms, patientId, attended, blocked, expiresAt, exclusive);
+        }
     }
 
     /** Claims the time, or throws 409 slot_taken (clinician or room) or patient_conflict. Returns the room taken. */
@@ -234,9 +243,6 @@ class BlockingIntervals {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
                 return p.getServerErrorMessage().getConstraint();
-            }
-            if (t instanceof SQLException s && s.getNextException() != null) {
-                t = s.getNextException();
             }
         }
         return null;

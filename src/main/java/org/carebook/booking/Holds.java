@@ -1,7 +1,6 @@
 package org.carebook.booking;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -118,10 +117,8 @@ public class Holds {
         }
         String id = Ids.next("hold");
         Instant expires = now.plus(organizations.settings(tenant).holdTtl());
-        var attended = new Interval(slot.start(), slot.end());
-        String room = intervals.claim(new BlockingIntervals.Claim(id, clinicianId, rooms(type, slot), null, attended,
-                attended.widened(Duration.ofMinutes(type.bufferBeforeMinutes()), Duration.ofMinutes(type.bufferAfterMinutes())),
-                expires, true), now);
+        String room = intervals.claim(BlockingIntervals.Claim.of(id, type, clinicianId,
+                new Interval(slot.start(), slot.end()), rooms(type, slot), null, expires, true), now);
         var hold = new HoldRepository.Row(id, tenant, type.id(), clinicianId, slot.locationId(), room, slot.scheduleId(),
                 slot.remote(), slot.zone(), slot.start(), slot.end(), "active", expires, null, caller.isPublishable(), now);
         repository.insert(hold, caller.ip());
