@@ -47,6 +47,22 @@ class RoutesTest extends ApiTest {
         assertThat(implemented).hasSizeGreaterThan(40);
     }
 
+    @Test
+    void theOpenApiSchemasNameFieldsAsTheWireDoes() {
+        var schemas = anonymous().get("/v1/openapi.json").json().get("components").get("schemas");
+        var camelCase = new java.util.ArrayList<String>();
+        schemas.properties().forEach(schema -> {
+            var properties = schema.getValue().get("properties");
+            if (properties != null) {
+                properties.propertyNames().stream().filter(name -> !name.matches("[a-z0-9_]+"))
+                        .forEach(name -> camelCase.add(schema.getKey() + "." + name));
+            }
+        });
+        assertThat(schemas.get("SlotView").get("properties").propertyNames())
+                .contains("start_time", "clinician_name", "is_remote");
+        assertThat(camelCase).isEmpty();
+    }
+
     private static boolean ours(org.springframework.web.method.HandlerMethod method) {
         return method.getBeanType().getName().startsWith("org.carebook.");
     }
