@@ -1,5 +1,6 @@
 package org.carebook.availability;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,10 +8,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,17 +22,7 @@ import java.util.Optional;
  */
 public final class SlotEngine {
 
-    private static final Comparator<Slot> ORDER = Comparator.comparing(Slot::start)
-            .thenComparing(Slot::clinicianName)
-            .thenComparing(Slot::clinicianId)
-            .thenComparing(s -> String.valueOf(s.locationId()))
-            .thenComparing(Slot::remote);
-
     private SlotEngine() {
-    }
-
-    /** Two schedules of one clinician may name the same time; it is offered once. */
-    private record SlotKey(Instant start, String clinicianId, String locationId, boolean remote) {
     }
 
     public static List<Slot> slots(SlotQuery query) {
@@ -45,7 +34,7 @@ public final class SlotEngine {
         Instant latest = query.now().plus(type.maxAdvance());
         var clinicianTimelines = new HashMap<String, Timeline>();
         var roomTimelines = new HashMap<String, List<Timeline>>();
-        var found = new HashMap<SlotKey, Slot>();
+        var found = new ArrayList<Slot>();
         for (WorkingSchedule schedule : query.schedules()) {
             if (!offers(schedule, type, query.filter())) {
                 continue;
@@ -62,9 +51,39 @@ public final class SlotEngine {
                 }
             }
         }
-        var ordered = new ArrayList<>(found.values());
-        ordered.sort(ORDER);
-        return ordered;
+        found.sort(SlotEngine::order);
+        return withoutRepeats(found);
+    }
+
+    /** Start, then clinician name, then what tells two equal names or places apart. */
+    private static int order(Slot a, Slot b) {
+        int c = a.start().compareTo(b.start());
+        if (c == 0) {
+            c = a.clinicianName().compareTo(b.clinicianName());
+        }
+        if (c == 0) {
+            c = a.clinicianId().compareTo(b.clinicianId());
+        }
+        if (c == 0) {
+            c = String.valueOf(a.locationId()).compareTo(String.valueOf(b.locationId()));
+        }
+        return c != 0 ? c : Boolean.compare(a.remote(), b.remote());
+    }
+
+    /**
+     * Two schedules of one clinician may name the same time; it is offered once, from the first schedule.
+     * Sorting is stable and puts such repeats side by side.
+     */
+    private static List<Slot> withoutRepeats(List<Slot> sorted) {
+        var offered = new ArrayList<Slot>(sorted.size());
+        Slot previous = null;
+        for (Slot slot : sorted) {
+            if (previous == null || order(previous, slot) != 0) {
+                offered.add(slot);
+            }
+            previous = slot;
+        }
+        return offered;
     }
 
     /** The instant a local date and clock time names: the first occurrence, or empty if the clock skips it. */
@@ -91,28 +110,39 @@ public final class SlotEngine {
                 .toList();
     }
 
-    private static void addSlots(Map<SlotKey, Slot> found, WorkingSchedule schedule, AppointmentRules type,
+    /** Steps through one block in microseconds of elapsed time; only offered starts become objects. */
+    private static void addSlots(List<Slot> found, WorkingSchedule schedule, AppointmentRules type,
                                  Instant blockStart, Instant blockEnd, Instant earliest, Instant latest,
                                  Timeline busy, List<Timeline> rooms) {
-        for (Instant start = blockStart; !start.plus(type.duration()).isAfter(blockEnd); start = start.plus(type.interval())) {
-            if (start.isBefore(earliest)) {
+        long duration = micros(type.duration());
+        long before = micros(type.bufferBefore());
+        long after = micros(type.bufferAfter());
+        long end = Timeline.micros(blockEnd);
+        long first = Timeline.micros(earliest);
+        long last = Timeline.micros(latest);
+        long step = micros(type.interval());
+        for (long start = Timeline.micros(blockStart); start + duration <= end; start += step) {
+            if (start < first) {
                 continue;
             }
-            if (start.isAfter(latest)) {
+            if (start > last) {
                 return;
             }
-            Instant end = start.plus(type.duration());
-            Instant from = start.minus(type.bufferBefore());
-            Instant to = end.plus(type.bufferAfter());
+            long from = start - before;
+            long to = start + duration + after;
             if (busy.isFree(from, to) && (rooms == null || anyFree(rooms, from, to))) {
-                var slot = new Slot(start, end, schedule.zone(), schedule.clinicianId(), schedule.clinicianName(),
-                        schedule.locationId(), schedule.locationName(), schedule.remote(), type.id(), schedule.id());
-                found.putIfAbsent(new SlotKey(start, slot.clinicianId(), slot.locationId(), slot.remote()), slot);
+                found.add(new Slot(Timeline.instant(start), Timeline.instant(start + duration), schedule.zone(),
+                        schedule.clinicianId(), schedule.clinicianName(), schedule.locationId(),
+                        schedule.locationName(), schedule.remote(), type.id(), schedule.id()));
             }
         }
     }
 
-    private static boolean anyFree(List<Timeline> rooms, Instant from, Instant to) {
+    private static long micros(Duration duration) {
+        return duration.toNanos() / 1_000;
+    }
+
+    private static boolean anyFree(List<Timeline> rooms, long from, long to) {
         for (Timeline room : rooms) {
             if (room.isFree(from, to)) {
                 return true;

@@ -58,8 +58,9 @@ public class Availability {
         }
         var filter = new SlotFilter(AppointmentFilters.blankToNull(request.clinicianId()), AppointmentFilters.blankToNull(request.locationId()), remote,
                 AppointmentFilters.blankToNull(request.insurancePayer()), caller.isPublishable());
+        var renderer = new SlotView.Renderer();
         return finder.find(caller.tenant(), type, filter, from, to, clock.instant(), true).stream()
-                .map(SlotView::of)
+                .map(renderer::view)
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package org.carebook.kernel;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,8 +49,14 @@ public final class Sql {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /** Reads a timestamptz. Through Timestamp, because the driver's OffsetDateTime path builds new zone rules per value. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 

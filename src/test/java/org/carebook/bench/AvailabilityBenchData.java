@@ -13,43 +13,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carebook.support.Api;
 
+import tools.jackson.databind.JsonNode;
+
 /**
- * HTTP load for GET /v1/availability against a running server (bench/availability.sh starts one):
- * seeds a clinic of 20 clinicians with 14 days of 09:00–17:00, books 60 % of the 30-minute slots,
- * then asks for all 14 days from {@code concurrency} clients for {@code seconds}. Prints p50, p99 and
- * requests/s, and writes the busy-interval query availability runs to a pgbench script.
+ * Seeds a running server (bench/availability.sh starts one) for the availability benchmark: a clinic of
+ * 20 clinicians with 14 days of 09:00–17:00 and 60 % of the 30-minute slots booked through the API.
+ * Writes the key and path of the 14-day availability request for the load tool, and the busy-interval
+ * query that request runs, with this clinic's values, as a pgbench script.
  */
-public final class AvailabilityLoad {
+public final class AvailabilityBenchData {
 
     private static final int CLINICIANS = 20;
     private static final int DAYS = 14;
 
-    private AvailabilityLoad() {
+    private AvailabilityBenchData() {
     }
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
         String adminToken = args[1];
-        int seconds = Integer.parseInt(args[2]);
-        int concurrency = Integer.parseInt(args[3]);
-        Path pgbenchScript = Path.of(args[4]);
+        Path requestFile = Path.of(args[2]);
+        Path pgbenchScript = Path.of(args[3]);
 
         var admin = new Api(base, adminToken);
         var org = admin.post("/admin/v1/organizations", Map.of("name", "Bench clinic", "timezone", "Europe/London",
                 "country", "GB", "currency", "GBP"));
-        String key = null;
-        for (var k : org.data().get("api_keys")) {
-            if (k.get("type").stringValue().equals("secret") && k.get("mode").stringValue().equals("live")) {
-                key = k.get("key").stringValue();
-            }
-        }
+        String key = liveSecretKey(org.data());
         var api = new Api(base, key);
         String location = api.post("/v1/locations", Map.of("name", "Bench", "timezone", "Europe/London")).id();
         String type = api.post("/v1/appointment-types", Map.of("name", "Consultation", "duration_minutes", 30)).id();
@@ -88,34 +83,16 @@ public final class AvailabilityLoad {
                 + from.plusDays(DAYS - 1);
         System.out.printf("each answer has %d slots%n", api.get(path).data().size());
         writePgbenchScript(pgbenchScript, clinicians, from);
+        Files.writeString(requestFile, key + "\n" + path + "\n");
+    }
 
-        for (int i = 0; i < 200; i++) {
-            api.get(path); // warm-up
+    private static String liveSecretKey(JsonNode organization) {
+        for (var k : organization.get("api_keys")) {
+            if (k.get("type").stringValue().equals("secret") && k.get("mode").stringValue().equals("live")) {
+                return k.get("key").stringValue();
+            }
         }
-        var latencies = new ConcurrentLinkedQueue<Long>();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        long started = System.nanoTime();
-        var pool = Executors.newFixedThreadPool(concurrency);
-        for (int t = 0; t < concurrency; t++) {
-            pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    var response = api.get(path);
-                    if (response.status() != 200) {
-                        throw new IllegalStateException(response.toString());
-                    }
-                    latencies.add(System.nanoTime() - t0);
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("http: %d requests in %.1f s at concurrency %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
-                sorted.length, elapsed, concurrency, sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
-                sorted[(int) (sorted.length * 0.99)] / 1e6);
+        throw new IllegalStateException("no live secret key in " + organization.get("id"));
     }
 
     /** The busy-interval query SlotFinder sends, with this clinic's clinicians and window, for pgbench. */
