@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -29,6 +30,12 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
+    }
+
+    /** The widget script is loaded by clinics' own pages, so any origin may fetch it (module scripts use CORS). */
+    @Override
+    public void addCorsMappings(CorsRegistry registry) {
+        registry.addMapping("/widget/**").allowedOrigins("*").allowedMethods("GET", "HEAD");
     }
 
     /** The API always answers JSON; an Accept header asking for HTML must not turn errors into 406s. */

@@ -1,0 +1,605 @@
+// Carebook booking widget: <carebook-booking publishable-key="pk_..."> in any page.
+// A dependency-free ES module: no build step, no framework. Theme it with the --carebook-* custom properties.
+
+const STEPS = ['Service', 'Time', 'Your details', 'Done'];
+const DAYS = 14;
+const WARN_SECONDS = 120;
+const MAX_RATE_LIMIT_RETRIES = 3;
+
+const STYLE = `
+:host { display: block; max-width: 42rem; color: var(--carebook-text, #1d2430);
+  background: var(--carebook-background, #ffffff); font: 1rem/1.5 var(--carebook-font, system-ui, sans-serif); }
+* { box-sizing: border-box; }
+.frame { border: 1px solid var(--carebook-border, #c9d1dc); border-radius: var(--carebook-radius, 10px); padding: 1rem; }
+h2 { font-size: 1.25rem; margin: 0 0 .75rem; }
+h2:focus { outline: 2px solid var(--carebook-accent, #0b5cad); outline-offset: 2px; }
+h3 { font-size: 1rem; margin: 1rem 0 .5rem; }
+ol.progress { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; margin: 0 0 1rem; font-size: .875rem; }
+ol.progress li { color: var(--carebook-muted, #4d5969); }
+ol.progress li[aria-current="step"] { color: var(--carebook-text, #1d2430); font-weight: 700; text-decoration: underline; }
+ol.progress li.done::before { content: "✓ "; }
+button { font: inherit; cursor: pointer; border-radius: var(--carebook-radius, 10px); min-height: 2.75rem; padding: .5rem .9rem;
+  border: 1px solid var(--carebook-accent, #0b5cad); background: var(--carebook-background, #ffffff); color: var(--carebook-accent, #0b5cad); }
+button.primary { background: var(--carebook-accent, #0b5cad); color: var(--carebook-accent-text, #ffffff); }
+button:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible { outline: 3px solid var(--carebook-focus, #f2a900); outline-offset: 2px; }
+button[disabled] { opacity: .6; cursor: default; }
+ul.plain { list-style: none; padding: 0; margin: 0; }
+.services li + li { margin-top: .5rem; }
+.services button { width: 100%; text-align: left; display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
+.filters { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: end; margin-bottom: .5rem; }
+.filters label { display: flex; flex-direction: column; font-size: .875rem; }
+.filters label.check { flex-direction: row; align-items: center; gap: .4rem; font-size: 1rem; }
+select, input { font: inherit; padding: .45rem; border: 1px solid var(--carebook-border-strong, #6b7686); border-radius: 6px;
+  min-height: 2.75rem; background: #fff; color: #1d2430; max-width: 100%; }
+input[type="checkbox"] { min-height: auto; width: 1.25rem; height: 1.25rem; }
+.times { display: flex; flex-wrap: wrap; gap: .5rem; }
+.times button { min-width: 5.5rem; }
+.note { color: var(--carebook-muted, #4d5969); font-size: .875rem; }
+.message { border-radius: 6px; padding: .6rem .8rem; margin: 0 0 .75rem; background: #e8f1fb; color: #0a3d73; }
+.message.warning, .countdown.warning { background: #fff4e0; color: #6b3a00; }
+.message.error { background: #fdecea; color: #8a1c12; }
+.countdown { display: inline-block; border-radius: 6px; padding: .3rem .6rem; background: #e8f1fb; color: #0a3d73; font-variant-numeric: tabular-nums; }
+form .field { display: flex; flex-direction: column; margin-bottom: .75rem; }
+form .field span.hint { font-size: .875rem; color: var(--carebook-muted, #4d5969); }
+form .field .problem { color: #8a1c12; font-size: .875rem; }
+fieldset.birth { border: 0; padding: 0; margin: 0 0 .75rem; min-width: 0; }
+fieldset.birth legend { padding: 0; }
+fieldset.birth .parts { display: flex; gap: .75rem; }
+fieldset.birth .parts label { display: flex; flex-direction: column; font-size: .875rem; }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: 1rem; }
+dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
+dl.summary dt { font-weight: 600; }
+dl.summary dd { margin: 0; }
+a.download { color: var(--carebook-accent, #0b5cad); font-weight: 600; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
+
+/** An answer the API gave with its error envelope. */
+class ApiError extends Error {
+  constructor(status, error) {
+    super(error?.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.code = error?.code;
+    this.reason = error?.reason;
+    this.details = error?.details ?? [];
+  }
+}
+
+/** The fetch itself failed: offline, refused, or blocked by the browser (CORS). */
+class NetworkError extends Error {}
+
+const escapeHtml = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => ({
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
+}[c]));
+
+/** A wire time such as 2027-03-15T09:00:00-04:00, as the wall clock of its own offset. */
+function wallClock(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(text);
+  const offset = text.endsWith('Z') ? '+00:00' : text.slice(-6);
+  return {
+    date: text.slice(0, 10),
+    asUtc: new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5])),
+    zone: offset === '+00:00' ? 'UTC' : `UTC${offset.replace('-', '−')}`,
+  };
+}
+
+function localDate(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function icsText(text) {
+  return String(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+function icsTime(text) {
+  return new Date(text).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+export class CarebookBooking extends HTMLElement {
+  static observedAttributes = ['publishable-key', 'api-base', 'location-id', 'clinician-id', 'appointment-type-id', 'locale'];
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+    this.state = { step: 0, services: [], slots: [], filters: { videoOnly: false, clinician: '', location: '' } };
+    this.timer = null;
+  }
+
+  connectedCallback() {
+    this.root.innerHTML = `<style>${STYLE}</style>
+      <section class="frame" aria-label="Book an appointment">
+        <ol class="progress" aria-label="Booking progress"></ol>
+        <div class="visually-hidden" role="status" aria-live="polite" data-live></div>
+        <div data-message></div>
+        <div data-step></div>
+      </section>`;
+    this.live = this.root.querySelector('[data-live]');
+    this.run(() => this.loadServices());
+  }
+
+  disconnectedCallback() {
+    this.stopCountdown();
+  }
+
+  get locale() {
+    return this.getAttribute('locale') || navigator.language || 'en';
+  }
+
+  get apiBase() {
+    const base = this.getAttribute('api-base') || `${new URL(import.meta.url).origin}/v1`;
+    return base.replace(/\/+$/, '');
+  }
+
+  // ---- talking to the API -------------------------------------------------------------------
+
+  async api(method, path, body) {
+    for (let attempt = 0; ; attempt++) {
+      let response;
+      try {
+        response = await fetch(this.apiBase + path, {
+          method,
+          headers: {
+            Authorization: `Bearer ${this.getAttribute('publishable-key') ?? ''}`,
+            ...(body ? { 'Content-Type': 'application/json' } : {}),
+          },
+          body: body ? JSON.stringify(body) : undefined,
+        });
+      } catch (e) {
+        throw new NetworkError(e.message);
+      }
+      if (response.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
+        const seconds = Math.min(30, Number(response.headers.get('Retry-After')) || 1);
+        this.showMessage(`Many people are booking right now. Trying again in ${seconds} s…`, 'warning');
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+        continue;
+      }
+      const payload = response.status === 204 ? null : await response.json().catch(() => null);
+      if (!response.ok) {
+        throw new ApiError(response.status, payload?.error);
+      }
+      return { status: response.status, data: payload?.data };
+    }
+  }
+
+  /** Runs a step's work; a failure shows a message with a button that runs the same work again. */
+  async run(work) {
+    try {
+      await work();
+    } catch (e) {
+      if (!(e instanceof NetworkError) && !(e instanceof ApiError)) {
+        throw e;
+      }
+      const text = e instanceof NetworkError
+        ? 'We could not reach the booking service. Check your connection and try again.'
+        : `Something went wrong: ${e.message}`;
+      this.showMessage(text, 'error', () => this.run(work));
+    }
+  }
+
+  // ---- step 1: services ---------------------------------------------------------------------
+
+  async loadServices() {
+    const { data } = await this.api('GET', '/appointment-types');
+    this.state.services = data;
+    const preset = this.getAttribute('appointment-type-id');
+    const chosen = preset && data.find((s) => s.id === preset);
+    if (chosen) {
+      await this.chooseService(chosen);
+      return;
+    }
+    this.clearMessage();
+    this.showStep(0, `<h2 tabindex="-1">Choose a service</h2>
+      ${data.length === 0 ? '<p>No services can be booked online at the moment.</p>' : ''}
+      <ul class="plain services">${data.map((s) => `<li><button type="button" data-service="${escapeHtml(s.id)}">
+        <span>${escapeHtml(s.name)}</span>
+        <span class="note">${s.duration_minutes} min${s.price != null ? ` · ${this.money(s.price, s.currency)}` : ''}</span>
+      </button></li>`).join('')}</ul>`);
+    this.root.querySelectorAll('[data-service]').forEach((button) => button.addEventListener('click', () => {
+      this.run(() => this.chooseService(data.find((s) => s.id === button.dataset.service)));
+    }));
+  }
+
+  money(amount, currency) {
+    try {
+      return new Intl.NumberFormat(this.locale, { style: 'currency', currency }).format(amount);
+    } catch {
+      return `${amount} ${currency}`;
+    }
+  }
+
+  async chooseService(service) {
+    this.state.service = service;
+    await this.loadTimes();
+  }
+
+  // ---- step 2: times ------------------------------------------------------------------------
+
+  async loadTimes(message, kind) {
+    const today = new Date();
+    const last = new Date(today.getFullYear(), today.getMonth(), today.getDate() + DAYS - 1);
+    const query = new URLSearchParams({
+      appointment_type_id: this.state.service.id, start_date: localDate(today), end_date: localDate(last),
+    });
+    for (const [attribute, parameter] of [['clinician-id', 'clinician_id'], ['location-id', 'location_id']]) {
+      if (this.getAttribute(attribute)) {
+        query.set(parameter, this.getAttribute(attribute));
+      }
+    }
+    const { data } = await this.api('GET', `/availability?${query}`);
+    this.state.slots = data;
+    if (message) {
+      this.showMessage(message, kind);
+    } else {
+      this.clearMessage();
+    }
+    this.renderTimes();
+  }
+
+  visibleSlots() {
+    const { videoOnly, clinician, location } = this.state.filters;
+    return this.state.slots.filter((s) => (!videoOnly || s.is_remote)
+      && (!clinician || s.clinician_id === clinician)
+      && (!location || s.location_id === location));
+  }
+
+  renderTimes() {
+    const { filters, slots, service } = this.state;
+    const clinicians = new Map(slots.map((s) => [s.clinician_id, s.clinician_name]));
+    const locations = new Map(slots.filter((s) => s.location_id).map((s) => [s.location_id, s.location_name]));
+    const byDate = new Map();
+    for (const slot of this.visibleSlots()) {
+      const list = byDate.get(slot.start_time.slice(0, 10)) ?? [];
+      list.push(slot);
+      byDate.set(slot.start_time.slice(0, 10), list);
+    }
+    const options = (map, selected) => [...map].map(([id, name]) =>
+      `<option value="${escapeHtml(id)}" ${id === selected ? 'selected' : ''}>${escapeHtml(name)}</option>`).join('');
+    const offersVideo = slots.some((s) => s.is_remote);
+    const dayFormat = new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
+    const days = [...byDate].map(([date, list]) => {
+      const heading = dayFormat.format(wallClock(list[0].start_time).asUtc);
+      const count = `${list.length} ${list.length === 1 ? 'time' : 'times'}`;
+      return `<li><h3>${escapeHtml(heading)} <span class="note">· ${count}</span></h3>
+        <ul class="plain times" aria-label="${escapeHtml(heading)}">${list.map((slot) => `<li><button type="button"
+          data-slot="${escapeHtml(this.slotKey(slot))}"
+          aria-label="${escapeHtml(this.describeSlot(slot))}">${escapeHtml(this.time(slot.start_time))}${slot.is_remote ? ' · video' : ''}</button></li>`).join('')}
+        </ul></li>`;
+    }).join('');
+    const zone = slots.length ? wallClock(slots[0].start_time).zone : '';
+    const place = slots.find((s) => s.location_name)?.location_name;
+    this.showStep(1, `<h2 tabindex="-1">Choose a time for ${escapeHtml(service.name)}</h2>
+      <div class="filters">
+        ${offersVideo ? `<label class="check"><input type="checkbox" data-filter="video" ${filters.videoOnly ? 'checked' : ''}> Video appointments only</label>` : ''}
+        ${clinicians.size > 1 ? `<label>Clinician<select data-filter="clinician"><option value="">Any clinician</option>${options(clinicians, filters.clinician)}</select></label>` : ''}
+        ${locations.size > 1 ? `<label>Location<select data-filter="location"><option value="">Any location</option>${options(locations, filters.location)}</select></label>` : ''}
+      </div>
+      ${zone ? `<p class="note">Times are ${place ? `local to ${escapeHtml(place)}` : 'the clinic\'s local time'} (${escapeHtml(zone)}).</p>` : ''}
+      ${days ? `<ul class="plain">${days}</ul>` : '<p>No free times in the next 14 days. Try another service or filter.</p>'}
+      <div class="actions">${this.getAttribute('appointment-type-id') ? '' : '<button type="button" data-back>Back to services</button>'}</div>`);
+    this.root.querySelector('[data-filter="video"]')?.addEventListener('change', (e) => {
+      this.state.filters.videoOnly = e.target.checked;
+      this.renderTimes();
+      this.root.querySelector('[data-filter="video"]').focus();
+    });
+    for (const name of ['clinician', 'location']) {
+      this.root.querySelector(`[data-filter="${name}"]`)?.addEventListener('change', (e) => {
+        this.state.filters[name] = e.target.value;
+        this.renderTimes();
+        this.root.querySelector(`[data-filter="${name}"]`).focus();
+      });
+    }
+    this.root.querySelector('[data-back]')?.addEventListener('click', () => this.run(() => this.loadServices()));
+    this.root.querySelectorAll('[data-slot]').forEach((button) => button.addEventListener('click', () => {
+      const slot = this.state.slots.find((s) => this.slotKey(s) === button.dataset.slot);
+      this.run(() => this.hold(slot));
+    }));
+  }
+
+  slotKey(slot) {
+    return `${slot.start_time}|${slot.clinician_id}|${slot.location_id ?? ''}|${slot.is_remote}`;
+  }
+
+  time(text) {
+    return new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' })
+      .format(wallClock(text).asUtc);
+  }
+
+  when(text) {
+    const clock = wallClock(text);
+    const format = new Intl.DateTimeFormat(this.locale, {
+      timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit',
+    });
+    return `${format.format(clock.asUtc)} (${clock.zone})`;
+  }
+
+  describeSlot(slot) {
+    return `${this.when(slot.start_time)} with ${slot.clinician_name}${slot.is_remote ? ', video' : slot.location_name ? `, ${slot.location_name}` : ''}`;
+  }
+
+  // ---- holding a time -----------------------------------------------------------------------
+
+  async hold(slot) {
+    await this.releaseHold();
+    const body = {
+      appointment_type_id: this.state.service.id, clinician_id: slot.clinician_id, start_time: slot.start_time,
+    };
+    if (slot.location_id) {
+      body.location_id = slot.location_id;
+    }
+    if (slot.is_remote) {
+      body.is_remote = true;
+    }
+    try {
+      const { data } = await this.api('POST', '/holds', body);
+      this.state.hold = data;
+      this.state.slot = slot;
+      this.renderDetails();
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 409 || e.reason === 'slot_unavailable')) {
+        await this.loadTimes('Sorry, that time was just taken. Here are the times still free.', 'warning');
+        return;
+      }
+      throw e;
+    }
+  }
+
+  async releaseHold() {
+    const hold = this.state.hold;
+    this.state.hold = null;
+    this.stopCountdown();
+    if (hold) {
+      await this.api('DELETE', `/holds/${encodeURIComponent(hold.id)}`).catch(() => {});
+    }
+  }
+
+  startCountdown() {
+    this.stopCountdown();
+    const expires = Date.parse(this.state.hold.expires_at);
+    let warned = false;
+    const tick = () => {
+      const left = Math.max(0, Math.round((expires - Date.now()) / 1000));
+      const clock = this.root.querySelector('[data-countdown]');
+      if (clock) {
+        clock.textContent = `${String(Math.floor(left / 60)).padStart(2, '0')}:${String(left % 60).padStart(2, '0')}`;
+        clock.parentElement.classList.toggle('warning', left < WARN_SECONDS);
+      }
+      if (left < WARN_SECONDS && !warned && left > 0) {
+        warned = true;
+        this.announce(`Less than ${Math.ceil(WARN_SECONDS / 60)} minutes left to finish your booking.`);
+      }
+      if (left === 0) {
+        this.expired();
+      }
+    };
+    tick();
+    this.timer = setInterval(tick, 1000);
+  }
+
+  stopCountdown() {
+    clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  expired() {
+    this.stopCountdown();
+    this.state.hold = null;
+    this.run(() => this.loadTimes('Your held time has expired. Please choose a time again.', 'warning'));
+  }
+
+  // ---- step 3: patient details --------------------------------------------------------------
+
+  renderDetails() {
+    const { slot, service } = this.state;
+    const field = (name, label, type, autocomplete, required, hint = '') => `<div class="field">
+        <label for="cb-${name}">${label}${required ? '' : ' (optional)'}</label>
+        ${hint ? `<span class="hint" id="cb-${name}-hint">${hint}</span>` : ''}
+        <input id="cb-${name}" name="${name}" data-field="${name}" type="${type}" autocomplete="${autocomplete}"
+          ${required ? 'required aria-required="true"' : ''}
+          ${hint ? `aria-describedby="cb-${name}-hint"` : ''}>
+        <span class="problem" id="cb-${name}-problem"></span>
+      </div>`;
+    this.showStep(2, `<h2 tabindex="-1">Your details</h2>
+      <p><strong>${escapeHtml(service.name)}</strong>: ${escapeHtml(this.describeSlot(slot))}</p>
+      <p>We are holding this time for you: <span class="countdown" role="timer" aria-label="Time left"><span data-countdown>--:--</span></span></p>
+      <form novalidate>
+        ${field('first_name', 'First name', 'text', 'given-name', true)}
+        ${field('last_name', 'Last name', 'text', 'family-name', true)}
+        ${this.birthField()}
+        ${field('email', 'E-mail', 'email', 'email', true, 'We send your confirmation here.')}
+        ${field('phone', 'Phone', 'tel', 'tel', false, 'Include the country code if you are abroad.')}
+        <div class="actions">
+          <button type="submit" class="primary">Confirm booking</button>
+          <button type="button" data-back>Choose another time</button>
+        </div>
+      </form>`);
+    this.startCountdown();
+    this.root.querySelector('[data-back]').addEventListener('click', () => this.run(async () => {
+      await this.releaseHold();
+      await this.loadTimes();
+    }));
+    this.root.querySelector('form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.run(() => this.confirm(new FormData(e.target)));
+    });
+  }
+
+  /**
+   * Date of birth as separate day, month and year boxes in the locale's order: easier to type and to
+   * read back than a date picker for a date decades ago, and the same with a keyboard in every browser.
+   */
+  birthField() {
+    const parts = { day: ['Day', 2, 'bday-day'], month: ['Month', 2, 'bday-month'], year: ['Year', 4, 'bday-year'] };
+    const order = new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'numeric', year: 'numeric' })
+      .formatToParts(new Date(2000, 10, 22)).map((p) => p.type).filter((t) => t in parts);
+    return `<fieldset class="field birth" aria-describedby="cb-date_of_birth-hint">
+        <legend>Date of birth</legend>
+        <span class="hint" id="cb-date_of_birth-hint">For example, ${escapeHtml(new Intl.DateTimeFormat(this.locale).format(new Date(1980, 2, 27)))}</span>
+        <div class="parts">${order.map((part) => {
+          const [label, size, autocomplete] = parts[part];
+          return `<label>${label}<input name="birth_${part}" data-field="date_of_birth" inputmode="numeric" maxlength="${size}"
+            size="${size + 1}" autocomplete="${autocomplete}" required aria-required="true"></label>`;
+        }).join('')}</div>
+        <span class="problem" id="cb-date_of_birth-problem"></span>
+      </fieldset>`;
+  }
+
+  birthDate(form) {
+    const part = (name, size) => String(form.get(`birth_${name}`) ?? '').trim().padStart(size, '0');
+    return `${part('year', 4)}-${part('month', 2)}-${part('day', 2)}`;
+  }
+
+  validate(form) {
+    const problems = {};
+    const text = (name) => String(form.get(name) ?? '').trim();
+    for (const [name, label] of [['first_name', 'first name'], ['last_name', 'last name']]) {
+      if (!text(name)) {
+        problems[name] = `Enter your ${label}.`;
+      }
+    }
+    const birth = this.birthDate(form);
+    const parsed = new Date(`${birth}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(birth) || Number.isNaN(parsed.getTime())
+        || parsed.toISOString().slice(0, 10) !== birth) {
+      problems.date_of_birth = 'Enter your date of birth.';
+    } else if (birth > localDate(new Date()) || birth < `${new Date().getFullYear() - 130}-01-01`) {
+      problems.date_of_birth = 'Enter a real date of birth.';
+    }
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text('email'))) {
+      problems.email = 'Enter an e-mail address like name@example.com.';
+    }
+    const phone = text('phone');
+    if (phone && !/^\+?[\d\s().-]{6,20}$/.test(phone)) {
+      problems.phone = 'Enter a phone number using digits, spaces and an optional leading +.';
+    }
+    return problems;
+  }
+
+  showProblems(problems) {
+    let first = null;
+    for (const name of ['first_name', 'last_name', 'date_of_birth', 'email', 'phone']) {
+      const problem = problems[name];
+      this.root.querySelector(`#cb-${name}-problem`).textContent = problem ?? '';
+      for (const input of this.root.querySelectorAll(`[data-field="${name}"]`)) {
+        input.setAttribute('aria-invalid', problem ? 'true' : 'false');
+        const described = [`cb-${name}-hint`, `cb-${name}-problem`]
+          .filter((id) => this.root.getElementById(id) && (id.endsWith('hint') || problem));
+        input.setAttribute('aria-describedby', described.join(' '));
+        first ??= problem ? input : null;
+      }
+    }
+    const count = Object.keys(problems).length;
+    if (first) {
+      first.focus();
+      this.announce(`Please correct ${count === 1 ? 'one field' : `${count} fields`}.`);
+    }
+  }
+
+  async confirm(form) {
+    const problems = this.validate(form);
+    this.showProblems(problems);
+    if (Object.keys(problems).length) {
+      return;
+    }
+    const patient = { date_of_birth: this.birthDate(form) };
+    for (const name of ['first_name', 'last_name', 'email', 'phone']) {
+      const value = String(form.get(name) ?? '').trim();
+      if (value) {
+        patient[name] = value;
+      }
+    }
+    const button = this.root.querySelector('form button[type="submit"]');
+    button.disabled = true;
+    try {
+      const { data } = await this.api('POST', `/holds/${encodeURIComponent(this.state.hold.id)}/confirm`, { patient });
+      this.stopCountdown();
+      this.state.hold = null;
+      this.state.appointment = data;
+      this.renderDone();
+    } catch (e) {
+      button.disabled = false;
+      if (e instanceof ApiError && e.status === 404) {
+        this.expired();
+        return;
+      }
+      if (e instanceof ApiError && e.status === 422 && e.details.length) {
+        this.showProblems(Object.fromEntries(e.details.map((d) => [String(d.field).replace(/^patient\./, ''), d.issue])));
+        return;
+      }
+      throw e;
+    }
+  }
+
+  // ---- step 4: done -------------------------------------------------------------------------
+
+  renderDone() {
+    const { appointment, slot, service } = this.state;
+    const where = slot.is_remote ? 'Video appointment: you will receive a link' : slot.location_name;
+    const calendar = new Blob([this.calendarFile(appointment, slot, service)], { type: 'text/calendar' });
+    this.clearMessage();
+    this.showStep(3, `<h2 tabindex="-1">You are booked</h2>
+      <dl class="summary">
+        <dt>Service</dt><dd>${escapeHtml(service.name)}</dd>
+        <dt>When</dt><dd>${escapeHtml(this.when(appointment.start_time))}</dd>
+        <dt>With</dt><dd>${escapeHtml(slot.clinician_name)}</dd>
+        <dt>Where</dt><dd>${escapeHtml(where ?? '')}</dd>
+        <dt>Reference</dt><dd>${escapeHtml(appointment.id)}</dd>
+      </dl>
+      <div class="actions">
+        <a class="download" href="${URL.createObjectURL(calendar)}" download="appointment.ics">Add to calendar</a>
+      </div>
+      <div class="actions"><button type="button" data-again>Book another appointment</button></div>`);
+    this.announce('Your appointment is booked.');
+    this.root.querySelector('[data-again]').addEventListener('click', () => {
+      this.state.appointment = null;
+      this.run(() => this.loadServices());
+    });
+  }
+
+  calendarFile(appointment, slot, service) {
+    return [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Carebook//Booking widget//EN', 'METHOD:PUBLISH', 'BEGIN:VEVENT',
+      `UID:${appointment.id}@carebook`, `DTSTAMP:${icsTime(new Date().toISOString())}`,
+      `DTSTART:${icsTime(appointment.start_time)}`, `DTEND:${icsTime(appointment.end_time)}`,
+      `SUMMARY:${icsText(`${service.name} with ${slot.clinician_name}`)}`,
+      `LOCATION:${icsText(slot.is_remote ? 'Video appointment' : slot.location_name ?? '')}`,
+      'END:VEVENT', 'END:VCALENDAR', '',
+    ].join('\r\n');
+  }
+
+  // ---- rendering helpers --------------------------------------------------------------------
+
+  showStep(index, html) {
+    this.state.step = index;
+    this.root.querySelector('ol.progress').innerHTML = STEPS.map((name, i) =>
+      `<li class="${i < index ? 'done' : ''}" ${i === index ? 'aria-current="step"' : ''}>${i + 1}. ${name}</li>`).join('');
+    this.root.querySelector('[data-step]').innerHTML = html;
+    this.root.querySelector('h2')?.focus();
+  }
+
+  showMessage(text, kind = 'info', retry) {
+    const holder = this.root.querySelector('[data-message]');
+    holder.innerHTML = `<div class="message ${kind}" role="${kind === 'error' ? 'alert' : 'status'}">
+      <span>${escapeHtml(text)}</span>${retry ? ' <button type="button" data-retry>Try again</button>' : ''}</div>`;
+    holder.querySelector('[data-retry]')?.addEventListener('click', () => {
+      this.clearMessage();
+      retry();
+    });
+    if (retry) {
+      holder.querySelector('[data-retry]').focus();
+    }
+  }
+
+  clearMessage() {
+    this.root.querySelector('[data-message]').innerHTML = '';
+  }
+
+  announce(text) {
+    this.live.textContent = '';
+    setTimeout(() => { this.live.textContent = text; }, 50);
+  }
+}
+
+if (!customElements.get('carebook-booking')) {
+  customElements.define('carebook-booking', CarebookBooking);
+}

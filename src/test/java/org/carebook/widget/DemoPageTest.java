@@ -1,0 +1,24 @@
+package org.carebook.widget;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** The page a new user opens first: the demo clinic's widget at {@code /}, as the start command leaves it. */
+@TestPropertySource(properties = "carebook.demo=true")
+class DemoPageTest extends BrowserTest {
+
+    @Test
+    void theHomePageShowsTheWidgetOnTheDemoClinicAndHowToEmbedIt() {
+        var page = newPage(1280);
+        page.navigate(base + "/");
+
+        WidgetTest.heading(page, "Choose a service");
+        assertThat(WidgetTest.button(page, "General consultation")).isVisible();
+        assertThat(page.getByText("<carebook-booking publishable-key=")).isVisible();
+        WidgetTest.button(page, "Video consultation").click();
+        WidgetTest.heading(page, "Choose a time for Video consultation");
+        screenshot(page, "demo-home");
+    }
+}

@@ -1,0 +1,237 @@
+package org.carebook.widget;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
+import org.carebook.support.Clinic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WidgetTest extends BrowserTest {
+
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {1280, 375})
+    void aPatientBooksAndTheClinicSeesTheAppointment(int width) {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "11:00");
+        clinic.type("name", "General consultation", "price", 65);
+        var page = openWidget(siteOrigin(), width, widgetKey(clinic.org));
+
+        heading(page, "Choose a service");
+        assertThat(page.getByText("£65.00")).isVisible();
+        screenshot(page, width + "-1-service");
+        button(page, "General consultation").click();
+        heading(page, "Choose a time for General consultation");
+        screenshot(page, width + "-2-time");
+        page.locator("[data-slot]").first().click();
+        heading(page, "Your details");
+        assertThat(page.locator("[data-countdown]")).hasText(java.util.regex.Pattern.compile("1[45]:\\d\\d"));
+        fillDetails(page, "Grace", "Hopper", "1985-06-01", "grace@example.com", "+44 20 7946 0123");
+        screenshot(page, width + "-3-details");
+        button(page, "Confirm booking").click();
+        heading(page, "You are booked");
+        assertThat(page.getByText("Add to calendar")).hasAttribute("download", "appointment.ics");
+        screenshot(page, width + "-4-done");
+
+        var appointments = clinic.api.get("/v1/appointments?clinician_id=" + doctor).data();
+        assertThat(appointments).hasSize(1);
+        assertThat(appointments.get(0).get("status").stringValue()).isEqualTo("confirmed");
+        var patient = clinic.api.get("/v1/patients/" + appointments.get(0).get("patient_id").stringValue()).data();
+        assertThat(patient.get("last_name").stringValue()).isEqualTo("Hopper");
+        assertThat(patient.get("email").stringValue()).isEqualTo("grace@example.com");
+    }
+
+    @Test
+    void aTimeTakenWhileThePatientLooksIsReportedAndTheListRefreshed() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "11:00");
+        String type = clinic.type("name", "General consultation");
+        var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org), "appointment-type-id", type);
+        heading(page, "Choose a time for General consultation");
+        var first = page.locator("[data-slot]").first();
+        String slot = first.getAttribute("data-slot");
+        String start = slot.substring(0, slot.indexOf('|'));
+
+        Clinic.expect(clinic.book(type, doctor, clinic.patient(), start), 201);
+        first.click();
+
+        assertThat(page.getByText("that time was just taken")).isVisible();
+        heading(page, "Choose a time for General consultation");
+        assertThat(page.locator("[data-slot^='" + start + "|']")).hasCount(0);
+        assertThat(page.locator("[data-slot]").first()).isVisible();
+    }
+
+    @Test
+    void videoOnlyShowsOnlyVideoTimes() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "10:00");
+        Clinic.expect(clinic.api.post("/v1/schedules", Map.of("clinician_id", doctor, "is_remote", true,
+                "timezone", "Europe/London", "weekly_hours", everyDay("18:00", "19:00"))), 201);
+        clinic.type("name", "Medication review", "modes", List.of("in_person", "remote"));
+        var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org));
+        button(page, "Medication review").click();
+        heading(page, "Choose a time for Medication review");
+        int all = page.locator("[data-slot]").count();
+
+        page.getByLabel("Video appointments only").check();
+
+        var video = page.locator("[data-slot]");
+        assertThat(video.first()).isVisible();
+        assertThat(video.count()).isLessThan(all);
+        assertThat(video.allTextContents()).allSatisfy(text -> assertThat(text).endsWith("video"));
+    }
+
+    @Test
+    void aPatientCanBookWithTheKeyboardAlone() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "11:00");
+        clinic.type("name", "General consultation");
+        var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org));
+
+        heading(page, "Choose a service");
+        assertThat(focused(page)).isEqualTo("H2 Choose a service");
+        press(page, "Tab", "Enter");
+        heading(page, "Choose a time for General consultation");
+        assertThat(focused(page)).startsWith("H2 Choose a time");
+        press(page, "Tab");
+        assertThat(focused(page)).startsWith("BUTTON ");
+        press(page, "Enter");
+        heading(page, "Your details");
+        assertThat(focused(page)).isEqualTo("H2 Your details");
+        press(page, "Tab");
+        page.keyboard().type("Alan");
+        press(page, "Tab");
+        page.keyboard().type("Turing");
+        press(page, "Tab");
+        page.keyboard().type("23");
+        press(page, "Tab");
+        page.keyboard().type("6");
+        press(page, "Tab");
+        page.keyboard().type("1982");
+        press(page, "Tab");
+        page.keyboard().type("alan@example.com");
+        press(page, "Tab", "Tab", "Enter");
+
+        heading(page, "You are booked");
+        assertThat(focused(page)).isEqualTo("H2 You are booked");
+        var patients = clinic.api.get("/v1/patients?search=Turing").data();
+        assertThat(patients.get(0).get("date_of_birth").stringValue()).isEqualTo("1982-06-23");
+    }
+
+    @Test
+    void detailsAreCheckedBeforeAnythingIsSent() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        clinic.everyDay(clinic.clinician("Dr Ada Byron"), "09:00", "11:00");
+        String type = clinic.type("name", "General consultation");
+        var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org), "appointment-type-id", type);
+        page.locator("[data-slot]").first().click();
+        heading(page, "Your details");
+
+        fillDetails(page, "Grace", "", "2999-01-01", "not-an-email", "");
+        button(page, "Confirm booking").click();
+
+        assertThat(page.getByLabel("Last name")).isFocused();
+        assertThat(page.getByLabel("Last name")).hasAttribute("aria-invalid", "true");
+        assertThat(page.getByText("Enter your last name.")).isVisible();
+        assertThat(page.getByText("Enter a real date of birth.")).isVisible();
+        assertThat(page.getByText("Enter an e-mail address like name@example.com.")).isVisible();
+        assertThat(clinic.api.get("/v1/appointments").data()).isEmpty();
+    }
+
+    @Test
+    void theWidgetFitsA320PixelScreen() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        clinic.everyDay(clinic.clinician("Dr Ada Byron"), "09:00", "11:00");
+        clinic.everyDay(clinic.clinician("Dr Tomás Silva"), "09:00", "11:00");
+        clinic.type("name", "A service with quite a long name to wrap");
+        var page = openWidget(siteOrigin(), 320, widgetKey(clinic.org));
+
+        button(page, "A service with quite a long name to wrap").click();
+        heading(page, "Choose a time for A service with quite a long name to wrap");
+        screenshot(page, "320-2-time");
+
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(320);
+        page.locator("[data-slot]").first().click();
+        heading(page, "Your details");
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(320);
+    }
+
+    @Test
+    void aWebsiteTheKeyDoesNotAllowGetsNoServicesButAClearMessage() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        clinic.type("name", "General consultation");
+        var page = openWidget(otherOrigin(), 1280, widgetKey(clinic.org));
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("could not reach the booking service");
+        assertThat(button(page, "General consultation")).hasCount(0);
+        var preflight = anonymous().with("Origin", otherOrigin()).with("Access-Control-Request-Method", "GET")
+                .send("OPTIONS", "/v1/appointment-types", null);
+        assertThat(preflight.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aNetworkFailureOffersARetryThatWorks() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        clinic.type("name", "General consultation");
+        String key = widgetKey(clinic.org);
+        var page = newPage(1280);
+        page.route(base + "/v1/appointment-types", Route::abort);
+        open(page, siteOrigin(), key);
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("could not reach the booking service");
+
+        page.unroute(base + "/v1/appointment-types");
+        button(page, "Try again").click();
+
+        heading(page, "Choose a service");
+        assertThat(button(page, "General consultation")).isVisible();
+    }
+
+    static void heading(Page page, String name) {
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
+    }
+
+    static com.microsoft.playwright.Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
+    }
+
+    static void fillDetails(Page page, String first, String last, String birth, String email, String phone) {
+        page.getByLabel("First name").fill(first);
+        page.getByLabel("Last name").fill(last);
+        String[] date = birth.split("-");
+        page.getByLabel("Day").fill(date[2]);
+        page.getByLabel("Month").fill(date[1]);
+        page.getByLabel("Year").fill(date[0]);
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Phone (optional)").fill(phone);
+    }
+
+    /** Tag and text of the element focused inside the widget. */
+    static String focused(Page page) {
+        return (String) page.evaluate("""
+                () => { const e = document.querySelector('carebook-booking').shadowRoot.activeElement;
+                        return e ? e.tagName + ' ' + e.textContent.trim().replace(/\\s+/g, ' ') : 'nothing'; }""");
+    }
+
+    static void press(Page page, String... keys) {
+        for (String key : keys) {
+            page.keyboard().press(key);
+        }
+    }
+
+    private static List<Map<String, String>> everyDay(String start, String end) {
+        return java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .map(d -> Map.of("day", d.name().toLowerCase(java.util.Locale.ROOT), "start", start, "end", end))
+                .toList();
+    }
+}
