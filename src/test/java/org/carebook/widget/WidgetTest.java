@@ -197,6 +197,96 @@ class WidgetTest extends BrowserTest {
         assertThat(button(page, "General consultation")).isVisible();
     }
 
+    @Test
+    void pickingAnotherTimeReleasesTheFirstHold() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "11:00");
+        String type = clinic.type("name", "General consultation");
+        var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org), "appointment-type-id", type);
+        var slots = page.locator("[data-slot]");
+        String first = slots.nth(0).getAttribute("data-slot");
+        slots.nth(0).click();
+        heading(page, "Your details");
+
+        button(page, "Choose another time").click();
+        page.locator("[data-slot]").nth(1).click();
+        heading(page, "Your details");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM holds WHERE organization_id = :org AND status = 'active'")
+                .param("org", clinic.org.id()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(clinic.starts(type, first.substring(0, 10), first.substring(0, 10)))
+                .contains(first.substring(0, first.indexOf('|')));
+    }
+
+    @Test
+    void aRateLimitedAnswerIsWaitedOutAndRetried() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        clinic.type("name", "General consultation");
+        String key = widgetKey(clinic.org);
+        var page = newPage(1280);
+        var limited = new java.util.concurrent.atomic.AtomicBoolean();
+        page.route(base + "/v1/appointment-types", route -> {
+            if (limited.compareAndSet(false, true)) {
+                route.fulfill(new Route.FulfillOptions().setStatus(429)
+                        .setHeaders(Map.of("Retry-After", "1", "Access-Control-Allow-Origin", siteOrigin(),
+                                "Access-Control-Expose-Headers", "Retry-After", "Content-Type", "application/json"))
+                        .setBody("{\"error\":{\"code\":\"RATE_LIMITED\",\"message\":\"Too many requests\"}}"));
+            } else {
+                route.resume();
+            }
+        });
+        open(page, siteOrigin(), key);
+
+        assertThat(page.getByText("Trying again in 1 s")).isVisible();
+        heading(page, "Choose a service");
+        assertThat(button(page, "General consultation")).isVisible();
+        assertThat(limited.get()).isTrue();
+    }
+
+    @Test
+    void textAndControlsMeetWcagAaContrast() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        clinic.everyDay(clinic.clinician("Dr Ada Byron"), "09:00", "11:00");
+        String type = clinic.type("name", "General consultation");
+        var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org), "appointment-type-id", type);
+        heading(page, "Choose a time for General consultation");
+        assertThat(lowContrast(page)).isEmpty();
+        page.locator("[data-slot]").first().click();
+        heading(page, "Your details");
+        button(page, "Confirm booking").click();
+        assertThat(page.getByText("Enter your first name.")).isVisible();
+        assertThat(lowContrast(page)).isEmpty();
+    }
+
+    /** Text in the widget whose contrast with its background is under 4.5:1 (WCAG 2 AA, normal text). */
+    @SuppressWarnings("unchecked")
+    static List<String> lowContrast(Page page) {
+        return (List<String>) page.evaluate("""
+                () => {
+                  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+                  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+                    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+                  const background = (e) => {
+                    for (let n = e; n; n = n.parentElement || n.getRootNode().host) {
+                      const c = rgb(getComputedStyle(n).backgroundColor);
+                      if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
+                    }
+                    return [255, 255, 255];
+                  };
+                  const root = document.querySelector('carebook-booking').shadowRoot;
+                  const bad = [];
+                  for (const e of root.querySelectorAll('*')) {
+                    const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+                    if (!own || e.closest('.visually-hidden') || e.disabled) continue;
+                    const [a, b] = [lum(rgb(getComputedStyle(e).color).slice(0, 3)), lum(background(e))];
+                    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                    if (ratio < 4.5) bad.push(e.tagName + ' "' + e.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+                  }
+                  return bad;
+                }""");
+    }
+
     static void heading(Page page, String name) {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
     }
