@@ -27,7 +27,7 @@ import org.carebook.kernel.Scope;
 import org.carebook.organization.Organizations;
 import org.carebook.patient.PatientDraft;
 import org.carebook.patient.Patients;
-import org.springframework.context.ApplicationEventPublisher;
+import org.carebook.events.EventLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,12 +53,12 @@ public class Appointments {
     private final Schedules schedules;
     private final Patients patients;
     private final Organizations organizations;
-    private final ApplicationEventPublisher events;
+    private final EventLog events;
     private final Clock clock;
 
     Appointments(AppointmentRepository repository, BlockingIntervals intervals, AppointmentTypes types,
                  Clinicians clinicians, Locations locations, Schedules schedules, Patients patients,
-                 Organizations organizations, ApplicationEventPublisher events, Clock clock) {
+                 Organizations organizations, EventLog events, Clock clock) {
         this.repository = repository;
         this.intervals = intervals;
         this.types = types;
@@ -344,6 +344,6 @@ public class Appointments {
     }
 
     private void publish(String type, AppointmentRepository.Row row) {
-        events.publishEvent(new BookingEvent(type, row.tenant(), row.id(), row.view(), clock.instant()));
+        events.record(row.tenant(), type, row.id(), row.view());
     }
 }

@@ -31,7 +31,7 @@ import org.carebook.kernel.Tenant;
 import org.carebook.organization.Organizations;
 import org.carebook.patient.PatientDraft;
 import org.carebook.patient.Patients;
-import org.springframework.context.ApplicationEventPublisher;
+import org.carebook.events.EventLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,12 +57,12 @@ public class Holds {
     private final Patients patients;
     private final Appointments appointments;
     private final Organizations organizations;
-    private final ApplicationEventPublisher events;
+    private final EventLog events;
     private final Clock clock;
 
     Holds(HoldRepository repository, BlockingIntervals intervals, SlotFinder finder, WorkingHours workingHours,
           AppointmentTypes types, Clinicians clinicians, Locations locations, Schedules schedules, Patients patients,
-          Appointments appointments, Organizations organizations, ApplicationEventPublisher events, Clock clock) {
+          Appointments appointments, Organizations organizations, EventLog events, Clock clock) {
         this.repository = repository;
         this.intervals = intervals;
         this.finder = finder;
@@ -248,7 +248,7 @@ public class Holds {
 
     private HoldView published(String type, HoldRepository.Row hold, Instant now) {
         var view = hold.view(now);
-        events.publishEvent(new BookingEvent(type, hold.tenant(), hold.id(), view, now));
+        events.record(hold.tenant(), type, null, view);
         return view;
     }
 }

@@ -19,6 +19,9 @@ public record CarebookProperties(
         Boolean demo,
         @DefaultValue("200") int rateLimitPerSecond,
         @DefaultValue("false") boolean webhooksAllowPrivate,
+        @DefaultValue("PT1S") Duration webhookPoll,
+        @DefaultValue("PT10S") Duration webhookTimeout,
+        @DefaultValue("PT5S") Duration webhookFirstRetry,
         @DefaultValue("20") int databasePoolSize) {
 
     public CarebookProperties {
@@ -27,6 +30,14 @@ public record CarebookProperties(
         }
         if (holdSweep.isNegative()) {
             throw new IllegalArgumentException("CAREBOOK_HOLD_SWEEP must be an ISO-8601 duration such as PT30S (PT0S: off)");
+        }
+        if (webhookPoll.isNegative()) {
+            throw new IllegalArgumentException("CAREBOOK_WEBHOOK_POLL must be an ISO-8601 duration such as PT1S (PT0S: off)");
+        }
+        if (webhookTimeout.isNegative() || webhookTimeout.isZero() || webhookFirstRetry.isNegative()
+                || webhookFirstRetry.isZero() || webhookFirstRetry.compareTo(Duration.ofSeconds(30)) > 0) {
+            throw new IllegalArgumentException("CAREBOOK_WEBHOOK_TIMEOUT must be positive, and "
+                    + "CAREBOOK_WEBHOOK_FIRST_RETRY positive and at most PT30S");
         }
         if (databasePoolSize < 2) {
             throw new IllegalArgumentException("CAREBOOK_DATABASE_POOL_SIZE must be at least 2");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.carebook.audit.AuditLog;
+import org.carebook.events.EventLog;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
@@ -26,12 +27,14 @@ public class Patients {
     private final PatientRepository repository;
     private final Organizations organizations;
     private final AuditLog audit;
+    private final EventLog events;
     private final Clock clock;
 
-    Patients(PatientRepository repository, Organizations organizations, AuditLog audit, Clock clock) {
+    Patients(PatientRepository repository, Organizations organizations, AuditLog audit, EventLog events, Clock clock) {
         this.repository = repository;
         this.organizations = organizations;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -43,7 +46,9 @@ public class Patients {
         String id = Ids.next("pat");
         repository.insert(caller.tenant(), id, draft, clock.instant());
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
-        return view(row(caller, id, false));
+        var created = view(row(caller, id, false));
+        events.record(caller.tenant(), "patient.created", null, created);
+        return created;
     }
 
     @Transactional
@@ -61,7 +66,9 @@ public class Patients {
                 LocalDate.now(clock.withZone(settings.timezone())));
         repository.update(id, draft, clock.instant());
         audit.record(caller, AuditLog.Action.UPDATE, RESOURCE, List.of(id));
-        return view(row(caller, id, false));
+        var updated = view(row(caller, id, false));
+        events.record(caller.tenant(), "patient.updated", null, updated);
+        return updated;
     }
 
     @Transactional
@@ -116,6 +123,7 @@ public class Patients {
         String id = Ids.next("pat");
         repository.insert(caller.tenant(), id, draft, clock.instant());
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
+        events.record(caller.tenant(), "patient.created", null, view(row(caller, id, false)));
         return id;
     }
 

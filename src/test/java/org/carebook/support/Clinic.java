@@ -13,16 +13,25 @@ public final class Clinic {
     public final Api api;
     public final String locationId;
 
-    private Clinic(ApiTest.Org org, String locationId) {
+    private Clinic(ApiTest.Org org, Api api, String locationId) {
         this.org = org;
-        this.api = org.live();
+        this.api = api;
         this.locationId = locationId;
     }
 
     public static Clinic in(ApiTest.Org org, String zone) {
-        var location = org.live().post("/v1/locations", Fixtures.location("timezone", zone));
+        return in(org, org.live(), zone);
+    }
+
+    /** The same clinic in the organization's test mode (webhooks may go to loopback there). */
+    public static Clinic inTestMode(ApiTest.Org org, String zone) {
+        return in(org, org.test(), zone);
+    }
+
+    private static Clinic in(ApiTest.Org org, Api api, String zone) {
+        var location = api.post("/v1/locations", Fixtures.location("timezone", zone));
         expect(location, 201);
-        return new Clinic(org, location.id());
+        return new Clinic(org, api, location.id());
     }
 
     public String room(String name) {

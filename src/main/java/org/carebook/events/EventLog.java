@@ -1,0 +1,84 @@
+package org.carebook.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Ids;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Tenant;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Records events with the changes they report, lists them, and forgets them after 30 days. */
+@Service
+public class EventLog {
+
+    public static final Set<String> TYPES = Set.of("appointment.created", "appointment.rescheduled",
+            "appointment.cancelled", "appointment.checked_in", "appointment.no_show", "appointment.completed",
+            "hold.created", "hold.released", "hold.expired", "patient.created", "patient.updated");
+    static final Duration KEPT = Duration.ofDays(30);
+
+    private final EventRepository repository;
+    private final ApplicationEventPublisher publisher;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EventLog(EventRepository repository, ApplicationEventPublisher publisher, JsonMapper json, Clock clock) {
+        this.repository = repository;
+        this.publisher = publisher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Records that {@code object} (the API view after the change) changed. Only inside the transaction of
+     * the change: if it rolls back, the event never happened.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public EventView record(Tenant tenant, String type, String appointmentId, Object object) {
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("Not an event type of API.md §7: " + type);
+        }
+        Integer sequence = appointmentId == null ? null : repository.nextSequence(appointmentId);
+        var event = new EventView(Ids.next("evt"), type, clock.instant(), sequence,
+                new EventView.Data(json.valueToTree(object)));
+        repository.insert(tenant, event, appointmentId);
+        publisher.publishEvent(new EventRecorded(tenant, event, appointmentId));
+        return event;
+    }
+
+    @Transactional(readOnly = true)
+    public ListPage<EventView> list(Caller caller, String type, String since, PageRequest page) {
+        if (type != null && !type.isEmpty() && !TYPES.contains(type)) {
+            throw CarebookException.invalidField("type", "is not an event type");
+        }
+        var rows = repository.page(caller.tenant(), type == null || type.isEmpty() ? null : type, instant(since), page);
+        return ListPage.of(rows, page, e -> new PageRequest.Position(e.createdAt(), e.id()), e -> e);
+    }
+
+    /** Deletes events past their 30 days; their webhook deliveries go with them. */
+    @Transactional
+    public int prune() {
+        return repository.deleteOlderThan(clock.instant().minus(KEPT));
+    }
+
+    private static Instant instant(String since) {
+        if (since == null || since.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(since).toInstant();
+        } catch (DateTimeParseException e) {
+            throw CarebookException.invalidField("since", "must be an RFC 3339 time such as 2027-03-15T09:00:00Z");
+        }
+    }
+}

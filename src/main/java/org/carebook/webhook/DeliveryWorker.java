@@ -1,0 +1,223 @@
+package org.carebook.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.carebook.events.EventView;
+import org.carebook.kernel.CarebookProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends due deliveries every {@code CAREBOOK_WEBHOOK_POLL}. Each round claims a batch under a lease (so
+ * several processes share the work and a crashed sender's deliveries are taken again when the lease ends),
+ * sends outside any transaction, then records each outcome. A crash between sending and recording only
+ * repeats a send: delivery is at least once, and receivers deduplicate by {@code webhook-id}.
+ */
+@Component
+class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    static final int BATCH = 20;
+    static final Duration RETRY_FOR = Duration.ofHours(24);
+    static final Duration LONGEST_WAIT = Duration.ofHours(8);
+
+    private final DeliveryRepository deliveries;
+    private final EndpointRepository endpoints;
+    private final UrlGuard guard;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final CarebookProperties properties;
+    private final HttpClient http;
+    private final ExecutorService senders = Executors.newFixedThreadPool(8, r -> {
+        var thread = new Thread(r, "webhook-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Counter delivered;
+    private final Counter failedAttempts;
+
+    DeliveryWorker(DeliveryRepository deliveries, EndpointRepository endpoints, UrlGuard guard,
+                   TransactionTemplate transactions, JsonMapper json, Clock clock, CarebookProperties properties,
+                   MeterRegistry metrics) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.guard = guard;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.delivered = metrics.counter("carebook.webhooks.delivered");
+        this.failedAttempts = metrics.counter("carebook.webhooks.failed.attempts");
+        Gauge.builder("carebook.webhooks.queue.age.seconds", this, DeliveryWorker::queueAgeSeconds).register(metrics);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (!properties.webhookPoll().isZero()) {
+            registrar.addFixedDelayTask(this::drain, properties.webhookPoll());
+        }
+    }
+
+    /** Sends until nothing is due. */
+    void drain() {
+        while (round() == BATCH) {
+            // a full batch means more may be due
+        }
+    }
+
+    private int round() {
+        Instant now = clock.instant();
+        // The lease outlasts a send (timeout) with room to record the outcome.
+        var claimed = transactions.execute(status -> deliveries.claim(now,
+                now.plus(properties.webhookTimeout().multipliedBy(3)), BATCH));
+        var sends = new ArrayList<Future<?>>();
+        for (var delivery : claimed) {
+            sends.add(senders.submit(() -> send(delivery)));
+        }
+        for (var send : sends) {
+            try {
+                send.get();
+            } catch (Exception e) {
+                log.warn("A webhook send failed unexpectedly", e);
+            }
+        }
+        return claimed.size();
+    }
+
+    private void send(DeliveryRepository.Outgoing delivery) {
+        var refusal = guard.refusal(delivery.url(), delivery.mode());
+        if (refusal.isPresent()) {
+            retryOrFail(delivery, null, "not sent: the URL " + refusal.get(), Optional.empty());
+            return;
+        }
+        String body = body(delivery);
+        long timestamp = clock.instant().getEpochSecond();
+        var request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                .timeout(properties.webhookTimeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Carebook-Webhooks/1")
+                .header("webhook-id", delivery.eventId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", Signer.signature(secrets(delivery), delivery.eventId(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            outcome(delivery, response);
+        } catch (HttpTimeoutException e) {
+            retryOrFail(delivery, null, "no answer within " + properties.webhookTimeout().toSeconds() + " s", Optional.empty());
+        } catch (IOException e) {
+            retryOrFail(delivery, null, "could not connect: " + e.getClass().getSimpleName(), Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void outcome(DeliveryRepository.Outgoing delivery, HttpResponse<Void> response) {
+        int code = response.statusCode();
+        if (code >= 200 && code < 300) {
+            transactions.executeWithoutResult(status -> deliveries.delivered(delivery.id(), code, clock.instant()));
+            delivered.increment();
+        } else if (code == 410) {
+            transactions.executeWithoutResult(status -> {
+                deliveries.failed(delivery.id(), code, "the receiver answered 410 Gone: endpoint disabled");
+                endpoints.disable(delivery.endpointId(), "gone", clock.instant());
+            });
+            failedAttempts.increment();
+        } else {
+            retryOrFail(delivery, code, "the receiver answered " + code, retryAfter(response));
+        }
+    }
+
+    private void retryOrFail(DeliveryRepository.Outgoing delivery, Integer code, String error, Optional<Duration> asked) {
+        failedAttempts.increment();
+        Instant now = clock.instant();
+        Instant next = now.plus(asked.orElseGet(() -> backOff(delivery.attempts())));
+        transactions.executeWithoutResult(status -> {
+            if (now.isAfter(delivery.createdAt().plus(RETRY_FOR))) {
+                deliveries.failed(delivery.id(), code, error + "; gave up after " + delivery.attempts() + " attempts");
+            } else {
+                deliveries.retryAt(delivery.id(), code, error, next);
+            }
+        });
+    }
+
+    /** First retry after {@code CAREBOOK_WEBHOOK_FIRST_RETRY}, then four times longer each time up to 8 h, ±20 %. */
+    Duration backOff(int attempts) {
+        double wait = properties.webhookFirstRetry().toMillis() * Math.pow(4, Math.max(0, attempts - 1));
+        wait = Math.min(wait, LONGEST_WAIT.toMillis()) * ThreadLocalRandom.current().nextDouble(0.8, 1.2);
+        return Duration.ofMillis((long) wait);
+    }
+
+    /** A receiver's Retry-After (seconds or an HTTP date), kept within one second and 24 hours. */
+    private Optional<Duration> retryAfter(HttpResponse<Void> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                try {
+                    return Optional.of(Duration.between(clock.instant(),
+                            ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()));
+                } catch (DateTimeParseException notADate) {
+                    return Optional.empty();
+                }
+            }
+        }).map(wait -> wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : wait.compareTo(RETRY_FOR) > 0 ? RETRY_FOR : wait);
+    }
+
+    private List<String> secrets(DeliveryRepository.Outgoing delivery) {
+        boolean overlap = delivery.previousSecret() != null && delivery.previousSecretUntil() != null
+                && delivery.previousSecretUntil().isAfter(clock.instant());
+        return overlap ? List.of(delivery.secret(), delivery.previousSecret()) : List.of(delivery.secret());
+    }
+
+    /** The event exactly as {@code GET /v1/events} shows it. */
+    private String body(DeliveryRepository.Outgoing delivery) {
+        return json.writeValueAsString(new EventView(delivery.eventId(), delivery.eventType(),
+                delivery.eventCreatedAt(), delivery.sequence(), new EventView.Data(json.readTree(delivery.object()))));
+    }
+
+    private double queueAgeSeconds() {
+        try {
+            return deliveries.oldestPending().map(t -> (double) Duration.between(t, clock.instant()).toSeconds()).orElse(0.0);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
+    }
+}

@@ -1,0 +1,85 @@
+package org.carebook.webhook;
+
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.Envelope;
+import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.RequiresScope;
+import org.carebook.kernel.Scope;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/v1/webhook-endpoints")
+class WebhookController {
+
+    private final WebhookEndpoints endpoints;
+
+    WebhookController(WebhookEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresScope(Scope.MANAGE_WEBHOOKS)
+    Envelope<WebhookEndpointView> create(Caller caller, @RequestBody JsonNode body) {
+        return Envelope.of(endpoints.create(caller, JsonFields.of(body, WebhookEndpoints.FIELDS)));
+    }
+
+    @GetMapping
+    @RequiresScope(Scope.MANAGE_WEBHOOKS)
+    ListPage<WebhookEndpointView> list(Caller caller, @RequestParam(required = false) String limit,
+                                       @RequestParam(required = false) String cursor) {
+        return endpoints.list(caller, PageRequest.of(limit, cursor));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope(Scope.MANAGE_WEBHOOKS)
+    Envelope<WebhookEndpointView> get(Caller caller, @PathVariable String id) {
+        return Envelope.of(endpoints.get(caller, id));
+    }
+
+    @PatchMapping("/{id}")
+    @RequiresScope(Scope.MANAGE_WEBHOOKS)
+    Envelope<WebhookEndpointView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        return Envelope.of(endpoints.update(caller, id, JsonFields.of(body, WebhookEndpoints.FIELDS)));
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresScope(Scope.MANAGE_WEBHOOKS)
+    Envelope<WebhookEndpointView> delete(Caller caller, @PathVariable String id) {
+        return Envelope.of(endpoints.delete(caller, id));
+    }
+
+    /** Not in API.md: a new secret, with the old one still signing for 24 hours. */
+    @PostMapping("/{id}/rotate-secret")
+    @RequiresScope(Scope.MANAGE_WEBHOOKS)
+    Envelope<WebhookEndpointView> rotateSecret(Caller caller, @PathVariable String id) {
+        return Envelope.of(endpoints.rotateSecret(caller, id));
+    }
+
+    @GetMapping("/{id}/deliveries")
+    @RequiresScope(Scope.MANAGE_WEBHOOKS)
+    ListPage<DeliveryView> deliveries(Caller caller, @PathVariable String id,
+                                      @RequestParam(required = false) String limit,
+                                      @RequestParam(required = false) String cursor) {
+        return endpoints.deliveries(caller, id, PageRequest.of(limit, cursor));
+    }
+
+    @PostMapping("/{id}/deliveries/{deliveryId}/retry")
+    @RequiresScope(Scope.MANAGE_WEBHOOKS)
+    Envelope<DeliveryView> retry(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
+        return Envelope.of(endpoints.retry(caller, id, deliveryId));
+    }
+}

@@ -1,0 +1,132 @@
+package org.carebook.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.carebook.events.EventLog;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Ids;
+import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Webhook endpoints of an organization and mode, their secrets, and their delivery logs. */
+@Service
+public class WebhookEndpoints {
+
+    static final String[] FIELDS = {"url", "events", "description", "status"};
+    /** How long the old secret keeps signing after a rotation, so receivers can switch without losing events. */
+    static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
+
+    private final EndpointRepository endpoints;
+    private final DeliveryRepository deliveries;
+    private final UrlGuard guard;
+    private final Clock clock;
+
+    WebhookEndpoints(EndpointRepository endpoints, DeliveryRepository deliveries, UrlGuard guard, Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public WebhookEndpointView create(Caller caller, JsonFields body) {
+        var draft = read(caller, body, new EndpointRepository.Draft(null, null, null, "enabled"));
+        String id = Ids.next("we");
+        String secret = Signer.newSecret();
+        endpoints.insert(caller.tenant(), id, draft, secret, clock.instant());
+        return row(caller, id).view().withSecret(secret);
+    }
+
+    @Transactional(readOnly = true)
+    public ListPage<WebhookEndpointView> list(Caller caller, PageRequest page) {
+        return ListPage.of(endpoints.page(caller.tenant(), page), page,
+                r -> new PageRequest.Position(r.createdAt(), r.id()), EndpointRepository.Row::view);
+    }
+
+    @Transactional(readOnly = true)
+    public WebhookEndpointView get(Caller caller, String id) {
+        return row(caller, id).view();
+    }
+
+    @Transactional
+    public WebhookEndpointView update(Caller caller, String id, JsonFields body) {
+        var current = row(caller, id);
+        var draft = read(caller, body, new EndpointRepository.Draft(current.url(), current.events(),
+                current.description(), current.status()));
+        endpoints.update(id, draft, clock.instant());
+        return row(caller, id).view();
+    }
+
+    @Transactional
+    public WebhookEndpointView delete(Caller caller, String id) {
+        var view = row(caller, id).view();
+        endpoints.delete(id);
+        return view;
+    }
+
+    /** A new secret, shown once; the old one also signs for {@link #ROTATION_OVERLAP}. */
+    @Transactional
+    public WebhookEndpointView rotateSecret(Caller caller, String id) {
+        row(caller, id);
+        String secret = Signer.newSecret();
+        var now = clock.instant();
+        endpoints.rotate(id, secret, now.plus(ROTATION_OVERLAP), now);
+        return row(caller, id).view().withSecret(secret);
+    }
+
+    @Transactional(readOnly = true)
+    public ListPage<DeliveryView> deliveries(Caller caller, String endpointId, PageRequest page) {
+        row(caller, endpointId);
+        return ListPage.of(deliveries.page(endpointId, page), page,
+                d -> new PageRequest.Position(d.createdAt(), d.id()), d -> d);
+    }
+
+    /** Queues the delivery to be sent again at once, whatever its state. */
+    @Transactional
+    public DeliveryView retry(Caller caller, String endpointId, String deliveryId) {
+        var endpoint = row(caller, endpointId);
+        delivery(endpointId, deliveryId);
+        if (!endpoint.status().equals("enabled")) {
+            throw CarebookException.invalidState("The endpoint is disabled; enable it before retrying deliveries.");
+        }
+        deliveries.retryNow(deliveryId, clock.instant());
+        return delivery(endpointId, deliveryId);
+    }
+
+    private DeliveryView delivery(String endpointId, String deliveryId) {
+        return deliveries.find(endpointId, deliveryId).orElseThrow(() -> CarebookException.notFound("No such delivery."));
+    }
+
+    private EndpointRepository.Row row(Caller caller, String id) {
+        return endpoints.find(caller.tenant(), id).orElseThrow(() -> CarebookException.notFound("No such webhook endpoint."));
+    }
+
+    private EndpointRepository.Draft read(Caller caller, JsonFields body, EndpointRepository.Draft current) {
+        String url = body.requiredText("url", 2000, current.url());
+        List<String> events = body.texts("events", 20, 40, current.events());
+        String description = body.text("description", JsonFields.TEXT, current.description());
+        String status = body.choice("status", Set.of("enabled", "disabled"), current.status());
+        if (url != null) {
+            guard.refusal(url, caller.tenant().mode()).ifPresent(problem -> body.issue("url", problem));
+        }
+        if (events == null || events.isEmpty()) {
+            body.issue("events", "must list event types, or [\"*\"] for all");
+        } else {
+            var unknown = new ArrayList<String>();
+            events.stream().filter(e -> !e.equals("*") && !EventLog.TYPES.contains(e)).forEach(unknown::add);
+            if (!unknown.isEmpty()) {
+                body.issue("events", "has unknown event types: " + String.join(", ", unknown));
+            }
+        }
+        body.throwIfInvalid();
+        return new EndpointRepository.Draft(url, List.copyOf(events), description, status);
+    }
+}

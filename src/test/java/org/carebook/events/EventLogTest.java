@@ -1,0 +1,113 @@
+package org.carebook.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.carebook.support.ApiTest;
+import org.carebook.support.Clinic;
+import org.carebook.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class EventLogTest extends ApiTest {
+
+    @Autowired
+    EventLog events;
+
+    @Test
+    void everyChangeOfAnAppointmentIsAnEventWithItsPlaceInOrder() {
+        var org = newOrganization();
+        var clinic = Clinic.in(org, "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "17:00");
+        String type = clinic.type();
+        String id = Clinic.expect(clinic.book(type, doctor, clinic.patient(), "2027-01-12T09:00:00Z"), 201).id();
+        Clinic.expect(org.live().patch("/v1/appointments/" + id, Map.of("start_time", "2027-01-12T10:00:00Z")), 200);
+        Clinic.expect(org.live().post("/v1/appointments/" + id + "/check-in", Map.of()), 200);
+
+        var listed = org.live().get("/v1/events?type=").data();
+        var appointmentEvents = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+        listed.forEach(e -> {
+            if (e.get("type").stringValue().startsWith("appointment.")) {
+                appointmentEvents.add(e);
+            }
+        });
+        assertThat(appointmentEvents).extracting(e -> e.get("type").stringValue())
+                .containsExactly("appointment.created", "appointment.rescheduled", "appointment.checked_in");
+        assertThat(appointmentEvents).extracting(e -> e.get("sequence").intValue()).containsExactly(1, 2, 3);
+        var rescheduled = appointmentEvents.get(1).get("data").get("object");
+        assertThat(rescheduled.get("id").stringValue()).isEqualTo(id);
+        assertThat(rescheduled.get("start_time").stringValue()).isEqualTo("2027-01-12T10:00:00Z");
+        assertThat(listed.get(0).get("type").stringValue()).isEqualTo("patient.created");
+        assertThat(listed.get(0).has("sequence")).isFalse();
+    }
+
+    @Test
+    void aChangeThatFailsLeavesNoEvent() {
+        var org = newOrganization();
+        var clinic = Clinic.in(org, "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "17:00");
+        String type = clinic.type();
+        Clinic.expect(clinic.book(type, doctor, clinic.patient(), "2027-01-12T09:00:00Z"), 201);
+        int before = org.live().get("/v1/events").data().size();
+
+        var taken = org.live().post("/v1/appointments", Map.of("appointment_type_id", type, "clinician_id", doctor,
+                "location_id", clinic.locationId, "start_time", "2027-01-12T09:00:00Z",
+                "patient", Fixtures.patient("first_name", "Someone", "last_name", "New")));
+
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(org.live().get("/v1/events").data().size()).isEqualTo(before);
+        assertThat(org.live().get("/v1/patients?search=Someone%20New").data()).isEmpty();
+    }
+
+    @Test
+    void eventsAreFilteredByTypeAndTimeAndPagedByCursor() {
+        var org = newOrganization();
+        for (String name : List.of("Ann", "Bob", "Cy")) {
+            org.live().post("/v1/patients", Fixtures.patient("first_name", name));
+        }
+        String patient = org.live().post("/v1/patients", Fixtures.patient("first_name", "Di")).id();
+        org.live().patch("/v1/patients/" + patient, Map.of("phone", "+442079460001"));
+
+        var firstPage = org.live().get("/v1/events?type=patient.created&limit=3");
+        assertThat(firstPage.data()).hasSize(3);
+        assertThat(firstPage.json().get("has_more").booleanValue()).isTrue();
+        var secondPage = org.live().get("/v1/events?type=patient.created&limit=3&cursor="
+                + firstPage.json().get("next_cursor").stringValue());
+        assertThat(secondPage.data()).hasSize(1);
+        assertThat(secondPage.data().get(0).get("data").get("object").get("first_name").stringValue()).isEqualTo("Di");
+
+        var updated = org.live().get("/v1/events?type=patient.updated").data();
+        assertThat(updated).hasSize(1);
+        String at = updated.get(0).get("created_at").stringValue();
+        assertThat(org.live().get("/v1/events?since=" + at).data()).hasSize(1);
+        assertThat(newOrganization().live().get("/v1/events").data()).isEmpty();
+    }
+
+    @Test
+    void badFiltersAreRefusedAndTheScopeIsNeeded() {
+        var org = newOrganization();
+        assertThat(org.live().get("/v1/events?type=appointment.teleported").status()).isEqualTo(422);
+        assertThat(org.live().get("/v1/events?since=yesterday").status()).isEqualTo(422);
+        assertThat(keyWithScopes(org, "read_patients").get("/v1/events").status()).isEqualTo(403);
+        assertThat(keyWithScopes(org, "read_events").get("/v1/events").status()).isEqualTo(200);
+    }
+
+    @Test
+    void eventsOlderThanThirtyDaysArePruned() {
+        var org = newOrganization();
+        org.live().post("/v1/patients", Fixtures.patient());
+        jdbc.sql("UPDATE events SET created_at = now() - interval '31 days' WHERE organization_id = :org")
+                .param("org", org.id()).update();
+        org.live().post("/v1/patients", Fixtures.patient("first_name", "Recent"));
+
+        events.prune();
+
+        var left = org.live().get("/v1/events").data();
+        assertThat(left).hasSize(1);
+        assertThat(left.get(0).get("data").get("object").get("first_name").stringValue()).isEqualTo("Recent");
+    }
+}
