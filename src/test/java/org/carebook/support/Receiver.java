@@ -16,11 +16,12 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server standing in for a clinic system that receives webhooks. It answers from a script
- * ({@link #answer}) and then 204, and keeps every request it was sent.
+ * ({@link #answer}) and then as {@link #usually} says (204 unless told otherwise), and keeps every request it was sent.
  */
 public final class Receiver implements AutoCloseable {
 
-    public record Request(Map<String, String> headers, String body) {
+    /** What was sent, and the status the receiver answered it with. */
+    public record Request(Map<String, String> headers, String body, int answeredWith) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -33,6 +34,7 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
+    private volatile Answer usual = new Answer(204, Duration.ZERO, Map.of());
 
     public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -40,11 +42,12 @@ public final class Receiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             var headers = new java.util.HashMap<String, String>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
-            received.add(new Request(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             var answer = script.poll();
             if (answer == null) {
-                answer = new Answer(204, Duration.ZERO, Map.of());
+                answer = usual;
             }
+            received.add(new Request(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    answer.status()));
             try {
                 Thread.sleep(answer.delay().toMillis());
                 answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -70,6 +73,12 @@ public final class Receiver implements AutoCloseable {
 
     public Receiver answer(int status) {
         return answer(status, Duration.ZERO, Map.of());
+    }
+
+    /** From now on, requests beyond the script are answered with {@code status} after {@code delay} (204 at first). */
+    public Receiver usually(int status, Duration delay) {
+        usual = new Answer(status, delay, Map.of());
+        return this;
     }
 
     /** Waits up to {@code timeout} for {@code count} requests in all; returns those that came. */
