@@ -217,7 +217,8 @@ public class Appointments {
         var clinician = clinicians.get(caller.tenant(), appointment.placement().clinicianId());
         var location = appointment.placement().locationId() == null ? null
                 : locations.get(caller.tenant(), appointment.placement().locationId());
-        return CalendarFile.of(appointment, type, clinician, location, organizations.settings(caller.tenant()).name());
+        return CalendarFile.of(appointment, type, clinician, location, organizations.settings(caller.tenant()).name(),
+                Math.max(0, events.sequence(appointment.id()) - 1));
     }
 
     /** Books the time a hold already blocks, handing its blocking interval to the new appointment. */

@@ -26,13 +26,14 @@ final class CalendarFile {
     }
 
     static String of(AppointmentRepository.Row appointment, AppointmentTypeView type, ClinicianView clinician,
-                     LocationView location, String organizationName) {
+                     LocationView location, String organizationName, int sequence) {
         var placement = appointment.placement();
         VEvent event = new VEvent(placement.start(), placement.end(), type.name() + " with " + clinician.name());
         event.replace(new DtStamp(appointment.updatedAt()));
         event.add(new Uid(appointment.id() + "@carebook"));
-        // Each change bumps the sequence so calendar apps replace the earlier copy.
-        event.add(new Sequence((int) (appointment.updatedAt().getEpochSecond() - appointment.createdAt().getEpochSecond())));
+        // The changes so far (the appointment's events after its creation), as in the e-mailed invitations:
+        // calendar apps replace a copy with a lower sequence.
+        event.add(new Sequence(sequence));
         event.add(appointment.status() == AppointmentStatus.CANCELLED
                 ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         event.add(new Location(placement.remote() ? "Video appointment" : where(location)));
@@ -47,15 +48,6 @@ final class CalendarFile {
     }
 
     private static String where(LocationView location) {
-        if (location == null) {
-            return "";
-        }
-        var address = location.address();
-        if (address == null) {
-            return location.name();
-        }
-        var parts = java.util.stream.Stream.of(location.name(), address.line1(), address.line2(), address.city(),
-                address.postcode(), address.country());
-        return parts.filter(p -> p != null && !p.isBlank()).collect(java.util.stream.Collectors.joining(", "));
+        return location == null ? "" : location.oneLine();
     }
 }

@@ -52,6 +52,12 @@ public class AppointmentTypes {
         return view(row);
     }
 
+    /** Any type of the tenant, active or not: for work the server does on its own, such as writing to patients. */
+    @Transactional(readOnly = true)
+    public AppointmentTypeView get(Tenant tenant, String id) {
+        return view(repository.find(tenant, id, false).orElseThrow(AppointmentTypes::notFound));
+    }
+
     @Transactional(readOnly = true)
     public ListPage<AppointmentTypeView> list(Caller caller, Boolean active, Boolean online, String clinicianId,
                                               PageRequest page) {

@@ -3,6 +3,8 @@ package org.carebook.catalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.carebook.kernel.Address;
 
@@ -11,5 +13,15 @@ public record LocationView(String id, String name, String timezone, Address addr
                            Instant updatedAt) {
 
     public record RoomView(String id, String name, boolean isActive) {
+    }
+
+    /** Name and address on one line, for calendars and messages. */
+    public String oneLine() {
+        if (address == null) {
+            return name;
+        }
+        return Stream.of(name, address.line1(), address.line2(), address.city(), address.postcode(), address.country())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(Collectors.joining(", "));
     }
 }

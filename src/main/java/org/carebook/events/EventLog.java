@@ -56,6 +56,12 @@ public class EventLog {
         return event;
     }
 
+    /** How many events an appointment has had: the last one's sequence, or 0. */
+    @Transactional(readOnly = true)
+    public int sequence(String appointmentId) {
+        return repository.nextSequence(appointmentId) - 1;
+    }
+
     @Transactional(readOnly = true)
     public ListPage<EventView> list(Caller caller, String type, String since, PageRequest page) {
         if (type != null && !type.isEmpty() && !TYPES.contains(type)) {

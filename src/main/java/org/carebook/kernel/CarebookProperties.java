@@ -22,6 +22,12 @@ public record CarebookProperties(
         @DefaultValue("PT1S") Duration webhookPoll,
         @DefaultValue("PT10S") Duration webhookTimeout,
         @DefaultValue("PT5S") Duration webhookFirstRetry,
+        @DefaultValue("PT5S") Duration notificationPoll,
+        @DefaultValue("Carebook <no-reply@carebook.invalid>") String mailFrom,
+        String smsUrl,
+        String smsAccount,
+        String smsToken,
+        String smsFrom,
         @DefaultValue("20") int databasePoolSize) {
 
     public CarebookProperties {
@@ -30,6 +36,9 @@ public record CarebookProperties(
         }
         if (holdSweep.isNegative()) {
             throw new IllegalArgumentException("CAREBOOK_HOLD_SWEEP must be an ISO-8601 duration such as PT30S (PT0S: off)");
+        }
+        if (notificationPoll.isNegative()) {
+            throw new IllegalArgumentException("CAREBOOK_NOTIFICATION_POLL must be an ISO-8601 duration such as PT5S (PT0S: off)");
         }
         if (webhookPoll.isNegative()) {
             throw new IllegalArgumentException("CAREBOOK_WEBHOOK_POLL must be an ISO-8601 duration such as PT1S (PT0S: off)");
@@ -45,6 +54,11 @@ public record CarebookProperties(
         if (rateLimitPerSecond < 1) {
             throw new IllegalArgumentException("CAREBOOK_RATE_LIMIT_PER_SECOND must be at least 1");
         }
+    }
+
+    /** SMS goes out only when a provider is fully configured; otherwise no SMS is planned at all. */
+    public boolean smsEnabled() {
+        return smsUrl != null && !smsUrl.isBlank() && smsAccount != null && smsToken != null && smsFrom != null;
     }
 
     public boolean adminEnabled() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.carebook.audit.AuditLog;
 import org.carebook.events.EventLog;
@@ -14,6 +15,7 @@ import org.carebook.kernel.JsonFields;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Phones;
+import org.carebook.kernel.Tenant;
 import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,6 +127,16 @@ public class Patients {
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
         events.record(caller.tenant(), "patient.created", null, view(row(caller, id, false)));
         return id;
+    }
+
+    /** How to reach a patient, for messages the server sends them. */
+    public record Contact(String firstName, String lastName, String email, String phone) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Contact> contact(Tenant tenant, String id) {
+        return repository.find(tenant, id, false)
+                .map(row -> new Contact(row.draft().firstName(), row.draft().lastName(), row.draft().email(), row.draft().phone()));
     }
 
     /** True if the patient exists in the caller's organization and mode. Not audited: nothing is read. */

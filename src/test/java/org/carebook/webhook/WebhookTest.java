@@ -86,6 +86,9 @@ class WebhookTest extends ApiTest {
         var delivery = awaitDelivery(endpoint, "delivered");
         assertThat(delivery.get("attempts").intValue()).isEqualTo(3);
         assertThat(delivery.get("last_status_code").intValue()).isEqualTo(204);
+        String metrics = anonymous().get("/actuator/prometheus").text();
+        assertThat(metrics).contains("carebook_webhooks_delivered_total", "carebook_webhooks_failed_attempts_total",
+                "carebook_webhooks_queue_age_seconds", "carebook_notifications_queue_age_seconds");
     }
 
     @Test

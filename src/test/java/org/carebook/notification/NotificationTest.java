@@ -1,0 +1,273 @@
+package org.carebook.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.carebook.support.ApiTest;
+import org.carebook.support.Clinic;
+import org.carebook.support.MutableClock;
+import org.carebook.support.Receiver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** E-mail through a real SMTP server (GreenMail), SMS through a real HTTP server, reminders by moving the clock. */
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025",
+        "carebook.notification-poll=PT0.2S", "carebook.mail-from=London Bridge Clinic <appointments@clinic.example>"})
+@Import(NotificationTest.Clocks.class)
+class NotificationTest extends ApiTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    static final Receiver SMS_PROVIDER = receiver();
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TestConfiguration
+    static class Clocks {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
+
+    @DynamicPropertySource
+    static void sms(DynamicPropertyRegistry registry) {
+        registry.add("carebook.sms-url", () -> SMS_PROVIDER.url().replace("/hooks", ""));
+        registry.add("carebook.sms-account", () -> "AC123");
+        registry.add("carebook.sms-token", () -> "secret-token");
+        registry.add("carebook.sms-from", () -> "+15005550006");
+    }
+
+    @AfterAll
+    static void stopSmsProvider() {
+        SMS_PROVIDER.close();
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    private Clinic clinic;
+    private String doctor;
+    private String type;
+
+    @BeforeEach
+    void clinic() {
+        clinic = Clinic.in(newOrganization(), "Europe/London");
+        doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "00:00", "23:30");
+        type = clinic.type("name", "General consultation");
+    }
+
+    @Test
+    void aBookingIsConfirmedByEmailWithACalendarInvitation() throws Exception {
+        String id = book("2027-01-12T09:00:00Z", "ada@example.com", null);
+
+        var message = awaitMail(1).get(0);
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
+        assertThat(message.getSubject()).contains("booked");
+        String text = GreenMailUtil.getBody(message);
+        assertThat(text).contains("Tuesday 12 January 2027, 09:00").contains("Europe/London").contains("Harley Street");
+        var invitation = invitation(message);
+        assertThat(invitation.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
+        var event = (VEvent) invitation.getComponent("VEVENT").orElseThrow();
+        assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(id + "@carebook");
+        assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("0");
+        assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20270112T090000Z");
+        awaitNotification(id, n -> n.get("kind").stringValue().equals("confirmation") && n.get("status").stringValue().equals("sent"));
+        assertThat(notifications(id)).extracting(n -> n.get("kind").stringValue() + "/" + n.get("status").stringValue())
+                .containsExactlyInAnyOrder("confirmation/sent", "reminder/queued");
+    }
+
+    @Test
+    void aCancellationCancelsTheSameInvitationAndDropsTheReminder() throws Exception {
+        String id = book("2027-01-12T09:00:00Z", "ada@example.com", null);
+        awaitMail(1);
+
+        clinic.api.post("/v1/appointments/" + id + "/cancel", Map.of());
+
+        var cancellation = awaitMail(2).get(1);
+        var invitation = invitation(cancellation);
+        assertThat(invitation.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("CANCEL");
+        var event = (VEvent) invitation.getComponent("VEVENT").orElseThrow();
+        assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(id + "@carebook");
+        assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
+        assertThat(event.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+        assertThat(notifications(id)).extracting(n -> n.get("kind").stringValue())
+                .containsExactly("confirmation", "cancellation");
+    }
+
+    @Test
+    void aMovedAppointmentIsUpdatedWithAHigherSequenceAndItsReminderMoves() throws Exception {
+        String id = book("2027-01-12T09:00:00Z", "ada@example.com", null);
+        awaitMail(1);
+
+        clinic.api.patch("/v1/appointments/" + id, Map.of("start_time", "2027-01-13T11:00:00Z"));
+
+        var update = invitation(awaitMail(2).get(1));
+        var event = (VEvent) update.getComponent("VEVENT").orElseThrow();
+        assertThat(update.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
+        assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
+        assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20270113T110000Z");
+        var reminders = notifications(id).stream().filter(n -> n.get("kind").stringValue().equals("reminder")).toList();
+        assertThat(reminders).hasSize(1);
+        assertThat(reminders.get(0).get("send_after").stringValue()).isEqualTo("2027-01-12T11:00:00Z");
+    }
+
+    @Test
+    void aReminderIsSentOnceWhenItsTimeComes() throws Exception {
+        Instant start = clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+        String id = book(start.toString(), "ada@example.com", null);
+        awaitMail(1);
+
+        clock.advance(Duration.ofHours(25));
+
+        var reminder = awaitMail(2).get(1);
+        assertThat(reminder.getSubject()).contains("reminder");
+        awaitNotification(id, n -> n.get("kind").stringValue().equals("reminder") && n.get("status").stringValue().equals("sent"));
+        Thread.sleep(1_000);
+        assertThat(mail.getReceivedMessages()).hasSize(2);
+        assertThat(notifications(id)).extracting(n -> n.get("kind").stringValue() + "/" + n.get("status").stringValue())
+                .containsExactlyInAnyOrder("confirmation/sent", "reminder/sent");
+    }
+
+    @Test
+    void anSmsGoesThroughTheProviderWhenThePatientHasAPhone() throws Exception {
+        String id = book("2027-01-12T09:00:00Z", null, "+442079460123");
+
+        var request = SMS_PROVIDER.await(1, WAIT).get(0);
+        assertThat(request.header("authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("AC123:secret-token".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(request.body()).contains("To=%2B442079460123").contains("From=%2B15005550006")
+                .contains("General+consultation");
+        awaitNotification(id, n -> n.get("channel").stringValue().equals("sms") && n.get("kind").stringValue()
+                .equals("confirmation") && n.get("status").stringValue().equals("sent"));
+    }
+
+    @Test
+    void aMailServerThatIsDownDelaysTheMessageButNotTheBooking() throws Exception {
+        mail.stop();
+        String id = book("2027-01-12T09:00:00Z", "ada@example.com", null);
+        var failing = awaitNotification(id, n -> n.get("attempts").intValue() >= 1 && n.get("last_error").isString());
+        assertThat(failing.get("status").stringValue()).isEqualTo("queued");
+
+        mail.start();
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(awaitMail(1)).hasSize(1);
+        assertThat(awaitNotification(id, n -> n.get("status").stringValue().equals("sent")).get("attempts").intValue())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void testModeRecordsMessagesAsSuppressedAndSendsNothing() throws Exception {
+        var test = Clinic.inTestMode(clinic.org, "Europe/London");
+        String testDoctor = test.clinician("Dr Test");
+        test.everyDay(testDoctor, "00:00", "23:30");
+        String testType = test.type();
+        String patient = test.patient("email", "ada@example.com", "phone", "+442079460123");
+        String id = Clinic.expect(test.book(testType, testDoctor, patient, "2027-01-12T09:00:00Z"), 201).id();
+
+        var listed = new ArrayList<JsonNode>();
+        test.api.get("/v1/notifications?appointment_id=" + id).data().forEach(listed::add);
+        assertThat(listed).isNotEmpty().allSatisfy(n -> assertThat(n.get("status").stringValue()).isEqualTo("suppressed"));
+        Thread.sleep(1_000);
+        assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+
+    private String book(String start, String email, String phone) {
+        var fields = new ArrayList<Object>(List.of("first_name", "Ada"));
+        if (email != null) {
+            fields.addAll(List.of("email", email));
+        }
+        if (phone != null) {
+            fields.addAll(List.of("phone", phone));
+        }
+        String patient = clinic.patient(fields.toArray());
+        return Clinic.expect(clinic.book(type, doctor, patient, start), 201).id();
+    }
+
+    private List<MimeMessage> awaitMail(int count) throws InterruptedException {
+        assertThat(mail.waitForIncomingEmail(WAIT.toMillis(), count)).as("%d e-mails received", count).isTrue();
+        return List.of(mail.getReceivedMessages());
+    }
+
+    private List<JsonNode> notifications(String appointmentId) {
+        var list = new ArrayList<JsonNode>();
+        clinic.api.get("/v1/notifications?appointment_id=" + appointmentId).data().forEach(list::add);
+        return list;
+    }
+
+    private JsonNode awaitNotification(String appointmentId, java.util.function.Predicate<JsonNode> condition)
+            throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < end) {
+            var found = notifications(appointmentId).stream().filter(condition).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no such notification in " + notifications(appointmentId));
+    }
+
+    /** The text/calendar part of an e-mail, parsed back with ical4j. */
+    private static Calendar invitation(MimeMessage message) throws Exception {
+        var parts = (Multipart) message.getContent();
+        for (BodyPart part : allParts(parts)) {
+            if (part.getContentType().toLowerCase().startsWith("text/calendar")) {
+                String text = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return new CalendarBuilder().build(new StringReader(text));
+            }
+        }
+        throw new AssertionError("no calendar attachment");
+    }
+
+    private static List<BodyPart> allParts(Multipart multipart) throws Exception {
+        var all = new ArrayList<BodyPart>();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            all.add(part);
+            if (part.getContent() instanceof Multipart nested) {
+                all.addAll(allParts(nested));
+            }
+        }
+        return all;
+    }
+
+    private static Receiver receiver() {
+        try {
+            return new Receiver();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
