@@ -574,7 +574,11 @@ export class CarebookBooking extends HTMLElement {
     this.root.querySelector('ol.progress').innerHTML = STEPS.map((name, i) =>
       `<li class="${i < index ? 'done' : ''}" ${i === index ? 'aria-current="step"' : ''}>${i + 1}. ${name}</li>`).join('');
     this.root.querySelector('[data-step]').innerHTML = html;
-    this.root.querySelector('h2')?.focus();
+    // Focus follows the patient from step to step, but the first step must not pull the page to the widget.
+    if (this.shownOnce) {
+      this.root.querySelector('h2')?.focus();
+    }
+    this.shownOnce = true;
   }
 
   showMessage(text, kind = 'info', retry) {
@@ -583,6 +587,7 @@ export class CarebookBooking extends HTMLElement {
       <span>${escapeHtml(text)}</span>${retry ? ' <button type="button" data-retry>Try again</button>' : ''}</div>`;
     holder.querySelector('[data-retry]')?.addEventListener('click', () => {
       this.clearMessage();
+      this.shownOnce = true; // the retry button held focus; the step it brings back takes it
       retry();
     });
     if (retry) {

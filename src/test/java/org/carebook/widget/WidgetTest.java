@@ -100,8 +100,10 @@ class WidgetTest extends BrowserTest {
         var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org));
 
         heading(page, "Choose a service");
-        assertThat(focused(page)).isEqualTo("H2 Choose a service");
-        press(page, "Tab", "Enter");
+        assertThat(focused(page)).isEqualTo("nothing");
+        press(page, "Tab");
+        assertThat(focused(page)).startsWith("BUTTON General consultation");
+        press(page, "Enter");
         heading(page, "Choose a time for General consultation");
         assertThat(focused(page)).startsWith("H2 Choose a time");
         press(page, "Tab");
@@ -195,6 +197,7 @@ class WidgetTest extends BrowserTest {
 
         heading(page, "Choose a service");
         assertThat(button(page, "General consultation")).isVisible();
+        assertThat(focused(page)).isEqualTo("H2 Choose a service");
     }
 
     @Test
