@@ -147,7 +147,7 @@ public class Appointments {
                 body.text("room_id", JsonFields.TEXT, locationChanged ? null : old.roomId()));
         Instant start = body.instant("start_time", old.start());
         Instant end = body.has("end_time") ? body.instant("end_time", old.end())
-                : start.plus(Duration.between(old.start(), old.end()));
+                : start == null ? null : start.plus(Duration.between(old.start(), old.end())); // null: start_time was refused
         if (end != null && start != null && !end.isAfter(start)) {
             body.issue("end_time", "must be after start_time");
         }

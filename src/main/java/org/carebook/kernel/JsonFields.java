@@ -96,10 +96,12 @@ public final class JsonFields {
     }
 
     /** One of a fixed set of words. */
+    /** One of a fixed set of words; anything else is a problem, and the fallback is returned in its place. */
     public String choice(String field, Set<String> allowed, String fallback) {
         String text = text(field, TEXT, fallback);
         if (text != null && !allowed.contains(text)) {
             issue(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+            return fallback;
         }
         return text;
     }

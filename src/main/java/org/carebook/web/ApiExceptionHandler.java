@@ -45,6 +45,12 @@ class ApiExceptionHandler {
         return respond(CarebookException.badRequest("malformed_json", "The request body is not valid JSON."), request);
     }
 
+    /** Tomcat refuses a query string it cannot split into parameters (such as {@code &=x}) when it is first read. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ErrorBody> malformedQuery(Exception e, HttpServletRequest request) {
+        return respond(CarebookException.badRequest("malformed_query", "The query string is not well formed."), request);
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return respond(ErrorResponses.forStatus(415), request);

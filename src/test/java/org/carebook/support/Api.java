@@ -32,6 +32,10 @@ public final class Api {
         this.headers = headers;
     }
 
+    public String key() {
+        return key;
+    }
+
     /** The same client sending one more header with every request. */
     public Api with(String name, String value) {
         var more = new ArrayList<>(headers);
