@@ -32,6 +32,10 @@ public final class Api {
         this.headers = headers;
     }
 
+    public String base() {
+        return base;
+    }
+
     public String key() {
         return key;
     }

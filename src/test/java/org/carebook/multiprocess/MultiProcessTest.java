@@ -1,0 +1,178 @@
+package org.carebook.multiprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+
+import org.carebook.database.SharedPostgres;
+import org.carebook.support.Api;
+import org.carebook.support.ApiTest;
+import org.carebook.support.Clinic;
+import org.carebook.support.Fixtures;
+import org.carebook.support.Race;
+import org.carebook.support.Receiver;
+import org.carebook.support.ServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three server processes on one PostgreSQL, as behind a load balancer: every guarantee has to hold when
+ * requests for the same slot, key or event land on different processes.
+ */
+class MultiProcessTest {
+
+    private static final int PROCESSES = 3;
+    private static final String TEN = "2027-01-12T10:00:00Z";
+
+    private static SharedPostgres postgres;
+    private static final List<ServerProcess> servers = new ArrayList<>();
+    private static ApiTest.Org org;
+    private static List<Api> live;
+    private static List<Api> test;
+
+    @BeforeAll
+    static void startThreeServers() throws Exception {
+        Path data = Path.of("target", "multi-process", UUID.randomUUID().toString());
+        Files.createDirectories(data);
+        postgres = SharedPostgres.start(data.resolve("postgres"));
+        var starting = Executors.newFixedThreadPool(PROCESSES);
+        var started = new ArrayList<java.util.concurrent.Future<ServerProcess>>();
+        for (int i = 0; i < PROCESSES; i++) {
+            var server = new ServerProcess(data.resolve("unused-" + i), "DATABASE_URL=" + postgres.databaseUrl(),
+                    "carebook.hold-ttl=PT3S", "carebook.hold-sweep=PT0S", "carebook.webhook-poll=PT0.2S",
+                    "carebook.webhook-first-retry=PT0.5S", "carebook.database-pool-size=8");
+            servers.add(server);
+            Path log = data.resolve("server-" + i + ".log");
+            started.add(starting.submit(() -> server.start(log)));
+        }
+        for (var future : started) {
+            future.get();
+        }
+        starting.shutdown();
+        org = organization(new Api(servers.get(0).base(), ApiTest.ADMIN_TOKEN));
+        live = servers.stream().map(s -> new Api(s.base(), org.live().key())).toList();
+        test = servers.stream().map(s -> new Api(s.base(), org.test().key())).toList();
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (var server : servers) {
+            server.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void holdsOnOneSlotThroughThreeProcessesGiveOneHold() {
+        var clinic = Clinic.in(org, "Europe/London");
+        String doctor = clinic.clinician("Dr Ada");
+        clinic.everyDay(doctor, "09:00", "12:00");
+        String type = clinic.type();
+        for (int round = 0; round < 3; round++) {
+            String start = "2027-01-1" + (2 + round) + "T10:00:00Z";
+            var results = Race.run(30, i -> clinic.hold(live.get(i % PROCESSES), type, doctor, start));
+
+            assertThat(results).filteredOn(r -> r.status() == 201).hasSize(1);
+            assertThat(results).filteredOn(r -> r.status() != 201).allMatch(r -> r.status() == 409);
+        }
+    }
+
+    @Test
+    void appointmentsOnOneSlotThroughThreeProcessesGiveOne() {
+        var clinic = Clinic.in(org, "Europe/London");
+        String doctor = clinic.clinician("Dr Bo");
+        String type = clinic.type();
+        var patients = new ArrayList<String>();
+        for (int i = 0; i < 30; i++) {
+            patients.add(clinic.patient("first_name", "Patient" + i));
+        }
+
+        var results = Race.run(30, i -> live.get(i % PROCESSES).post("/v1/appointments", Map.of(
+                "appointment_type_id", type, "clinician_id", doctor, "location_id", clinic.locationId,
+                "patient_id", patients.get(i), "start_time", TEN)));
+
+        assertThat(results).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(live.get(1).get("/v1/appointments?clinician_id=" + doctor).data()).hasSize(1);
+    }
+
+    @Test
+    void oneIdempotencyKeyAcrossProcessesMakesOneAppointment() {
+        var clinic = Clinic.in(org, "Europe/London");
+        String doctor = clinic.clinician("Dr Cy");
+        String type = clinic.type();
+        String patient = clinic.patient();
+        var body = Map.of("appointment_type_id", type, "clinician_id", doctor, "location_id", clinic.locationId,
+                "patient_id", patient, "start_time", TEN);
+        String key = "book-" + UUID.randomUUID();
+
+        var results = Race.run(30, i -> live.get(i % PROCESSES).with("Idempotency-Key", key).post("/v1/appointments", body));
+
+        assertThat(results).allMatch(r -> r.status() == 201
+                || (r.status() == 409 && r.reason().equals("idempotency_key_in_use")));
+        assertThat(results).filteredOn(r -> r.status() == 201).extracting(Api.Response::id).hasSizeGreaterThan(0)
+                .containsOnly(results.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().id());
+        assertThat(live.get(2).get("/v1/appointments?clinician_id=" + doctor).data()).hasSize(1);
+    }
+
+    @Test
+    void aHoldThatExpiredOnOneProcessFreesTheSlotForAnother() throws Exception {
+        var clinic = Clinic.in(org, "Europe/London");
+        String doctor = clinic.clinician("Dr Di");
+        clinic.everyDay(doctor, "09:00", "12:00");
+        String type = clinic.type();
+        String hold = Clinic.expect(clinic.hold(live.get(0), type, doctor, TEN), 201).id();
+        assertThat(clinic.hold(live.get(1), type, doctor, TEN).status()).isEqualTo(409);
+
+        Thread.sleep(3_500);
+
+        assertThat(live.get(2).post("/v1/appointments", Map.of("appointment_type_id", type, "clinician_id", doctor,
+                "location_id", clinic.locationId, "patient_id", clinic.patient(), "start_time", TEN)).status())
+                .isEqualTo(201);
+        assertThat(live.get(0).post("/v1/holds/" + hold + "/confirm", Map.of("patient_id", clinic.patient())).reason())
+                .isEqualTo("hold_expired");
+    }
+
+    @Test
+    void everyEventIsDeliveredOnceWhicheverProcessRecordedIt() throws Exception {
+        try (var receiver = new Receiver()) {
+            Clinic.expect(test.get(0).post("/v1/webhook-endpoints", Map.of("url", receiver.url(),
+                    "events", List.of("patient.created"))), 201);
+            var ids = new ArrayList<String>();
+            for (int i = 0; i < 30; i++) {
+                ids.add(Clinic.expect(test.get(i % PROCESSES).post("/v1/patients",
+                        Fixtures.patient("first_name", "Webhook" + i)), 201).id());
+            }
+
+            var received = receiver.await(30, Duration.ofSeconds(30));
+            Thread.sleep(1_000);
+            received.addAll(receiver.await(10, Duration.ofMillis(200)));
+
+            var byEvent = new HashMap<String, Integer>();
+            received.forEach(r -> byEvent.merge(r.header("webhook-id"), 1, Integer::sum));
+            assertThat(byEvent).hasSize(30);
+            assertThat(byEvent.values()).as("each event sent once").containsOnly(1);
+        }
+    }
+
+    private static ApiTest.Org organization(Api admin) {
+        var created = admin.post("/admin/v1/organizations", Map.of("name", "Three processes", "timezone", "Europe/London",
+                "country", "GB", "currency", "GBP"));
+        var keys = new HashMap<String, String>();
+        created.data().get("api_keys").forEach(k ->
+                keys.put(k.get("type").stringValue() + "/" + k.get("mode").stringValue(), k.get("key").stringValue()));
+        String base = admin.base();
+        return new ApiTest.Org(created.id(), new Api(base, keys.get("secret/live")), new Api(base, keys.get("publishable/live")),
+                new Api(base, keys.get("secret/test")), new Api(base, keys.get("publishable/test")), keys.get("publishable/live"));
+    }
+}
