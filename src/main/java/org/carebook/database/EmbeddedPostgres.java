@@ -48,13 +48,22 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     static EmbeddedPostgres start(Path dataDir) {
         try {
+            return start(dataDir, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the embedded PostgreSQL", e);
+        }
+    }
+
+    /** On a given port: a restarted server must be found where its clients left it. */
+    static EmbeddedPostgres start(Path dataDir, int port) {
+        try {
             boolean root = isRoot();
             Path binaries = extractBinaries();
             Files.createDirectories(dataDir);
             List<String> runAs = root
                     ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
                     : List.of();
-            var pg = new EmbeddedPostgres(binaries, dataDir.toAbsolutePath(), freePort(), runAs);
+            var pg = new EmbeddedPostgres(binaries, dataDir.toAbsolutePath(), port, runAs);
             if (root) {
                 pg.giveDataDirToNobody();
             }
@@ -74,6 +83,10 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     String user() {
         return "postgres";
+    }
+
+    int port() {
+        return port;
     }
 
     @Override

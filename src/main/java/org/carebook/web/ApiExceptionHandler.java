@@ -100,6 +100,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseFailures.unavailable(e)) { // a rollback that failed too, or a connection cut mid-query
+            return databaseUnavailable(e, request);
+        }
         log.error("Unexpected failure of {} {}: {}{} at {}", request.getMethod(), request.getRequestURI(),
                 e.getClass().getName(), sqlState(e), firstFrame(e));
         return respond(ErrorResponses.internal(), request);

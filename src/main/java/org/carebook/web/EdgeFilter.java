@@ -49,6 +49,12 @@ class EdgeFilter extends OncePerRequestFilter {
                 return;
             }
             chain.doFilter(new LimitedBodyRequest(request, MAX_BODY), response);
+        } catch (RuntimeException | ServletException e) {
+            // The database failed outside any controller (in authentication, say): still a 503, not a 500.
+            if (!DatabaseFailures.unavailable(e) || response.isCommitted()) {
+                throw e;
+            }
+            errors.write(request, response, ErrorResponses.unavailable());
         } finally {
             MDC.remove("request_id");
         }

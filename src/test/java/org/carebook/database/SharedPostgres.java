@@ -8,14 +8,29 @@ import java.nio.file.Path;
  */
 public final class SharedPostgres implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private EmbeddedPostgres postgres;
 
-    private SharedPostgres(EmbeddedPostgres postgres) {
+    private SharedPostgres(Path dataDir, EmbeddedPostgres postgres) {
+        this.dataDir = dataDir;
         this.postgres = postgres;
     }
 
     public static SharedPostgres start(Path dataDir) {
-        return new SharedPostgres(EmbeddedPostgres.start(dataDir));
+        return new SharedPostgres(dataDir, EmbeddedPostgres.start(dataDir));
+    }
+
+    /** Stops the database (fast shutdown: open connections are cut) and starts it again on the same port. */
+    public void restart(Runnable whileDown) {
+        int port = postgres.port();
+        postgres.close();
+        whileDown.run();
+        postgres = EmbeddedPostgres.start(dataDir, port);
+    }
+
+    /** For a test's own queries (user {@code postgres}, trusted). */
+    public String jdbcUrl() {
+        return postgres.jdbcUrl();
     }
 
     /** The {@code DATABASE_URL} a server process is given. */
