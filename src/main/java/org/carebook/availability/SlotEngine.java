@@ -26,15 +26,25 @@ public final class SlotEngine {
     }
 
     public static List<Slot> slots(SlotQuery query) {
+        return answer(query).slots();
+    }
+
+    /**
+     * The slots, and the first moment at which the passing of time alone would change them: an offered
+     * start falling inside the minimum notice, or a start beyond the horizon coming within it. Empty when
+     * only a change of data could change them. (Holds expiring are the caller's part: it knows their expiries.)
+     */
+    public static Answer answer(SlotQuery query) {
         var type = query.type();
         if (!type.active() || (query.filter().publishable() && !type.onlineBookable())) {
-            return List.of();
+            return new Answer(List.of(), Optional.empty());
         }
         Instant earliest = query.now().plus(type.minNotice());
         Instant latest = query.now().plus(type.maxAdvance());
         var clinicianTimelines = new HashMap<String, Timeline>();
         var roomTimelines = new HashMap<String, List<Timeline>>();
         var found = new ArrayList<Slot>();
+        long firstBeyondHorizon = Long.MAX_VALUE;
         for (WorkingSchedule schedule : query.schedules()) {
             if (!offers(schedule, type, query.filter())) {
                 continue;
@@ -46,13 +56,27 @@ public final class SlotEngine {
                     : null;
             for (LocalDate date = query.from(); !date.isAfter(query.to()); date = date.plusDays(1)) {
                 for (ClockBlock block : schedule.hoursOn(date)) {
-                    addSlots(found, schedule, type, blockStart(date, block.start(), schedule.zone()),
-                            blockEnd(date, block.end(), schedule.zone()), earliest, latest, busy, rooms);
+                    firstBeyondHorizon = Math.min(firstBeyondHorizon, addSlots(found, schedule, type,
+                            blockStart(date, block.start(), schedule.zone()), blockEnd(date, block.end(), schedule.zone()),
+                            earliest, latest, busy, rooms));
                 }
             }
         }
         found.sort(SlotEngine::order);
-        return withoutRepeats(found);
+        var offered = withoutRepeats(found);
+        Optional<Instant> changes = Optional.empty();
+        if (!offered.isEmpty()) {
+            changes = Optional.of(offered.get(0).start().minus(type.minNotice()));
+        }
+        if (firstBeyondHorizon != Long.MAX_VALUE) {
+            Instant entering = Timeline.instant(firstBeyondHorizon).minus(type.maxAdvance());
+            changes = Optional.of(changes.filter(c -> c.isBefore(entering)).orElse(entering));
+        }
+        return new Answer(offered, changes);
+    }
+
+    /** Slots in order, and when time alone would change them (see {@link #answer}). */
+    public record Answer(List<Slot> slots, Optional<Instant> changesAt) {
     }
 
     /** Start, then clinician name, then what tells two equal names or places apart. */
@@ -110,8 +134,11 @@ public final class SlotEngine {
                 .toList();
     }
 
-    /** Steps through one block in microseconds of elapsed time; only offered starts become objects. */
-    private static void addSlots(List<Slot> found, WorkingSchedule schedule, AppointmentRules type,
+    /**
+     * Steps through one block in microseconds of elapsed time; only offered starts become objects. Returns
+     * the first start left out for being beyond the horizon, or {@code Long.MAX_VALUE}.
+     */
+    private static long addSlots(List<Slot> found, WorkingSchedule schedule, AppointmentRules type,
                                  Instant blockStart, Instant blockEnd, Instant earliest, Instant latest,
                                  Timeline busy, List<Timeline> rooms) {
         long duration = micros(type.duration());
@@ -126,7 +153,7 @@ public final class SlotEngine {
                 continue;
             }
             if (start > last) {
-                return;
+                return start;
             }
             long from = start - before;
             long to = start + duration + after;
@@ -136,6 +163,7 @@ public final class SlotEngine {
                         schedule.locationName(), schedule.remote(), type.id(), schedule.id()));
             }
         }
+        return Long.MAX_VALUE;
     }
 
     private static long micros(Duration duration) {

@@ -1,19 +1,24 @@
 package org.carebook.booking;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.carebook.availability.Slot;
+import org.carebook.availability.SlotEngine;
 import org.carebook.availability.SlotFilter;
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.AppointmentTypes;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
+import org.carebook.kernel.ListPage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Free times for one appointment type (API.md §3). */
 @Service
@@ -23,11 +28,15 @@ public class Availability {
 
     private final AppointmentTypes types;
     private final SlotFinder finder;
+    private final AvailabilityCache cache;
+    private final JsonMapper json;
     private final Clock clock;
 
-    Availability(AppointmentTypes types, SlotFinder finder, Clock clock) {
+    Availability(AppointmentTypes types, SlotFinder finder, AvailabilityCache cache, JsonMapper json, Clock clock) {
         this.types = types;
         this.finder = finder;
+        this.cache = cache;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -36,8 +45,9 @@ public class Availability {
                           String locationId, String isRemote, String insurancePayer) {
     }
 
+    /** The answer as JSON ({@code {"data": [slot, ...], ...}}), from the cache while it is still true. */
     @Transactional(readOnly = true)
-    public List<SlotView> slots(Caller caller, Request request) {
+    public byte[] slots(Caller caller, Request request) {
         var issues = new ArrayList<FieldIssue>();
         if (request.appointmentTypeId() == null || request.appointmentTypeId().isBlank()) {
             issues.add(new FieldIssue("appointment_type_id", "is required"));
@@ -52,16 +62,43 @@ public class Availability {
             }
         }
         Boolean remote = remote(request.isRemote(), issues);
+        if (!issues.isEmpty()) {
+            type(caller, request.appointmentTypeId(), issues);
+            throw CarebookException.invalid(issues);
+        }
+        var filter = new SlotFilter(AppointmentFilters.blankToNull(request.clinicianId()),
+                AppointmentFilters.blankToNull(request.locationId()), remote,
+                AppointmentFilters.blankToNull(request.insurancePayer()), caller.isPublishable());
+        Instant now = clock.instant();
+        if (!cache.enabled()) {
+            return render(compute(caller, request, filter, from, to, now).slots());
+        }
+        // Read first: a write committing while the answer is computed then retires it at the next request.
+        String position = cache.position();
+        var key = new AvailabilityCache.Key(caller.tenant(), request.appointmentTypeId(), filter, from, to);
+        var cached = cache.get(key, position, now);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        var answer = compute(caller, request, filter, from, to, now);
+        byte[] rendered = render(answer.slots());
+        cache.put(key, position, answer.changesAt(), rendered);
+        return rendered;
+    }
+
+    private SlotEngine.Answer compute(Caller caller, Request request, SlotFilter filter, LocalDate from, LocalDate to,
+                                      Instant now) {
+        var issues = new ArrayList<FieldIssue>();
         AppointmentTypeView type = type(caller, request.appointmentTypeId(), issues);
         if (!issues.isEmpty()) {
             throw CarebookException.invalid(issues);
         }
-        var filter = new SlotFilter(AppointmentFilters.blankToNull(request.clinicianId()), AppointmentFilters.blankToNull(request.locationId()), remote,
-                AppointmentFilters.blankToNull(request.insurancePayer()), caller.isPublishable());
+        return finder.answer(caller.tenant(), type, filter, from, to, now, true);
+    }
+
+    private byte[] render(List<Slot> slots) {
         var renderer = new SlotView.Renderer();
-        return finder.find(caller.tenant(), type, filter, from, to, clock.instant(), true).stream()
-                .map(renderer::view)
-                .toList();
+        return json.writeValueAsBytes(ListPage.all(slots.stream().map(renderer::view).toList()));
     }
 
     private AppointmentTypeView type(Caller caller, String id, List<FieldIssue> issues) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.carebook.availability.AppointmentRules;
@@ -45,9 +46,15 @@ class SlotFinder {
      */
     List<Slot> find(Tenant tenant, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to,
                     Instant now, boolean withBookings) {
+        return answer(tenant, type, filter, from, to, now, withBookings).slots();
+    }
+
+    /** The slots, and the first moment time alone changes them: the engine's, or a hold among the busy time expiring. */
+    SlotEngine.Answer answer(Tenant tenant, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to,
+                             Instant now, boolean withBookings) {
         List<WorkingSchedule> schedules = workingHours.schedules(tenant, filter.clinicianId(), filter.locationId(), from, to);
         if (schedules.isEmpty()) {
-            return List.of();
+            return new SlotEngine.Answer(List.of(), Optional.empty());
         }
         var window = new Interval(from.atStartOfDay().toInstant(ZoneOffset.UTC).minus(MARGIN),
                 to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(MARGIN));
@@ -61,8 +68,7 @@ class SlotFinder {
         }
         Map<String, List<String>> rooms = locations.isEmpty() ? Map.of() : workingHours.activeRooms(locations);
         var roomIds = rooms.values().stream().flatMap(List::stream).toList();
-        var busy = withBookings ? intervals.busy(clinicians, roomIds, window, now)
-                : new BlockingIntervals.Busy(Map.of(), Map.of());
+        var busy = withBookings ? intervals.busy(clinicians, roomIds, window, now) : BlockingIntervals.Busy.none();
         var clinicianBusy = new HashMap<String, List<Interval>>();
         busy.byClinician().forEach((id, list) -> clinicianBusy.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
         workingHours.timeOff(clinicians, window.start(), window.end())
@@ -71,7 +77,13 @@ class SlotFinder {
         rooms.forEach((location, ids) -> roomsByLocation.put(location, ids.stream()
                 .map(room -> new RoomBusy(room, busy.byRoom().getOrDefault(room, List.of())))
                 .toList()));
-        return SlotEngine.slots(new SlotQuery(rules(type), schedules, clinicianBusy, roomsByLocation, from, to, now, filter));
+        var answer = SlotEngine.answer(new SlotQuery(rules(type), schedules, clinicianBusy, roomsByLocation, from, to, now,
+                filter));
+        var expiry = busy.nextExpiry();
+        if (expiry.isEmpty() || answer.changesAt().filter(c -> c.isBefore(expiry.get())).isPresent()) {
+            return answer;
+        }
+        return new SlotEngine.Answer(answer.slots(), expiry);
     }
 
     static AppointmentRules rules(AppointmentTypeView type) {

@@ -28,7 +28,8 @@ public record CarebookProperties(
         String smsAccount,
         String smsToken,
         String smsFrom,
-        @DefaultValue("20") int databasePoolSize) {
+        @DefaultValue("20") int databasePoolSize,
+        @DefaultValue("32") int availabilityCacheMb) {
 
     public CarebookProperties {
         if (holdTtl.isNegative() || holdTtl.isZero()) {
@@ -50,6 +51,9 @@ public record CarebookProperties(
         }
         if (databasePoolSize < 2) {
             throw new IllegalArgumentException("CAREBOOK_DATABASE_POOL_SIZE must be at least 2");
+        }
+        if (availabilityCacheMb < 0) {
+            throw new IllegalArgumentException("CAREBOOK_AVAILABILITY_CACHE_MB must be 0 (off) or more");
         }
         if (rateLimitPerSecond < 1) {
             throw new IllegalArgumentException("CAREBOOK_RATE_LIMIT_PER_SECOND must be at least 1");

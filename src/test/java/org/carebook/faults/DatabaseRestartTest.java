@@ -35,7 +35,8 @@ class DatabaseRestartTest {
         Path data = Path.of("target", "faults", UUID.randomUUID().toString());
         Files.createDirectories(data);
         var postgres = SharedPostgres.start(data.resolve("postgres"));
-        var server = new ServerProcess(data.resolve("unused"), "DATABASE_URL=" + postgres.databaseUrl());
+        var server = new ServerProcess(data.resolve("unused"), "DATABASE_URL=" + postgres.databaseUrl(),
+                "carebook.rate-limit-per-second=100000");
         try {
             server.start(data.resolve("server.log"));
             var setup = Setup.clinic(new Api(server.base(), ApiTest.ADMIN_TOKEN));

@@ -30,7 +30,8 @@ class ServerKillTest {
     void afterACrashMidBookingEveryAppointmentIsWholeAndNoHoldBlocksForever() throws Exception {
         Path data = Path.of("target", "faults", UUID.randomUUID().toString());
         Files.createDirectories(data);
-        var server = new ServerProcess(data, "carebook.hold-ttl=PT2S", "carebook.hold-sweep=PT0S");
+        var server = new ServerProcess(data, "carebook.hold-ttl=PT2S", "carebook.hold-sweep=PT0S",
+                "carebook.rate-limit-per-second=100000");
         try {
             server.start(data.resolve("before-crash.log"));
             var setup = Setup.clinic(new Api(server.base(), ApiTest.ADMIN_TOKEN));

@@ -1,0 +1,112 @@
+package org.carebook.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.carebook.support.ApiTest;
+import org.carebook.support.Clinic;
+import org.carebook.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/** Cached availability answers are reused, and never outlive a write or the moment time changes them. */
+@Import(AvailabilityCacheTest.Clocks.class)
+class AvailabilityCacheTest extends ApiTest {
+
+    @TestConfiguration
+    static class Clocks {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    private Clinic clinic;
+    private String doctor;
+    private String type;
+
+    @BeforeEach
+    void clinic() {
+        clinic = Clinic.in(newOrganization(), "Europe/London");
+        doctor = clinic.clinician("Dr Ada");
+        clinic.everyDay(doctor, "00:00", "23:30");
+        type = clinic.type("min_notice_minutes", 60);
+    }
+
+    @Test
+    void theSameQueryAgainIsAnsweredFromTheCache() {
+        double before = hits();
+        for (int i = 0; i < 4; i++) {
+            assertThat(starts("2027-01-12")).hasSize(47);
+        }
+        assertThat(hits() - before).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aBookingRetiresTheCachedAnswer() {
+        var first = starts("2027-01-12");
+        starts("2027-01-12");
+
+        Clinic.expect(clinic.book(type, doctor, clinic.patient(), first.get(0)), 201);
+
+        assertThat(starts("2027-01-12")).doesNotContain(first.get(0)).hasSize(first.size() - 1);
+    }
+
+    @Test
+    void aClosedDayRetiresTheCachedAnswer() {
+        String schedule = clinic.api.get("/v1/schedules?clinician_id=" + doctor).data().get(0).get("id").stringValue();
+        assertThat(starts("2027-01-12")).isNotEmpty();
+
+        clinic.api.put("/v1/schedules/" + schedule + "/exceptions/2027-01-12", Map.of("hours", List.of()));
+
+        assertThat(starts("2027-01-12")).isEmpty();
+    }
+
+    /**
+     * No write may happen between caching and asking again, so the clock moves less than the minute after
+     * which an API key's last use is recorded. (A hold expiring is covered by {@link HoldExpiryTest}.)
+     */
+    @Test
+    void aStartFallingWithinTheNoticeLeavesTheAnswerWithoutAnyWrite() {
+        String tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).toString();
+        var offered = starts(tomorrow);
+        Instant first = Instant.parse(offered.get(0));
+        clock.advance(Duration.between(clock.instant(), first).minusMinutes(60).minusSeconds(30));
+        clinic.api.get("/v1/organization");
+        double hitsBefore = hits();
+        assertThat(starts(tomorrow)).contains(offered.get(0));
+        assertThat(starts(tomorrow)).contains(offered.get(0));
+        assertThat(hits()).as("served from the cache").isGreaterThan(hitsBefore);
+
+        clock.advance(Duration.ofSeconds(45));
+
+        assertThat(starts(tomorrow)).doesNotContain(offered.get(0)).contains(offered.get(1));
+    }
+
+    private List<String> starts(String date) {
+        return clinic.starts(type, date, date);
+    }
+
+    private double hits() {
+        return anonymous().get("/actuator/prometheus").text().lines()
+                .filter(l -> l.startsWith("carebook_availability_cache_total") && l.contains("result=\"hit\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
