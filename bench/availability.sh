@@ -35,30 +35,45 @@ cpu_per_request() {
 
 ./mvnw -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 rm -rf "$DATA"
-CAREBOOK_DATA_DIR=$DATA CAREBOOK_ADMIN_TOKEN=$TOKEN CAREBOOK_DEMO=false CAREBOOK_RATE_LIMIT_PER_SECOND=1000000 \
-  SERVER_PORT=$PORT java ${SERVER_JAVA_OPTS:-} -jar target/carebook-*.jar > target/bench-server.log 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-until curl -sf "http://localhost:$PORT/actuator/health/readiness" > /dev/null; do sleep 0.5; done
+SERVER=
+start_server() { # $1: CAREBOOK_AVAILABILITY_CACHE_MB
+  CAREBOOK_DATA_DIR=$DATA CAREBOOK_ADMIN_TOKEN=$TOKEN CAREBOOK_DEMO=false CAREBOOK_RATE_LIMIT_PER_SECOND=1000000 \
+    CAREBOOK_AVAILABILITY_CACHE_MB=$1 SERVER_PORT=$PORT java ${SERVER_JAVA_OPTS:-} -jar target/carebook-*.jar \
+    > "target/bench-server-cache-$1.log" 2>&1 &
+  SERVER=$!
+  until curl -sf "http://localhost:$PORT/actuator/health/readiness" > /dev/null; do sleep 0.5; done
+}
+stop_server() {
+  kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true
+}
+trap stop_server EXIT
 
+# One measurement of the endpoint: warm-up, then wrk with percentiles and CPU per request.
+measure() { # $1: label
+  wrk -t 2 -c "$CONCURRENCY" -d 10s -H "Authorization: Bearer $KEY" "$URL" > /dev/null
+  echo "GET /v1/availability, $1 (wrk, $CONCURRENCY connections, ${SECONDS_TO_RUN} s):"
+  cpu_by_process > target/cpu-before.txt
+  wrk -t 2 -c "$CONCURRENCY" -d "${SECONDS_TO_RUN}s" --latency -H "Authorization: Bearer $KEY" "$URL" | tee target/wrk.txt \
+    | grep -E 'Requests/sec|^ +(50|99)%|Non-2xx|Socket errors'
+  cpu_by_process > target/cpu-after.txt
+  REQUESTS=$(awk '/requests in/ { print $1 }' target/wrk.txt)
+  echo "cpu per request: $(cpu_per_request target/cpu-before.txt target/cpu-after.txt "$REQUESTS")"
+}
+
+start_server 32
 java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.carebook.bench.AvailabilityBenchData \
   "http://localhost:$PORT" "$TOKEN" target/availability-request.txt target/busy-intervals.sql
 KEY=$(sed -n 1p target/availability-request.txt)
 URL="http://localhost:$PORT$(sed -n 2p target/availability-request.txt)"
 PG_PORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
-# What autovacuum would soon do on its own; both measurements below then see the same settled tables.
+# What autovacuum would soon do on its own; every measurement below then sees the same settled tables.
 psql -q -h localhost -p "$PG_PORT" -U postgres carebook -c "VACUUM ANALYZE"
 
-echo "warm-up: 10 s"
-wrk -t 2 -c "$CONCURRENCY" -d 10s -H "Authorization: Bearer $KEY" "$URL" > /dev/null
-
-echo "GET /v1/availability (wrk, $CONCURRENCY connections, ${SECONDS_TO_RUN} s):"
-cpu_by_process > target/cpu-before.txt
-wrk -t 2 -c "$CONCURRENCY" -d "${SECONDS_TO_RUN}s" --latency -H "Authorization: Bearer $KEY" "$URL" | tee target/wrk.txt \
-  | grep -E 'Requests/sec|^ +(50|99)%|Non-2xx|Socket errors'
-cpu_by_process > target/cpu-after.txt
-REQUESTS=$(awk '/requests in/ { print $1 }' target/wrk.txt)
-echo "cpu per request: $(cpu_per_request target/cpu-before.txt target/cpu-after.txt "$REQUESTS")"
+measure "answers cached (no writes meanwhile)"
+stop_server
+start_server 0
+PG_PORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
+measure "cache off: every request computed"
 
 echo "raw query (pgbench, same machine, same data, $CONCURRENCY clients, ${SECONDS_TO_RUN} s):"
 cpu_by_process > target/cpu-before.txt
