@@ -41,7 +41,10 @@ start_server() { # $1: CAREBOOK_AVAILABILITY_CACHE_MB
     CAREBOOK_AVAILABILITY_CACHE_MB=$1 SERVER_PORT=$PORT java ${SERVER_JAVA_OPTS:-} -jar target/carebook-*.jar \
     > "target/bench-server-cache-$1.log" 2>&1 &
   SERVER=$!
-  until curl -sf "http://localhost:$PORT/actuator/health/readiness" > /dev/null; do sleep 0.5; done
+  until curl -sf "http://localhost:$PORT/actuator/health/readiness" > /dev/null; do
+  kill -0 "$SERVER" 2> /dev/null || { echo "the server did not start; see its log in target/" >&2; exit 1; }
+  sleep 0.5
+done
 }
 stop_server() {
   kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true

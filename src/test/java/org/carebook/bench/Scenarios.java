@@ -1,0 +1,262 @@
+package org.carebook.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.carebook.support.Api;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark scenarios of issue 6 against a running server (bench/run.sh starts one on embedded
+ * PostgreSQL): seeds a realistic clinic network through the API, then measures availability, booking
+ * (hold then confirm), contention (200 clients, 20 slots) and patient search, and writes the SQL each
+ * scenario needs as pgbench scripts for the ceilings. Arguments: base URL, admin token, server pid,
+ * JDBC URL of its database, output directory, seconds per scenario.
+ */
+public final class Scenarios {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final int CLINICIANS = 40;
+    private static final int PATIENTS = 50_000;
+    private static final List<String> FIRST = List.of("Ada", "Ben", "Chloé", "Dev", "Eva", "Farah", "George", "Hana",
+            "Ivan", "Jun", "Kofi", "Lena", "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tomás", "Uma",
+            "Vik", "Wen", "Yusuf", "Zoë");
+    private static final List<String> LAST = List.of("Okafor", "Silva", "Raman", "Byron", "Hopper", "Turing", "Nguyen",
+            "Kowalski", "García", "Müller", "O'Brien", "Smith", "Jones", "Patel", "Khan", "Rossi", "Dubois", "Novak",
+            "Andersen", "Yamamoto", "Ivanova", "Mensah", "Haddad", "Cohen", "Fernández", "Lindqvist", "Murphy",
+            "Ahmed", "Costa", "Schmidt", "Wright", "Taylor", "Brown", "Walker", "Edwards", "Hughes", "Clarke");
+
+    private Scenarios() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        long serverPid = Long.parseLong(args[2]);
+        String jdbcUrl = args[3];
+        Path out = Path.of(args[4]);
+        var measure = Duration.ofSeconds(Integer.parseInt(args[5]));
+        var warmUp = Duration.ofSeconds(5);
+        Files.createDirectories(out);
+
+        var clinic = Clinic.seed(new Api(base, args[1]));
+        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", null); var statement = db.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+        }
+        var results = new ArrayList<Load.Result>();
+        String key = clinic.key();
+
+        String availability = base + "/v1/availability?appointment_type_id=" + clinic.thirtyMinutes()
+                + "&start_date=" + clinic.firstDay() + "&end_date=" + clinic.firstDay().plusDays(13);
+        results.add(Load.run("availability", 16, warmUp, measure, serverPid,
+                c -> Load.send("GET", availability, key, null).statusCode()));
+
+        // Bookings go to the eight weeks after the seeded four, so free slots do not run out mid-measurement.
+        var free = clinic.freeSlots(base, 4, 8);
+        Collections.shuffle(free, new Random(7));
+        var next = new AtomicInteger();
+        results.add(Load.run("booking", 16, warmUp, measure, serverPid,
+                c -> holdAndConfirm(base, clinic, free.get(next.getAndIncrement() % free.size()))));
+
+        var seededWeeks = clinic.freeSlots(base, 0, 4);
+        Collections.shuffle(seededWeeks, new Random(11));
+        var twenty = new ArrayList<>(seededWeeks.subList(0, 20));
+        results.add(Load.run("contention", 200, Duration.ZERO, Duration.ofSeconds(10), serverPid,
+                c -> holdAndConfirm(base, clinic, twenty.get(ThreadLocalRandom.current().nextInt(20)))));
+
+        results.add(Load.run("patient search", 16, warmUp, measure, serverPid, c -> {
+            String last = LAST.get(ThreadLocalRandom.current().nextInt(LAST.size()));
+            String partial = last.substring(0, Math.min(last.length(), 3 + ThreadLocalRandom.current().nextInt(3)));
+            return Load.send("GET", base + "/v1/patients?search=" + java.net.URLEncoder.encode(partial,
+                    java.nio.charset.StandardCharsets.UTF_8) + "&limit=5", key, null).statusCode();
+        }));
+
+        int overlaps;
+        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", null); var statement = db.createStatement();
+             var rs = statement.executeQuery("""
+                     SELECT count(*) FROM appointments a JOIN appointments b
+                       ON a.clinician_id = b.clinician_id AND a.id < b.id
+                      AND tstzrange(a.start_time, a.end_time) && tstzrange(b.start_time, b.end_time)
+                    WHERE a.status NOT IN ('cancelled', 'no_show') AND b.status NOT IN ('cancelled', 'no_show')""")) {
+            rs.next();
+            overlaps = rs.getInt(1);
+        }
+        var lines = new ArrayList<String>();
+        results.forEach(r -> lines.add(r.line()));
+        lines.add("overlapping appointments after all scenarios: " + overlaps);
+        lines.forEach(System.out::println);
+        Files.write(out.resolve("results.txt"), lines);
+        var rates = new StringBuilder();
+        results.forEach(r -> rates.append(r.name().replace(' ', '_')).append(' ')
+                .append(Math.round(r.name().equals("booking") ? r.statuses().getOrDefault(201, 0) / r.seconds() : r.perSecond()))
+                .append('\n'));
+        Files.writeString(out.resolve("rates.txt"), rates);
+        clinic.writePgbenchScripts(out);
+    }
+
+    /** Holds a slot and confirms it for a random patient: the status of the confirmation, or of a refused hold. */
+    private static int holdAndConfirm(String base, Clinic clinic, Clinic.Slot slot) throws Exception {
+        var hold = Load.send("POST", base + "/v1/holds", clinic.key(), JSON.writeValueAsString(Map.of(
+                "appointment_type_id", clinic.thirtyMinutes(), "clinician_id", slot.clinician(),
+                "location_id", slot.location(), "start_time", slot.start())));
+        if (hold.statusCode() != 201) {
+            return hold.statusCode();
+        }
+        String holdId = JSON.readTree(hold.body()).get("data").get("id").stringValue();
+        return Load.send("POST", base + "/v1/holds/" + holdId + "/confirm", clinic.key(),
+                JSON.writeValueAsString(Map.of("patient_id", clinic.randomPatient()))).statusCode();
+    }
+
+    /** The seeded clinic network: 2 locations, 40 clinicians, 6 services, 50,000 patients, 60 % of 4 weeks booked. */
+    record Clinic(String organizationId, String key, List<String> locations, List<String> clinicians,
+                  List<String> types, List<String> patients, LocalDate firstDay) {
+
+        record Slot(String clinician, String location, String start) {
+        }
+
+        String thirtyMinutes() {
+            return types.get(2);
+        }
+
+        String randomPatient() {
+            return patients.get(ThreadLocalRandom.current().nextInt(patients.size()));
+        }
+
+        static Clinic seed(Api admin) throws Exception {
+            long started = System.nanoTime();
+            var org = admin.post("/admin/v1/organizations", Map.of("name", "Bench network", "timezone", "Europe/London",
+                    "country", "GB", "currency", "GBP"));
+            String key = null;
+            for (var k : org.data().get("api_keys")) {
+                if (k.get("type").stringValue().equals("secret") && k.get("mode").stringValue().equals("live")) {
+                    key = k.get("key").stringValue();
+                }
+            }
+            var api = new Api(admin.base(), key);
+            var locations = List.of(api.post("/v1/locations", Map.of("name", "North", "timezone", "Europe/London")).id(),
+                    api.post("/v1/locations", Map.of("name", "South", "timezone", "Europe/London")).id());
+            var types = new ArrayList<String>();
+            int[] minutes = {15, 20, 30, 30, 45, 60};
+            for (int i = 0; i < minutes.length; i++) {
+                types.add(api.post("/v1/appointment-types", Map.of("name", "Service " + (i + 1),
+                        "duration_minutes", minutes[i], "max_advance_days", 120)).id());
+            }
+            var weekdays = List.of("monday", "tuesday", "wednesday", "thursday", "friday").stream()
+                    .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00")).toList();
+            var clinicians = new ArrayList<String>();
+            for (int c = 0; c < CLINICIANS; c++) {
+                String id = api.post("/v1/clinicians", Map.of("name", String.format(Locale.ROOT, "Dr %02d", c))).id();
+                clinicians.add(id);
+                api.post("/v1/schedules", Map.of("clinician_id", id, "location_id", locations.get(c % 2),
+                        "weekly_hours", weekdays));
+            }
+            var random = new Random(42);
+            var patients = java.util.Collections.synchronizedList(new ArrayList<String>());
+            parallel(PATIENTS, i -> {
+                var r = new Random(i);
+                var created = api.post("/v1/patients", Map.of("first_name", FIRST.get(r.nextInt(FIRST.size())),
+                        "last_name", LAST.get(r.nextInt(LAST.size())),
+                        "date_of_birth", LocalDate.of(1940 + r.nextInt(80), 1 + r.nextInt(12), 1 + r.nextInt(28)).toString()));
+                if (created.status() == 201) {
+                    patients.add(created.id());
+                }
+            });
+            LocalDate first = LocalDate.now(LONDON).plusDays(1);
+            var bookings = new ArrayList<Map<String, Object>>();
+            for (int d = 0; d < 28; d++) {
+                LocalDate day = first.plusDays(d);
+                if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    continue;
+                }
+                for (int c = 0; c < CLINICIANS; c++) {
+                    for (int s = 0; s < 16; s++) {
+                        if (random.nextDouble() < 0.6) {
+                            bookings.add(Map.of("appointment_type_id", types.get(2), "clinician_id", clinicians.get(c),
+                                    "location_id", locations.get(c % 2), "patient_id", patients.get(random.nextInt(patients.size())),
+                                    "start_time", day.atTime(9, 0).plusMinutes(30L * s).atZone(LONDON).toInstant().toString()));
+                        }
+                    }
+                }
+            }
+            var booked = new AtomicInteger();
+            parallel(bookings.size(), i -> {
+                if (api.post("/v1/appointments", bookings.get(i)).status() == 201) {
+                    booked.incrementAndGet();
+                }
+            });
+            System.out.printf("seeded %d clinicians, %d patients, %d of %d planned bookings in %.0f s%n", CLINICIANS,
+                    patients.size(), booked.get(), bookings.size(), (System.nanoTime() - started) / 1e9);
+            return new Clinic(org.id(), key, locations, clinicians, types, List.copyOf(patients), first);
+        }
+
+        /** The free 30-minute starts of {@code weeks} weeks from week {@code fromWeek}, as availability offers them. */
+        List<Slot> freeSlots(String base, int fromWeek, int weeks) throws Exception {
+            var slots = new ArrayList<Slot>();
+            for (int week = fromWeek; week < fromWeek + weeks; week++) {
+                LocalDate from = firstDay.plusDays(7L * week);
+                var answer = Load.send("GET", base + "/v1/availability?appointment_type_id=" + thirtyMinutes()
+                        + "&start_date=" + from + "&end_date=" + from.plusDays(6), key, null);
+                for (JsonNode slot : JSON.readTree(answer.body()).get("data")) {
+                    slots.add(new Slot(slot.get("clinician_id").stringValue(), slot.get("location_id").stringValue(),
+                            slot.get("start_time").stringValue()));
+                }
+            }
+            return slots;
+        }
+
+        /** The SQL each scenario needs, with this network's values, for pgbench to measure the ceilings. */
+        void writePgbenchScripts(Path out) throws Exception {
+            String clinicianArray = "'{" + String.join(",", clinicians) + "}'::text[]";
+            String window = "tstzrange('" + firstDay.minusDays(2) + "T00:00:00Z', '" + firstDay.plusDays(16) + "T00:00:00Z')";
+            // Mirrors BlockingIntervals.BUSY.
+            Files.writeString(out.resolve("availability.sql"), "SELECT clinician_id, room_id, lower(blocked) AS starts,"
+                    + " upper(blocked) AS ends, expires_at FROM blocking_intervals WHERE (clinician_id = ANY ("
+                    + clinicianArray + ") OR room_id = ANY ('{}'::text[])) AND blocked && " + window
+                    + " AND (expires_at IS NULL OR expires_at > now());\n");
+            // The guarded claim a booking makes (an insert the exclusion constraints check), undone each time.
+            Files.writeString(out.resolve("booking.sql"), "\\set minute random(0, 40000)\nBEGIN;\n"
+                    + "INSERT INTO blocking_intervals (owner_id, clinician_id, room_id, blocked, attended, expires_at, exclusive)"
+                    + " SELECT 'bench_' || :minute, '" + clinicians.get(0) + "', NULL,"
+                    + " tstzrange(now() + :minute * interval '1 minute', now() + (:minute + 30) * interval '1 minute'),"
+                    + " tstzrange(now() + :minute * interval '1 minute', now() + (:minute + 30) * interval '1 minute'),"
+                    + " NULL, true ON CONFLICT DO NOTHING RETURNING owner_id;\nROLLBACK;\n");
+            // Mirrors PatientRepository.search for a partial last name.
+            Files.writeString(out.resolve("patient-search.sql"), "SELECT set_config('pg_trgm.similarity_threshold', '0.25', true),"
+                    + " set_config('pg_trgm.word_similarity_threshold', '0.45', true);\n"
+                    + "SELECT p.*, greatest(similarity(p.search_name, f.q), word_similarity(f.q, p.search_name)) AS score"
+                    + " FROM patients p, (SELECT carebook_fold('Kowal') AS q) f WHERE p.organization_id = '" + organizationId
+                    + "' AND p.mode = 'live' AND (p.search_name % f.q OR f.q <% p.search_name)"
+                    + " ORDER BY score DESC, p.last_name, p.first_name, p.id LIMIT 5;\n");
+        }
+
+        private static void parallel(int tasks, java.util.function.IntConsumer task) throws InterruptedException {
+            var pool = Executors.newFixedThreadPool(8);
+            var next = new AtomicInteger();
+            for (int t = 0; t < 8; t++) {
+                pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
+                        task.accept(i);
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(30, TimeUnit.MINUTES);
+        }
+    }
+}
