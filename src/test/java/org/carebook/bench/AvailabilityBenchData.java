@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carebook.support.Api;
-
-import tools.jackson.databind.JsonNode;
+import org.carebook.support.ApiTest;
 
 /**
  * Seeds a running server (bench/availability.sh starts one) for the availability benchmark: a clinic of
@@ -41,11 +40,8 @@ public final class AvailabilityBenchData {
         Path requestFile = Path.of(args[2]);
         Path pgbenchScript = Path.of(args[3]);
 
-        var admin = new Api(base, adminToken);
-        var org = admin.post("/admin/v1/organizations", Map.of("name", "Bench clinic", "timezone", "Europe/London",
-                "country", "GB", "currency", "GBP"));
-        String key = liveSecretKey(org.data());
-        var api = new Api(base, key);
+        var api = ApiTest.organization(new Api(base, adminToken), "Bench clinic").live();
+        String key = api.key();
         String location = api.post("/v1/locations", Map.of("name", "Bench", "timezone", "Europe/London")).id();
         String type = api.post("/v1/appointment-types", Map.of("name", "Consultation", "duration_minutes", 30)).id();
         var hours = Arrays.stream(DayOfWeek.values())
@@ -84,15 +80,6 @@ public final class AvailabilityBenchData {
         System.out.printf("each answer has %d slots%n", api.get(path).data().size());
         writePgbenchScript(pgbenchScript, clinicians, from);
         Files.writeString(requestFile, key + "\n" + path + "\n");
-    }
-
-    private static String liveSecretKey(JsonNode organization) {
-        for (var k : organization.get("api_keys")) {
-            if (k.get("type").stringValue().equals("secret") && k.get("mode").stringValue().equals("live")) {
-                return k.get("key").stringValue();
-            }
-        }
-        throw new IllegalStateException("no live secret key in " + organization.get("id"));
     }
 
     /** BlockingIntervals.BUSY, the busy-interval query availability sends, with this clinic's values, for pgbench. */

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carebook.support.Api;
+import org.carebook.support.ApiTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -140,15 +141,9 @@ public final class Scenarios {
 
         static Clinic seed(Api admin) throws Exception {
             long started = System.nanoTime();
-            var org = admin.post("/admin/v1/organizations", Map.of("name", "Bench network", "timezone", "Europe/London",
-                    "country", "GB", "currency", "GBP"));
-            String key = null;
-            for (var k : org.data().get("api_keys")) {
-                if (k.get("type").stringValue().equals("secret") && k.get("mode").stringValue().equals("live")) {
-                    key = k.get("key").stringValue();
-                }
-            }
-            var api = new Api(admin.base(), key);
+            var org = ApiTest.organization(admin, "Bench network");
+            var api = org.live();
+            String key = api.key();
             var locations = List.of(api.post("/v1/locations", Map.of("name", "North", "timezone", "Europe/London")).id(),
                     api.post("/v1/locations", Map.of("name", "South", "timezone", "Europe/London")).id());
             var types = new ArrayList<String>();

@@ -2,22 +2,17 @@ package org.carebook.faults;
 
 import java.sql.DriverManager;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.carebook.support.Api;
+import org.carebook.support.ApiTest;
 import org.carebook.support.Fixtures;
 
 /** A clinic made through a server process's API for fault tests, and the check that no booking is half written. */
 record Setup(Api api, String type, String clinician, String location, String patient) {
 
     static Setup clinic(Api admin) {
-        var created = admin.post("/admin/v1/organizations", Map.of("name", "Fault clinic", "timezone", "Europe/London",
-                "country", "GB", "currency", "GBP"));
-        var keys = new HashMap<String, String>();
-        created.data().get("api_keys").forEach(k ->
-                keys.put(k.get("type").stringValue() + "/" + k.get("mode").stringValue(), k.get("key").stringValue()));
-        var api = new Api(admin.base(), keys.get("secret/live"));
+        var api = ApiTest.organization(admin, "Fault clinic").live();
         String location = api.post("/v1/locations", Fixtures.location("timezone", "Europe/London")).id();
         String clinician = api.post("/v1/clinicians", Fixtures.clinician("name", "Dr Fault")).id();
         String type = api.post("/v1/appointment-types", Fixtures.appointmentType("max_advance_days", 730)).id();

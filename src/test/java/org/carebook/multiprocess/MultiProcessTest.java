@@ -59,7 +59,7 @@ class MultiProcessTest {
             future.get();
         }
         starting.shutdown();
-        org = organization(new Api(servers.get(0).base(), ApiTest.ADMIN_TOKEN));
+        org = ApiTest.organization(new Api(servers.get(0).base(), ApiTest.ADMIN_TOKEN), "Three processes");
         live = servers.stream().map(s -> new Api(s.base(), org.live().key())).toList();
         test = servers.stream().map(s -> new Api(s.base(), org.test().key())).toList();
     }
@@ -164,16 +164,5 @@ class MultiProcessTest {
             assertThat(byEvent).hasSize(30);
             assertThat(byEvent.values()).as("each event sent once").containsOnly(1);
         }
-    }
-
-    private static ApiTest.Org organization(Api admin) {
-        var created = admin.post("/admin/v1/organizations", Map.of("name", "Three processes", "timezone", "Europe/London",
-                "country", "GB", "currency", "GBP"));
-        var keys = new HashMap<String, String>();
-        created.data().get("api_keys").forEach(k ->
-                keys.put(k.get("type").stringValue() + "/" + k.get("mode").stringValue(), k.get("key").stringValue()));
-        String base = admin.base();
-        return new ApiTest.Org(created.id(), new Api(base, keys.get("secret/live")), new Api(base, keys.get("publishable/live")),
-                new Api(base, keys.get("secret/test")), new Api(base, keys.get("publishable/test")), keys.get("publishable/live"));
     }
 }

@@ -52,17 +52,23 @@ public abstract class ApiTest {
 
     /** A new organization through the admin API, with its four keys. */
     protected Org newOrganization() {
-        var created = admin().post("/admin/v1/organizations",
-                Map.of("name", "Clinic " + System.nanoTime(), "timezone", "Europe/London", "country", "GB",
-                        "currency", "GBP"));
+        return organization(admin(), "Clinic " + System.nanoTime());
+    }
+
+    /** A new organization (London, GB, GBP) through the admin API of any server, with its four keys. */
+    public static Org organization(Api admin, String name) {
+        var created = admin.post("/admin/v1/organizations",
+                Map.of("name", name, "timezone", "Europe/London", "country", "GB", "currency", "GBP"));
         if (created.status() != 201) {
             throw new IllegalStateException("could not create an organization: " + created);
         }
         var keys = new LinkedHashMap<String, String>();
         created.data().get("api_keys").forEach(k ->
                 keys.put(k.get("type").stringValue() + "/" + k.get("mode").stringValue(), k.get("key").stringValue()));
-        return new Org(created.id(), as(keys.get("secret/live")), as(keys.get("publishable/live")),
-                as(keys.get("secret/test")), as(keys.get("publishable/test")), keys.get("publishable/live"));
+        String base = admin.base();
+        return new Org(created.id(), new Api(base, keys.get("secret/live")), new Api(base, keys.get("publishable/live")),
+                new Api(base, keys.get("secret/test")), new Api(base, keys.get("publishable/test")),
+                keys.get("publishable/live"));
     }
 
     /** A key of {@code org} (live mode) holding only the given scopes. */

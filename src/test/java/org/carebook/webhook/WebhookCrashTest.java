@@ -33,16 +33,7 @@ class WebhookCrashTest {
         try (var receiver = new Receiver()) {
             receiver.usually(503, Duration.ofMillis(300));
             server.start(data.resolve("first-run.log"));
-            var admin = new Api(server.base(), ApiTest.ADMIN_TOKEN);
-            var org = admin.post("/admin/v1/organizations", Map.of("name", "Crash clinic", "timezone", "Europe/London",
-                    "country", "GB", "currency", "GBP"));
-            String key = null;
-            for (var k : org.data().get("api_keys")) {
-                if (k.get("type").stringValue().equals("secret") && k.get("mode").stringValue().equals("test")) {
-                    key = k.get("key").stringValue();
-                }
-            }
-            var api = new Api(server.base(), key);
+            var api = ApiTest.organization(new Api(server.base(), ApiTest.ADMIN_TOKEN), "Crash clinic").test();
             assertThat(api.post("/v1/webhook-endpoints", Map.of("url", receiver.url(), "events", java.util.List.of("*")))
                     .status()).isEqualTo(201);
             for (int i = 0; i < EVENTS; i++) {
