@@ -40,6 +40,12 @@ class DatabaseConfiguration {
         return new DatabaseTarget(new DatabaseUrl(embedded.jdbcUrl(), embedded.user(), null), embedded);
     }
 
+    /** The one clock of the application: the database's time (see {@link DatabaseClock}). */
+    @Bean
+    DatabaseClock clock(DataSource dataSource) {
+        return new DatabaseClock(dataSource);
+    }
+
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseTarget target, CarebookProperties properties) {
         DatabaseUrl url = target.url();

@@ -1,10 +1,7 @@
 package org.carebook.web;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -15,12 +12,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
-
-    /** Microsecond ticks: what PostgreSQL stores, so a value read back equals the one written. */
-    @Bean
-    Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
