@@ -15,6 +15,7 @@ import org.carebook.kernel.CarebookProperties;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.Tenant;
 import org.carebook.patient.Patients;
+import org.carebook.organization.OrganizationSettings;
 import org.carebook.organization.Organizations;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -70,11 +71,12 @@ class NotificationPlanner {
         }
         String email = firstNonNull(text(object, "attendee_email"), contact.email());
         String phone = firstNonNull(text(object, "attendee_phone"), contact.phone());
-        var appointment = appointment(tenant, object, contact.firstName(), recorded.event().sequence());
+        var settings = organizations.settings(tenant);
+        var appointment = appointment(tenant, settings, object, contact.firstName(), recorded.event().sequence());
         Instant now = clock.instant();
         plan(tenant, appointment, kind, email, phone, now, now);
         if (kind != Messages.Kind.CANCELLATION) {
-            for (int hours : organizations.settings(tenant).reminderHoursBefore()) {
+            for (int hours : settings.reminderHoursBefore()) {
                 Instant at = appointment.start().minus(Duration.ofHours(hours));
                 if (at.isAfter(now)) {
                     plan(tenant, appointment, Messages.Kind.REMINDER, email, phone, at, now);
@@ -97,8 +99,8 @@ class NotificationPlanner {
         }
     }
 
-    private Messages.Appointment appointment(Tenant tenant, JsonNode object, String firstName, Integer sequence) {
-        var settings = organizations.settings(tenant);
+    private Messages.Appointment appointment(Tenant tenant, OrganizationSettings settings, JsonNode object,
+                                             String firstName, Integer sequence) {
         String locationId = text(object, "location_id");
         LocationView location = locationId == null ? null : locations.get(tenant, locationId);
         ZoneId zone = location == null ? settings.timezone() : ZoneId.of(location.timezone());
