@@ -8,7 +8,10 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
-/** Whether a failure means the database is out of reach (answered 503), wherever it surfaced. */
+/**
+ * Whether a failure means the database cannot do its work right now (answered 503), wherever it surfaced:
+ * out of reach, restarting, out of disk or resources, or refusing writes.
+ */
 final class DatabaseFailures {
 
     private DatabaseFailures() {
@@ -21,12 +24,20 @@ final class DatabaseFailures {
                     || t instanceof TransactionSystemException) {
                 return true;
             }
-            // SQLState class 08: connection exception; 57P: the server is shutting down or restarting.
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && unavailable(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * SQLState class 08 (connection exception), 57P (shutting down or restarting), 53 (insufficient
+     * resources: disk full, out of memory, too many connections) and 25006 (read-only: the database was
+     * made read-only, or the connection landed on a standby).
+     */
+    static boolean unavailable(String sqlState) {
+        return sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.startsWith("53")
+                || sqlState.equals("25006");
     }
 }

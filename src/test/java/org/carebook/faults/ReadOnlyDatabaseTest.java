@@ -1,0 +1,60 @@
+package org.carebook.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.carebook.database.SharedPostgres;
+import org.carebook.support.Api;
+import org.carebook.support.ApiTest;
+import org.carebook.support.ServerProcess;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database stops accepting writes (made read-only, as an operator does when its disk is nearly full or
+ * while failing over): writes get a clear 503 and store nothing, reads go on, and writes work again once
+ * it accepts them. A full disk (SQLState 53100) is answered the same way.
+ */
+class ReadOnlyDatabaseTest {
+
+    @Test
+    void writesAreRefusedWith503WhileTheDatabaseIsReadOnlyAndReadsGoOn() throws Exception {
+        Path data = Path.of("target", "faults", UUID.randomUUID().toString());
+        Files.createDirectories(data);
+        var postgres = SharedPostgres.start(data.resolve("postgres"));
+        var server = new ServerProcess(data.resolve("unused"), "DATABASE_URL=" + postgres.databaseUrl());
+        try {
+            server.start(data.resolve("server.log"));
+            var setup = Setup.clinic(new Api(server.base(), ApiTest.ADMIN_TOKEN));
+            assertThat(setup.book(Instant.parse("2027-02-01T09:00:00Z")).status()).isEqualTo(201);
+
+            readOnly(postgres, true);
+            var refused = setup.book(Instant.parse("2027-02-01T10:00:00Z"));
+            var read = setup.api().get("/v1/appointments?start_date=2027-02-01&end_date=2027-02-01");
+            readOnly(postgres, false);
+
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.error().get("code").stringValue()).isEqualTo("UNAVAILABLE");
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.data()).hasSize(1);
+            assertThat(setup.book(Instant.parse("2027-02-01T10:00:00Z")).status()).isEqualTo(201);
+            assertThat(Setup.halfWritten(postgres.jdbcUrl())).isZero();
+        } finally {
+            server.stop();
+            postgres.close();
+        }
+    }
+
+    private static void readOnly(SharedPostgres postgres, boolean on) throws Exception {
+        try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", null);
+             var statement = connection.createStatement()) {
+            statement.execute("ALTER SYSTEM SET default_transaction_read_only = " + (on ? "on" : "off"));
+            statement.execute("SELECT pg_reload_conf()");
+        }
+        Thread.sleep(300); // sessions take the new setting when they next read the configuration
+    }
+}
