@@ -8,12 +8,8 @@ import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -79,9 +75,8 @@ class ApiExceptionHandler {
         return respond(CarebookException.invalid(List.of(new FieldIssue(e.getName(), "has the wrong type"))), request);
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<ErrorBody> databaseUnavailable(Exception e, HttpServletRequest request) {
+    /** A database out of reach, restarting, full or read-only, as {@link DatabaseFailures} tells. */
+    private static ResponseEntity<ErrorBody> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable: {}", e.getClass().getSimpleName());
         return respond(ErrorResponses.unavailable(), request);
     }
@@ -100,7 +95,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
-        if (DatabaseFailures.unavailable(e)) { // a rollback that failed too, or a connection cut mid-query
+        if (DatabaseFailures.unavailable(e)) {
             return databaseUnavailable(e, request);
         }
         log.error("Unexpected failure of {} {}: {}{} at {}", request.getMethod(), request.getRequestURI(),

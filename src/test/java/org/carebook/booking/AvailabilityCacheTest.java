@@ -15,24 +15,11 @@ import org.carebook.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /** Cached availability answers are reused, and never outlive a write or the moment time changes them. */
-@Import(AvailabilityCacheTest.Clocks.class)
+@Import(MutableClock.Configuration.class)
 class AvailabilityCacheTest extends ApiTest {
-
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
-    }
 
     @Autowired
     MutableClock clock;

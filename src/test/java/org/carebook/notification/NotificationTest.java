@@ -21,6 +21,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
+import org.carebook.support.Eventually;
 import org.carebook.support.MutableClock;
 import org.carebook.support.Receiver;
 import org.junit.jupiter.api.AfterAll;
@@ -28,10 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -40,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 /** E-mail through a real SMTP server (GreenMail), SMS through a real HTTP server, reminders by moving the clock. */
 @TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025",
         "carebook.notification-poll=PT0.2S", "carebook.mail-from=London Bridge Clinic <appointments@clinic.example>"})
-@Import(NotificationTest.Clocks.class)
+@Import(MutableClock.Configuration.class)
 class NotificationTest extends ApiTest {
 
     @RegisterExtension
@@ -48,16 +46,6 @@ class NotificationTest extends ApiTest {
 
     static final Receiver SMS_PROVIDER = receiver();
     static final Duration WAIT = Duration.ofSeconds(15);
-
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void sms(DynamicPropertyRegistry registry) {
@@ -228,15 +216,7 @@ class NotificationTest extends ApiTest {
 
     private JsonNode awaitNotification(String appointmentId, java.util.function.Predicate<JsonNode> condition)
             throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            var found = notifications(appointmentId).stream().filter(condition).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no such notification in " + notifications(appointmentId));
+        return Eventually.first(() -> notifications(appointmentId), condition, WAIT, "such notification");
     }
 
     /** The text/calendar part of an e-mail, parsed back with ical4j. */

@@ -50,11 +50,16 @@ public final class Clinic {
 
     /** A schedule with the same hours every day of the week. */
     public String everyDay(String clinicianId, String start, String end, Object... overrides) {
-        var hours = java.util.Arrays.stream(java.time.DayOfWeek.values())
+        var body = Fixtures.with(Fixtures.schedule(clinicianId, locationId, "weekly_hours", hoursEveryDay(start, end)),
+                overrides);
+        return expect(api.post("/v1/schedules", body), 201).id();
+    }
+
+    /** {@code weekly_hours} with the same block on all seven days. */
+    public static List<Map<String, String>> hoursEveryDay(String start, String end) {
+        return java.util.Arrays.stream(java.time.DayOfWeek.values())
                 .map(d -> Map.of("day", d.name().toLowerCase(java.util.Locale.ROOT), "start", start, "end", end))
                 .toList();
-        var body = Fixtures.with(Fixtures.schedule(clinicianId, locationId, "weekly_hours", hours), overrides);
-        return expect(api.post("/v1/schedules", body), 201).id();
     }
 
     public Api.Response availability(String typeId, String from, String to, String... query) {

@@ -7,8 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
 /** The real time plus an offset that tests move forward, so scheduled work (reminders) can be made due. */
 public final class MutableClock extends Clock {
+
+    /** Import into a test to run the whole server on a {@link MutableClock} the test can move. */
+    @TestConfiguration
+    public static class Configuration {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 

@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
+import org.carebook.support.Eventually;
 import org.carebook.support.Fixtures;
 import org.carebook.support.Receiver;
 import org.junit.jupiter.api.AfterEach;
@@ -227,15 +228,8 @@ class WebhookTest extends ApiTest {
     }
 
     private JsonNode awaitDelivery(JsonNode endpoint, String status) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            var found = deliveries(endpoint).stream().filter(d -> d.get("status").stringValue().equals(status)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + status + " delivery in " + deliveries(endpoint));
+        return Eventually.first(() -> deliveries(endpoint), d -> d.get("status").stringValue().equals(status), WAIT,
+                status + " delivery");
     }
 
     /** Computed here, not with the server's code: what a receiver does with its copy of the secret. */

@@ -76,7 +76,7 @@ class WidgetTest extends BrowserTest {
         String doctor = clinic.clinician("Dr Ada Byron");
         clinic.everyDay(doctor, "09:00", "10:00");
         Clinic.expect(clinic.api.post("/v1/schedules", Map.of("clinician_id", doctor, "is_remote", true,
-                "timezone", "Europe/London", "weekly_hours", everyDay("18:00", "19:00"))), 201);
+                "timezone", "Europe/London", "weekly_hours", Clinic.hoursEveryDay("18:00", "19:00"))), 201);
         clinic.type("name", "Medication review", "modes", List.of("in_person", "remote"));
         var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org));
         button(page, "Medication review").click();
@@ -320,11 +320,5 @@ class WidgetTest extends BrowserTest {
         for (String key : keys) {
             page.keyboard().press(key);
         }
-    }
-
-    private static List<Map<String, String>> everyDay(String start, String end) {
-        return java.util.Arrays.stream(java.time.DayOfWeek.values())
-                .map(d -> Map.of("day", d.name().toLowerCase(java.util.Locale.ROOT), "start", start, "end", end))
-                .toList();
     }
 }
