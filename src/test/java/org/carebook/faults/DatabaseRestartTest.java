@@ -52,8 +52,9 @@ class DatabaseRestartTest {
                     while (running.get()) {
                         int n = next.getAndIncrement();
                         // Each request a slot of its own: 30-minute steps from a fixed day on.
+                        String sentWhile = phase.get(); // a request waits for a connection up to 5 s: label it by when it was sent
                         var response = setup.book(Instant.parse("2027-02-01T00:00:00Z").plus(Duration.ofMinutes(30L * n)));
-                        statuses.computeIfAbsent(phase.get() + " " + response.status(), k -> new AtomicInteger()).incrementAndGet();
+                        statuses.computeIfAbsent(sentWhile + " " + response.status(), k -> new AtomicInteger()).incrementAndGet();
                         if (response.status() == 201) {
                             created.add(response.id());
                         } else if (response.status() != 503 || !response.error().get("code").stringValue().equals("UNAVAILABLE")) {
@@ -70,7 +71,7 @@ class DatabaseRestartTest {
             }
             Thread.sleep(1_500);
             phase.set("down");
-            postgres.restart(() -> sleep(3_000));
+            postgres.restart(() -> sleep(7_000)); // longer than the pool's 5 s wait for a connection
             phase.set("after");
             Thread.sleep(4_000);
             running.set(false);
