@@ -41,28 +41,29 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** One entry per resource; an empty list still records that the action happened (a search that found nothing). */
+    /**
+     * One entry per resource, written by one statement; an empty list still records that the action
+     * happened (a search that found nothing).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Caller caller, Action action, String resourceType, List<String> resourceIds) {
-        Instant now = clock.instant();
-        List<String> ids = resourceIds.isEmpty() ? java.util.Collections.singletonList(null) : resourceIds;
-        for (String resourceId : ids) {
-            Sql.scoped(jdbc.sql("""
-                            INSERT INTO audit_events (id, organization_id, mode, occurred_at, actor_key_id, actor_kind,
-                                                      action, resource_type, resource_id, request_id, ip)
-                            VALUES (:id, :org, :mode, :now, :key, :kind, :action, :type, :resource, :request, :ip)"""),
-                            caller.tenant())
-                    .param("id", Ids.next("aud"))
-                    .param("now", Sql.at(now))
-                    .param("key", caller.keyId())
-                    .param("kind", caller.kind().wire())
-                    .param("action", action.wire())
-                    .param("type", resourceType)
-                    .param("resource", resourceId)
-                    .param("request", caller.requestId())
-                    .param("ip", caller.ip())
-                    .update();
-        }
+        List<String> resources = resourceIds.isEmpty() ? java.util.Collections.singletonList(null) : resourceIds;
+        Sql.scoped(jdbc.sql("""
+                        INSERT INTO audit_events (id, organization_id, mode, occurred_at, actor_key_id, actor_kind,
+                                                  action, resource_type, resource_id, request_id, ip)
+                        SELECT entry.id, :org, :mode, :now, :key, :kind, :action, :type, entry.resource, :request, :ip
+                        FROM unnest(CAST(:ids AS text[]), CAST(:resources AS text[])) AS entry (id, resource)"""),
+                        caller.tenant())
+                .param("ids", resources.stream().map(r -> Ids.next("aud")).toArray(String[]::new))
+                .param("resources", Sql.array(resources))
+                .param("now", Sql.at(clock.instant()))
+                .param("key", caller.keyId())
+                .param("kind", caller.kind().wire())
+                .param("action", action.wire())
+                .param("type", resourceType)
+                .param("request", caller.requestId())
+                .param("ip", caller.ip())
+                .update();
     }
 
     @Transactional(readOnly = true)

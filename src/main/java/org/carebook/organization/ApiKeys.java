@@ -42,8 +42,10 @@ public class ApiKeys {
         this.clock = clock;
     }
 
-    /** The caller a key stands for; empty for an unknown or revoked key. */
-    @Transactional
+    /**
+     * The caller a key stands for; empty for an unknown or revoked key. No transaction: one read, and at
+     * most once a minute one idempotent update, each on its own (every request pays for this).
+     */
     public Optional<Caller> authenticate(String key) {
         byte[] hash = sha256(key);
         var found = repository.findByHash(hash)

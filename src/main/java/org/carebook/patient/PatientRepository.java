@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,27 +68,86 @@ class PatientRepository {
     }
 
     /**
-     * Best matches first: trigram similarity of folded names (so typos, accents and word order matter
-     * little), plus e-mail prefix and exact phone matches. The thresholds are lowered for this
-     * transaction only, so that one misspelt word of a two-word name still matches.
+     * Best matches first: an exact phone, then an e-mail starting with the text, then names starting with
+     * it (surname first, then given name first), then, only if those are too few, names that are merely
+     * similar (trigram word similarity of folded names, so typos and accents matter little).
      */
     List<Row> search(Tenant tenant, String text, String emailPrefix, String phone, int limit) {
-        jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', '0.25', true), "
-                + "set_config('pg_trgm.word_similarity_threshold', '0.45', true)").query().singleRow();
+        settle(text);
+        var found = new ArrayList<>(startingWith(tenant, text, emailPrefix, phone, limit));
+        if (found.size() < limit) {
+            found.addAll(similar(tenant, text, found.stream().map(Row::id).toList(), limit - found.size()));
+        }
+        return found;
+    }
+
+    /**
+     * For this transaction only: plan the search statements once per connection (their plans do not depend
+     * on the text, and planning cost more than running them), and set how similar a name must be. A
+     * similar name shares at least 45 % of the text's trigrams and never fewer than three, so two letters
+     * in common (every "Ye…" for "Yer") are not a match.
+     */
+    private void settle(String text) {
+        jdbc.sql("""
+                        SELECT set_config('plan_cache_mode', 'force_generic_plan', true),
+                               set_config('pg_trgm.word_similarity_threshold',
+                                   least(1, greatest(0.45, 3.0 / cardinality(show_trgm(carebook_fold(:text)))))::text, true)""")
+                .param("text", text)
+                .query()
+                .singleRow();
+    }
+
+    /**
+     * Each kind of match reads at most {@code limit} rows from its own ordered index. A prefix is the range
+     * from itself up to itself followed by the highest code point, in byte order ("C" collation).
+     */
+    private List<Row> startingWith(Tenant tenant, String text, String emailPrefix, String phone, int limit) {
         return Sql.scoped(jdbc.sql("""
-                        SELECT p.*, greatest(similarity(p.search_name, f.q), word_similarity(f.q, p.search_name)) AS score
-                        FROM patients p, (SELECT carebook_fold(:text) AS q) f
-                        WHERE p.organization_id = :org AND p.mode = :mode
-                          AND (p.search_name % f.q OR f.q <% p.search_name
-                               OR (CAST(:email AS text) IS NOT NULL AND p.email LIKE :email)
-                               OR (CAST(:phone AS text) IS NOT NULL AND p.phone = :phone))
-                        ORDER BY (CAST(:phone AS text) IS NOT NULL AND p.phone = :phone) DESC,
-                                 (CAST(:email AS text) IS NOT NULL AND p.email LIKE :email) DESC,
-                                 score DESC, p.last_name, p.first_name, p.id
-                        LIMIT :limit"""), tenant)
+                        SELECT p.* FROM (
+                            SELECT DISTINCT ON (id) id, kind, key FROM (
+                                (SELECT id, 1 AS kind, '' COLLATE "C" AS key FROM patients
+                                 WHERE organization_id = :org AND mode = :mode AND CAST(:phone AS text) IS NOT NULL
+                                   AND phone = :phone
+                                 ORDER BY id LIMIT :limit)
+                                UNION ALL
+                                (SELECT id, 2, email COLLATE "C" FROM patients
+                                 WHERE organization_id = :org AND mode = :mode AND CAST(:email AS text) IS NOT NULL
+                                   AND email COLLATE "C" >= :email AND email COLLATE "C" < :email || chr(1114111)
+                                 ORDER BY email COLLATE "C", id LIMIT :limit)
+                                UNION ALL
+                                (SELECT id, 3, search_name_surname_first FROM patients
+                                 WHERE organization_id = :org AND mode = :mode
+                                   AND search_name_surname_first >= carebook_fold(:text)
+                                   AND search_name_surname_first < carebook_fold(:text) || chr(1114111)
+                                 ORDER BY search_name_surname_first, id LIMIT :limit)
+                                UNION ALL
+                                (SELECT id, 4, search_name COLLATE "C" FROM patients
+                                 WHERE organization_id = :org AND mode = :mode
+                                   AND search_name COLLATE "C" >= carebook_fold(:text)
+                                   AND search_name COLLATE "C" < carebook_fold(:text) || chr(1114111)
+                                 ORDER BY search_name COLLATE "C", id LIMIT :limit)
+                            ) matches
+                            ORDER BY id, kind
+                        ) best JOIN patients p USING (id)
+                        ORDER BY best.kind, best.key, p.id LIMIT :limit"""), tenant)
                 .param("text", text)
                 .param("email", emailPrefix)
                 .param("phone", phone)
+                .param("limit", limit)
+                .query(PatientRepository::row)
+                .list();
+    }
+
+    /** Word similarity is never below whole-string similarity, so it alone ranks; one misspelt word of two still matches. */
+    private List<Row> similar(Tenant tenant, String text, List<String> except, int limit) {
+        return Sql.scoped(jdbc.sql("""
+                        SELECT p.* FROM patients p, (SELECT carebook_fold(:text) AS q) f
+                        WHERE p.organization_id = :org AND p.mode = :mode AND f.q <% p.search_name
+                          AND p.id <> ALL (CAST(:except AS text[]))
+                        ORDER BY word_similarity(f.q, p.search_name) DESC, p.last_name, p.first_name, p.id
+                        LIMIT :limit"""), tenant)
+                .param("text", text)
+                .param("except", Sql.array(except))
                 .param("limit", limit)
                 .query(PatientRepository::row)
                 .list();
@@ -98,8 +158,7 @@ class PatientRepository {
         return Sql.scoped(jdbc.sql("""
                         SELECT * FROM patients
                         WHERE organization_id = :org AND mode = :mode AND date_of_birth = :dob
-                          AND (search_name = carebook_fold(:name)
-                               OR carebook_fold(last_name || ' ' || first_name) = carebook_fold(:name))
+                          AND (search_name = carebook_fold(:name) OR search_name_surname_first = carebook_fold(:name))
                         ORDER BY created_at, id LIMIT :limit"""), tenant)
                 .param("dob", dateOfBirth)
                 .param("name", name)

@@ -84,10 +84,11 @@ public class Patients {
     @Transactional
     public ListPage<PatientView> search(Caller caller, String text, int limit) {
         String folded = text.strip().replaceAll("\\s+", " ");
-        String emailPrefix = folded.contains("@")
-                ? folded.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        String emailPrefix = folded.contains("@") ? folded.toLowerCase(Locale.ROOT) : null;
+        // Only text with digits can be a phone number; a name search need not read the organization's country.
+        String phone = folded.chars().anyMatch(Character::isDigit)
+                ? Phones.e164(folded, organizations.settings(caller.tenant()).country()).orElse(null)
                 : null;
-        String phone = Phones.e164(folded, organizations.settings(caller.tenant()).country()).orElse(null);
         var found = repository.search(caller.tenant(), folded, emailPrefix, phone, limit);
         return audited(caller, found);
     }

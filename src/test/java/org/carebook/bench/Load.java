@@ -30,15 +30,47 @@ final class Load {
     }
 
     record Result(String name, long requests, double seconds, double p50, double p95, double p99,
-                  Map<Integer, Integer> statuses, long rssKb) {
+                  Map<Integer, Integer> statuses, long rssKb, Cpu cpu) {
 
         double perSecond() {
             return requests / seconds;
         }
 
         String line() {
-            return String.format("%-16s %8.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  statuses %s  server RSS %d MiB",
-                    name, perSecond(), p50, p95, p99, statuses, rssKb / 1024);
+            return String.format("%-16s %8.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  statuses %s  server RSS %d MiB"
+                            + "  CPU ms/request: server %.2f, PostgreSQL %.2f, load driver %.2f",
+                    name, perSecond(), p50, p95, p99, statuses, rssKb / 1024, cpu.server() / requests,
+                    cpu.postgres() / requests, cpu.driver() / requests);
+        }
+    }
+
+    /** CPU milliseconds used by the server, all PostgreSQL processes and this driver over a measurement. */
+    record Cpu(double server, double postgres, double driver) {
+
+        static Cpu of(long serverPid) {
+            return new Cpu(millis(serverPid), postgresMillis(), millis(ProcessHandle.current().pid()));
+        }
+
+        Cpu since(Cpu start) {
+            return new Cpu(server - start.server, postgres - start.postgres, driver - start.driver);
+        }
+
+        private static double postgresMillis() {
+            return ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                    .mapToDouble(p -> millis(p.pid()))
+                    .sum();
+        }
+
+        /** User and system time from /proc/PID/stat (fields 14 and 15, in clock ticks of 10 ms); 0 where that does not exist. */
+        private static double millis(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+            } catch (Exception e) {
+                return 0;
+            }
         }
     }
 
@@ -53,12 +85,14 @@ final class Load {
         var recorder = new Recorder(3_600_000_000L, 3);
         var statuses = new ConcurrentHashMap<Integer, Integer>();
         long started = System.nanoTime();
+        var cpuAtStart = Cpu.of(serverPid);
         long requests = drive(clients, measure, step, recorder, statuses);
+        var cpu = Cpu.of(serverPid).since(cpuAtStart);
         double seconds = (System.nanoTime() - started) / 1e9;
         var histogram = recorder.getIntervalHistogram();
         return new Result(name, requests, seconds, histogram.getValueAtPercentile(50) / 1e6,
                 histogram.getValueAtPercentile(95) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
-                new java.util.TreeMap<>(statuses), rss(serverPid));
+                new java.util.TreeMap<>(statuses), rss(serverPid), cpu);
     }
 
     private static long drive(int clients, Duration duration, Step step, Recorder recorder,

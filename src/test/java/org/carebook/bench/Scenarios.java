@@ -1,5 +1,7 @@
 package org.carebook.bench;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL): seeds a realistic clinic network through the API, then measures availability, booking
  * (hold then confirm), contention (200 clients, 20 slots) and patient search, and writes the SQL each
  * scenario needs as pgbench scripts for the ceilings. Arguments: base URL, admin token, server pid,
- * JDBC URL of its database, output directory, seconds per scenario.
+ * JDBC URL of its database, output directory, seconds per scenario, and the file that keeps the seeded
+ * network for a later run on the same data (BENCH_SCENARIOS=booking,patient-search picks scenarios).
  */
 public final class Scenarios {
 
@@ -36,13 +40,7 @@ public final class Scenarios {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int CLINICIANS = 40;
     private static final int PATIENTS = 50_000;
-    private static final List<String> FIRST = List.of("Ada", "Ben", "Chloé", "Dev", "Eva", "Farah", "George", "Hana",
-            "Ivan", "Jun", "Kofi", "Lena", "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tomás", "Uma",
-            "Vik", "Wen", "Yusuf", "Zoë");
-    private static final List<String> LAST = List.of("Okafor", "Silva", "Raman", "Byron", "Hopper", "Turing", "Nguyen",
-            "Kowalski", "García", "Müller", "O'Brien", "Smith", "Jones", "Patel", "Khan", "Rossi", "Dubois", "Novak",
-            "Andersen", "Yamamoto", "Ivanova", "Mensah", "Haddad", "Cohen", "Fernández", "Lindqvist", "Murphy",
-            "Ahmed", "Costa", "Schmidt", "Wright", "Taylor", "Brown", "Walker", "Edwards", "Hughes", "Clarke");
+    private static final List<String> SCENARIOS = List.of("availability", "booking", "contention", "patient-search");
 
     private Scenarios() {
     }
@@ -53,42 +51,65 @@ public final class Scenarios {
         String jdbcUrl = args[3];
         Path out = Path.of(args[4]);
         var measure = Duration.ofSeconds(Integer.parseInt(args[5]));
-        var warmUp = Duration.ofSeconds(5);
+        var warmUp = Duration.ofSeconds(Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "5")));
+        var only = List.of(System.getenv().getOrDefault("BENCH_SCENARIOS", String.join(",", SCENARIOS)).split(","));
         Files.createDirectories(out);
 
-        var clinic = Clinic.seed(new Api(base, args[1]));
+        var clinic = Clinic.seedOrReuse(new Api(base, args[1]), Path.of(args[6]));
         try (var db = DriverManager.getConnection(jdbcUrl, "postgres", null); var statement = db.createStatement()) {
             statement.execute("VACUUM ANALYZE");
         }
         var results = new ArrayList<Load.Result>();
         String key = clinic.key();
 
-        String availability = base + "/v1/availability?appointment_type_id=" + clinic.thirtyMinutes()
-                + "&start_date=" + clinic.firstDay() + "&end_date=" + clinic.firstDay().plusDays(13);
-        results.add(Load.run("availability", 16, warmUp, measure, serverPid,
-                c -> Load.send("GET", availability, key, null).statusCode()));
+        if (only.contains("availability")) {
+            String availability = base + "/v1/availability?appointment_type_id=" + clinic.thirtyMinutes()
+                    + "&start_date=" + clinic.firstDay() + "&end_date=" + clinic.firstDay().plusDays(13);
+            results.add(Load.run("availability", 16, warmUp, measure, serverPid,
+                    c -> Load.send("GET", availability, key, null).statusCode()));
+        }
+        if (only.contains("booking")) {
+            // Bookings go to the eight weeks after the seeded four, so free slots do not run out mid-measurement.
+            var free = clinic.freeSlots(base, 4, 8);
+            Collections.shuffle(free, new Random(7));
+            var next = new AtomicInteger();
+            results.add(Load.run("booking", 16, warmUp, measure, serverPid,
+                    c -> holdAndConfirm(base, clinic, free.get(next.getAndIncrement() % free.size()))));
+        }
+        if (only.contains("contention")) {
+            var seededWeeks = clinic.freeSlots(base, 0, 4);
+            Collections.shuffle(seededWeeks, new Random(11));
+            var twenty = new ArrayList<>(seededWeeks.subList(0, 20));
+            results.add(Load.run("contention", 200, Duration.ZERO, Duration.ofSeconds(10), serverPid,
+                    c -> holdAndConfirm(base, clinic, twenty.get(ThreadLocalRandom.current().nextInt(20)))));
+        }
+        if (only.contains("patient-search")) {
+            results.add(Load.run("patient search", 16, warmUp, measure, serverPid,
+                    c -> Load.send("GET", base + "/v1/patients?search=" + URLEncoder.encode(Names.partialSurname(),
+                            StandardCharsets.UTF_8) + "&limit=5", key, null).statusCode()));
+        }
+        report(results, overlaps(jdbcUrl), out);
+        writeSearchQueries(jdbcUrl);
+        clinic.writePgbenchScripts(out);
+    }
 
-        // Bookings go to the eight weeks after the seeded four, so free slots do not run out mid-measurement.
-        var free = clinic.freeSlots(base, 4, 8);
-        Collections.shuffle(free, new Random(7));
-        var next = new AtomicInteger();
-        results.add(Load.run("booking", 16, warmUp, measure, serverPid,
-                c -> holdAndConfirm(base, clinic, free.get(next.getAndIncrement() % free.size()))));
+    /** A thousand partial surnames, drawn as the search scenario draws them, for its pgbench script. */
+    private static void writeSearchQueries(String jdbcUrl) throws Exception {
+        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", null)) {
+            db.createStatement().execute("DROP TABLE IF EXISTS bench_queries");
+            db.createStatement().execute("CREATE TABLE bench_queries (i int PRIMARY KEY, q text NOT NULL)");
+            try (var insert = db.prepareStatement("INSERT INTO bench_queries VALUES (?, ?)")) {
+                for (int i = 1; i <= 1000; i++) {
+                    insert.setInt(1, i);
+                    insert.setString(2, Names.partialSurname());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
 
-        var seededWeeks = clinic.freeSlots(base, 0, 4);
-        Collections.shuffle(seededWeeks, new Random(11));
-        var twenty = new ArrayList<>(seededWeeks.subList(0, 20));
-        results.add(Load.run("contention", 200, Duration.ZERO, Duration.ofSeconds(10), serverPid,
-                c -> holdAndConfirm(base, clinic, twenty.get(ThreadLocalRandom.current().nextInt(20)))));
-
-        results.add(Load.run("patient search", 16, warmUp, measure, serverPid, c -> {
-            String last = LAST.get(ThreadLocalRandom.current().nextInt(LAST.size()));
-            String partial = last.substring(0, Math.min(last.length(), 3 + ThreadLocalRandom.current().nextInt(3)));
-            return Load.send("GET", base + "/v1/patients?search=" + java.net.URLEncoder.encode(partial,
-                    java.nio.charset.StandardCharsets.UTF_8) + "&limit=5", key, null).statusCode();
-        }));
-
-        int overlaps;
+    private static int overlaps(String jdbcUrl) throws Exception {
         try (var db = DriverManager.getConnection(jdbcUrl, "postgres", null); var statement = db.createStatement();
              var rs = statement.executeQuery("""
                      SELECT count(*) FROM appointments a JOIN appointments b
@@ -96,19 +117,21 @@ public final class Scenarios {
                       AND tstzrange(a.start_time, a.end_time) && tstzrange(b.start_time, b.end_time)
                     WHERE a.status NOT IN ('cancelled', 'no_show') AND b.status NOT IN ('cancelled', 'no_show')""")) {
             rs.next();
-            overlaps = rs.getInt(1);
+            return rs.getInt(1);
         }
+    }
+
+    private static void report(List<Load.Result> results, int overlaps, Path out) throws Exception {
         var lines = new ArrayList<String>();
         results.forEach(r -> lines.add(r.line()));
         lines.add("overlapping appointments after all scenarios: " + overlaps);
         lines.forEach(System.out::println);
         Files.write(out.resolve("results.txt"), lines);
         var rates = new StringBuilder();
-        results.forEach(r -> rates.append(r.name().replace(' ', '_')).append(' ')
+        results.forEach(r -> rates.append(r.name().replace(' ', '-')).append(' ')
                 .append(Math.round(r.name().equals("booking") ? r.statuses().getOrDefault(201, 0) / r.seconds() : r.perSecond()))
                 .append('\n'));
         Files.writeString(out.resolve("rates.txt"), rates);
-        clinic.writePgbenchScripts(out);
     }
 
     /** Holds a slot and confirms it for a random patient: the status of the confirmation, or of a refused hold. */
@@ -139,6 +162,16 @@ public final class Scenarios {
             return patients.get(ThreadLocalRandom.current().nextInt(patients.size()));
         }
 
+        /** The network seeded by an earlier run on the same data directory (bench/run.sh --reuse), or a new one. */
+        static Clinic seedOrReuse(Api admin, Path saved) throws Exception {
+            if (Files.exists(saved)) {
+                return JSON.readValue(saved.toFile(), Clinic.class);
+            }
+            var clinic = seed(admin);
+            JSON.writeValue(saved.toFile(), clinic);
+            return clinic;
+        }
+
         static Clinic seed(Api admin) throws Exception {
             long started = System.nanoTime();
             var org = ApiTest.organization(admin, "Bench network");
@@ -164,9 +197,8 @@ public final class Scenarios {
             var random = new Random(42);
             var patients = java.util.Collections.synchronizedList(new ArrayList<String>());
             parallel(PATIENTS, i -> {
-                var r = new Random(i);
-                var created = api.post("/v1/patients", Map.of("first_name", FIRST.get(r.nextInt(FIRST.size())),
-                        "last_name", LAST.get(r.nextInt(LAST.size())),
+                var r = new SplittableRandom(i);
+                var created = api.post("/v1/patients", Map.of("first_name", Names.first(r), "last_name", Names.last(r),
                         "date_of_birth", LocalDate.of(1940 + r.nextInt(80), 1 + r.nextInt(12), 1 + r.nextInt(28)).toString()));
                 if (created.status() == 201) {
                     patients.add(created.id());
@@ -215,29 +247,18 @@ public final class Scenarios {
             return slots;
         }
 
-        /** The SQL each scenario needs, with this network's values, for pgbench to measure the ceilings. */
+        /** The SQL each scenario needs (bench/pgbench/), with this network's values, for pgbench to measure the ceilings. */
         void writePgbenchScripts(Path out) throws Exception {
-            String clinicianArray = "'{" + String.join(",", clinicians) + "}'::text[]";
-            String window = "tstzrange('" + firstDay.minusDays(2) + "T00:00:00Z', '" + firstDay.plusDays(16) + "T00:00:00Z')";
-            // Mirrors BlockingIntervals.BUSY.
-            Files.writeString(out.resolve("availability.sql"), "SELECT clinician_id, room_id, lower(blocked) AS starts,"
-                    + " upper(blocked) AS ends, expires_at FROM blocking_intervals WHERE (clinician_id = ANY ("
-                    + clinicianArray + ") OR room_id = ANY ('{}'::text[])) AND blocked && " + window
-                    + " AND (expires_at IS NULL OR expires_at > now());\n");
-            // The guarded claim a booking makes (an insert the exclusion constraints check), undone each time.
-            Files.writeString(out.resolve("booking.sql"), "\\set minute random(0, 40000)\nBEGIN;\n"
-                    + "INSERT INTO blocking_intervals (owner_id, clinician_id, room_id, blocked, attended, expires_at, exclusive)"
-                    + " SELECT 'bench_' || :minute, '" + clinicians.get(0) + "', NULL,"
-                    + " tstzrange(now() + :minute * interval '1 minute', now() + (:minute + 30) * interval '1 minute'),"
-                    + " tstzrange(now() + :minute * interval '1 minute', now() + (:minute + 30) * interval '1 minute'),"
-                    + " NULL, true ON CONFLICT DO NOTHING RETURNING owner_id;\nROLLBACK;\n");
-            // Mirrors PatientRepository.search for a partial last name.
-            Files.writeString(out.resolve("patient-search.sql"), "SELECT set_config('pg_trgm.similarity_threshold', '0.25', true),"
-                    + " set_config('pg_trgm.word_similarity_threshold', '0.45', true);\n"
-                    + "SELECT p.*, greatest(similarity(p.search_name, f.q), word_similarity(f.q, p.search_name)) AS score"
-                    + " FROM patients p, (SELECT carebook_fold('Kowal') AS q) f WHERE p.organization_id = '" + organizationId
-                    + "' AND p.mode = 'live' AND (p.search_name % f.q OR f.q <% p.search_name)"
-                    + " ORDER BY score DESC, p.last_name, p.first_name, p.id LIMIT 5;\n");
+            var values = Map.of("${clinicians}", String.join(",", clinicians), "${clinician}", clinicians.get(0),
+                    "${from}", firstDay.minusDays(2) + "T00:00:00Z", "${to}", firstDay.plusDays(16) + "T00:00:00Z",
+                    "${org}", organizationId);
+            for (String scenario : List.of("availability", "booking", "patient-search")) {
+                String script = Files.readString(Path.of("bench/pgbench", scenario + ".sql"));
+                for (var value : values.entrySet()) {
+                    script = script.replace(value.getKey(), value.getValue());
+                }
+                Files.writeString(out.resolve(scenario + ".sql"), script);
+            }
         }
 
         private static void parallel(int tasks, java.util.function.IntConsumer task) throws InterruptedException {

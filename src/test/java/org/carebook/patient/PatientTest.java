@@ -61,6 +61,22 @@ class PatientTest extends ApiTest {
     }
 
     @Test
+    void namesStartingWithTheTextComeBeforeMerelySimilarOnes() {
+        var org = newOrganization();
+        String smyth = org.live().post("/v1/patients", Fixtures.patient("first_name", "Ada", "last_name", "Smyth")).id();
+        String smithers = org.live().post("/v1/patients", Fixtures.patient("first_name", "Cy", "last_name", "Smithers")).id();
+        String smith = org.live().post("/v1/patients", Fixtures.patient("first_name", "Ben", "last_name", "Smith")).id();
+        org.live().post("/v1/patients", Fixtures.patient("first_name", "Nadia", "last_name", "Okafor"));
+
+        assertThat(ids(org, "smith")).containsExactly(smith, smithers);
+        assertThat(ids(org, "Smi")).as("two letters in common are not a match").containsExactly(smith, smithers);
+        assertThat(ids(org, "smiht")).containsExactly(smith, smithers);
+        assertThat(ids(org, "Smythe")).containsExactly(smyth);
+        assertThat(ids(org, "ben smi")).containsExactly(smith);
+        assertThat(ids(org, "smith ben")).startsWith(smith);
+    }
+
+    @Test
     void searchFindsByEmailAndPhone() {
         var org = newOrganization();
         String id = org.live().post("/v1/patients", Fixtures.patient("email", "tp@example.com", "phone", "07911123457")).id();
@@ -118,6 +134,12 @@ class PatientTest extends ApiTest {
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_events").update()).hasStackTraceContaining("append-only");
         assertThat(org.live().get("/v1/audit-events?resource_id=" + id).data()).hasSize(1);
         assertThat(org.live().delete("/v1/audit-events").status()).isEqualTo(405);
+    }
+
+    private List<String> ids(Org org, String query) {
+        var response = org.live().get("/v1/patients?search=" + query.replace(" ", "%20"));
+        assertThat(response.status()).as(query).isEqualTo(200);
+        return response.data().valueStream().map(p -> p.get("id").stringValue()).toList();
     }
 
     private String firstMatch(Org org, String query) {
