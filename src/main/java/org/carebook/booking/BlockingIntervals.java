@@ -94,15 +94,13 @@ class BlockingIntervals {
 
     /** Hands a hold's time to the appointment made from it; false if the hold no longer blocks it. */
     boolean transfer(String holdId, String appointmentId, String patientId, Instant now) {
-        int moved = jdbc.sql("""
-                        UPDATE blocking_intervals SET owner_id = :appointment, expires_at = NULL
+        // The hold already holds the clinician and room, so only the patient can conflict here.
+        return guarded(PATIENT_CONFLICT, () -> jdbc.sql("""
+                        UPDATE blocking_intervals SET owner_id = :appointment, expires_at = NULL, patient_id = :patient
                          WHERE owner_id = :hold AND expires_at > :now""")
-                .param("hold", holdId).param("appointment", appointmentId).param("now", Sql.at(now))
-                .update();
-        if (moved == 1) {
-            attachPatient(appointmentId, patientId);
-        }
-        return moved == 1;
+                .param("hold", holdId).param("appointment", appointmentId).param("patient", patientId)
+                .param("now", Sql.at(now))
+                .update()) == 1;
     }
 
     void release(String ownerId) {

@@ -95,9 +95,7 @@ public class Holds {
         var tenant = caller.tenant();
         var type = References.type(types, caller, body, body.requiredText("appointment_type_id", JsonFields.TEXT, null));
         String clinicianId = body.requiredText("clinician_id", JsonFields.TEXT, null);
-        References.clinician(clinicians, tenant, body, clinicianId);
         String locationId = body.text("location_id", JsonFields.TEXT, null);
-        var location = References.location(locations, tenant, body, locationId);
         Boolean remote = body.bool("is_remote", null);
         if (locationId == null && !Boolean.TRUE.equals(remote)) {
             body.issue("location_id", "is required unless is_remote is true");
@@ -106,11 +104,22 @@ public class Holds {
         LocalTime clockTime = date == null ? null : body.clock("start_time", null);
         Instant instant = date == null ? body.instant("start_time", null) : null;
         body.require("start_time", date == null ? instant : clockTime);
+        // A local time needs the location's zone; otherwise an offered slot proves the clinician and location
+        // exist in this organization, and they are looked up only to name the field when something is wrong.
+        var location = date != null || !body.isValid() ? References.location(locations, tenant, body, locationId) : null;
+        if (!body.isValid()) {
+            References.clinician(clinicians, tenant, body, clinicianId);
+        }
         body.throwIfInvalid();
 
         var filter = new SlotFilter(clinicianId, locationId, remote, null, caller.isPublishable());
         Instant start = date == null ? instant : resolve(tenant, date, clockTime, location, filter);
-        var slot = offered(tenant, type, filter, start, now);
+        var slot = offered(tenant, type, filter, start, now).orElseThrow(() -> {
+            References.clinician(clinicians, tenant, body, clinicianId);
+            References.location(locations, tenant, body, locationId);
+            body.throwIfInvalid();
+            return unavailable("That time is not one availability offers for this appointment type.");
+        });
         if (caller.isPublishable() && repository.lockAndCountActiveFromClient(tenant, caller.ip(), now) >= MAX_ACTIVE_PER_BROWSER) {
             throw CarebookException.rateLimited("too_many_holds",
                     "This browser already holds " + MAX_ACTIVE_PER_BROWSER + " times; confirm or release one first.");
@@ -212,14 +221,13 @@ public class Holds {
     }
 
     /** The slot availability would offer at that instant, ignoring appointments and holds: those are the database's to judge. */
-    private Slot offered(Tenant tenant, AppointmentTypeView type, SlotFilter filter, Instant start,
-                         Instant now) {
+    private Optional<Slot> offered(Tenant tenant, AppointmentTypeView type, SlotFilter filter, Instant start,
+                                   Instant now) {
         LocalDate utcDate = LocalDate.ofInstant(start, ZoneOffset.UTC);
-        Optional<Slot> slot = finder.find(tenant, type, filter, utcDate.minusDays(1), utcDate.plusDays(1), now, false)
+        return finder.find(tenant, type, filter, utcDate.minusDays(1), utcDate.plusDays(1), now, false)
                 .stream()
                 .filter(s -> s.start().equals(start))
                 .findFirst();
-        return slot.orElseThrow(() -> unavailable("That time is not one availability offers for this appointment type."));
     }
 
     /** An empty list of accepted payers takes every payer and self-pay. */

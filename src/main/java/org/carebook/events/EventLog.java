@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Records events with the changes they report, lists them, and forgets them after 30 days. */
@@ -48,10 +49,11 @@ public class EventLog {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("Not an event type of API.md §7: " + type);
         }
-        Integer sequence = appointmentId == null ? null : repository.nextSequence(appointmentId);
-        var event = new EventView(Ids.next("evt"), type, clock.instant(), sequence,
-                new EventView.Data(json.valueToTree(object)));
-        repository.insert(tenant, event, appointmentId);
+        String id = Ids.next("evt");
+        Instant at = clock.instant();
+        JsonNode data = json.valueToTree(object);
+        Integer sequence = repository.insert(tenant, id, type, at, data, appointmentId);
+        var event = new EventView(id, type, at, sequence, new EventView.Data(data));
         publisher.publishEvent(new EventRecorded(tenant, event, appointmentId));
         return event;
     }
@@ -59,7 +61,7 @@ public class EventLog {
     /** How many events an appointment has had: the last one's sequence, or 0. */
     @Transactional(readOnly = true)
     public int sequence(String appointmentId) {
-        return repository.nextSequence(appointmentId) - 1;
+        return repository.lastSequence(appointmentId);
     }
 
     @Transactional(readOnly = true)

@@ -8,6 +8,7 @@ import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -21,31 +22,39 @@ class EventRepository {
         this.json = json;
     }
 
-    /**
-     * The next place in an appointment's order. Safe without a lock of its own: every change to an
-     * appointment holds the appointment's row lock until it commits, so its events are written one at a time
-     * (and the unique index on (appointment_id, sequence) would refuse a duplicate).
-     */
-    int nextSequence(String appointmentId) {
-        return jdbc.sql("SELECT COALESCE(max(sequence), 0) + 1 FROM events WHERE appointment_id = :appointment")
+    /** How many events an appointment has had: the last one's sequence, or 0. */
+    int lastSequence(String appointmentId) {
+        return jdbc.sql("SELECT COALESCE(max(sequence), 0) FROM events WHERE appointment_id = :appointment")
                 .param("appointment", appointmentId)
                 .query(Integer.class)
                 .single();
     }
 
-    void insert(Tenant tenant, EventView event, String appointmentId) {
-        jdbc.sql("""
+    /**
+     * Writes an event and returns its place in its appointment's order (null for an event of no
+     * appointment). Safe without a lock of its own: every change to an appointment holds the appointment's
+     * row lock until it commits, so its events are written one at a time (and the unique index on
+     * (appointment_id, sequence) would refuse a duplicate).
+     */
+    Integer insert(Tenant tenant, String id, String type, Instant createdAt, JsonNode object, String appointmentId) {
+        return jdbc.sql("""
                         INSERT INTO events (id, organization_id, mode, type, appointment_id, sequence, object, created_at)
-                        VALUES (:id, :org, :mode, :type, :appointment, :sequence, CAST(:object AS jsonb), :createdAt)""")
-                .param("id", event.id())
+                        SELECT :id, :org, :mode, :type, :appointment,
+                               CASE WHEN CAST(:appointment AS text) IS NOT NULL THEN
+                                   (SELECT COALESCE(max(sequence), 0) + 1 FROM events WHERE appointment_id = :appointment)
+                               END,
+                               CAST(:object AS jsonb), :createdAt
+                        RETURNING sequence""")
+                .param("id", id)
                 .param("org", tenant.organizationId())
                 .param("mode", tenant.mode().wire())
-                .param("type", event.type())
+                .param("type", type)
                 .param("appointment", appointmentId)
-                .param("sequence", event.sequence())
-                .param("object", json.writeValueAsString(event.data().object()))
-                .param("createdAt", Sql.at(event.createdAt()))
-                .update();
+                .param("object", json.writeValueAsString(object))
+                .param("createdAt", Sql.at(createdAt))
+                .query((rs, n) -> (Integer) rs.getObject(1))
+                .list()
+                .get(0);
     }
 
     List<EventView> page(Tenant tenant, String type, Instant since, PageRequest page) {

@@ -389,6 +389,11 @@ public final class JsonFields {
         }
     }
 
+    /** Whether no problem has been found so far. */
+    public boolean isValid() {
+        return issues.isEmpty();
+    }
+
     /** Throws the 422 listing every problem found so far. */
     public void throwIfInvalid() {
         if (!issues.isEmpty()) {

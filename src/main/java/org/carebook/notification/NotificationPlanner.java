@@ -64,13 +64,18 @@ class NotificationPlanner {
             return;
         }
         Tenant tenant = recorded.tenant();
-        notifications.dropQueuedReminders(tenant, recorded.appointmentId());
+        if (kind != Messages.Kind.CONFIRMATION) { // a new appointment has no reminders yet
+            notifications.dropQueuedReminders(tenant, recorded.appointmentId());
+        }
         var contact = patients.contact(tenant, text(object, "patient_id")).orElse(null);
         if (contact == null) {
             return;
         }
         String email = firstNonNull(text(object, "attendee_email"), contact.email());
-        String phone = firstNonNull(text(object, "attendee_phone"), contact.phone());
+        String phone = properties.smsEnabled() ? firstNonNull(text(object, "attendee_phone"), contact.phone()) : null;
+        if (email == null && phone == null) {
+            return;
+        }
         var settings = organizations.settings(tenant);
         var appointment = appointment(tenant, settings, object, contact.firstName(), recorded.event().sequence());
         Instant now = clock.instant();
@@ -93,7 +98,7 @@ class NotificationPlanner {
             notifications.insert(tenant, appointment.id(),
                     new NotificationRepository.Planned(kind.wire, "email", email, message, sendAfter), suppressed, now);
         }
-        if (phone != null && properties.smsEnabled()) {
+        if (phone != null) {
             notifications.insert(tenant, appointment.id(), new NotificationRepository.Planned(kind.wire, "sms", phone,
                     Messages.sms(kind, appointment), sendAfter), suppressed, now);
         }

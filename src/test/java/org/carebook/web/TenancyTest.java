@@ -47,5 +47,12 @@ class TenancyTest extends ApiTest {
                 java.util.List.of(foreignClinician)));
         assertThat(type.status()).isEqualTo(422);
         assertThat(type.error().get("details").get(0).get("field").stringValue()).isEqualTo("clinician_ids[0]");
+
+        String ownType = b.live().post("/v1/appointment-types", Fixtures.appointmentType()).id();
+        String foreignLocation = a.live().post("/v1/locations", Fixtures.location()).id();
+        var hold = b.live().post("/v1/holds", java.util.Map.of("appointment_type_id", ownType,
+                "clinician_id", foreignClinician, "location_id", foreignLocation, "start_time", "2030-01-07T10:00:00Z"));
+        assertThat(hold.status()).isEqualTo(422);
+        assertThat(hold.error().get("details").findValuesAsString("field")).containsExactly("clinician_id", "location_id");
     }
 }
