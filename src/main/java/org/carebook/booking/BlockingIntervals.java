@@ -56,10 +56,17 @@ class BlockingIntervals {
 
     /** Claims the time, or throws 409 slot_taken (clinician or room) or patient_conflict. Returns the room taken. */
     String claim(Claim claim, Instant now) {
-        clearExpiredHolds(claim, now);
         var rooms = claim.rooms().isEmpty() ? java.util.Collections.<String>singletonList(null) : claim.rooms();
+        boolean cleared = false;
         for (String room : rooms) {
-            if (insert(claim, room, now)) {
+            boolean claimed = insert(claim, room, now);
+            if (!claimed && !cleared) {
+                // Rows of expired holds stay in the constraints' way until the sweeper deletes them; they are
+                // cleared only when something refused the claim, which is rare.
+                cleared = true;
+                claimed = clearExpiredHolds(claim, now) > 0 && insert(claim, room, now);
+            }
+            if (claimed) {
                 attachPatient(claim.ownerId(), claim.patientId());
                 return room;
             }
@@ -169,8 +176,8 @@ class BlockingIntervals {
         return jdbc.sql("DELETE FROM blocking_intervals WHERE expires_at <= :now").param("now", Sql.at(now)).update();
     }
 
-    private void clearExpiredHolds(Claim claim, Instant now) {
-        jdbc.sql("""
+    private int clearExpiredHolds(Claim claim, Instant now) {
+        return jdbc.sql("""
                         DELETE FROM blocking_intervals
                          WHERE expires_at <= :now AND blocked && tstzrange(:blockedFrom, :blockedTo)
                            AND (clinician_id = :clinician OR room_id = ANY (CAST(:rooms AS text[])))""")

@@ -41,7 +41,7 @@ class DeliveryRepository {
                 .param("prefix", "whd_")
                 .param("event", eventId)
                 .param("key", orderingKey)
-                .param("sequence", sequence)
+                .param("sequence", sequence, java.sql.Types.INTEGER) // typed even when null: one prepared form
                 .param("type", type)
                 .param("now", Sql.at(now))
                 .update();
