@@ -17,6 +17,10 @@ for tool in pgbench:postgresql-client psql:postgresql-client; do
   command -v "${tool%%:*}" > /dev/null || apt-get install -y "${tool#*:}" > /dev/null
 done
 
+if curl -s -o /dev/null "http://localhost:$PORT/"; then
+  echo "something already listens on port $PORT (a server left from an earlier run?); stop it first" >&2
+  exit 1
+fi
 ./mvnw -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 [ "$REUSE" = --reuse ] || rm -rf "$DATA"
 rm -rf "$OUT"
@@ -37,7 +41,8 @@ java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" o
   "http://localhost:$PORT" "$TOKEN" "$SERVER" "jdbc:postgresql://localhost:$PG_PORT/carebook" "$OUT" "$SECONDS_TO_RUN" "$DATA/clinic.json"
 
 echo "ceilings (pgbench, 16 clients, ${SECONDS_TO_RUN} s, same database):"
-for scenario in $(awk '$1 != "contention" { print $1 }' "$OUT/rates.txt"); do
+for scenario in $(awk '{ print $1 }' "$OUT/rates.txt"); do
+  [ -f "$OUT/$scenario.sql" ] || continue
   tps=$(pgbench -n -M prepared -f "$OUT/$scenario.sql" -c 16 -j 2 -T "$SECONDS_TO_RUN" -h localhost -p "$PG_PORT" -U postgres carebook \
     | awk '/^tps/ { printf "%.0f", $3 }')
   rate=$(awk -v s="$scenario" '$1 == s { print $2 }' "$OUT/rates.txt")

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,16 +68,13 @@ class PatientRepository {
 
     /**
      * Best matches first: an exact phone, then an e-mail starting with the text, then names starting with
-     * it (surname first, then given name first), then, only if those are too few, names that are merely
-     * similar (trigram word similarity of folded names, so typos and accents matter little).
+     * it (surname first, then given name first); only when nothing starts with the text, names that are
+     * merely similar (trigram word similarity of folded names, so typos and accents matter little).
      */
     List<Row> search(Tenant tenant, String text, String emailPrefix, String phone, int limit) {
         settle(text);
-        var found = new ArrayList<>(startingWith(tenant, text, emailPrefix, phone, limit));
-        if (found.size() < limit) {
-            found.addAll(similar(tenant, text, found.stream().map(Row::id).toList(), limit - found.size()));
-        }
-        return found;
+        var found = startingWith(tenant, text, emailPrefix, phone, limit);
+        return found.isEmpty() ? similar(tenant, text, limit) : found;
     }
 
     /**
@@ -139,15 +135,13 @@ class PatientRepository {
     }
 
     /** Word similarity is never below whole-string similarity, so it alone ranks; one misspelt word of two still matches. */
-    private List<Row> similar(Tenant tenant, String text, List<String> except, int limit) {
+    private List<Row> similar(Tenant tenant, String text, int limit) {
         return Sql.scoped(jdbc.sql("""
                         SELECT p.* FROM patients p, (SELECT carebook_fold(:text) AS q) f
                         WHERE p.organization_id = :org AND p.mode = :mode AND f.q <% p.search_name
-                          AND p.id <> ALL (CAST(:except AS text[]))
                         ORDER BY word_similarity(f.q, p.search_name) DESC, p.last_name, p.first_name, p.id
                         LIMIT :limit"""), tenant)
                 .param("text", text)
-                .param("except", Sql.array(except))
                 .param("limit", limit)
                 .query(PatientRepository::row)
                 .list();

@@ -46,10 +46,19 @@ final class Names {
         return LAST.get(LAST_RANKS.rank(random.nextDouble()));
     }
 
-    /** What a receptionist types to find a patient: the first three to five letters of a surname, drawn as patients are. */
-    static String partialSurname() {
-        String last = last(ThreadLocalRandom.current());
-        return last.substring(0, Math.min(last.length(), 3 + ThreadLocalRandom.current().nextInt(3)));
+    /**
+     * What a receptionist types to find a patient: the first three to five letters of a surname, drawn as
+     * patients are; one time in ten with two neighbouring letters swapped, as in "Smiht".
+     */
+    static String searchText() {
+        var random = ThreadLocalRandom.current();
+        String last = last(random);
+        String typed = last.substring(0, Math.min(last.length(), 3 + random.nextInt(3)));
+        if (typed.length() < 4 || random.nextInt(10) != 0) {
+            return typed;
+        }
+        int i = 1 + random.nextInt(typed.length() - 2);
+        return typed.substring(0, i) + typed.charAt(i + 1) + typed.charAt(i) + typed.substring(i + 2);
     }
 
     private static List<String> build(List<String> common, int size, int maxSyllables, long seed) {

@@ -84,16 +84,17 @@ public final class Scenarios {
                     c -> holdAndConfirm(base, clinic, twenty.get(ThreadLocalRandom.current().nextInt(20)))));
         }
         if (only.contains("patient-search")) {
-            results.add(Load.run("patient search", 16, warmUp, measure, serverPid,
-                    c -> Load.send("GET", base + "/v1/patients?search=" + URLEncoder.encode(Names.partialSurname(),
-                            StandardCharsets.UTF_8) + "&limit=5", key, null).statusCode()));
+            Load.Step search = c -> Load.send("GET", base + "/v1/patients?search=" + URLEncoder.encode(Names.searchText(),
+                    StandardCharsets.UTF_8) + "&limit=5", key, null).statusCode();
+            results.add(Load.run("patient search", 16, warmUp, measure, serverPid, search));
+            results.add(Load.run("search 4 clients", 4, Duration.ZERO, measure, serverPid, search));
         }
         report(results, overlaps(jdbcUrl), out);
         writeSearchQueries(jdbcUrl);
         clinic.writePgbenchScripts(out);
     }
 
-    /** A thousand partial surnames, drawn as the search scenario draws them, for its pgbench script. */
+    /** A thousand search texts, drawn as the search scenario draws them, for its pgbench script. */
     private static void writeSearchQueries(String jdbcUrl) throws Exception {
         try (var db = DriverManager.getConnection(jdbcUrl, "postgres", null)) {
             db.createStatement().execute("DROP TABLE IF EXISTS bench_queries");
@@ -101,7 +102,7 @@ public final class Scenarios {
             try (var insert = db.prepareStatement("INSERT INTO bench_queries VALUES (?, ?)")) {
                 for (int i = 1; i <= 1000; i++) {
                     insert.setInt(1, i);
-                    insert.setString(2, Names.partialSurname());
+                    insert.setString(2, Names.searchText());
                     insert.addBatch();
                 }
                 insert.executeBatch();
