@@ -176,7 +176,7 @@ final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static Path extractBinaries() throws IOException {
+    static Path extractBinaries() throws IOException {
         String archive = "postgres-" + system() + "-" + architecture() + ".txz";
         byte[] bytes;
         try (InputStream in = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(archive)) {

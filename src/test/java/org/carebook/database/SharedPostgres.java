@@ -28,6 +28,11 @@ public final class SharedPostgres implements AutoCloseable {
         postgres = EmbeddedPostgres.start(dataDir, port);
     }
 
+    /** The directory holding the PostgreSQL binaries ({@code bin/initdb}, {@code bin/postgres}). */
+    public static Path binaries() throws java.io.IOException {
+        return EmbeddedPostgres.extractBinaries();
+    }
+
     /** For a test's own queries (user {@code postgres}, trusted). */
     public String jdbcUrl() {
         return postgres.jdbcUrl();
