@@ -106,17 +106,13 @@ public class Holds {
         body.require("start_time", date == null ? instant : clockTime);
         // A local time needs the location's zone; otherwise an offered slot proves the clinician and location
         // exist in this organization, and they are looked up only to name the field when something is wrong.
-        var location = date != null || !body.isValid() ? References.location(locations, tenant, body, locationId) : null;
-        if (!body.isValid()) {
-            References.clinician(clinicians, tenant, body, clinicianId);
-        }
+        var location = date != null || !body.isValid() ? references(tenant, body, clinicianId, locationId) : null;
         body.throwIfInvalid();
 
         var filter = new SlotFilter(clinicianId, locationId, remote, null, caller.isPublishable());
         Instant start = date == null ? instant : resolve(tenant, date, clockTime, location, filter);
         var slot = offered(tenant, type, filter, start, now).orElseThrow(() -> {
-            References.clinician(clinicians, tenant, body, clinicianId);
-            References.location(locations, tenant, body, locationId);
+            references(tenant, body, clinicianId, locationId);
             body.throwIfInvalid();
             return unavailable("That time is not one availability offers for this appointment type.");
         });
@@ -228,6 +224,12 @@ public class Holds {
                 .stream()
                 .filter(s -> s.start().equals(start))
                 .findFirst();
+    }
+
+    /** Names the field of a clinician or location that is not this organization's; returns the location. */
+    private LocationView references(Tenant tenant, JsonFields body, String clinicianId, String locationId) {
+        References.clinician(clinicians, tenant, body, clinicianId);
+        return References.location(locations, tenant, body, locationId);
     }
 
     /** An empty list of accepted payers takes every payer and self-pay. */
