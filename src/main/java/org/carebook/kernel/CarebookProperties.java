@@ -2,6 +2,7 @@ package org.carebook.kernel;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +19,11 @@ public record CarebookProperties(
         @DefaultValue("PT30S") Duration holdSweep,
         Boolean demo,
         @DefaultValue("200") int rateLimitPerSecond,
+        @DefaultValue("20") int rateLimitPerIpPerSecond,
+        @DefaultValue("20") int authFailuresPerMinute,
+        List<String> trustedProxies,
+        @DefaultValue("10") int smsPerPhonePerDay,
+        @DefaultValue("20") int emailsPerAddressPerDay,
         @DefaultValue("false") boolean webhooksAllowPrivate,
         @DefaultValue("PT1S") Duration webhookPoll,
         @DefaultValue("PT10S") Duration webhookTimeout,
@@ -55,8 +61,22 @@ public record CarebookProperties(
         if (availabilityCacheMb < 0) {
             throw new IllegalArgumentException("CAREBOOK_AVAILABILITY_CACHE_MB must be 0 (off) or more");
         }
-        if (rateLimitPerSecond < 1) {
-            throw new IllegalArgumentException("CAREBOOK_RATE_LIMIT_PER_SECOND must be at least 1");
+        if (rateLimitPerSecond < 1 || rateLimitPerIpPerSecond < 1 || authFailuresPerMinute < 1) {
+            throw new IllegalArgumentException("CAREBOOK_RATE_LIMIT_PER_SECOND, CAREBOOK_RATE_LIMIT_PER_IP_PER_SECOND "
+                    + "and CAREBOOK_AUTH_FAILURES_PER_MINUTE must be at least 1");
+        }
+        if (smsPerPhonePerDay < 0 || emailsPerAddressPerDay < 0) {
+            throw new IllegalArgumentException("CAREBOOK_SMS_PER_PHONE_PER_DAY and CAREBOOK_EMAILS_PER_ADDRESS_PER_DAY "
+                    + "must be 0 or more");
+        }
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        for (String proxy : trustedProxies) {
+            try {
+                Cidr.parse(proxy);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("CAREBOOK_TRUSTED_PROXIES must list IP addresses or CIDR blocks "
+                        + "separated by commas: " + e.getMessage());
+            }
         }
     }
 

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The first thing every request meets: a request id, the API version header, and the 64 KiB body
- * limit, before any authentication or parsing work is spent on it.
+ * The first thing every request meets: the client's address through trusted proxies, a request id, the
+ * API version header, and the 64 KiB body limit, before any authentication or parsing work is spent on it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,14 +25,17 @@ class EdgeFilter extends OncePerRequestFilter {
     static final int MAX_BODY = 64 * 1024;
 
     private final ErrorResponses errors;
+    private final TrustedProxies proxies;
 
-    EdgeFilter(ErrorResponses errors) {
+    EdgeFilter(ErrorResponses errors, TrustedProxies proxies) {
         this.errors = errors;
+        this.proxies = proxies;
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(HttpServletRequest received, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        HttpServletRequest request = proxies.resolve(received);
         String requestId = RequestIds.assign(request);
         response.setHeader("Request-Id", requestId);
         response.setHeader("Carebook-Version", VERSION);

@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,7 +38,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * </ul>
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10) // after the security chain: a replay is for a caller who may make the call
 class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Duration KEPT = Duration.ofHours(24);
@@ -61,7 +61,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String method = request.getMethod();
         return !("POST".equals(method) || "PATCH".equals(method))
                 || request.getHeader("Idempotency-Key") == null
-                || !(request.getAttribute(ApiAccessFilter.CALLER) instanceof Caller);
+                || !(request.getAttribute(ApiKeyAuthenticationFilter.CALLER) instanceof Caller);
     }
 
     @Override
@@ -73,7 +73,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "must be 1 to 255 printable ASCII characters"))));
             return;
         }
-        Caller caller = (Caller) request.getAttribute(ApiAccessFilter.CALLER);
+        Caller caller = (Caller) request.getAttribute(ApiKeyAuthenticationFilter.CALLER);
         CachedBodyRequest cached;
         try {
             cached = new CachedBodyRequest(request);

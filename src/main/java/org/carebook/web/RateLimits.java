@@ -1,44 +1,53 @@
 package org.carebook.web;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.http.HttpServletResponse;
+import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.CarebookProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * A token bucket per key, refilled at {@code CAREBOOK_RATE_LIMIT_PER_SECOND} with one second of burst.
- * Buckets live in this process: behind N processes a key may get up to N times the rate, which is
- * the usual trade for not putting a shared store on the hot path.
+ * A token bucket per key, refilled at {@code CAREBOOK_RATE_LIMIT_PER_SECOND} with one second of burst; a
+ * publishable key is public, so its calls also take from a bucket per client address
+ * ({@code CAREBOOK_RATE_LIMIT_PER_IP_PER_SECOND}), drawn first: one abuser then runs out of their own
+ * bucket without emptying the clinic's. Buckets live in this process: behind N processes a key may get up
+ * to N times the rate, the usual trade for not putting a shared store on the hot path.
  */
 @Component
 class RateLimits {
 
-    private final int perSecond;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Buckets perKey;
+    private final Buckets perAddress;
 
     RateLimits(CarebookProperties properties) {
-        this.perSecond = properties.rateLimitPerSecond();
+        this.perKey = new Buckets(properties.rateLimitPerSecond(), Duration.ofSeconds(1));
+        this.perAddress = new Buckets(properties.rateLimitPerIpPerSecond(), Duration.ofSeconds(1));
     }
 
-    void consume(String keyId, HttpServletResponse response) {
-        Bucket bucket = buckets.computeIfAbsent(keyId, id -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
-                .build());
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
-        response.setHeader("RateLimit-Limit", Integer.toString(perSecond));
-        response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
-        response.setHeader("RateLimit-Reset", "1");
+    /** Takes a token for the call; the headers describe the bucket that binds this caller. */
+    void consume(Caller caller, HttpServletResponse response) {
+        boolean publishable = caller.isPublishable();
+        if (publishable) {
+            take(perAddress, caller.tenant().organizationId() + "/" + caller.ip(), response, true,
+                    "Too many requests from this address; retry after ");
+        }
+        take(perKey, caller.keyId(), response, !publishable, "Too many requests for this key; retry after ");
+    }
+
+    private static void take(Buckets buckets, String name, HttpServletResponse response, boolean report,
+                             String message) {
+        var probe = buckets.of(name).tryConsumeAndReturnRemaining(1);
+        if (report) {
+            response.setHeader("RateLimit-Limit", Long.toString(buckets.capacity()));
+            response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+            response.setHeader("RateLimit-Reset", "1");
+        }
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            long seconds = Buckets.secondsToWait(probe.getNanosToWaitForRefill());
             response.setHeader("Retry-After", Long.toString(seconds));
-            throw CarebookException.rateLimited("rate_limited", "Too many requests for this key; retry after "
-                    + seconds + " s.");
+            throw CarebookException.rateLimited("rate_limited", message + seconds + " s.");
         }
     }
 }

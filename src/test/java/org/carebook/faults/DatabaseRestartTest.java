@@ -36,7 +36,7 @@ class DatabaseRestartTest {
         Files.createDirectories(data);
         var postgres = SharedPostgres.start(data.resolve("postgres"));
         var server = new ServerProcess(data.resolve("unused"), "DATABASE_URL=" + postgres.databaseUrl(),
-                "carebook.rate-limit-per-second=100000");
+                "carebook.rate-limit-per-second=100000", "carebook.rate-limit-per-ip-per-second=100000");
         try {
             server.start(data.resolve("server.log"));
             var setup = Setup.clinic(new Api(server.base(), ApiTest.ADMIN_TOKEN));

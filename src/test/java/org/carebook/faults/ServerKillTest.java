@@ -31,7 +31,7 @@ class ServerKillTest {
         Path data = Path.of("target", "faults", UUID.randomUUID().toString());
         Files.createDirectories(data);
         var server = new ServerProcess(data, "carebook.hold-ttl=PT2S", "carebook.hold-sweep=PT0S",
-                "carebook.rate-limit-per-second=100000");
+                "carebook.rate-limit-per-second=100000", "carebook.rate-limit-per-ip-per-second=100000");
         try {
             server.start(data.resolve("before-crash.log"));
             var setup = Setup.clinic(new Api(server.base(), ApiTest.ADMIN_TOKEN));

@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
                 "carebook.data-dir=target/test-data/${random.uuid}",
                 "carebook.admin-token=" + ApiTest.ADMIN_TOKEN,
                 "carebook.demo=false",
-                "carebook.rate-limit-per-second=100000"})
+                "carebook.rate-limit-per-second=100000",
+                "carebook.rate-limit-per-ip-per-second=100000",
+                "carebook.auth-failures-per-minute=100000"})
 public abstract class ApiTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";

@@ -15,54 +15,61 @@ import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.CarebookProperties;
 import org.carebook.organization.ApiKeys;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
 /**
- * Who may call: the platform admin token on {@code /admin}, API keys on {@code /v1} (Bearer or Basic),
- * the browser origin rules of publishable keys with their CORS answers, and per-key rate limits.
+ * Authentication inside the security filter chain: the platform admin token on {@code /admin}, API keys on
+ * {@code /v1} (Bearer or Basic), the browser origin rules of publishable keys with their CORS answers, and
+ * rate limits. Paths are matched as Spring MVC routes them (decoded), after the firewall has refused
+ * ambiguous ones. What a caller may then do is decided by {@link RouteGate}.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class ApiAccessFilter extends OncePerRequestFilter {
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String CALLER = "carebook.caller";
     private static final String EXPOSED = "Request-Id, Carebook-Version, Idempotent-Replayed, RateLimit-Limit, "
             + "RateLimit-Remaining, RateLimit-Reset, Retry-After";
+    private static final RequestMatcher ADMIN = pathPattern("/admin/**");
+    private static final RequestMatcher API = pathPattern("/v1/**");
+    private static final RequestMatcher API_DOCUMENT = pathPattern("/v1/openapi.json/**");
 
     private final ApiKeys apiKeys;
     private final CarebookProperties properties;
     private final RateLimits rateLimits;
+    private final AuthFailures failures;
     private final ErrorResponses errors;
 
-    ApiAccessFilter(ApiKeys apiKeys, CarebookProperties properties, RateLimits rateLimits, ErrorResponses errors) {
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, CarebookProperties properties, RateLimits rateLimits,
+                               AuthFailures failures, ErrorResponses errors) {
         this.apiKeys = apiKeys;
         this.properties = properties;
         this.rateLimits = rateLimits;
+        this.failures = failures;
         this.errors = errors;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.startsWith("/v1/") || path.startsWith("/admin/") || path.equals("/admin"))
-                || path.equals("/v1/openapi.json");
+        return !(ADMIN.matches(request) || API.matches(request)) || API_DOCUMENT.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            if (request.getRequestURI().startsWith("/admin")) {
-                checkAdmin(request);
+            if (ADMIN.matches(request)) {
+                checkAdmin(request, response);
+                SecurityContextHolder.getContext().setAuthentication(ApiAuthentication.admin());
             } else if (isPreflight(request)) {
                 answerPreflight(request, response);
                 return;
             } else {
                 Caller caller = authenticate(request, response);
                 request.setAttribute(CALLER, caller);
+                SecurityContextHolder.getContext().setAuthentication(ApiAuthentication.key(caller));
             }
         } catch (CarebookException e) {
             errors.write(request, response, e);
@@ -72,10 +79,15 @@ class ApiAccessFilter extends OncePerRequestFilter {
     }
 
     private Caller authenticate(HttpServletRequest request, HttpServletResponse response) {
+        String address = request.getRemoteAddr();
+        failures.refuseIfBlocked(address, response);
         String key = credentials(request.getHeader("Authorization"));
-        Caller caller = apiKeys.authenticate(key)
-                .orElseThrow(() -> CarebookException.unauthorised("invalid_key", "The API key is not valid."))
-                .withRequest(RequestIds.of(request), request.getRemoteAddr());
+        var found = apiKeys.authenticate(key);
+        if (found.isEmpty()) {
+            failures.record(address);
+            throw CarebookException.unauthorised("invalid_key", "The API key is not valid.");
+        }
+        Caller caller = found.get().withRequest(RequestIds.of(request), address);
         String origin = request.getHeader("Origin");
         if (origin != null && caller.isPublishable()) {
             if (!allowed(caller.allowedOrigins(), origin)) {
@@ -86,7 +98,7 @@ class ApiAccessFilter extends OncePerRequestFilter {
             response.setHeader("Access-Control-Expose-Headers", EXPOSED);
             response.addHeader("Vary", "Origin");
         }
-        rateLimits.consume(caller.keyId(), response);
+        rateLimits.consume(caller, response);
         return caller;
     }
 
@@ -119,15 +131,19 @@ class ApiAccessFilter extends OncePerRequestFilter {
         }
     }
 
-    private void checkAdmin(HttpServletRequest request) {
+    private void checkAdmin(HttpServletRequest request, HttpServletResponse response) {
         if (!properties.adminEnabled()) {
             throw CarebookException.notFound("There is nothing at this address.");
         }
+        failures.refuseIfBlocked(request.getRemoteAddr(), response);
         String header = request.getHeader("Authorization");
         String given = header == null ? "" : header.replaceFirst("(?i)^Bearer\\s+", "").strip();
         boolean same = MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 properties.adminToken().getBytes(StandardCharsets.UTF_8));
         if (!same) {
+            if (header != null) {
+                failures.record(request.getRemoteAddr());
+            }
             throw CarebookException.unauthorised(header == null ? "missing_key" : "invalid_key",
                     "The admin token is missing or wrong.");
         }

@@ -1,0 +1,37 @@
+package org.carebook.web;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.CarebookProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Failed API-key and admin-token attempts per client address: after {@code CAREBOOK_AUTH_FAILURES_PER_MINUTE}
+ * of them the address is refused with 429 before its credentials are even looked at, so keys and the admin
+ * token cannot be guessed at speed. A correct key still counts nothing.
+ */
+@Component
+class AuthFailures {
+
+    private final Buckets perAddress;
+
+    AuthFailures(CarebookProperties properties) {
+        this.perAddress = new Buckets(properties.authFailuresPerMinute(), Duration.ofMinutes(1));
+    }
+
+    void refuseIfBlocked(String address, HttpServletResponse response) {
+        var estimate = perAddress.of(address).estimateAbilityToConsume(1);
+        if (!estimate.canBeConsumed()) {
+            long seconds = Buckets.secondsToWait(estimate.getNanosToWaitForRefill());
+            response.setHeader("Retry-After", Long.toString(seconds));
+            throw CarebookException.rateLimited("rate_limited",
+                    "Too many failed attempts with keys from this address; retry after " + seconds + " s.");
+        }
+    }
+
+    void record(String address) {
+        perAddress.of(address).tryConsume(1);
+    }
+}

@@ -1,0 +1,60 @@
+package org.carebook.web;
+
+import org.carebook.kernel.CarebookProperties;
+import org.carebook.organization.ApiKeys;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The one gate: Spring Security's strict firewall for every request, API keys and the admin token
+ * authenticated by {@link ApiKeyAuthenticationFilter}, routes decided by {@link RouteGate}, a short list of
+ * public pages, and nothing else. Security headers on every answer: {@code Cache-Control: no-store},
+ * {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer}, HSTS over HTTPS.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Pages and documents anyone may read: the demo page and widget, the API's description, health and metrics. */
+    private static final String[] PUBLIC = {"/", "/widget/**", "/favicon.ico", "/docs", "/swagger-ui/**",
+            "/v1/openapi.json", "/v1/openapi.json/**", "/actuator/health", "/actuator/health/**",
+            "/actuator/prometheus", "/error"};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, CarebookProperties properties, RateLimits rateLimits,
+                            AuthFailures failures, ErrorResponses errors, SecurityRefusals refusals,
+                            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+        var gate = new RouteGate(mappings);
+        http.csrf(csrf -> csrf.disable()) // bearer keys, no cookies: nothing for a forged request to ride on
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterAt(new ApiKeyAuthenticationFilter(keys, properties, rateLimits, failures, errors),
+                        BasicAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/admin/**").access(gate.admin())
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/v1/**").access(gate.api())
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    WebSecurityCustomizer firewall(SecurityRefusals refusals) {
+        return web -> web.httpFirewall(new StrictHttpFirewall()).requestRejectedHandler(refusals);
+    }
+}
