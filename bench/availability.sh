@@ -69,6 +69,7 @@ java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" o
 KEY=$(sed -n 1p target/availability-request.txt)
 URL="http://localhost:$PORT$(sed -n 2p target/availability-request.txt)"
 PG_PORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
+export PGPASSWORD=$(cat "$DATA/postgres.password")   # the embedded database asks for its password
 # What autovacuum would soon do on its own; every measurement below then sees the same settled tables.
 psql -q -h localhost -p "$PG_PORT" -U postgres carebook -c "VACUUM ANALYZE"
 

@@ -35,10 +35,11 @@ until curl -sf "http://localhost:$PORT/actuator/health/readiness" > /dev/null; d
   sleep 0.5
 done
 PG_PORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
+export PGPASSWORD=$(cat "$DATA/postgres.password")   # the embedded database asks for its password
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(date -u +%Y-%m-%d)"
 java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.carebook.bench.Scenarios \
-  "http://localhost:$PORT" "$TOKEN" "$SERVER" "jdbc:postgresql://localhost:$PG_PORT/carebook" "$OUT" "$SECONDS_TO_RUN" "$DATA/clinic.json"
+  "http://localhost:$PORT" "$TOKEN" "$SERVER" "jdbc:postgresql://localhost:$PG_PORT/carebook?password=$PGPASSWORD" "$OUT" "$SECONDS_TO_RUN" "$DATA/clinic.json"
 
 echo "ceilings (pgbench, 16 clients, ${SECONDS_TO_RUN} s, same database):"
 for scenario in $(awk '{ print $1 }' "$OUT/rates.txt"); do

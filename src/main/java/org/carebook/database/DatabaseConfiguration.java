@@ -37,7 +37,7 @@ class DatabaseConfiguration {
             return new DatabaseTarget(parsed, null);
         }
         var embedded = EmbeddedPostgres.start(properties.dataDir().resolve("postgres"));
-        return new DatabaseTarget(new DatabaseUrl(embedded.jdbcUrl(), embedded.user(), null), embedded);
+        return new DatabaseTarget(new DatabaseUrl(embedded.jdbcUrl(), embedded.user(), embedded.password()), embedded);
     }
 
     /** The one clock of the application: the database's time (see {@link DatabaseClock}). */

@@ -8,7 +8,6 @@ class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<DatabaseUnreachabl
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DatabaseUnreachableException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Check DATABASE_URL, or unset it to use the embedded PostgreSQL.", cause);
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
     }
 }

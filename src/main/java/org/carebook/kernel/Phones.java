@@ -5,7 +5,12 @@ import java.util.Optional;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
-/** Phone numbers in E.164; a number without a country code is read in the organization's country. */
+/**
+ * Phone numbers in E.164; a number without a country code is read in the organization's country. A number
+ * is refused only when it cannot exist (its length, its country code), not when its range is missing from
+ * the metadata: new ranges and the ranges kept for drama and tests are real numbers too, and a refused
+ * booking costs more than a text that bounces.
+ */
 public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -19,10 +24,28 @@ public final class Phones {
         }
         try {
             var number = UTIL.parse(raw, defaultCountry);
-            if (!UTIL.isValidNumber(number)) {
+            // Possible with its area code: a number that could only be dialled locally cannot be texted or called back.
+            if (UTIL.isPossibleNumberWithReason(number) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
                 return Optional.empty();
             }
             return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The country (ISO 3166-1 alpha-2) of an E.164 number: by its range where the metadata knows it, else the
+     * main country of its calling code; empty if not a phone number.
+     */
+    public static Optional<String> country(String e164) {
+        try {
+            var number = UTIL.parse(e164, "ZZ");
+            String region = UTIL.getRegionCodeForNumber(number);
+            if (region == null) {
+                region = UTIL.getRegionCodeForCountryCode(number.getCountryCode());
+            }
+            return "ZZ".equals(region) ? Optional.empty() : Optional.ofNullable(region);
         } catch (NumberParseException e) {
             return Optional.empty();
         }

@@ -98,8 +98,8 @@ final class Messages {
         event.replace(new DtStamp(now));
         event.add(new Uid(a.id() + "@carebook"));
         event.add(new Sequence(Math.max(0, a.sequence() - 1)));
-        event.add(new Organizer(URI.create("mailto:" + address(from))));
-        event.add(new Attendee(URI.create("mailto:" + to)));
+        event.add(new Organizer(mailto(address(from))));
+        event.add(new Attendee(mailto(to)));
         event.add(new Location(a.remote() ? "Video appointment" : a.place()));
         event.add(kind == Kind.CANCELLATION ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         var calendar = new Calendar();
@@ -109,6 +109,15 @@ final class Messages {
         calendar.add(kind == Kind.CANCELLATION ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         calendar.add(event);
         return calendar.toString();
+    }
+
+    /** A {@code mailto:} URI for any address: characters such as {@code { | %} are escaped, not refused. */
+    static URI mailto(String address) {
+        try {
+            return new URI("mailto", address, null);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not an e-mail address", e);
+        }
     }
 
     /** The bare address of {@code Name <address>}. */

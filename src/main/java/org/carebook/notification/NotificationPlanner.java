@@ -12,7 +12,6 @@ import org.carebook.catalog.LocationView;
 import org.carebook.catalog.Locations;
 import org.carebook.events.EventRecorded;
 import org.carebook.kernel.CarebookProperties;
-import org.carebook.kernel.Mode;
 import org.carebook.kernel.Tenant;
 import org.carebook.patient.Patients;
 import org.carebook.organization.OrganizationSettings;
@@ -24,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Plans a patient's messages from an appointment's events, in the event's transaction: the e-mail (and SMS)
  * for a booking, a move or a cancellation, and the reminders, which are planned again whenever the
- * appointment moves and dropped when it is cancelled. Test mode records them as suppressed.
+ * appointment moves and dropped when it is cancelled. Messages that {@link SendingRules} hold back (test mode,
+ * a country not texted, a recipient's daily limit) are recorded as suppressed.
  */
 @Component
 class NotificationPlanner {
@@ -36,11 +36,12 @@ class NotificationPlanner {
     private final Clinicians clinicians;
     private final Locations locations;
     private final CarebookProperties properties;
+    private final SendingRules rules;
     private final Clock clock;
 
     NotificationPlanner(NotificationRepository notifications, Organizations organizations, Patients patients,
                         AppointmentTypes types, Clinicians clinicians, Locations locations,
-                        CarebookProperties properties, Clock clock) {
+                        CarebookProperties properties, SendingRules rules, Clock clock) {
         this.notifications = notifications;
         this.organizations = organizations;
         this.patients = patients;
@@ -48,6 +49,7 @@ class NotificationPlanner {
         this.clinicians = clinicians;
         this.locations = locations;
         this.properties = properties;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -79,29 +81,34 @@ class NotificationPlanner {
         var settings = organizations.settings(tenant);
         var appointment = appointment(tenant, settings, object, contact.firstName(), recorded.event().sequence());
         Instant now = clock.instant();
-        plan(tenant, appointment, kind, email, phone, now, now);
+        plan(tenant, settings, appointment, kind, email, phone, now, now);
         if (kind != Messages.Kind.CANCELLATION) {
             for (int hours : settings.reminderHoursBefore()) {
                 Instant at = appointment.start().minus(Duration.ofHours(hours));
                 if (at.isAfter(now)) {
-                    plan(tenant, appointment, Messages.Kind.REMINDER, email, phone, at, now);
+                    plan(tenant, settings, appointment, Messages.Kind.REMINDER, email, phone, at, now);
                 }
             }
         }
     }
 
-    private void plan(Tenant tenant, Messages.Appointment appointment, Messages.Kind kind, String email, String phone,
-                      Instant sendAfter, Instant now) {
-        boolean suppressed = tenant.mode() == Mode.TEST;
+    private void plan(Tenant tenant, OrganizationSettings settings, Messages.Appointment appointment,
+                      Messages.Kind kind, String email, String phone, Instant sendAfter, Instant now) {
         if (email != null) {
             var message = Messages.email(kind, appointment, properties.mailFrom(), email, now);
-            notifications.insert(tenant, appointment.id(),
-                    new NotificationRepository.Planned(kind.wire, "email", email, message, sendAfter), suppressed, now);
+            record(tenant, settings, appointment, new NotificationRepository.Planned(kind.wire, "email", email, message,
+                    sendAfter), now);
         }
         if (phone != null) {
-            notifications.insert(tenant, appointment.id(), new NotificationRepository.Planned(kind.wire, "sms", phone,
-                    Messages.sms(kind, appointment), sendAfter), suppressed, now);
+            record(tenant, settings, appointment, new NotificationRepository.Planned(kind.wire, "sms", phone,
+                    Messages.sms(kind, appointment), sendAfter), now);
         }
+    }
+
+    private void record(Tenant tenant, OrganizationSettings settings, Messages.Appointment appointment,
+                        NotificationRepository.Planned planned, Instant now) {
+        var suppressed = rules.suppression(tenant, settings, planned.channel(), planned.recipient(), planned.sendAfter());
+        notifications.insert(tenant, appointment.id(), planned, suppressed.orElse(null), now);
     }
 
     private Messages.Appointment appointment(Tenant tenant, OrganizationSettings settings, JsonNode object,

@@ -30,12 +30,14 @@ class NotificationRepository {
     record Outgoing(String id, String channel, String recipient, Message message, Instant createdAt, int attempts) {
     }
 
-    void insert(Tenant tenant, String appointmentId, Planned planned, boolean suppressed, Instant now) {
+    /** Records a planned message: queued to be sent, or suppressed for the reason given. */
+    void insert(Tenant tenant, String appointmentId, Planned planned, Suppression suppressed, Instant now) {
         Sql.scoped(jdbc.sql("""
                         INSERT INTO notifications (id, organization_id, mode, appointment_id, kind, channel, recipient,
-                                                   subject, text_body, html_body, calendar, status, send_after, created_at)
+                                                   subject, text_body, html_body, calendar, status, suppressed_reason,
+                                                   send_after, created_at)
                         VALUES (:id, :org, :mode, :appointment, :kind, :channel, :recipient, :subject, :text, :html,
-                                :calendar, :status, :sendAfter, :now)"""), tenant)
+                                :calendar, :status, :reason, :sendAfter, :now)"""), tenant)
                 .param("id", Ids.next("ntf"))
                 .param("appointment", appointmentId)
                 .param("kind", planned.kind())
@@ -45,10 +47,34 @@ class NotificationRepository {
                 .param("text", planned.message().text())
                 .param("html", planned.message().html())
                 .param("calendar", planned.message().calendar())
-                .param("status", suppressed ? "suppressed" : "queued")
+                .param("status", suppressed != null ? "suppressed" : "queued")
+                .param("reason", suppressed == null ? null : suppressed.wire())
                 .param("sendAfter", Sql.at(planned.sendAfter()))
                 .param("now", Sql.at(now))
                 .update();
+    }
+
+    /** Held until the transaction ends: one planner at a time counts and adds a recipient's messages. */
+    void lockRecipient(String channel, String recipient) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:channel || ':' || :recipient, 12))")
+                .param("channel", channel)
+                .param("recipient", recipient)
+                .query(rs -> {
+                });
+    }
+
+    /** The recipient's messages due less than a day before or after {@code at}, whichever organization sends them. */
+    long countQueuedOrSentWithinADayOf(String channel, String recipient, Instant at) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM notifications
+                         WHERE channel = :channel AND recipient = :recipient AND status <> 'suppressed'
+                           AND send_after > CAST(:at AS timestamptz) - interval '1 day'
+                           AND send_after < CAST(:at AS timestamptz) + interval '1 day'""")
+                .param("channel", channel)
+                .param("recipient", recipient)
+                .param("at", Sql.at(at))
+                .query(Long.class)
+                .single();
     }
 
     /** Reminders not yet sent for an appointment that moved or was cancelled. */
@@ -117,7 +143,7 @@ class NotificationRepository {
     private static NotificationView view(ResultSet rs, int n) throws SQLException {
         return new NotificationView(rs.getString("id"), rs.getString("channel"), rs.getString("kind"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("status"),
-                rs.getString("appointment_id"), Sql.instant(rs, "send_after"), rs.getInt("attempts"),
+                rs.getString("suppressed_reason"), rs.getString("appointment_id"), Sql.instant(rs, "send_after"), rs.getInt("attempts"),
                 rs.getString("last_error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at"));
     }
 }

@@ -4,10 +4,11 @@ import java.time.Instant;
 
 /**
  * A message to a patient: {@code channel} {@code email} or {@code sms}; {@code status} {@code queued},
- * {@code sent}, {@code failed} or {@code suppressed} (test mode: recorded, never sent). {@code kind} says
- * why it exists; {@code send_after} is when it is due (a reminder's moment).
+ * {@code sent}, {@code failed} or {@code suppressed} (recorded, never sent), with {@code suppressed_reason}
+ * {@code test_mode}, {@code country_not_allowed} or {@code daily_limit}. {@code kind} says why it exists;
+ * {@code send_after} is when it is due (a reminder's moment).
  */
 public record NotificationView(String id, String channel, String kind, String to, String subject, String status,
-                               String appointmentId, Instant sendAfter, int attempts, String lastError,
+                               String suppressedReason, String appointmentId, Instant sendAfter, int attempts, String lastError,
                                Instant createdAt, Instant sentAt) {
 }

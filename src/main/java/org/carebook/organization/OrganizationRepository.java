@@ -26,8 +26,8 @@ class OrganizationRepository {
     void insert(String id, OrganizationDraft draft, Instant now) {
         jdbc.sql("""
                         INSERT INTO organizations (id, name, timezone, country, currency, hold_ttl_minutes,
-                                                   reminder_hours_before, created_at, updated_at)
-                        VALUES (:id, :name, :timezone, :country, :currency, :ttl, :reminders, :now, :now)""")
+                                                   reminder_hours_before, sms_countries, created_at, updated_at)
+                        VALUES (:id, :name, :timezone, :country, :currency, :ttl, :reminders, :smsCountries, :now, :now)""")
                 .param("id", id)
                 .params(columns(draft))
                 .param("now", Sql.at(now))
@@ -38,7 +38,7 @@ class OrganizationRepository {
         jdbc.sql("""
                         UPDATE organizations SET name = :name, timezone = :timezone, country = :country,
                             currency = :currency, hold_ttl_minutes = :ttl, reminder_hours_before = :reminders,
-                            updated_at = :now
+                            sms_countries = :smsCountries, updated_at = :now
                         WHERE id = :id""")
                 .param("id", id)
                 .params(columns(draft))
@@ -72,13 +72,15 @@ class OrganizationRepository {
         values.put("currency", draft.currency());
         values.put("ttl", draft.holdTtlMinutes());
         values.put("reminders", draft.reminderHoursBefore().toArray(Integer[]::new));
+        values.put("smsCountries", draft.smsCountries() == null ? null : draft.smsCountries().toArray(String[]::new));
         return values;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         var draft = new OrganizationDraft(rs.getString("name"), rs.getString("timezone"), rs.getString("country"),
                 rs.getString("currency"), rs.getObject("hold_ttl_minutes", Integer.class),
-                Sql.integers(rs, "reminder_hours_before"));
+                Sql.integers(rs, "reminder_hours_before"),
+                rs.getArray("sms_countries") == null ? null : Sql.texts(rs, "sms_countries"));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

@@ -69,7 +69,7 @@ public class Organizations {
         OrganizationDraft d = row.draft();
         Duration ttl = d.holdTtlMinutes() == null ? properties.holdTtl() : Duration.ofMinutes(d.holdTtlMinutes());
         return new OrganizationSettings(row.id(), d.name(), ZoneId.of(d.timezone()), d.country(), d.currency(), ttl,
-                d.reminderHoursBefore());
+                d.reminderHoursBefore(), smsCountries(d));
     }
 
     private OrganizationView view(OrganizationRepository.Row row) {
@@ -77,7 +77,12 @@ public class Organizations {
         int ttl = d.holdTtlMinutes() != null ? d.holdTtlMinutes()
                 : (int) Math.max(1, (properties.holdTtl().toSeconds() + 59) / 60);
         return new OrganizationView(row.id(), d.name(), d.timezone(), d.country(), d.currency(), ttl,
-                d.reminderHoursBefore(), row.createdAt(), row.updatedAt());
+                d.reminderHoursBefore(), smsCountries(d), row.createdAt(), row.updatedAt());
+    }
+
+    /** SMS goes only to numbers of the listed countries; by default, the organization's own (SMS pumping). */
+    private static List<String> smsCountries(OrganizationDraft d) {
+        return d.smsCountries() == null ? List.of(d.country()) : d.smsCountries();
     }
 
     public record CreatedOrganization(@com.fasterxml.jackson.annotation.JsonUnwrapped OrganizationView organization,

@@ -1,7 +1,10 @@
 package org.carebook.patient;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.carebook.kernel.Address;
@@ -38,6 +41,24 @@ public record PatientDraft(String firstName, String lastName, LocalDate dateOfBi
         }
         body.throwIfInvalid();
         return draft;
+    }
+
+    /** The wire names of the fields whose values differ from {@code before} ({@link #EMPTY} for a new patient). */
+    List<String> changedFrom(PatientDraft before) {
+        Object[] now = values();
+        Object[] then = before.values();
+        var changed = new ArrayList<String>();
+        for (int i = 0; i < FIELDS.length; i++) {
+            if (!Objects.equals(now[i], then[i])) {
+                changed.add(FIELDS[i]);
+            }
+        }
+        return changed;
+    }
+
+    /** In the order of {@link #FIELDS}. */
+    private Object[] values() {
+        return new Object[]{firstName, lastName, dateOfBirth, email, phone, sex, address, insurance, externalIds};
     }
 
     private static PatientView.Insurance readInsurance(JsonFields body, PatientView.Insurance current) {

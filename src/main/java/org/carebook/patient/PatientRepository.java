@@ -24,7 +24,7 @@ class PatientRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, PatientDraft draft, Instant createdAt, Instant updatedAt) {
+    record Row(String id, PatientDraft draft, String possibleDuplicateOf, Instant createdAt, Instant updatedAt) {
     }
 
     void insert(Tenant tenant, String id, PatientDraft draft, Instant now) {
@@ -171,15 +171,27 @@ class PatientRepository {
                 });
     }
 
-    Optional<String> matching(Tenant tenant, PatientDraft draft) {
+    /** How much of an inline patient's details must agree with a record on file for it to be that patient. */
+    enum Match {
+        /** Name and date of birth, and the e-mail or phone on file when the booking gives one (a secret key). */
+        GIVEN_CONTACT,
+        /** Name, date of birth, and the e-mail or phone on file, always (a publishable key: anyone may send it). */
+        CONTACT_ON_FILE,
+        /** Name and date of birth alone: not the same patient, but perhaps a duplicate for staff to look at. */
+        NAME_AND_BIRTH_DATE
+    }
+
+    Optional<String> matching(Tenant tenant, PatientDraft draft, Match match) {
         return Sql.scoped(jdbc.sql("""
                         SELECT id FROM patients
                         WHERE organization_id = :org AND mode = :mode AND date_of_birth = :dob
                           AND carebook_fold(first_name) = carebook_fold(:first)
                           AND carebook_fold(last_name) = carebook_fold(:last)
-                          AND ((CAST(:email AS text) IS NULL AND CAST(:phone AS text) IS NULL)
+                          AND (:match = 'NAME_AND_BIRTH_DATE'
+                               OR (:match = 'GIVEN_CONTACT' AND CAST(:email AS text) IS NULL AND CAST(:phone AS text) IS NULL)
                                OR email = :email OR phone = :phone)
                         ORDER BY created_at, id LIMIT 1"""), tenant)
+                .param("match", match.name())
                 .param("dob", draft.dateOfBirth())
                 .param("first", draft.firstName())
                 .param("last", draft.lastName())
@@ -187,6 +199,13 @@ class PatientRepository {
                 .param("phone", draft.phone())
                 .query(String.class)
                 .optional();
+    }
+
+    void markPossibleDuplicate(String id, String of) {
+        jdbc.sql("UPDATE patients SET possible_duplicate_of = :of WHERE id = :id")
+                .param("id", id)
+                .param("of", of)
+                .update();
     }
 
     private static Map<String, Object> columns(PatientDraft d) {
@@ -208,6 +227,7 @@ class PatientRepository {
                 rs.getObject("date_of_birth", LocalDate.class), rs.getString("email"), rs.getString("phone"),
                 rs.getString("sex"), Sql.json(rs, "address", Address.class),
                 Sql.json(rs, "insurance", PatientView.Insurance.class), Sql.stringMap(rs, "external_ids"));
-        return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+        return new Row(rs.getString("id"), draft, rs.getString("possible_duplicate_of"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
     }
 }

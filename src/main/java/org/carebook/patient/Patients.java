@@ -48,9 +48,8 @@ public class Patients {
         String id = Ids.next("pat");
         repository.insert(caller.tenant(), id, draft, clock.instant());
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
-        var created = view(row(caller, id, false));
-        events.record(caller.tenant(), "patient.created", null, created);
-        return created;
+        events.record(caller.tenant(), "patient.created", null, new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY)));
+        return view(row(caller, id, false));
     }
 
     @Transactional
@@ -68,9 +67,8 @@ public class Patients {
                 LocalDate.now(clock.withZone(settings.timezone())));
         repository.update(id, draft, clock.instant());
         audit.record(caller, AuditLog.Action.UPDATE, RESOURCE, List.of(id));
-        var updated = view(row(caller, id, false));
-        events.record(caller.tenant(), "patient.updated", null, updated);
-        return updated;
+        events.record(caller.tenant(), "patient.updated", null, new PatientChanged(id, draft.changedFrom(current.draft())));
+        return view(row(caller, id, false));
     }
 
     @Transactional
@@ -111,22 +109,30 @@ public class Patients {
     }
 
     /**
-     * The patient a booking names inline: an existing one with the same name and date of birth (and the
-     * same e-mail or phone when one is given), or a new one. The caller is never told which. Concurrent
-     * bookings for the same new person are serialised so they do not create two records.
+     * The patient a booking names inline: an existing one with the same name and date of birth, or a new one.
+     * A secret key's booking matches when the e-mail or phone it gives (if any) is the one on file. A
+     * publishable key is held by anyone, so its booking matches only when the e-mail or phone on file agrees;
+     * otherwise it makes a new record, marked as a possible duplicate of the one with that name and date of
+     * birth. The caller is never told which. Concurrent bookings for the same new person are serialised so
+     * they do not create two records.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public String matchOrCreate(Caller caller, PatientDraft draft) {
-        repository.lockIdentity(caller.tenant(), draft);
-        var match = repository.matching(caller.tenant(), draft);
+        Tenant tenant = caller.tenant();
+        repository.lockIdentity(tenant, draft);
+        var rule = caller.isPublishable() ? PatientRepository.Match.CONTACT_ON_FILE : PatientRepository.Match.GIVEN_CONTACT;
+        var match = repository.matching(tenant, draft, rule);
         if (match.isPresent()) {
             audit.record(caller, AuditLog.Action.READ, RESOURCE, List.of(match.get()));
             return match.get();
         }
+        var duplicateOf = caller.isPublishable()
+                ? repository.matching(tenant, draft, PatientRepository.Match.NAME_AND_BIRTH_DATE) : Optional.<String>empty();
         String id = Ids.next("pat");
-        repository.insert(caller.tenant(), id, draft, clock.instant());
+        repository.insert(tenant, id, draft, clock.instant());
+        duplicateOf.ifPresent(other -> repository.markPossibleDuplicate(id, other));
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
-        events.record(caller.tenant(), "patient.created", null, view(row(caller, id, false)));
+        events.record(tenant, "patient.created", null, new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY)));
         return id;
     }
 
@@ -159,6 +165,6 @@ public class Patients {
     private static PatientView view(PatientRepository.Row row) {
         var d = row.draft();
         return new PatientView(row.id(), d.firstName(), d.lastName(), d.dateOfBirth(), d.email(), d.phone(), d.sex(),
-                d.address(), d.insurance(), d.externalIds(), row.createdAt(), row.updatedAt());
+                d.address(), d.insurance(), d.externalIds(), row.possibleDuplicateOf(), row.createdAt(), row.updatedAt());
     }
 }

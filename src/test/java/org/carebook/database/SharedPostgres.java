@@ -33,14 +33,15 @@ public final class SharedPostgres implements AutoCloseable {
         return EmbeddedPostgres.extractBinaries();
     }
 
-    /** For a test's own queries (user {@code postgres}, trusted). */
+    /** For a test's own queries as user {@code postgres}: the password travels in the URL. */
     public String jdbcUrl() {
-        return postgres.jdbcUrl();
+        return postgres.jdbcUrl() + "?password=" + postgres.password();
     }
 
     /** The {@code DATABASE_URL} a server process is given. */
     public String databaseUrl() {
-        return postgres.jdbcUrl().replace("jdbc:postgresql://", "postgres://" + postgres.user() + "@");
+        return postgres.jdbcUrl().replace("jdbc:postgresql://",
+                "postgres://" + postgres.user() + ":" + postgres.password() + "@");
     }
 
     @Override

@@ -78,13 +78,31 @@ class EventLogTest extends ApiTest {
         var secondPage = org.live().get("/v1/events?type=patient.created&limit=3&cursor="
                 + firstPage.json().get("next_cursor").stringValue());
         assertThat(secondPage.data()).hasSize(1);
-        assertThat(secondPage.data().get(0).get("data").get("object").get("first_name").stringValue()).isEqualTo("Di");
+        assertThat(secondPage.data().get(0).get("data").get("object").get("id").stringValue()).isEqualTo(patient);
 
         var updated = org.live().get("/v1/events?type=patient.updated").data();
         assertThat(updated).hasSize(1);
         String at = updated.get(0).get("created_at").stringValue();
         assertThat(org.live().get("/v1/events?since=" + at).data()).hasSize(1);
         assertThat(newOrganization().live().get("/v1/events").data()).isEmpty();
+    }
+
+    @Test
+    void patientEventsNameTheChangedFieldsButCarryNoPatientData() {
+        var org = newOrganization();
+        String patient = org.live().post("/v1/patients", Fixtures.patient("email", "trisha@example.org")).id();
+        org.live().patch("/v1/patients/" + patient, Map.of("phone", "+442079460001", "first_name", "Trisha"));
+
+        var created = org.live().get("/v1/events?type=patient.created").data().get(0).get("data").get("object");
+        var updated = org.live().get("/v1/events?type=patient.updated").data().get(0).get("data").get("object");
+
+        assertThat(created.get("id").stringValue()).isEqualTo(patient);
+        assertThat(created.get("changed").valueStream().map(n -> n.stringValue()))
+                .containsExactly("first_name", "last_name", "date_of_birth", "email");
+        assertThat(updated.get("changed").valueStream().map(n -> n.stringValue())).containsExactly("phone");
+        assertThat(created.propertyNames()).containsExactlyInAnyOrder("id", "changed");
+        String everything = org.live().get("/v1/events").text();
+        assertThat(everything).doesNotContain("Trisha", "Pandit", "1994-12-22", "trisha@example.org", "2079460001");
     }
 
     @Test
@@ -102,12 +120,12 @@ class EventLogTest extends ApiTest {
         org.live().post("/v1/patients", Fixtures.patient());
         jdbc.sql("UPDATE events SET created_at = now() - interval '31 days' WHERE organization_id = :org")
                 .param("org", org.id()).update();
-        org.live().post("/v1/patients", Fixtures.patient("first_name", "Recent"));
+        String recent = org.live().post("/v1/patients", Fixtures.patient("first_name", "Recent")).id();
 
         events.prune();
 
         var left = org.live().get("/v1/events").data();
         assertThat(left).hasSize(1);
-        assertThat(left.get(0).get("data").get("object").get("first_name").stringValue()).isEqualTo("Recent");
+        assertThat(left.get(0).get("data").get("object").get("id").stringValue()).isEqualTo(recent);
     }
 }
