@@ -1,11 +1,9 @@
 package org.carebook.webhook;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +11,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.carebook.events.EventView;
 import org.carebook.kernel.CarebookProperties;
+import org.carebook.kernel.Mode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -50,12 +51,12 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
 
     private final DeliveryRepository deliveries;
     private final EndpointRepository endpoints;
-    private final UrlGuard guard;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
     private final CarebookProperties properties;
-    private final HttpClient http;
+    /** One client per mode: each resolves through a guard with that mode's reach. */
+    private final Map<Mode, WebhookClient> clients = new EnumMap<>(Mode.class);
     private final ExecutorService senders = Executors.newFixedThreadPool(8, r -> {
         var thread = new Thread(r, "webhook-sender");
         thread.setDaemon(true);
@@ -69,13 +70,14 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
                    MeterRegistry metrics) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
-        this.guard = guard;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        for (Mode mode : Mode.values()) {
+            clients.put(mode, new WebhookClient(properties.webhookTimeout(),
+                    new GuardedResolver(guard.reach(mode), InetAddress::getAllByName)));
+        }
         this.delivered = metrics.counter("carebook.webhooks.delivered");
         this.failedAttempts = metrics.counter("carebook.webhooks.failed.attempts");
         Gauge.builder("carebook.webhooks.queue.age.seconds", this, DeliveryWorker::queueAgeSeconds).register(metrics);
@@ -115,36 +117,30 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     }
 
     private void send(DeliveryRepository.Outgoing delivery) {
-        var refusal = guard.refusal(delivery.url(), delivery.mode());
+        var refusal = UrlGuard.shapeRefusal(delivery.url());
         if (refusal.isPresent()) {
             retryOrFail(delivery, null, "not sent: the URL " + refusal.get(), Optional.empty());
             return;
         }
         String body = body(delivery);
         long timestamp = clock.instant().getEpochSecond();
-        var request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                .timeout(properties.webhookTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Carebook-Webhooks/1")
-                .header("webhook-id", delivery.eventId())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", Signer.signature(secrets(delivery), delivery.eventId(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        var headers = Map.of("webhook-id", delivery.eventId(), "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", Signer.signature(secrets(delivery), delivery.eventId(), timestamp, body));
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            outcome(delivery, response);
-        } catch (HttpTimeoutException e) {
+            outcome(delivery, clients.get(delivery.mode()).post(delivery.url(), headers, body));
+        } catch (GuardedResolver.Refused e) {
+            retryOrFail(delivery, null, "not sent: the URL " + e.why(), Optional.empty());
+        } catch (UnknownHostException e) {
+            retryOrFail(delivery, null, "not sent: the host name does not resolve", Optional.empty());
+        } catch (InterruptedIOException e) {
             retryOrFail(delivery, null, "no answer within " + properties.webhookTimeout().toSeconds() + " s", Optional.empty());
         } catch (IOException e) {
             retryOrFail(delivery, null, "could not connect: " + e.getClass().getSimpleName(), Optional.empty());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private void outcome(DeliveryRepository.Outgoing delivery, HttpResponse<Void> response) {
-        int code = response.statusCode();
+    private void outcome(DeliveryRepository.Outgoing delivery, WebhookClient.Answer answer) {
+        int code = answer.status();
         if (code >= 200 && code < 300) {
             transactions.executeWithoutResult(status -> deliveries.delivered(delivery.id(), code, clock.instant()));
             delivered.increment();
@@ -155,7 +151,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
             });
             failedAttempts.increment();
         } else {
-            retryOrFail(delivery, code, "the receiver answered " + code, retryAfter(response));
+            retryOrFail(delivery, code, "the receiver answered " + code, answer.retryAfter().flatMap(this::retryAfter));
         }
     }
 
@@ -180,8 +176,8 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     }
 
     /** A receiver's Retry-After (seconds or an HTTP date), kept within one second and 24 hours. */
-    private Optional<Duration> retryAfter(HttpResponse<Void> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
+    private Optional<Duration> retryAfter(String header) {
+        return Optional.of(header).flatMap(value -> {
             try {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
             } catch (NumberFormatException e) {
@@ -217,7 +213,10 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws IOException {
         senders.shutdownNow();
+        for (var client : clients.values()) {
+            client.close();
+        }
     }
 }

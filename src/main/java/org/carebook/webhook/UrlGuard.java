@@ -1,7 +1,5 @@
 package org.carebook.webhook;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,25 +9,56 @@ import java.util.Optional;
 
 import org.carebook.kernel.CarebookProperties;
 import org.carebook.kernel.Mode;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps webhooks away from the server's own network (SSRF): a live-mode URL whose host resolves to a
- * loopback, private, link-local or otherwise internal address is refused, when it is saved and again
- * before every send (a name that resolved to a public address may later resolve elsewhere). Test mode
- * allows loopback so integrators can develop locally; {@code CAREBOOK_WEBHOOKS_ALLOW_PRIVATE} allows all.
+ * Keeps webhooks away from the server's own network (SSRF). A URL is checked when it is saved, for a clear
+ * 422, and every send resolves its host once more through a {@link GuardedResolver}, which connects only to
+ * the addresses it checked. Live mode reaches public addresses only. Test mode may also reach loopback, so
+ * integrators can develop locally, but only on a server running its embedded database (a developer's
+ * machine); {@code CAREBOOK_WEBHOOKS_ALLOW_PRIVATE} allows every address in both modes.
  */
 @Component
 class UrlGuard {
 
     private final boolean allowPrivate;
+    private final boolean developerServer;
 
-    UrlGuard(CarebookProperties properties) {
+    UrlGuard(CarebookProperties properties, Environment environment) {
         this.allowPrivate = properties.webhooksAllowPrivate();
+        this.developerServer = environment.getProperty("DATABASE_URL", "").isBlank();
     }
 
-    /** Why the URL may not receive webhooks in this mode, or empty if it may. */
+    Reach reach(Mode mode) {
+        return reach(mode, allowPrivate, developerServer);
+    }
+
+    static Reach reach(Mode mode, boolean allowPrivate, boolean developerServer) {
+        if (allowPrivate) {
+            return Reach.ANYWHERE;
+        }
+        return mode == Mode.TEST && developerServer ? Reach.PUBLIC_AND_LOOPBACK : Reach.PUBLIC_ONLY;
+    }
+
+    /** Why the URL may not receive webhooks in this mode, or empty if it may (as its host resolves now). */
     Optional<String> refusal(String url, Mode mode) {
+        var shape = shapeRefusal(url);
+        if (shape.isPresent()) {
+            return shape;
+        }
+        try {
+            new GuardedResolver(reach(mode), InetAddress::getAllByName).resolve(URI.create(url).getHost());
+            return Optional.empty();
+        } catch (GuardedResolver.Refused e) {
+            return Optional.of(e.why());
+        } catch (UnknownHostException e) {
+            return Optional.of("has a host name that does not resolve");
+        }
+    }
+
+    /** What is wrong with the URL itself, before any lookup. */
+    static Optional<String> shapeRefusal(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -43,38 +72,6 @@ class UrlGuard {
         if (uri.getRawUserInfo() != null) {
             return Optional.of("must not carry a user name or password");
         }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            return Optional.of("has a host name that does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            if (allowPrivate || (mode == Mode.TEST && address.isLoopbackAddress())) {
-                continue;
-            }
-            if (internal(address)) {
-                return Optional.of("points to a private, loopback or link-local address, which webhooks may not reach");
-            }
-        }
         return Optional.empty();
-    }
-
-    static boolean internal(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second < 128) // "this network", carrier-grade NAT
-                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || first >= 240; // IETF protocol, reserved
-        }
-        if (address instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
-        }
-        return false;
     }
 }

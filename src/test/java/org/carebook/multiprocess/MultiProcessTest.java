@@ -50,7 +50,9 @@ class MultiProcessTest {
             var server = new ServerProcess(data.resolve("unused-" + i), "DATABASE_URL=" + postgres.databaseUrl(),
                     "carebook.hold-ttl=PT3S", "carebook.hold-sweep=PT0S", "carebook.webhook-poll=PT0.2S",
                     "carebook.webhook-first-retry=PT0.5S", "carebook.database-pool-size=8",
-                    "carebook.rate-limit-per-second=100000", "carebook.rate-limit-per-ip-per-second=100000");
+                    "carebook.rate-limit-per-second=100000", "carebook.rate-limit-per-ip-per-second=100000",
+                    // an external database is a real deployment: test-mode webhooks reach loopback only when allowed
+                    "carebook.webhooks-allow-private=true");
             servers.add(server);
             Path log = data.resolve("server-" + i + ".log");
             started.add(starting.submit(() -> server.start(log)));

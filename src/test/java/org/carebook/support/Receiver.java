@@ -81,6 +81,11 @@ public final class Receiver implements AutoCloseable {
         return this;
     }
 
+    /** The requests received so far and not yet taken by {@link #await}. */
+    public List<Request> received() {
+        return List.copyOf(received);
+    }
+
     /** Waits up to {@code timeout} for {@code count} requests in all; returns those that came. */
     public List<Request> await(int count, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
