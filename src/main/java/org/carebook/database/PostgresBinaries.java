@@ -47,7 +47,7 @@ final class PostgresBinaries {
             bytes = in.readAllBytes();
         }
         String digest = HexFormat.of().formatHex(sha256(bytes)).substring(0, 16);
-        Path home = ownedHome();
+        Path home = ownedHome(Path.of(System.getProperty("java.io.tmpdir")));
         Path target = home.resolve(digest);
         if (Files.exists(target.resolve(MANIFEST)) && verified(target)) {
             return target;
@@ -78,8 +78,7 @@ final class PostgresBinaries {
      * {@code carebook-postgres-<user>} in the temp area when it is this user's and only theirs; otherwise
      * (made by someone else, or writable by others) a new private directory for this process.
      */
-    private static Path ownedHome() throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    static Path ownedHome(Path tmp) throws IOException {
         String user = System.getProperty("user.name").replaceAll("[^A-Za-z0-9_.-]", "_");
         Path home = tmp.resolve("carebook-postgres-" + user);
         try {

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 class OrganizationController {
 
     private static final String[] ORGANIZATION_FIELDS = {"name", "timezone", "country", "currency",
-            "hold_ttl_minutes", "reminder_hours_before"};
+            "hold_ttl_minutes", "reminder_hours_before", "sms_countries"};
 
     private final Organizations organizations;
     private final ApiKeys apiKeys;

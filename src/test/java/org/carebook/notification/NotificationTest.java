@@ -37,7 +37,8 @@ import tools.jackson.databind.JsonNode;
 
 /** E-mail through a real SMTP server (GreenMail), SMS through a real HTTP server, reminders by moving the clock. */
 @TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025",
-        "carebook.notification-poll=PT0.2S", "carebook.mail-from=London Bridge Clinic <appointments@clinic.example>"})
+        "carebook.notification-poll=PT0.2S", "carebook.mail-from=London Bridge Clinic <appointments@clinic.example>",
+        "carebook.sms-per-phone-per-day=2"})
 @Import(MutableClock.Configuration.class)
 class NotificationTest extends ApiTest {
 
@@ -161,6 +162,56 @@ class NotificationTest extends ApiTest {
     }
 
     @Test
+    void anSmsGoesOnlyToTheCountriesTheOrganizationTexts() throws Exception {
+        String abroad = book("2027-01-12T09:00:00Z", null, "+1 202 555 0123");
+        var held = awaitNotification(abroad, n -> n.get("channel").stringValue().equals("sms"));
+        assertThat(held.get("status").stringValue()).isEqualTo("suppressed");
+        assertThat(held.get("suppressed_reason").stringValue()).isEqualTo("country_not_allowed");
+
+        var widened = clinic.api.patch("/v1/organization", Map.of("sms_countries", List.of("GB", "US")));
+        assertThat(widened.data().get("sms_countries").valueStream().map(JsonNode::stringValue)).containsExactly("GB", "US");
+        String allowed = book("2027-01-12T10:00:00Z", null, "+1 202 555 0124");
+
+        assertThat(SMS_PROVIDER.await(1, WAIT)).hasSize(1).allSatisfy(r -> assertThat(r.body()).contains("%2B12025550124"));
+        awaitNotification(allowed, n -> n.get("channel").stringValue().equals("sms") && n.get("status").stringValue().equals("sent"));
+        assertThat(SMS_PROVIDER.received()).isEmpty();
+    }
+
+    @Test
+    void aPhoneNumberGetsAtMostTheDaysLimitOfTextsWhicheverClinicBooks() throws Exception {
+        String first = book("2027-01-12T09:00:00Z", null, "+442079460999");
+        String second = book("2027-01-12T10:00:00Z", null, "+442079460999");
+        var otherClinic = Clinic.in(newOrganization(), "Europe/London");
+        String otherDoctor = otherClinic.clinician("Dr Other");
+        String third = Clinic.expect(otherClinic.book(otherClinic.type(), otherDoctor,
+                otherClinic.patient("phone", "+442079460999"), "2027-01-12T11:00:00Z"), 201).id();
+
+        assertThat(SMS_PROVIDER.await(2, WAIT)).hasSize(2);
+        var limited = Eventually.first(() -> list(otherClinic, third), n -> n.get("channel").stringValue().equals("sms"),
+                WAIT, "the third text");
+        assertThat(limited.get("status").stringValue()).isEqualTo("suppressed");
+        assertThat(limited.get("suppressed_reason").stringValue()).isEqualTo("daily_limit");
+        for (String id : List.of(first, second)) {
+            awaitNotification(id, n -> n.get("channel").stringValue().equals("sms") && n.get("status").stringValue().equals("sent"));
+        }
+        Thread.sleep(1_000);
+        assertThat(SMS_PROVIDER.received()).isEmpty();
+    }
+
+    @Test
+    void anAddressWithEveryCharacterAnAddressMayHaveGetsItsEmailAndInvitation() throws Exception {
+        String address = "a{b}|c%d+!#$&'*/=?^_`~@example.org";
+        String id = book("2027-01-12T09:00:00Z", address, null);
+
+        var message = awaitMail(1).get(0);
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo(address);
+        var event = (VEvent) invitation(message).getComponent("VEVENT").orElseThrow();
+        assertThat(java.net.URI.create(event.getProperty("ATTENDEE").orElseThrow().getValue()).getSchemeSpecificPart())
+                .isEqualTo(address);
+        awaitNotification(id, n -> n.get("status").stringValue().equals("sent"));
+    }
+
+    @Test
     void aMailServerThatIsDownDelaysTheMessageButNotTheBooking() throws Exception {
         mail.stop();
         String id = book("2027-01-12T09:00:00Z", "ada@example.com", null);
@@ -209,6 +260,10 @@ class NotificationTest extends ApiTest {
     }
 
     private List<JsonNode> notifications(String appointmentId) {
+        return list(clinic, appointmentId);
+    }
+
+    private static List<JsonNode> list(Clinic clinic, String appointmentId) {
         var list = new ArrayList<JsonNode>();
         clinic.api.get("/v1/notifications?appointment_id=" + appointmentId).data().forEach(list::add);
         return list;
