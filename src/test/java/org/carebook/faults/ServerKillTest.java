@@ -67,8 +67,7 @@ class ServerKillTest {
             assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
             server.start(data.resolve("after-crash.log"));
-            String jdbcUrl = "jdbc:postgresql://localhost:"
-                    + Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(3).strip() + "/carebook";
+            String jdbcUrl = server.embeddedJdbcUrl();
             assertThat(Setup.halfWritten(jdbcUrl)).isZero();
 
             Thread.sleep(2_500); // every hold made before the crash has expired

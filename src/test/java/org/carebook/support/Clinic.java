@@ -19,6 +19,18 @@ public final class Clinic {
         this.locationId = locationId;
     }
 
+    /** A clinic with one clinician who works every day, and one appointment type: enough to book. */
+    public record Practice(Clinic clinic, String doctor, String type) {
+    }
+
+    /** In London: Dr Ada Byron works 09:00–17:00 every day; the type is a 30-minute consultation. */
+    public static Practice practice(ApiTest.Org org) {
+        var clinic = in(org, "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "17:00");
+        return new Practice(clinic, doctor, clinic.type());
+    }
+
     public static Clinic in(ApiTest.Org org, String zone) {
         return in(org, org.live(), zone);
     }

@@ -43,6 +43,13 @@ public final class ServerProcess {
         return this;
     }
 
+    /** The URL of the server's embedded database, with its password, for a test's own queries. */
+    public String embeddedJdbcUrl() throws IOException {
+        String port = java.nio.file.Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(3).strip();
+        String password = java.nio.file.Files.readString(dataDir.resolve("postgres.password")).strip();
+        return "jdbc:postgresql://localhost:" + port + "/carebook?password=" + password;
+    }
+
     /** SIGKILL: no shutdown hooks, no graceful stop; the embedded PostgreSQL is left running, as after a crash. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

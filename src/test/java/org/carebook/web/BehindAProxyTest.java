@@ -59,10 +59,10 @@ class BehindAProxyTest extends ApiTest {
     @Test
     void holdLimitsCountEachBrowserBehindTheProxy() {
         var org = newOrganization();
-        var clinic = Clinic.in(org, "Europe/London");
-        String doctor = clinic.clinician("Dr Ada Byron");
-        clinic.everyDay(doctor, "09:00", "17:00");
-        String type = clinic.type();
+        var practice = Clinic.practice(org);
+        var clinic = practice.clinic();
+        String doctor = practice.doctor();
+        String type = practice.type();
         var first = org.publishable().with("X-Forwarded-For", "203.0.113.30");
         var second = org.publishable().with("X-Forwarded-For", "203.0.113.31");
 

@@ -32,9 +32,10 @@ class EdgeTest extends ApiTest {
     @Test
     void anIdempotentReplayIsAnsweredOnlyToAKeyThatMayMakeTheCall() {
         var org = newOrganization();
-        var clinic = Clinic.in(org, "Europe/London");
-        String doctor = clinic.clinician("Dr Ada Byron");
-        String type = clinic.type();
+        var practice = Clinic.practice(org);
+        var clinic = practice.clinic();
+        String doctor = practice.doctor();
+        String type = practice.type();
         var body = Map.of("appointment_type_id", type, "clinician_id", doctor, "location_id", clinic.locationId,
                 "start_time", "2027-01-12T09:00:00Z", "patient_id", clinic.patient());
         var first = org.live().with("Idempotency-Key", "booking-1").post("/v1/appointments", body);
@@ -82,10 +83,10 @@ class EdgeTest extends ApiTest {
     @Test
     void aBrowserBookingJoinsAnExistingPatientOnlyWhenTheContactOnFileAgrees() {
         var org = newOrganization();
-        var clinic = Clinic.in(org, "Europe/London");
-        String doctor = clinic.clinician("Dr Ada Byron");
-        clinic.everyDay(doctor, "09:00", "17:00");
-        String type = clinic.type();
+        var practice = Clinic.practice(org);
+        var clinic = practice.clinic();
+        String doctor = practice.doctor();
+        String type = practice.type();
         String onFile = clinic.patient("email", "trisha@example.org", "phone", "+447700900456");
 
         String sameEmail = bookThroughTheWidget(org, clinic, type, doctor, "2027-01-12T09:00:00Z",
@@ -109,9 +110,10 @@ class EdgeTest extends ApiTest {
     @Test
     void aSecretKeyBookingStillMatchesByNameAndBirthDateWhenItGivesNoContact() {
         var org = newOrganization();
-        var clinic = Clinic.in(org, "Europe/London");
-        String doctor = clinic.clinician("Dr Ada Byron");
-        String type = clinic.type();
+        var practice = Clinic.practice(org);
+        var clinic = practice.clinic();
+        String doctor = practice.doctor();
+        String type = practice.type();
         String onFile = clinic.patient("email", "trisha@example.org");
 
         var booked = Clinic.expect(org.live().post("/v1/appointments", Map.of("appointment_type_id", type,
@@ -124,9 +126,10 @@ class EdgeTest extends ApiTest {
     @Test
     void everyAddressTheApiAcceptsCanBeBooked() {
         var org = newOrganization();
-        var clinic = Clinic.in(org, "Europe/London");
-        String doctor = clinic.clinician("Dr Ada Byron");
-        String type = clinic.type();
+        var practice = Clinic.practice(org);
+        var clinic = practice.clinic();
+        String doctor = practice.doctor();
+        String type = practice.type();
         int hour = 9;
         for (String email : List.of("a{b}@example.org", "a|b@example.org", "a%b@example.org",
                 "!#$%&'*+-/=?^_`{|}~@example.org", "o'brien@example.org", "zoë@exämple.de")) {
