@@ -112,16 +112,20 @@ final class PostgresBinaries {
         if (!ownedByMe(root) || writableByOthers(root)) {
             return false;
         }
-        for (String line : Files.readAllLines(root.resolve(MANIFEST))) {
-            int space = line.indexOf(' ');
-            Path file = root.resolve(line.substring(space + 1)).normalize();
-            if (!file.startsWith(root) || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    || writableByOthers(file)
-                    || !HexFormat.of().formatHex(sha256(Files.readAllBytes(file))).equals(line.substring(0, space))) {
-                return false;
-            }
+        // In parallel: checking 60 MB is most of what an embedded start costs before PostgreSQL runs.
+        return Files.readAllLines(root.resolve(MANIFEST)).parallelStream().allMatch(line -> unchanged(root, line));
+    }
+
+    private static boolean unchanged(Path root, String manifestLine) {
+        int space = manifestLine.indexOf(' ');
+        Path file = root.resolve(manifestLine.substring(space + 1)).normalize();
+        try {
+            return file.startsWith(root) && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && !writableByOthers(file)
+                    && HexFormat.of().formatHex(sha256(Files.readAllBytes(file))).equals(manifestLine.substring(0, space));
+        } catch (IOException e) {
+            return false;
         }
-        return true;
     }
 
     private static void extractEntry(TarArchiveInputStream tar, TarArchiveEntry entry, Path root, List<String> manifest)
