@@ -68,6 +68,17 @@ class EdgeTest extends ApiTest {
     }
 
     @Test
+    void theWidgetScriptIsRevalidatedRatherThanDownloadedAgain() {
+        var script = anonymous().get("/widget/carebook.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.header("Cache-Control")).isEqualTo("no-cache");
+
+        var again = anonymous().with("If-Modified-Since", script.header("Last-Modified")).get("/widget/carebook.js");
+
+        assertThat(again.status()).isEqualTo(304);
+    }
+
+    @Test
     void forwardedHeadersFromAPeerThatIsNotATrustedProxyAreIgnored() {
         var org = newOrganization();
         var spoofing = org.live().with("X-Forwarded-For", "203.0.113.7").with("X-Forwarded-Proto", "https")
