@@ -31,6 +31,8 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     private static final String DATABASE = "carebook";
+    private static final String DATA_DIR_ACTION = "Set CAREBOOK_DATA_DIR to a directory this user can write (as root:"
+            + " one that user nobody can reach, such as /var/lib/carebook), or set DATABASE_URL to use another PostgreSQL.";
 
     private final Path binaries;
     private final Path dataDir;
@@ -216,9 +218,6 @@ final class EmbeddedPostgres implements AutoCloseable {
                     + dataDir + " (" + e.getClass().getSimpleName() + ").", DATA_DIR_ACTION);
         }
     }
-
-    private static final String DATA_DIR_ACTION = "Set CAREBOOK_DATA_DIR to a directory this user can write (as root:"
-            + " one that user nobody can reach, such as /var/lib/carebook), or set DATABASE_URL to use another PostgreSQL.";
 
     private java.nio.file.attribute.UserPrincipal nobody() throws IOException {
         UserPrincipalLookupService users = dataDir.getFileSystem().getUserPrincipalLookupService();
