@@ -5,5 +5,6 @@
  * facades {@link org.carebook.booking.Holds} and {@link org.carebook.booking.Appointments} and their views.
  * Every change is recorded in the event log ({@link org.carebook.events.EventLog}) in its own transaction.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Booking")
+@org.springframework.modulith.ApplicationModule(displayName = "Booking",
+        allowedDependencies = {"availability", "catalog", "events", "kernel", "organization", "patient"})
 package org.carebook.booking;

@@ -4,4 +4,6 @@
  * {@link org.carebook.catalog.Locations}, {@link org.carebook.catalog.Clinicians},
  * {@link org.carebook.catalog.AppointmentTypes}, {@link org.carebook.catalog.Schedules} and their views.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Catalog",
+        allowedDependencies = {"availability", "kernel", "organization"})
 package org.carebook.catalog;

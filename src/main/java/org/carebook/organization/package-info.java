@@ -3,4 +3,6 @@
  * Public: {@link org.carebook.organization.Organizations}, {@link org.carebook.organization.ApiKeys}
  * and their views.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Organizations",
+        allowedDependencies = {"kernel"})
 package org.carebook.organization;

@@ -3,4 +3,6 @@
  * log. Public: {@link org.carebook.patient.Patients}, {@link org.carebook.patient.PatientView},
  * {@link org.carebook.patient.PatientDraft}.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Patients",
+        allowedDependencies = {"audit", "events", "kernel", "organization"})
 package org.carebook.patient;

@@ -4,5 +4,6 @@
  * lease), signed per the Standard Webhooks specification, retried with back-off for at least 24 hours, in
  * order per appointment. Public: {@link org.carebook.webhook.WebhookEndpoints}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Webhooks")
+@org.springframework.modulith.ApplicationModule(displayName = "Webhooks",
+        allowedDependencies = {"events", "kernel"})
 package org.carebook.webhook;
