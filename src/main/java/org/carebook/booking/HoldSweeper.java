@@ -1,7 +1,5 @@
 package org.carebook.booking;
 
-import org.carebook.demo.DemoClinic;
-
 import org.carebook.kernel.CarebookProperties;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -14,9 +12,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HoldSweeper implements SchedulingConfigurer {
-
-    private static final Class<?> DEMO = DemoClinic.class; // throwaway: breaks the module rules on purpose
-
 
     private final Holds holds;
     private final CarebookProperties properties;

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class ApiKeyRepository {
+class ApiKeyRepository {
 
     private final JdbcClient jdbc;
 
