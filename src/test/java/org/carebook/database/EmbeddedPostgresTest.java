@@ -10,12 +10,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.carebook.support.ServerProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The embedded PostgreSQL shares a machine with other users: what it unpacks, runs and listens to. */
+@Tag("integration")
 class EmbeddedPostgresTest {
 
     private final Path root = Path.of("target", "embedded-postgres", UUID.randomUUID().toString()).toAbsolutePath();

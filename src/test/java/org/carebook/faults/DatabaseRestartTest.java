@@ -20,12 +20,14 @@ import org.carebook.database.SharedPostgres;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.ServerProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The database restarts while bookings and availability requests keep coming: during the outage requests
  * fail with 503 UNAVAILABLE (never a 500), the server reconnects by itself, and every booking is whole.
  */
+@Tag("integration")
 class DatabaseRestartTest {
 
     private static final int CLIENTS = 4;

@@ -16,6 +16,7 @@ import org.carebook.database.SharedPostgres;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.ServerProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * left. Writes then get 503 UNAVAILABLE (PostgreSQL's "disk full", SQLState 53100) and store nothing, reads
  * go on, nothing is half-written, and writes work again once the filler is removed.
  */
+@Tag("integration")
 class DiskFullTest {
 
     @Test

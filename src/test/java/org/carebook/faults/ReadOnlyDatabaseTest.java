@@ -12,6 +12,7 @@ import org.carebook.database.SharedPostgres;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.ServerProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * while failing over): writes get a clear 503 and store nothing, reads go on, and writes work again once
  * it accepts them. A full disk (SQLState 53100) is answered the same way.
  */
+@Tag("integration")
 class ReadOnlyDatabaseTest {
 
     @Test

@@ -16,12 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.ServerProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The server is killed with SIGKILL in the middle of bookings and holds. After a restart on the same data,
  * every appointment is whole, and holds that were active at the crash block nothing once they expire.
  */
+@Tag("integration")
 class ServerKillTest {
 
     private static final Instant DAY = Instant.parse("2027-02-01T09:00:00Z");

@@ -22,12 +22,14 @@ import org.carebook.support.Receiver;
 import org.carebook.support.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Three server processes on one PostgreSQL, as behind a load balancer: every guarantee has to hold when
  * requests for the same slot, key or event land on different processes.
  */
+@Tag("integration")
 class MultiProcessTest {
 
     private static final int PROCESSES = 3;

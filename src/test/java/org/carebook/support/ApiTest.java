@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.carebook.CarebookApplication;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Tests over real HTTP against the real server on a real (embedded) PostgreSQL. Each test makes its own
  * organizations, so tests share one server without seeing each other's data.
  */
+@Tag("integration")
 @SpringBootTest(classes = CarebookApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "carebook.data-dir=target/test-data/${random.uuid}",

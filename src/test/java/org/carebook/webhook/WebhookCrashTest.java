@@ -14,12 +14,14 @@ import org.carebook.support.ApiTest;
 import org.carebook.support.Fixtures;
 import org.carebook.support.Receiver;
 import org.carebook.support.ServerProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * No event is lost when the server dies: deliveries pending (and some in flight) when the process is
  * killed with SIGKILL are all sent after it starts again on the same database.
  */
+@Tag("integration")
 class WebhookCrashTest {
 
     private static final int EVENTS = 20;
