@@ -23,15 +23,15 @@ class HoldRepository {
 
     record Row(String id, Tenant tenant, String appointmentTypeId, String clinicianId, String locationId,
                String roomId, String scheduleId, boolean remote, ZoneId zone, Instant start, Instant end,
-               String storedStatus, Instant expiresAt, String appointmentId, boolean publishable, Instant createdAt) {
+               HoldStatus storedStatus, Instant expiresAt, String appointmentId, boolean publishable,
+               Instant createdAt) {
 
-        /** An active hold past its expiry is expired, whether or not the sweeper has written so yet. */
-        String status(Instant now) {
-            return storedStatus.equals("active") && !expiresAt.isAfter(now) ? "expired" : storedStatus;
+        HoldStatus status(Instant now) {
+            return storedStatus.at(now, expiresAt);
         }
 
         HoldView view(Instant now) {
-            return new HoldView(id, status(now), appointmentTypeId, clinicianId, locationId, roomId, remote,
+            return new HoldView(id, status(now).wire(), appointmentTypeId, clinicianId, locationId, roomId, remote,
                     start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(),
                     expiresAt.atZone(zone).toOffsetDateTime(), createdAt.atZone(zone).toOffsetDateTime(), appointmentId);
         }
@@ -66,7 +66,7 @@ class HoldRepository {
     }
 
     void markReleased(String id, Instant now) {
-        setStatus(id, "released", now);
+        setStatus(id, HoldStatus.RELEASED, now);
     }
 
     void markConfirmed(String id, String appointmentId, Instant now) {
@@ -107,9 +107,9 @@ class HoldRepository {
                 .list();
     }
 
-    private void setStatus(String id, String status, Instant now) {
+    private void setStatus(String id, HoldStatus status, Instant now) {
         jdbc.sql("UPDATE holds SET status = :status, updated_at = :now WHERE id = :id")
-                .param("id", id).param("status", status).param("now", Sql.at(now))
+                .param("id", id).param("status", status.wire()).param("now", Sql.at(now))
                 .update();
     }
 
@@ -119,7 +119,7 @@ class HoldRepository {
                 rs.getString("appointment_type_id"), rs.getString("clinician_id"), rs.getString("location_id"),
                 rs.getString("room_id"), rs.getString("schedule_id"), rs.getBoolean("is_remote"),
                 ZoneId.of(rs.getString("timezone")), Sql.instant(rs, "start_time"), Sql.instant(rs, "end_time"),
-                rs.getString("status"), Sql.instant(rs, "expires_at"), rs.getString("appointment_id"),
+                HoldStatus.fromWire(rs.getString("status")), Sql.instant(rs, "expires_at"), rs.getString("appointment_id"),
                 rs.getBoolean("publishable"), Sql.instant(rs, "created_at"));
     }
 }

@@ -125,7 +125,7 @@ public class Holds {
         String room = intervals.claim(BlockingIntervals.Claim.of(id, type, clinicianId,
                 new Interval(slot.start(), slot.end()), rooms(type, slot), null, expires, true), now);
         var hold = new HoldRepository.Row(id, tenant, type.id(), clinicianId, slot.locationId(), room, slot.scheduleId(),
-                slot.remote(), slot.zone(), slot.start(), slot.end(), "active", expires, null, caller.isPublishable(), now);
+                slot.remote(), slot.zone(), slot.start(), slot.end(), HoldStatus.ACTIVE, expires, null, caller.isPublishable(), now);
         repository.insert(hold, caller.ip());
         return published("hold.created", hold, now);
     }
@@ -140,8 +140,8 @@ public class Holds {
         Instant now = clock.instant();
         var hold = row(caller, id, true);
         switch (hold.status(now)) {
-            case "confirmed" -> throw CarebookException.invalidState("A confirmed hold cannot be released; cancel the appointment.");
-            case "active" -> {
+            case CONFIRMED -> throw CarebookException.invalidState("A confirmed hold cannot be released; cancel the appointment.");
+            case ACTIVE -> {
                 intervals.release(id);
                 repository.markReleased(id, now);
                 return published("hold.released", row(caller, id, false), now);
@@ -160,7 +160,7 @@ public class Holds {
             throw CarebookException.missingScope(Scope.READ_PATIENTS);
         }
         var hold = repository.find(caller.tenant(), id, true).orElseThrow(Holds::expired);
-        if (hold.status(now).equals("confirmed")) {
+        if (hold.status(now) == HoldStatus.CONFIRMED) {
             return new Confirmation.AlreadyBooked(appointments.fromHold(id).orElseThrow());
         }
         PatientDraft inline = body.has("patient") ? patients.readInline(caller, body, "patient") : null;
@@ -172,7 +172,7 @@ public class Holds {
         }
         var details = AppointmentDetails.read(body, AppointmentDetails.NONE, organizations.settings(caller.tenant()).country());
         body.throwIfInvalid();
-        if (!hold.status(now).equals("active")) {
+        if (hold.status(now) != HoldStatus.ACTIVE) {
             throw expired();
         }
         if (details.insurance() != null) {
