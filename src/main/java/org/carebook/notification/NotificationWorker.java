@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.carebook.kernel.CarebookProperties;
+import org.carebook.outbox.LeasedWork;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -21,12 +23,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due notifications every {@code CAREBOOK_NOTIFICATION_POLL}, claimed under a lease like webhook
+ * Sends due notifications every {@code CAREBOOK_NOTIFICATION_POLL}, as {@link LeasedWork} like webhook
  * deliveries (several processes share the work). A failed send is retried, 1 minute later and then up to an
  * hour apart, for 24 hours; then the notification is {@code failed}, with the reason, for the API to show.
  */
 @Component
-class NotificationWorker implements SchedulingConfigurer {
+class NotificationWorker implements SchedulingConfigurer, DisposableBean {
 
     static final int BATCH = 20;
     static final Duration LEASE = Duration.ofMinutes(2);
@@ -40,6 +42,7 @@ class NotificationWorker implements SchedulingConfigurer {
     private final Clock clock;
     private final Counter sent;
     private final Counter failedAttempts;
+    private final LeasedWork<NotificationRepository.Outgoing> work;
 
     NotificationWorker(NotificationRepository notifications, ObjectProvider<JavaMailSender> mail, SmsProvider sms,
                        TransactionTemplate transactions, CarebookProperties properties, Clock clock, MeterRegistry metrics) {
@@ -51,6 +54,9 @@ class NotificationWorker implements SchedulingConfigurer {
         this.clock = clock;
         this.sent = metrics.counter("carebook.notifications.sent");
         this.failedAttempts = metrics.counter("carebook.notifications.failed.attempts");
+        // One at a time: mail servers and SMS providers limit how fast one sender may go.
+        this.work = new LeasedWork<>("notification-sender", notifications::claim, this::send, LEASE, BATCH, 1,
+                transactions, clock);
         Gauge.builder("carebook.notifications.queue.age.seconds", this, NotificationWorker::queueAgeSeconds).register(metrics);
     }
 
@@ -62,13 +68,12 @@ class NotificationWorker implements SchedulingConfigurer {
     }
 
     void drain() {
-        int claimed;
-        do {
-            Instant now = clock.instant();
-            var batch = transactions.execute(status -> notifications.claim(now, now.plus(LEASE), BATCH));
-            batch.forEach(this::send);
-            claimed = batch.size();
-        } while (claimed == BATCH);
+        work.drain();
+    }
+
+    @Override
+    public void destroy() {
+        work.close();
     }
 
     private void send(NotificationRepository.Outgoing notification) {

@@ -10,14 +10,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.Counter;
@@ -26,8 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.carebook.events.EventView;
 import org.carebook.kernel.CarebookProperties;
 import org.carebook.kernel.Mode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.carebook.outbox.LeasedWork;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -36,15 +31,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends due deliveries every {@code CAREBOOK_WEBHOOK_POLL}. Each round claims a batch under a lease (so
- * several processes share the work and a crashed sender's deliveries are taken again when the lease ends),
- * sends outside any transaction, then records each outcome. A crash between sending and recording only
- * repeats a send: delivery is at least once, and receivers deduplicate by {@code webhook-id}.
+ * Sends due deliveries every {@code CAREBOOK_WEBHOOK_POLL}, as {@link LeasedWork}: each round claims a batch
+ * under a lease (so several processes share the work and a crashed sender's deliveries are taken again when
+ * the lease ends), sends outside any transaction, then records each outcome. A crash between sending and
+ * recording only repeats a send: delivery is at least once, and receivers deduplicate by {@code webhook-id}.
  */
 @Component
 class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     static final int BATCH = 20;
     static final Duration RETRY_FOR = Duration.ofHours(24);
     static final Duration LONGEST_WAIT = Duration.ofHours(8);
@@ -57,11 +51,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     private final CarebookProperties properties;
     /** One client per mode: each resolves through a guard with that mode's reach. */
     private final Map<Mode, WebhookClient> clients = new EnumMap<>(Mode.class);
-    private final ExecutorService senders = Executors.newFixedThreadPool(8, r -> {
-        var thread = new Thread(r, "webhook-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LeasedWork<DeliveryRepository.Outgoing> work;
     private final Counter delivered;
     private final Counter failedAttempts;
 
@@ -74,6 +64,9 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
         this.json = json;
         this.clock = clock;
         this.properties = properties;
+        // The lease outlasts a send (timeout) with room to record the outcome; eight receivers are called at once.
+        this.work = new LeasedWork<>("webhook-sender", deliveries::claim, this::send,
+                properties.webhookTimeout().multipliedBy(3), BATCH, 8, transactions, clock);
         for (Mode mode : Mode.values()) {
             clients.put(mode, new WebhookClient(properties.webhookTimeout(),
                     new GuardedResolver(guard.reach(mode), InetAddress::getAllByName)));
@@ -92,28 +85,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
 
     /** Sends until nothing is due. */
     void drain() {
-        while (round() == BATCH) {
-            // a full batch means more may be due
-        }
-    }
-
-    private int round() {
-        Instant now = clock.instant();
-        // The lease outlasts a send (timeout) with room to record the outcome.
-        var claimed = transactions.execute(status -> deliveries.claim(now,
-                now.plus(properties.webhookTimeout().multipliedBy(3)), BATCH));
-        var sends = new ArrayList<Future<?>>();
-        for (var delivery : claimed) {
-            sends.add(senders.submit(() -> send(delivery)));
-        }
-        for (var send : sends) {
-            try {
-                send.get();
-            } catch (Exception e) {
-                log.warn("A webhook send failed unexpectedly", e);
-            }
-        }
-        return claimed.size();
+        work.drain();
     }
 
     private void send(DeliveryRepository.Outgoing delivery) {
@@ -214,7 +186,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
 
     @Override
     public void destroy() throws IOException {
-        senders.shutdownNow();
+        work.close();
         for (var client : clients.values()) {
             client.close();
         }
