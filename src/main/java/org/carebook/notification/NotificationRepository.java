@@ -143,7 +143,7 @@ class NotificationRepository {
     private static NotificationView view(ResultSet rs, int n) throws SQLException {
         return new NotificationView(rs.getString("id"), rs.getString("channel"), rs.getString("kind"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("status"),
-                rs.getString("suppressed_reason"), rs.getString("appointment_id"), Sql.instant(rs, "send_after"), rs.getInt("attempts"),
-                rs.getString("last_error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at"));
+                rs.getString("suppressed_reason"), rs.getString("appointment_id"), Sql.instant(rs, "send_after"),
+                rs.getInt("attempts"), rs.getString("last_error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at"));
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
  * {@code send_after} is when it is due (a reminder's moment).
  */
 public record NotificationView(String id, String channel, String kind, String to, String subject, String status,
-                               String suppressedReason, String appointmentId, Instant sendAfter, int attempts, String lastError,
+                               String suppressedReason, String appointmentId, Instant sendAfter, int attempts,
+                               String lastError,
                                Instant createdAt, Instant sentAt) {
 }

@@ -27,13 +27,14 @@ class PatientRepository {
     record Row(String id, PatientDraft draft, String possibleDuplicateOf, Instant createdAt, Instant updatedAt) {
     }
 
-    void insert(Tenant tenant, String id, PatientDraft draft, Instant now) {
+    void insert(Tenant tenant, String id, PatientDraft draft, String possibleDuplicateOf, Instant now) {
         Sql.scoped(jdbc.sql("""
                         INSERT INTO patients (id, organization_id, mode, first_name, last_name, date_of_birth, email,
-                            phone, sex, address, insurance, external_ids, created_at, updated_at)
+                            phone, sex, address, insurance, external_ids, possible_duplicate_of, created_at, updated_at)
                         VALUES (:id, :org, :mode, :first, :last, :dob, :email, :phone, :sex, :address::jsonb,
-                            :insurance::jsonb, :external::jsonb, :now, :now)"""), tenant)
+                            :insurance::jsonb, :external::jsonb, :duplicateOf, :now, :now)"""), tenant)
                 .param("id", id)
+                .param("duplicateOf", possibleDuplicateOf)
                 .params(columns(draft))
                 .param("now", Sql.at(now))
                 .update();
@@ -171,41 +172,25 @@ class PatientRepository {
                 });
     }
 
-    /** How much of an inline patient's details must agree with a record on file for it to be that patient. */
-    enum Match {
-        /** Name and date of birth, and the e-mail or phone on file when the booking gives one (a secret key). */
-        GIVEN_CONTACT,
-        /** Name, date of birth, and the e-mail or phone on file, always (a publishable key: anyone may send it). */
-        CONTACT_ON_FILE,
-        /** Name and date of birth alone: not the same patient, but perhaps a duplicate for staff to look at. */
-        NAME_AND_BIRTH_DATE
+    /** A record with an inline patient's name and date of birth, and whether its e-mail or phone is the one given. */
+    record Candidate(String id, boolean contactAgrees) {
     }
 
-    Optional<String> matching(Tenant tenant, PatientDraft draft, Match match) {
+    /** The oldest record with the draft's name and date of birth, one whose e-mail or phone agrees first. */
+    Optional<Candidate> sameNameAndBirthDate(Tenant tenant, PatientDraft draft) {
         return Sql.scoped(jdbc.sql("""
-                        SELECT id FROM patients
+                        SELECT id, COALESCE(email = :email OR phone = :phone, false) AS contact_agrees FROM patients
                         WHERE organization_id = :org AND mode = :mode AND date_of_birth = :dob
                           AND carebook_fold(first_name) = carebook_fold(:first)
                           AND carebook_fold(last_name) = carebook_fold(:last)
-                          AND (:match = 'NAME_AND_BIRTH_DATE'
-                               OR (:match = 'GIVEN_CONTACT' AND CAST(:email AS text) IS NULL AND CAST(:phone AS text) IS NULL)
-                               OR email = :email OR phone = :phone)
-                        ORDER BY created_at, id LIMIT 1"""), tenant)
-                .param("match", match.name())
+                        ORDER BY contact_agrees DESC, created_at, id LIMIT 1"""), tenant)
                 .param("dob", draft.dateOfBirth())
                 .param("first", draft.firstName())
                 .param("last", draft.lastName())
                 .param("email", draft.email())
                 .param("phone", draft.phone())
-                .query(String.class)
+                .query((rs, n) -> new Candidate(rs.getString("id"), rs.getBoolean("contact_agrees")))
                 .optional();
-    }
-
-    void markPossibleDuplicate(String id, String of) {
-        jdbc.sql("UPDATE patients SET possible_duplicate_of = :of WHERE id = :id")
-                .param("id", id)
-                .param("of", of)
-                .update();
     }
 
     private static Map<String, Object> columns(PatientDraft d) {

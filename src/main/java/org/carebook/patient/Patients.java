@@ -46,7 +46,7 @@ public class Patients {
         var draft = PatientDraft.read(body, PatientDraft.EMPTY, settings.country(),
                 LocalDate.now(clock.withZone(settings.timezone())));
         String id = Ids.next("pat");
-        repository.insert(caller.tenant(), id, draft, clock.instant());
+        repository.insert(caller.tenant(), id, draft, null, clock.instant());
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
         events.record(caller.tenant(), "patient.created", null, new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY)));
         return view(row(caller, id, false));
@@ -120,17 +120,16 @@ public class Patients {
     public String matchOrCreate(Caller caller, PatientDraft draft) {
         Tenant tenant = caller.tenant();
         repository.lockIdentity(tenant, draft);
-        var rule = caller.isPublishable() ? PatientRepository.Match.CONTACT_ON_FILE : PatientRepository.Match.GIVEN_CONTACT;
-        var match = repository.matching(tenant, draft, rule);
-        if (match.isPresent()) {
-            audit.record(caller, AuditLog.Action.READ, RESOURCE, List.of(match.get()));
-            return match.get();
+        var candidate = repository.sameNameAndBirthDate(tenant, draft);
+        boolean noContactGiven = draft.email() == null && draft.phone() == null;
+        if (candidate.isPresent()
+                && (candidate.get().contactAgrees() || (noContactGiven && !caller.isPublishable()))) {
+            audit.record(caller, AuditLog.Action.READ, RESOURCE, List.of(candidate.get().id()));
+            return candidate.get().id();
         }
-        var duplicateOf = caller.isPublishable()
-                ? repository.matching(tenant, draft, PatientRepository.Match.NAME_AND_BIRTH_DATE) : Optional.<String>empty();
+        String duplicateOf = caller.isPublishable() ? candidate.map(PatientRepository.Candidate::id).orElse(null) : null;
         String id = Ids.next("pat");
-        repository.insert(tenant, id, draft, clock.instant());
-        duplicateOf.ifPresent(other -> repository.markPossibleDuplicate(id, other));
+        repository.insert(tenant, id, draft, duplicateOf, clock.instant());
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
         events.record(tenant, "patient.created", null, new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY)));
         return id;

@@ -4,28 +4,27 @@ import java.util.List;
 
 import org.carebook.kernel.Caller;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** Who Spring Security holds as the caller: an API key's {@link Caller}, or the platform admin. */
+/**
+ * Who Spring Security holds as the caller: an API key's {@link Caller}, or the platform admin. It carries no
+ * granted authorities: {@link RouteGate} decides on the caller's scopes, so none are built per request.
+ */
 final class ApiAuthentication extends AbstractAuthenticationToken {
-
-    static final String ADMIN = "ROLE_PLATFORM_ADMIN";
 
     private final Caller caller;
 
-    private ApiAuthentication(Caller caller, List<SimpleGrantedAuthority> authorities) {
-        super(authorities);
+    private ApiAuthentication(Caller caller) {
+        super(List.of());
         this.caller = caller;
         setAuthenticated(true);
     }
 
     static ApiAuthentication key(Caller caller) {
-        return new ApiAuthentication(caller, caller.scopes().stream()
-                .map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope.wire())).toList());
+        return new ApiAuthentication(caller);
     }
 
     static ApiAuthentication admin() {
-        return new ApiAuthentication(null, List.of(new SimpleGrantedAuthority(ADMIN)));
+        return new ApiAuthentication(null);
     }
 
     /** The key's caller; null for the admin, who acts on no organization. */

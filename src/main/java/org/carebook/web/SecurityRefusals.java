@@ -1,6 +1,7 @@
 package org.carebook.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,7 +48,7 @@ class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler,
         CarebookException refusal = result instanceof RouteGate.Decision decision ? switch (decision.verdict()) {
             case MISSING_SCOPE -> CarebookException.missingScope(decision.scope());
             case NO_SCOPE_DECLARED -> CarebookException.forbidden("missing_scope",
-                    "This endpoint declares no scope, so no key may call it.", java.util.List.of());
+                    "This endpoint declares no scope, so no key may call it.", List.of());
             case NOT_ADMIN -> CarebookException.unauthorised("invalid_key", "The admin token is missing or wrong.");
             case NO_ROUTE, ALLOWED -> CarebookException.notFound("There is nothing at this address.");
         } : CarebookException.notFound("There is nothing at this address.");

@@ -149,18 +149,18 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
 
     /** A receiver's Retry-After (seconds or an HTTP date), kept within one second and 24 hours. */
     private Optional<Duration> retryAfter(String header) {
-        return Optional.of(header).flatMap(value -> {
+        Duration wait;
+        try {
+            wait = Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
             try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-            } catch (NumberFormatException e) {
-                try {
-                    return Optional.of(Duration.between(clock.instant(),
-                            ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()));
-                } catch (DateTimeParseException notADate) {
-                    return Optional.empty();
-                }
+                wait = Duration.between(clock.instant(),
+                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
             }
-        }).map(wait -> wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+        }
+        return Optional.of(wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                 : wait.compareTo(RETRY_FOR) > 0 ? RETRY_FOR : wait);
     }
 
