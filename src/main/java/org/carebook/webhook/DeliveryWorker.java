@@ -49,7 +49,8 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     private final JsonMapper json;
     private final Clock clock;
     private final CarebookProperties properties;
-    /** One client per mode: each resolves through a guard with that mode's reach. */
+    private final UrlGuard guard;
+    /** One client per mode, each resolving through a guard with that mode's reach; made at the first send. */
     private final Map<Mode, WebhookClient> clients = new EnumMap<>(Mode.class);
     private final LeasedWork<DeliveryRepository.Outgoing> work;
     private final Counter delivered;
@@ -67,10 +68,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
         // The lease outlasts a send (timeout) with room to record the outcome; eight receivers are called at once.
         this.work = new LeasedWork<>("webhook-sender", deliveries::claim, this::send,
                 properties.webhookTimeout().multipliedBy(3), BATCH, 8, transactions, clock);
-        for (Mode mode : Mode.values()) {
-            clients.put(mode, new WebhookClient(properties.webhookTimeout(),
-                    new GuardedResolver(guard.reach(mode), InetAddress::getAllByName)));
-        }
+        this.guard = guard;
         this.delivered = metrics.counter("carebook.webhooks.delivered");
         this.failedAttempts = metrics.counter("carebook.webhooks.failed.attempts");
         Gauge.builder("carebook.webhooks.queue.age.seconds", this, DeliveryWorker::queueAgeSeconds).register(metrics);
@@ -99,7 +97,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
         var headers = Map.of("webhook-id", delivery.eventId(), "webhook-timestamp", Long.toString(timestamp),
                 "webhook-signature", Signer.signature(secrets(delivery), delivery.eventId(), timestamp, body));
         try {
-            outcome(delivery, clients.get(delivery.mode()).post(delivery.url(), headers, body));
+            outcome(delivery, client(delivery.mode()).post(delivery.url(), headers, body));
         } catch (GuardedResolver.Refused e) {
             retryOrFail(delivery, null, "not sent: the URL " + e.why(), Optional.empty());
         } catch (UnknownHostException e) {
@@ -108,6 +106,14 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
             retryOrFail(delivery, null, "no answer within " + properties.webhookTimeout().toSeconds() + " s", Optional.empty());
         } catch (IOException e) {
             retryOrFail(delivery, null, "could not connect: " + e.getClass().getSimpleName(), Optional.empty());
+        }
+    }
+
+    /** Made when first needed: HttpClient 5 takes about 0.3 s to load, which start-up need not pay. */
+    private WebhookClient client(Mode mode) {
+        synchronized (clients) {
+            return clients.computeIfAbsent(mode, m -> new WebhookClient(properties.webhookTimeout(),
+                    new GuardedResolver(guard.reach(m), InetAddress::getAllByName)));
         }
     }
 
@@ -187,8 +193,10 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     @Override
     public void destroy() throws IOException {
         work.close();
-        for (var client : clients.values()) {
-            client.close();
+        synchronized (clients) {
+            for (var client : clients.values()) {
+                client.close();
+            }
         }
     }
 }
