@@ -3,5 +3,5 @@
  * The database refuses updates and deletes of its rows (a trigger), whatever the application does.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit",
-        allowedDependencies = {"kernel"})
+        allowedDependencies = {"api", "kernel"})
 package org.carebook.audit;

@@ -2,11 +2,11 @@ package org.carebook.booking;
 
 
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.Envelope;
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.Envelope;
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.kernel.RequiresScope;
+import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,7 +38,8 @@ class AppointmentController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
     Envelope<AppointmentView> create(Caller caller, @RequestBody JsonNode body) {
-        return Envelope.of(appointments.create(caller, JsonFields.of(body, Appointments.CREATE_FIELDS)));
+        var fields = JsonFields.of(body, BookingForms.BOOK_FIELDS);
+        return Envelope.of(appointments.book(caller, BookingForms.book(fields, caller.isPublishable()), fields.problems()));
     }
 
     @GetMapping
@@ -75,15 +76,18 @@ class AppointmentController {
     @PatchMapping("/{id}")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
     Envelope<AppointmentView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        return Envelope.of(appointments.update(caller, id, JsonFields.of(body, Appointments.UPDATE_FIELDS)));
+        var fields = JsonFields.of(body, BookingForms.CHANGE_FIELDS);
+        return Envelope.of(appointments.change(caller, id, BookingForms.change(fields), fields.problems()));
     }
 
     @PostMapping("/{id}/cancel")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
     Envelope<AppointmentView> cancel(Caller caller, @PathVariable String id,
                                      @RequestBody(required = false) JsonNode body) {
-        var fields = JsonFields.of(body == null ? JsonNodeFactory.instance.objectNode() : body, Appointments.CANCEL_FIELDS);
-        return Envelope.of(appointments.cancel(caller, id, fields));
+        var fields = JsonFields.of(body == null ? JsonNodeFactory.instance.objectNode() : body, BookingForms.CANCEL_FIELDS);
+        var command = BookingForms.cancel(fields);
+        fields.throwIfInvalid();
+        return Envelope.of(appointments.cancel(caller, id, command));
     }
 
     @PostMapping("/{id}/confirm")

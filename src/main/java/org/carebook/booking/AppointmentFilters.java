@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.JsonFields;
 
 /** Reads the query of GET /v1/appointments, naming every bad parameter at once. */
 final class AppointmentFilters {
@@ -15,7 +15,7 @@ final class AppointmentFilters {
     private AppointmentFilters() {
     }
 
-    static AppointmentRepository.Filter read(String startDate, String endDate, String clinicianId, String locationId,
+    static AppointmentFilter read(String startDate, String endDate, String clinicianId, String locationId,
                                              String patientId, String status, String externalId) {
         var issues = new ArrayList<FieldIssue>();
         LocalDate from = date(startDate, "start_date", issues);
@@ -45,7 +45,7 @@ final class AppointmentFilters {
         if (!issues.isEmpty()) {
             throw CarebookException.invalid(issues);
         }
-        return new AppointmentRepository.Filter(from, to, blankToNull(clinicianId), blankToNull(locationId),
+        return new AppointmentFilter(from, to, blankToNull(clinicianId), blankToNull(locationId),
                 blankToNull(patientId), statuses, system, value);
     }
 

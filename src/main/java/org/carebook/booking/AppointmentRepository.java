@@ -43,6 +43,14 @@ class AppointmentRepository {
                boolean allowOverlapping, Instant cancelledAt, String cancellationReason, String cancelledBy,
                Instant checkedInAt, Instant createdAt, Instant updatedAt) {
 
+        /** A new appointment: nothing cancelled or checked in yet. */
+        static Row booked(String id, Tenant tenant, AppointmentStatus status, String patientId, String appointmentTypeId,
+                          Placement placement, AppointmentDetails details, String holdId, String source,
+                          boolean allowOverlapping, Instant now) {
+            return new Row(id, tenant, status, patientId, appointmentTypeId, placement, details, holdId, source,
+                    allowOverlapping, null, null, null, null, now, now);
+        }
+
         AppointmentView view() {
             var p = placement;
             var d = details;
@@ -91,12 +99,7 @@ class AppointmentRepository {
                 .query(AppointmentRepository::row).optional();
     }
 
-    /** Filters of the list; any may be null. Dates are read in each appointment's own zone. */
-    record Filter(LocalDate startDate, LocalDate endDate, String clinicianId, String locationId, String patientId,
-                  List<String> statuses, String externalSystem, String externalValue) {
-    }
-
-    List<Row> page(Tenant tenant, Filter filter, PageRequest page) {
+    List<Row> page(Tenant tenant, AppointmentFilter filter, PageRequest page) {
         return Sql.paged(Sql.scoped(jdbc.sql("""
                         SELECT * FROM appointments
                          WHERE organization_id = :org AND mode = :mode

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The life cycle of API.md §6. Only pending, confirmed and checked-in appointments block time. */
-enum AppointmentStatus {
+public enum AppointmentStatus {
     PENDING, CONFIRMED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW;
 
     String wire() {

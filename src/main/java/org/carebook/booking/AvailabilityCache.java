@@ -9,7 +9,6 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.carebook.availability.SlotFilter;
-import org.carebook.kernel.CarebookProperties;
 import org.carebook.kernel.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,7 +43,7 @@ class AvailabilityCache {
     private final Counter hits;
     private final Counter misses;
 
-    AvailabilityCache(JdbcClient jdbc, CarebookProperties properties, MeterRegistry metrics) {
+    AvailabilityCache(JdbcClient jdbc, BookingSettings properties, MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.maxBytes = properties.availabilityCacheMb() * 1024L * 1024L;
         this.hits = metrics.counter("carebook.availability.cache", "result", "hit");

@@ -1,7 +1,7 @@
 package org.carebook.booking;
 
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.RequiresScope;
+import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,9 +1,9 @@
 package org.carebook.booking;
 
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.Envelope;
-import org.carebook.kernel.JsonFields;
-import org.carebook.kernel.RequiresScope;
+import org.carebook.api.Envelope;
+import org.carebook.api.JsonFields;
+import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +32,8 @@ class HoldController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_HOLDS)
     Envelope<HoldView> place(Caller caller, @RequestBody JsonNode body) {
-        return Envelope.of(holds.place(caller, JsonFields.of(body, Holds.PLACE_FIELDS)));
+        var fields = JsonFields.of(body, BookingForms.PLACE_FIELDS);
+        return Envelope.of(holds.place(caller, BookingForms.placeHold(fields), fields.problems()));
     }
 
     @GetMapping("/{id}")
@@ -51,7 +52,9 @@ class HoldController {
     @PostMapping("/{id}/confirm")
     @RequiresScope(Scope.WRITE_HOLDS)
     ResponseEntity<Envelope<Object>> confirm(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var confirmation = holds.confirm(caller, id, JsonFields.of(body, Holds.CONFIRM_FIELDS));
+        var fields = JsonFields.of(body, BookingForms.CONFIRM_FIELDS);
+        var command = BookingForms.confirmHold(fields, caller.isPublishable());
+        var confirmation = holds.confirm(caller, id, command, fields.problems());
         var appointment = confirmation.appointment();
         Object shown = caller.isPublishable() ? appointment.forBrowser() : appointment;
         var status = confirmation instanceof Holds.Confirmation.Booked ? HttpStatus.CREATED : HttpStatus.OK;

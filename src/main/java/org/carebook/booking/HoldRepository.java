@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.carebook.kernel.Sql;
+import org.carebook.availability.Slot;
 import org.carebook.kernel.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +26,14 @@ class HoldRepository {
                String roomId, String scheduleId, boolean remote, ZoneId zone, Instant start, Instant end,
                HoldStatus storedStatus, Instant expiresAt, String appointmentId, boolean publishable,
                Instant createdAt) {
+
+        /** A new hold of the slot's time, with the room it took (or none). */
+        static Row active(String id, Tenant tenant, String appointmentTypeId, Slot slot, String roomId, Instant expiresAt,
+                          boolean publishable, Instant now) {
+            return new Row(id, tenant, appointmentTypeId, slot.clinicianId(), slot.locationId(), roomId, slot.scheduleId(),
+                    slot.remote(), slot.zone(), slot.start(), slot.end(), HoldStatus.ACTIVE, expiresAt, null, publishable,
+                    now);
+        }
 
         HoldStatus status(Instant now) {
             return storedStatus.at(now, expiresAt);

@@ -1,6 +1,5 @@
 package org.carebook.booking;
 
-import org.carebook.kernel.CarebookProperties;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -14,9 +13,9 @@ import org.springframework.stereotype.Component;
 class HoldSweeper implements SchedulingConfigurer {
 
     private final Holds holds;
-    private final CarebookProperties properties;
+    private final BookingSettings properties;
 
-    HoldSweeper(Holds holds, CarebookProperties properties) {
+    HoldSweeper(Holds holds, BookingSettings properties) {
         this.holds = holds;
         this.properties = properties;
     }

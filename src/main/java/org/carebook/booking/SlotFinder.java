@@ -1,6 +1,7 @@
 package org.carebook.booking;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -84,6 +85,30 @@ class SlotFinder {
             return answer;
         }
         return new SlotEngine.Answer(answer.slots(), expiry);
+    }
+
+    /** The slot availability would offer at that instant, ignoring appointments and holds: those are the database's to judge. */
+    Optional<Slot> offered(Tenant tenant, AppointmentTypeView type, SlotFilter filter, Instant start, Instant now) {
+        LocalDate utcDate = LocalDate.ofInstant(start, ZoneOffset.UTC);
+        return find(tenant, type, filter, utcDate.minusDays(1), utcDate.plusDays(1), now, false).stream()
+                .filter(s -> s.start().equals(start))
+                .findFirst();
+    }
+
+    /** The zone of the clinician's remote hours on that date, where a remote hold's local time is read. */
+    Optional<ZoneId> remoteZone(Tenant tenant, String clinicianId, LocalDate date) {
+        return workingHours.schedules(tenant, clinicianId, null, date, date).stream()
+                .filter(WorkingSchedule::remote)
+                .map(WorkingSchedule::zone)
+                .findFirst();
+    }
+
+    /** The rooms an in-person slot of a type that needs one may take, in a stable order. */
+    List<String> rooms(AppointmentTypeView type, Slot slot) {
+        if (!type.requiresRoom() || slot.remote() || slot.locationId() == null) {
+            return List.of();
+        }
+        return workingHours.activeRooms(List.of(slot.locationId())).getOrDefault(slot.locationId(), List.of());
     }
 
     static AppointmentRules rules(AppointmentTypeView type) {

@@ -6,5 +6,5 @@
  * Every change is recorded in the event log ({@link org.carebook.events.EventLog}) in its own transaction.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Booking",
-        allowedDependencies = {"availability", "catalog", "events", "kernel", "organization", "patient"})
+        allowedDependencies = {"api", "availability", "catalog", "events", "kernel", "organization", "patient"})
 package org.carebook.booking;

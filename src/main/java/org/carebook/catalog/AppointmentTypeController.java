@@ -1,12 +1,12 @@
 package org.carebook.catalog;
 
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.Envelope;
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.Envelope;
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.kernel.QueryParams;
-import org.carebook.kernel.RequiresScope;
+import org.carebook.api.QueryParams;
+import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.carebook.organization.Organizations;
 import org.springframework.http.HttpStatus;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.JsonFields;
 
 /** The writable fields of an appointment type, with the contract's defaults. */
 public record AppointmentTypeDraft(String name, String description, Integer durationMinutes, BigDecimal price,

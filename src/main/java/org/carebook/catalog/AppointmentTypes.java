@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Tenant;

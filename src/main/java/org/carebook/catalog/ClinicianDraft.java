@@ -2,7 +2,7 @@ package org.carebook.catalog;
 
 import java.util.Map;
 
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.Phones;
 
 /** The writable fields of a clinician. */
@@ -19,7 +19,7 @@ public record ClinicianDraft(String name, String title, String specialty, String
                 body.text("title", JsonFields.NAME, current.title()),
                 body.text("specialty", JsonFields.NAME, current.specialty()),
                 body.email("email", current.email()),
-                Phones.read(body, "phone", country, current.phone()),
+                body.phone("phone", country, current.phone()),
                 body.requiredBool("is_active", current.active()),
                 body.zone("timezone", current.timezone()),
                 body.strings("external_ids", current.externalIds()));

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.JsonFields;
 
 /** Blocks of working hours as local clock times: {@code {day?, start, end}}, "HH:MM" strings on the wire. */
 public record Hours(String day, String start, String end) {

@@ -3,7 +3,7 @@ package org.carebook.catalog;
 import java.util.Map;
 
 import org.carebook.kernel.Address;
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.Phones;
 
 /** The writable fields of a location. */
@@ -17,8 +17,8 @@ public record LocationDraft(String name, String timezone, Address address, Strin
         var draft = new LocationDraft(
                 body.requiredText("name", JsonFields.NAME, current.name()),
                 body.zone("timezone", current.timezone()),
-                body.object("address", current.address(), a -> Address.read(a, current.address()), Address.FIELDS),
-                Phones.read(body, "phone", country, current.phone()),
+                body.address("address", current.address()),
+                body.phone("phone", country, current.phone()),
                 body.strings("external_ids", current.externalIds()));
         body.require("timezone", draft.timezone());
         body.throwIfInvalid();

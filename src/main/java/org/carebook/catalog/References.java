@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
-import org.carebook.kernel.Envelope;
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.Envelope;
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.kernel.RequiresScope;
+import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;

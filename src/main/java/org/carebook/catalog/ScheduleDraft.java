@@ -3,7 +3,7 @@ package org.carebook.catalog;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.JsonFields;
 
 /** The writable fields of a schedule. */
 public record ScheduleDraft(String clinicianId, String locationId, Boolean remote, String timezone,

@@ -5,5 +5,5 @@
  * {@link org.carebook.catalog.AppointmentTypes}, {@link org.carebook.catalog.Schedules} and their views.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Catalog",
-        allowedDependencies = {"availability", "kernel", "organization"})
+        allowedDependencies = {"api", "availability", "kernel", "organization"})
 package org.carebook.catalog;

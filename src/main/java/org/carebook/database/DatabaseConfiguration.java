@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.carebook.kernel.CarebookProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +24,7 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean
-    DatabaseTarget databaseTarget(Environment environment, CarebookProperties properties) {
+    DatabaseTarget databaseTarget(Environment environment, DatabaseSettings properties) {
         String url = environment.getProperty("DATABASE_URL", "");
         if (!url.isBlank()) {
             DatabaseUrl parsed;
@@ -47,7 +46,7 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseTarget target, CarebookProperties properties) {
+    HikariDataSource dataSource(DatabaseTarget target, DatabaseSettings properties) {
         DatabaseUrl url = target.url();
         checkReachable(url);
         var config = new HikariConfig();

@@ -2,7 +2,6 @@ package org.carebook.demo;
 
 import java.util.List;
 
-import org.carebook.kernel.CarebookProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -16,10 +15,10 @@ import org.springframework.stereotype.Component;
 class DemoSeeder {
 
     private final DemoClinic demo;
-    private final CarebookProperties properties;
+    private final DemoSettings properties;
     private final Environment environment;
 
-    DemoSeeder(DemoClinic demo, CarebookProperties properties, Environment environment) {
+    DemoSeeder(DemoClinic demo, DemoSettings properties, Environment environment) {
         this.demo = demo;
         this.properties = properties;
         this.environment = environment;

@@ -3,6 +3,8 @@ package org.carebook.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
@@ -23,17 +25,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class EventLog {
 
-    public static final Set<String> TYPES = Set.of("appointment.created", "appointment.rescheduled",
-            "appointment.cancelled", "appointment.checked_in", "appointment.no_show", "appointment.completed",
-            "hold.created", "hold.released", "hold.expired", "patient.created", "patient.updated");
     static final Duration KEPT = Duration.ofDays(30);
 
+    private final Set<String> types;
     private final EventRepository repository;
     private final ApplicationEventPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
 
-    EventLog(EventRepository repository, ApplicationEventPublisher publisher, JsonMapper json, Clock clock) {
+    EventLog(List<EventFamily> families, EventRepository repository, ApplicationEventPublisher publisher, JsonMapper json,
+             Clock clock) {
+        this.types = families.stream().flatMap(f -> f.types().stream()).collect(Collectors.toUnmodifiableSet());
         this.repository = repository;
         this.publisher = publisher;
         this.json = json;
@@ -41,21 +43,23 @@ public class EventLog {
     }
 
     /**
-     * Records that {@code object} (the API view after the change) changed. Only inside the transaction of
-     * the change: if it rolls back, the event never happened.
+     * Records the event and tells the listeners. Only inside the transaction of the change: if it rolls
+     * back, the event never happened.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public EventView record(Tenant tenant, String type, String appointmentId, Object object) {
-        if (!TYPES.contains(type)) {
-            throw new IllegalArgumentException("Not an event type of API.md §7: " + type);
-        }
+    public EventView record(DomainEvent event) {
         String id = Ids.next("evt");
         Instant at = clock.instant();
-        JsonNode data = json.valueToTree(object);
-        Integer sequence = repository.insert(tenant, id, type, at, data, appointmentId);
-        var event = new EventView(id, type, at, sequence, new EventView.Data(data));
-        publisher.publishEvent(new EventRecorded(tenant, event, appointmentId));
-        return event;
+        JsonNode data = json.valueToTree(event.object());
+        Integer sequence = repository.insert(event.tenant(), id, event.type(), at, data, event.appointmentId());
+        var view = new EventView(id, event.type(), at, sequence, new EventView.Data(data));
+        publisher.publishEvent(new EventRecorded(event, view));
+        return view;
+    }
+
+    /** Whether some module records events of this type. */
+    public boolean isType(String type) {
+        return types.contains(type);
     }
 
     /** How many events an appointment has had: the last one's sequence, or 0. */
@@ -66,7 +70,7 @@ public class EventLog {
 
     @Transactional(readOnly = true)
     public ListPage<EventView> list(Caller caller, String type, String since, PageRequest page) {
-        if (type != null && !type.isEmpty() && !TYPES.contains(type)) {
+        if (type != null && !type.isEmpty() && !types.contains(type)) {
             throw CarebookException.invalidField("type", "is not an event type");
         }
         var rows = repository.page(caller.tenant(), type == null || type.isEmpty() ? null : type, instant(since), page);

@@ -5,5 +5,5 @@
  * {@link org.carebook.events.EventRecorded}, which webhooks and notifications build on.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Events",
-        allowedDependencies = {"kernel"})
+        allowedDependencies = {"api", "kernel"})
 package org.carebook.events;

@@ -13,13 +13,16 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
  */
 public final class Phones {
 
+    public static final int MAX_LENGTH = 40;
+    private static final String NOT_A_PHONE =
+            "must be a phone number (with a country code, or one valid in the organization's country)";
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private Phones() {
     }
 
     public static Optional<String> e164(String raw, String defaultCountry) {
-        if (raw == null || raw.isBlank() || raw.length() > 40) {
+        if (raw == null || raw.isBlank() || raw.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         try {
@@ -51,17 +54,13 @@ public final class Phones {
         }
     }
 
-    /** Reads an optional phone field, normalised, recording a problem if it is not a phone number. */
-    public static String read(JsonFields body, String field, String country, String fallback) {
-        String raw = body.text(field, 40, fallback);
-        if (raw == null || !body.has(field)) {
-            return raw;
-        }
-        if (raw.isBlank()) {
+    /** The number in E.164, or the raw text with a problem recorded for {@code field} if it is not a phone number. */
+    public static String normalize(String raw, String country, Problems problems, String field) {
+        if (raw == null || raw.isBlank()) {
             return null;
         }
         return e164(raw, country).orElseGet(() -> {
-            body.issue(field, "must be a phone number (with a country code, or one valid in the organization's country)");
+            problems.add(field, NOT_A_PHONE);
             return raw;
         });
     }

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.util.ByteArrayDataSource;
-import org.carebook.kernel.CarebookProperties;
 import org.carebook.outbox.LeasedWork;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,14 +37,14 @@ class NotificationWorker implements SchedulingConfigurer, DisposableBean {
     private final ObjectProvider<JavaMailSender> mail;
     private final SmsProvider sms;
     private final TransactionTemplate transactions;
-    private final CarebookProperties properties;
+    private final NotificationSettings properties;
     private final Clock clock;
     private final Counter sent;
     private final Counter failedAttempts;
     private final LeasedWork<NotificationRepository.Outgoing> work;
 
     NotificationWorker(NotificationRepository notifications, ObjectProvider<JavaMailSender> mail, SmsProvider sms,
-                       TransactionTemplate transactions, CarebookProperties properties, Clock clock, MeterRegistry metrics) {
+                       TransactionTemplate transactions, NotificationSettings properties, Clock clock, MeterRegistry metrics) {
         this.notifications = notifications;
         this.mail = mail;
         this.sms = sms;

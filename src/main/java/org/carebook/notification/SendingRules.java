@@ -3,7 +3,6 @@ package org.carebook.notification;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.carebook.kernel.CarebookProperties;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Tenant;
@@ -20,9 +19,9 @@ import org.springframework.stereotype.Component;
 class SendingRules {
 
     private final NotificationRepository notifications;
-    private final CarebookProperties properties;
+    private final NotificationSettings properties;
 
-    SendingRules(NotificationRepository notifications, CarebookProperties properties) {
+    SendingRules(NotificationRepository notifications, NotificationSettings properties) {
         this.notifications = notifications;
         this.properties = properties;
     }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import org.carebook.kernel.CarebookProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TwilioCompatibleSms implements SmsProvider {
 
-    private final CarebookProperties properties;
+    private final NotificationSettings properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    TwilioCompatibleSms(CarebookProperties properties) {
+    TwilioCompatibleSms(NotificationSettings properties) {
         this.properties = properties;
     }
 

@@ -5,5 +5,5 @@
  * Public: {@link org.carebook.notification.Notifications} and {@link org.carebook.notification.NotificationView}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"catalog", "events", "kernel", "organization", "outbox", "patient"})
+        allowedDependencies = {"api", "booking", "catalog", "events", "kernel", "organization", "outbox", "patient"})
 package org.carebook.notification;

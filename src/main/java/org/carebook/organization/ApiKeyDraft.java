@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.Scope;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.JsonFields;
 
 /** The writable fields of an organization, read from a request over their current values. */
 public record OrganizationDraft(String name, String timezone, String country, String currency, Integer holdTtlMinutes,

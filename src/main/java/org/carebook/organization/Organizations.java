@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.carebook.kernel.CarebookException;
-import org.carebook.kernel.CarebookProperties;
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
@@ -22,10 +21,10 @@ public class Organizations {
 
     private final OrganizationRepository repository;
     private final ApiKeys apiKeys;
-    private final CarebookProperties properties;
+    private final OrganizationDefaults properties;
     private final Clock clock;
 
-    Organizations(OrganizationRepository repository, ApiKeys apiKeys, CarebookProperties properties, Clock clock) {
+    Organizations(OrganizationRepository repository, ApiKeys apiKeys, OrganizationDefaults properties, Clock clock) {
         this.repository = repository;
         this.apiKeys = apiKeys;
         this.properties = properties;

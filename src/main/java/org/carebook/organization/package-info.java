@@ -4,5 +4,5 @@
  * and their views.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Organizations",
-        allowedDependencies = {"kernel"})
+        allowedDependencies = {"api", "kernel"})
 package org.carebook.organization;

@@ -2,12 +2,12 @@ package org.carebook.patient;
 
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
-import org.carebook.kernel.Envelope;
+import org.carebook.api.Envelope;
 import org.carebook.kernel.FieldIssue;
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.kernel.RequiresScope;
+import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +35,8 @@ class PatientController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_PATIENTS)
     Envelope<PatientView> create(Caller caller, @RequestBody JsonNode body) {
-        return Envelope.of(patients.create(caller, JsonFields.of(body, PatientDraft.FIELDS)));
+        var fields = PatientFields.body(body);
+        return Envelope.of(patients.create(caller, PatientFields.draft(fields), fields.problems()));
     }
 
     /** {@code search} (ranked, fuzzy), or {@code name} with {@code dob} (exact), or a plain page. */
@@ -78,6 +79,7 @@ class PatientController {
     @PatchMapping("/{id}")
     @RequiresScope(Scope.WRITE_PATIENTS)
     Envelope<PatientView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        return Envelope.of(patients.update(caller, id, JsonFields.of(body, PatientDraft.FIELDS)));
+        var fields = PatientFields.body(body);
+        return Envelope.of(patients.update(caller, id, PatientFields.change(fields), fields.problems()));
     }
 }

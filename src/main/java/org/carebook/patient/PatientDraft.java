@@ -6,41 +6,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.carebook.kernel.Address;
-import org.carebook.kernel.JsonFields;
 import org.carebook.kernel.Phones;
+import org.carebook.kernel.Problems;
 
-/** The writable fields of a patient. */
+/** The writable fields of a patient: what a request to create one gives, and what a change starts from. */
 public record PatientDraft(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone,
                            String sex, Address address, PatientView.Insurance insurance,
                            Map<String, String> externalIds) {
 
-    static final PatientDraft EMPTY = new PatientDraft(null, null, null, null, null, null, null, null, Map.of());
+    public static final PatientDraft EMPTY = new PatientDraft(null, null, null, null, null, null, null, null, Map.of());
+    public static final Set<String> SEXES = Set.of("female", "male", "other", "unknown");
     static final String[] FIELDS = {"first_name", "last_name", "date_of_birth", "email", "phone", "sex", "address",
             "insurance", "external_ids"};
-    private static final Set<String> SEXES = Set.of("female", "male", "other", "unknown");
 
-    /** Reads over {@code current}; {@code today} is the organization's date, for the birth-date bounds. */
-    static PatientDraft read(JsonFields body, PatientDraft current, String country, LocalDate today) {
-        var draft = new PatientDraft(
-                body.requiredText("first_name", JsonFields.NAME, current.firstName()),
-                body.requiredText("last_name", JsonFields.NAME, current.lastName()),
-                body.date("date_of_birth", current.dateOfBirth()),
-                body.email("email", current.email()),
-                Phones.read(body, "phone", country, current.phone()),
-                body.choice("sex", SEXES, current.sex()),
-                body.object("address", current.address(), a -> Address.read(a, current.address()), Address.FIELDS),
-                body.object("insurance", current.insurance(), i -> readInsurance(i, current.insurance()),
-                        "payer", "member_id", "group_number"),
-                body.strings("external_ids", current.externalIds()));
-        body.require("date_of_birth", draft.dateOfBirth());
-        if (draft.dateOfBirth() != null && (draft.dateOfBirth().isAfter(today)
-                || draft.dateOfBirth().isBefore(today.minusYears(130)))) {
-            body.issue("date_of_birth", "must not be in the future or more than 130 years ago");
+    public PatientDraft {
+        externalIds = externalIds == null ? Map.of() : externalIds;
+    }
+
+    /** A patient known by name and date of birth, as a booking may give one. */
+    public static PatientDraft of(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone) {
+        return new PatientDraft(firstName, lastName, dateOfBirth, email, phone, null, null, null, Map.of());
+    }
+
+    /**
+     * The rules a patient's fields keep whoever writes them, with {@code problems} named under {@code path}:
+     * a name and date of birth, a birth date from the last 130 years up to {@code today} (the organization's
+     * date), and a phone number that exists, stored in E.164 (read in {@code country} without a country code).
+     */
+    PatientDraft checked(String country, LocalDate today, Problems problems, String path) {
+        requireText(firstName, problems, path + "first_name");
+        requireText(lastName, problems, path + "last_name");
+        problems.require(path + "date_of_birth", dateOfBirth);
+        if (dateOfBirth != null && (dateOfBirth.isAfter(today) || dateOfBirth.isBefore(today.minusYears(130)))) {
+            problems.add(path + "date_of_birth", "must not be in the future or more than 130 years ago");
         }
-        body.throwIfInvalid();
-        return draft;
+        if (address != null) {
+            address.check(problems, path + "address.");
+        }
+        if (insurance != null) {
+            insurance.check(problems, path + "insurance.");
+        }
+        return new PatientDraft(firstName, lastName, dateOfBirth, email, Phones.normalize(phone, country, problems,
+                path + "phone"), sex, address, insurance, externalIds);
+    }
+
+    /** {@code current} with the fields named in {@code given} (wire names, {@code address.city} for a part) from this one. */
+    PatientDraft over(PatientDraft current, Predicate<String> given) {
+        return new PatientDraft(
+                given.test("first_name") ? firstName : current.firstName,
+                given.test("last_name") ? lastName : current.lastName,
+                given.test("date_of_birth") ? dateOfBirth : current.dateOfBirth,
+                given.test("email") ? email : current.email,
+                given.test("phone") ? phone : current.phone,
+                given.test("sex") ? sex : current.sex,
+                !given.test("address") ? current.address
+                        : address == null ? null : address.over(current.address, part -> given.test("address." + part)),
+                !given.test("insurance") ? current.insurance
+                        : insurance == null ? null : insurance.over(current.insurance, part -> given.test("insurance." + part)),
+                given.test("external_ids") ? externalIds : current.externalIds);
     }
 
     /** The wire names of the fields whose values differ from {@code before} ({@link #EMPTY} for a new patient). */
@@ -61,11 +87,9 @@ public record PatientDraft(String firstName, String lastName, LocalDate dateOfBi
         return new Object[]{firstName, lastName, dateOfBirth, email, phone, sex, address, insurance, externalIds};
     }
 
-    private static PatientView.Insurance readInsurance(JsonFields body, PatientView.Insurance current) {
-        var base = current == null ? new PatientView.Insurance(null, null, null) : current;
-        return new PatientView.Insurance(
-                body.requiredText("payer", JsonFields.TEXT, base.payer()),
-                body.text("member_id", JsonFields.TEXT, base.memberId()),
-                body.text("group_number", JsonFields.TEXT, base.groupNumber()));
+    private static void requireText(String text, Problems problems, String field) {
+        if (text == null || text.isBlank()) {
+            problems.add(field, Problems.REQUIRED);
+        }
     }
 }

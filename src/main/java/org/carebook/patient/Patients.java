@@ -11,11 +11,12 @@ import org.carebook.events.EventLog;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
-import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Tenant;
+import org.carebook.organization.OrganizationSettings;
 import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,15 +41,15 @@ public class Patients {
         this.clock = clock;
     }
 
+    /** Creates a patient; {@code problems} holds what reading the request found, and the 422 names them all. */
     @Transactional
-    public PatientView create(Caller caller, JsonFields body) {
-        var settings = organizations.settings(caller.tenant());
-        var draft = PatientDraft.read(body, PatientDraft.EMPTY, settings.country(),
-                LocalDate.now(clock.withZone(settings.timezone())));
+    public PatientView create(Caller caller, PatientDraft request, Problems problems) {
+        var draft = check(organizations.settings(caller.tenant()), request, problems, "");
+        problems.throwIfAny();
         String id = Ids.next("pat");
         repository.insert(caller.tenant(), id, draft, null, clock.instant());
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
-        events.record(caller.tenant(), "patient.created", null, new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY)));
+        events.record(new PatientEvent.Created(caller.tenant(), new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY))));
         return view(row(caller, id, false));
     }
 
@@ -60,14 +61,14 @@ public class Patients {
     }
 
     @Transactional
-    public PatientView update(Caller caller, String id, JsonFields body) {
-        var settings = organizations.settings(caller.tenant());
+    public PatientView update(Caller caller, String id, ChangePatient change, Problems problems) {
         var current = row(caller, id, true);
-        var draft = PatientDraft.read(body, current.draft(), settings.country(),
-                LocalDate.now(clock.withZone(settings.timezone())));
+        var draft = check(organizations.settings(caller.tenant()),
+                change.values().over(current.draft(), change.given()::contains), problems, "");
+        problems.throwIfAny();
         repository.update(id, draft, clock.instant());
         audit.record(caller, AuditLog.Action.UPDATE, RESOURCE, List.of(id));
-        events.record(caller.tenant(), "patient.updated", null, new PatientChanged(id, draft.changedFrom(current.draft())));
+        events.record(new PatientEvent.Updated(caller.tenant(), new PatientChanged(id, draft.changedFrom(current.draft()))));
         return view(row(caller, id, false));
     }
 
@@ -97,15 +98,12 @@ public class Patients {
         return audited(caller, found);
     }
 
-    /** The fields a booking may carry for a patient it names inline; a browser key gets only the identifying ones. */
-    private static final String[] BROWSER_FIELDS = {"first_name", "last_name", "date_of_birth", "email", "phone"};
-
-    /** Reads a patient given inline in a booking body under {@code field}; problems are added to {@code body}. */
-    public PatientDraft readInline(Caller caller, JsonFields body, String field) {
-        var settings = organizations.settings(caller.tenant());
-        var today = LocalDate.now(clock.withZone(settings.timezone()));
-        return body.object(field, null, inline -> PatientDraft.read(inline, PatientDraft.EMPTY, settings.country(), today),
-                caller.isPublishable() ? BROWSER_FIELDS : PatientDraft.FIELDS);
+    /**
+     * A patient as the rules of every patient record would store it (API.md §5), with what breaks them added
+     * to {@code problems} under {@code path}; for a booking that names its patient inline.
+     */
+    public PatientDraft check(OrganizationSettings settings, PatientDraft draft, Problems problems, String path) {
+        return draft.checked(settings.country(), LocalDate.now(clock.withZone(settings.timezone())), problems, path);
     }
 
     /**
@@ -131,7 +129,7 @@ public class Patients {
         String id = Ids.next("pat");
         repository.insert(tenant, id, draft, duplicateOf, clock.instant());
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
-        events.record(tenant, "patient.created", null, new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY)));
+        events.record(new PatientEvent.Created(tenant, new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY))));
         return id;
     }
 

@@ -4,5 +4,5 @@
  * {@link org.carebook.patient.PatientDraft}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Patients",
-        allowedDependencies = {"audit", "events", "kernel", "organization"})
+        allowedDependencies = {"api", "audit", "events", "kernel", "organization"})
 package org.carebook.patient;

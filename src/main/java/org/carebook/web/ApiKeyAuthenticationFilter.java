@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
-import org.carebook.kernel.CarebookProperties;
 import org.carebook.organization.ApiKeys;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -37,12 +36,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final RequestMatcher API_DOCUMENT = pathPattern("/v1/openapi.json/**");
 
     private final ApiKeys apiKeys;
-    private final CarebookProperties properties;
+    private final EdgeSettings properties;
     private final RateLimits rateLimits;
     private final AuthFailures failures;
     private final ErrorResponses errors;
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys, CarebookProperties properties, RateLimits rateLimits,
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, EdgeSettings properties, RateLimits rateLimits,
                                AuthFailures failures, ErrorResponses errors) {
         this.apiKeys = apiKeys;
         this.properties = properties;

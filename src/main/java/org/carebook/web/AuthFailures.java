@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.carebook.kernel.CarebookException;
-import org.carebook.kernel.CarebookProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,7 @@ class AuthFailures {
 
     private final Buckets perAddress;
 
-    AuthFailures(CarebookProperties properties) {
+    AuthFailures(EdgeSettings properties) {
         this.perAddress = new Buckets(properties.authFailuresPerMinute(), Duration.ofMinutes(1));
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletResponse;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
-import org.carebook.kernel.CarebookProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,7 @@ class RateLimits {
     private final Buckets perKey;
     private final Buckets perAddress;
 
-    RateLimits(CarebookProperties properties) {
+    RateLimits(EdgeSettings properties) {
         this.perKey = new Buckets(properties.rateLimitPerSecond(), Duration.ofSeconds(1));
         this.perAddress = new Buckets(properties.rateLimitPerIpPerSecond(), Duration.ofSeconds(1));
     }

@@ -1,6 +1,5 @@
 package org.carebook.web;
 
-import org.carebook.kernel.CarebookProperties;
 import org.carebook.organization.ApiKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +29,7 @@ class SecurityConfiguration {
             "/actuator/prometheus", "/error"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, CarebookProperties properties, RateLimits rateLimits,
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, EdgeSettings properties, RateLimits rateLimits,
                             AuthFailures failures, ErrorResponses errors, SecurityRefusals refusals,
                             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
         var gate = new RouteGate(mappings);

@@ -10,7 +10,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.carebook.kernel.Cidr;
-import org.carebook.kernel.CarebookProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,7 @@ class TrustedProxies {
 
     private final List<Cidr> trusted;
 
-    TrustedProxies(CarebookProperties properties) {
+    TrustedProxies(EdgeSettings properties) {
         this.trusted = properties.trustedProxies().stream().map(Cidr::parse).toList();
     }
 

@@ -3,5 +3,5 @@
  * origins, rate limits, idempotency, scope checks and the error envelope.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web",
-        allowedDependencies = {"kernel", "organization"})
+        allowedDependencies = {"api", "kernel", "organization"})
 package org.carebook.web;

@@ -20,7 +20,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.carebook.events.EventView;
-import org.carebook.kernel.CarebookProperties;
 import org.carebook.kernel.Mode;
 import org.carebook.outbox.LeasedWork;
 import org.springframework.beans.factory.DisposableBean;
@@ -48,7 +47,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
-    private final CarebookProperties properties;
+    private final WebhookSettings properties;
     private final UrlGuard guard;
     /** One client per mode, each resolving through a guard with that mode's reach; made at the first send. */
     private final Map<Mode, WebhookClient> clients = new EnumMap<>(Mode.class);
@@ -57,7 +56,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     private final Counter failedAttempts;
 
     DeliveryWorker(DeliveryRepository deliveries, EndpointRepository endpoints, UrlGuard guard,
-                   TransactionTemplate transactions, JsonMapper json, Clock clock, CarebookProperties properties,
+                   TransactionTemplate transactions, JsonMapper json, Clock clock, WebhookSettings properties,
                    MeterRegistry metrics) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;

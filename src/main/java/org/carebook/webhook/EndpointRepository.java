@@ -29,10 +29,7 @@ class EndpointRepository {
         }
     }
 
-    record Draft(String url, List<String> events, String description, String status) {
-    }
-
-    void insert(Tenant tenant, String id, Draft draft, String secret, Instant now) {
+    void insert(Tenant tenant, String id, WebhookEndpointDraft draft, String secret, Instant now) {
         Sql.scoped(jdbc.sql("""
                         INSERT INTO webhook_endpoints (id, organization_id, mode, url, events, description, secret, status,
                                                        created_at, updated_at)
@@ -59,7 +56,7 @@ class EndpointRepository {
                 .query(EndpointRepository::row).list();
     }
 
-    void update(String id, Draft draft, Instant now) {
+    void update(String id, WebhookEndpointDraft draft, Instant now) {
         jdbc.sql("""
                         UPDATE webhook_endpoints SET url = :url, events = :events, description = :description,
                                status = :status,

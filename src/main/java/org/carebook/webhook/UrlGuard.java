@@ -7,7 +7,6 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.carebook.kernel.CarebookProperties;
 import org.carebook.kernel.Mode;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,7 @@ class UrlGuard {
     private final boolean allowPrivate;
     private final boolean developerServer;
 
-    UrlGuard(CarebookProperties properties, Environment environment) {
+    UrlGuard(WebhookSettings properties, Environment environment) {
         this.allowPrivate = properties.webhooksAllowPrivate();
         this.developerServer = environment.getProperty("DATABASE_URL", "").isBlank();
     }

@@ -1,11 +1,13 @@
 package org.carebook.webhook;
 
+import java.util.Set;
+
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.Envelope;
-import org.carebook.kernel.JsonFields;
+import org.carebook.api.Envelope;
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.kernel.RequiresScope;
+import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,7 +36,8 @@ class WebhookController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     Envelope<WebhookEndpointView> create(Caller caller, @RequestBody JsonNode body) {
-        return Envelope.of(endpoints.create(caller, JsonFields.of(body, WebhookEndpoints.FIELDS)));
+        var fields = JsonFields.of(body, WebhookEndpointDraft.FIELDS);
+        return Envelope.of(endpoints.create(caller, draft(fields), fields.problems()));
     }
 
     @GetMapping
@@ -53,7 +56,9 @@ class WebhookController {
     @PatchMapping("/{id}")
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     Envelope<WebhookEndpointView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        return Envelope.of(endpoints.update(caller, id, JsonFields.of(body, WebhookEndpoints.FIELDS)));
+        var fields = JsonFields.of(body, WebhookEndpointDraft.FIELDS);
+        var change = new WebhookEndpointDraft.Change(draft(fields), fields.given());
+        return Envelope.of(endpoints.update(caller, id, change, fields.problems()));
     }
 
     @DeleteMapping("/{id}")
@@ -81,5 +86,11 @@ class WebhookController {
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     Envelope<DeliveryView> retry(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
         return Envelope.of(endpoints.retry(caller, id, deliveryId));
+    }
+
+    private static WebhookEndpointDraft draft(JsonFields body) {
+        return new WebhookEndpointDraft(body.text("url", 2000, null), body.texts("events", 20, 40, null),
+                body.text("description", JsonFields.TEXT, null),
+                body.choice("status", Set.of("enabled", "disabled"), null));
     }
 }

@@ -10,7 +10,7 @@ import org.carebook.events.EventLog;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
-import org.carebook.kernel.JsonFields;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.springframework.stereotype.Service;
@@ -20,25 +20,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WebhookEndpoints {
 
-    static final String[] FIELDS = {"url", "events", "description", "status"};
     /** How long the old secret keeps signing after a rotation, so receivers can switch without losing events. */
     static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
 
     private final EndpointRepository endpoints;
     private final DeliveryRepository deliveries;
     private final UrlGuard guard;
+    private final EventLog events;
     private final Clock clock;
 
-    WebhookEndpoints(EndpointRepository endpoints, DeliveryRepository deliveries, UrlGuard guard, Clock clock) {
+    WebhookEndpoints(EndpointRepository endpoints, DeliveryRepository deliveries, UrlGuard guard, EventLog events,
+                     Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.guard = guard;
+        this.events = events;
         this.clock = clock;
     }
 
     @Transactional
-    public WebhookEndpointView create(Caller caller, JsonFields body) {
-        var draft = read(caller, body, new EndpointRepository.Draft(null, null, null, "enabled"));
+    public WebhookEndpointView create(Caller caller, WebhookEndpointDraft request, Problems problems) {
+        var draft = checked(caller, request.over(WebhookEndpointDraft.NEW, field -> true), problems);
         String id = Ids.next("we");
         String secret = Signer.newSecret();
         endpoints.insert(caller.tenant(), id, draft, secret, clock.instant());
@@ -57,10 +59,10 @@ public class WebhookEndpoints {
     }
 
     @Transactional
-    public WebhookEndpointView update(Caller caller, String id, JsonFields body) {
+    public WebhookEndpointView update(Caller caller, String id, WebhookEndpointDraft.Change change, Problems problems) {
         var current = row(caller, id);
-        var draft = read(caller, body, new EndpointRepository.Draft(current.url(), current.events(),
-                current.description(), current.status()));
+        var draft = checked(caller, change.values().over(new WebhookEndpointDraft(current.url(), current.events(),
+                current.description(), current.status()), change.given()::contains), problems);
         endpoints.update(id, draft, clock.instant());
         return row(caller, id).view();
     }
@@ -109,24 +111,22 @@ public class WebhookEndpoints {
         return endpoints.find(caller.tenant(), id).orElseThrow(() -> CarebookException.notFound("No such webhook endpoint."));
     }
 
-    private EndpointRepository.Draft read(Caller caller, JsonFields body, EndpointRepository.Draft current) {
-        String url = body.requiredText("url", 2000, current.url());
-        List<String> events = body.texts("events", 20, 40, current.events());
-        String description = body.text("description", JsonFields.TEXT, current.description());
-        String status = body.choice("status", Set.of("enabled", "disabled"), current.status());
-        if (url != null) {
-            guard.refusal(url, caller.tenant().mode()).ifPresent(problem -> body.issue("url", problem));
-        }
-        if (events == null || events.isEmpty()) {
-            body.issue("events", "must list event types, or [\"*\"] for all");
+    /** A reachable URL (ADR 0008) and at least one known event type. */
+    private WebhookEndpointDraft checked(Caller caller, WebhookEndpointDraft draft, Problems problems) {
+        if (draft.url() == null || draft.url().isBlank()) {
+            problems.add("url", Problems.REQUIRED);
         } else {
-            var unknown = new ArrayList<String>();
-            events.stream().filter(e -> !e.equals("*") && !EventLog.TYPES.contains(e)).forEach(unknown::add);
+            guard.refusal(draft.url(), caller.tenant().mode()).ifPresent(problem -> problems.add("url", problem));
+        }
+        if (draft.events() == null || draft.events().isEmpty()) {
+            problems.add("events", "must list event types, or [\"*\"] for all");
+        } else {
+            var unknown = draft.events().stream().filter(e -> !e.equals("*") && !events.isType(e)).toList();
             if (!unknown.isEmpty()) {
-                body.issue("events", "has unknown event types: " + String.join(", ", unknown));
+                problems.add("events", "has unknown event types: " + String.join(", ", unknown));
             }
         }
-        body.throwIfInvalid();
-        return new EndpointRepository.Draft(url, List.copyOf(events), description, status);
+        problems.throwIfAny();
+        return new WebhookEndpointDraft(draft.url(), List.copyOf(draft.events()), draft.description(), draft.status());
     }
 }

@@ -5,5 +5,5 @@
  * order per appointment. Public: {@link org.carebook.webhook.WebhookEndpoints}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks",
-        allowedDependencies = {"events", "kernel", "outbox"})
+        allowedDependencies = {"api", "events", "kernel", "outbox"})
 package org.carebook.webhook;

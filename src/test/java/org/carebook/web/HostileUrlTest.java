@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
-import org.carebook.kernel.RequiresScope;
+import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;

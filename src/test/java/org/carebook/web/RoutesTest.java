@@ -3,7 +3,7 @@ package org.carebook.web;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.carebook.kernel.RequiresScope;
+import org.carebook.api.RequiresScope;
 import org.carebook.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

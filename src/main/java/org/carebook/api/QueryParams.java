@@ -1,4 +1,6 @@
-package org.carebook.kernel;
+package org.carebook.api;
+
+import org.carebook.kernel.CarebookException;
 
 /** Query-string values that are not free text. */
 public final class QueryParams {

@@ -1,4 +1,4 @@
-package org.carebook.kernel;
+package org.carebook.api;
 
 /** The {@code {"data": ...}} wrapper of every single-object response. */
 public record Envelope<T>(T data) {

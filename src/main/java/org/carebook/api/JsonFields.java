@@ -1,4 +1,4 @@
-package org.carebook.kernel;
+package org.carebook.api;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -17,6 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import org.carebook.kernel.Address;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.FieldIssue;
+import org.carebook.kernel.Phones;
+import org.carebook.kernel.Problems;
 
 import tools.jackson.databind.JsonNode;
 
@@ -45,18 +51,16 @@ public final class JsonFields {
             "[a-z0-9!#$%&'*+/=?^_`{|}~\\x{80}-\\x{10FFFF}-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~\\x{80}-\\x{10FFFF}-]+)*"
                     + "@([a-z0-9\\x{80}-\\x{10FFFF}]([a-z0-9\\x{80}-\\x{10FFFF}-]*[a-z0-9\\x{80}-\\x{10FFFF}])?\\.)+"
                     + "[a-z0-9\\x{80}-\\x{10FFFF}]([a-z0-9\\x{80}-\\x{10FFFF}-]*[a-z0-9\\x{80}-\\x{10FFFF}])?");
-    private static final String REQUIRED = "is required";
+    private static final String REQUIRED = Problems.REQUIRED;
 
     private final JsonNode node;
     private final String path;
-    private final List<FieldIssue> issues;
-    private final Set<String> fieldsWithIssues;
+    private final Problems problems;
 
-    private JsonFields(JsonNode node, String path, List<FieldIssue> issues, Set<String> fieldsWithIssues) {
+    private JsonFields(JsonNode node, String path, Problems problems) {
         this.node = node;
         this.path = path;
-        this.issues = issues;
-        this.fieldsWithIssues = fieldsWithIssues;
+        this.problems = problems;
     }
 
     /** A request body that must be a JSON object with only the {@code allowed} fields. */
@@ -64,7 +68,7 @@ public final class JsonFields {
         if (body == null || !body.isObject()) {
             throw CarebookException.badRequest("malformed_json", "The request body must be a JSON object.");
         }
-        var fields = new JsonFields(body, "", new ArrayList<>(), new HashSet<>());
+        var fields = new JsonFields(body, "", new Problems());
         fields.rejectUnknown(allowed);
         return fields;
     }
@@ -111,6 +115,45 @@ public final class JsonFields {
             return fallback;
         }
         return text;
+    }
+
+    /** An optional phone number in E.164, read in {@code country} when it has no country code. */
+    public String phone(String field, String country, String fallback) {
+        String raw = text(field, Phones.MAX_LENGTH, fallback);
+        return raw == null || !has(field) ? raw : Phones.normalize(raw, country, problems, path + field);
+    }
+
+    /** The raw text of an optional phone number, checked only for its length; the domain normalises it. */
+    public String phoneText(String field, String fallback) {
+        return text(field, Phones.MAX_LENGTH, fallback);
+    }
+
+    /** An address object read over {@code current}. */
+    public Address address(String field, Address current) {
+        return object(field, current, a -> {
+            Address base = current == null ? Address.EMPTY : current;
+            var address = new Address(a.text("line1", TEXT, base.line1()), a.text("line2", TEXT, base.line2()),
+                    a.text("city", TEXT, base.city()), a.text("postcode", 20, base.postcode()),
+                    a.text("country", 2, base.country()));
+            address.check(problems, a.path);
+            return address;
+        }, Address.FIELDS);
+    }
+
+    /**
+     * The fields this body gives, with the members of object fields as {@code field.member}: a partial
+     * update changes these and keeps the rest.
+     */
+    public Set<String> given() {
+        var given = new HashSet<String>();
+        for (String name : node.propertyNames()) {
+            given.add(path + name);
+            JsonNode value = node.get(name);
+            if (value.isObject()) {
+                value.propertyNames().forEach(member -> given.add(path + name + "." + member));
+            }
+        }
+        return given;
     }
 
     /** Trimmed and lower-cased, with a plausible shape. */
@@ -349,7 +392,7 @@ public final class JsonFields {
             issue(field, "must be an object");
             return fallback;
         }
-        var nested = new JsonFields(value, path + field + ".", issues, fieldsWithIssues);
+        var nested = new JsonFields(value, path + field + ".", problems);
         nested.rejectUnknown(allowed);
         return reader.apply(nested);
     }
@@ -375,7 +418,7 @@ public final class JsonFields {
                 issue(itemField, "must be an object");
                 continue;
             }
-            var nested = new JsonFields(item, path + itemField + ".", issues, fieldsWithIssues);
+            var nested = new JsonFields(item, path + itemField + ".", problems);
             nested.rejectUnknown(allowed);
             result.add(reader.apply(nested));
         }
@@ -385,9 +428,7 @@ public final class JsonFields {
     /** Records a problem with a field of this object (named with its path). */
     public void issue(String field, String issue) {
         String name = path + field;
-        if (fieldsWithIssues.add(name)) {
-            issues.add(new FieldIssue(name, issue));
-        }
+        problems.add(name, issue);
     }
 
     public void require(String field, Object value) {
@@ -396,16 +437,19 @@ public final class JsonFields {
         }
     }
 
+    /** The problems found reading this body, to which the domain adds its own. */
+    public Problems problems() {
+        return problems;
+    }
+
     /** Whether no problem has been found so far. */
     public boolean isValid() {
-        return issues.isEmpty();
+        return problems.isEmpty();
     }
 
     /** Throws the 422 listing every problem found so far. */
     public void throwIfInvalid() {
-        if (!issues.isEmpty()) {
-            throw CarebookException.invalid(issues);
-        }
+        problems.throwIfAny();
     }
 
     public static boolean isZone(String text) {

@@ -1,9 +1,11 @@
-package org.carebook.kernel;
+package org.carebook.api;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import org.carebook.kernel.Scope;
 
 /**
  * The scope an endpoint needs; with several, any one of them is enough. Every {@code /v1} handler

@@ -1,0 +1,141 @@
+package org.carebook.booking;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.carebook.availability.Interval;
+import org.carebook.catalog.AppointmentTypeView;
+import org.carebook.catalog.LocationView;
+import org.carebook.events.EventLog;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Ids;
+import org.carebook.kernel.Problems;
+import org.carebook.organization.OrganizationSettings;
+import org.carebook.patient.Patients;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way an appointment comes to be, whether a hold is confirmed or staff book directly: the patient
+ * is checked and found or made, the time is taken under the database's exclusion constraints (claimed, or
+ * handed over from the hold that blocks it), the row is written and {@code appointment.created} recorded,
+ * all in the caller's transaction.
+ */
+@Component
+class BookingCore {
+
+    private final AppointmentRepository appointments;
+    private final BlockingIntervals intervals;
+    private final Patients patients;
+    private final EventLog events;
+
+    BookingCore(AppointmentRepository appointments, BlockingIntervals intervals, Patients patients, EventLog events) {
+        this.appointments = appointments;
+        this.intervals = intervals;
+        this.patients = patients;
+        this.events = events;
+    }
+
+    /** The patient choice as it would be stored, with what is wrong with it added to {@code problems}. */
+    PatientChoice check(Caller caller, PatientChoice choice, OrganizationSettings settings, Problems problems) {
+        if (choice instanceof PatientChoice.Inline inline) {
+            return new PatientChoice.Inline(patients.check(settings, inline.patient(), problems, "patient."));
+        }
+        if (choice instanceof PatientChoice.Existing existing && !patients.exists(caller, existing.patientId())) {
+            problems.add("patient_id", "does not name an existing patient");
+        }
+        return choice;
+    }
+
+    /** The id of the patient a checked choice names: the one on file, or the record an inline patient matched or made. */
+    String patientId(Caller caller, PatientChoice checked) {
+        return checked instanceof PatientChoice.Inline inline ? patients.matchOrCreate(caller, inline.patient())
+                : ((PatientChoice.Existing) checked).patientId();
+    }
+
+    /** Books the time a hold blocks, handing its blocking interval to the new appointment. */
+    AppointmentView bookHeldTime(Caller caller, HoldRepository.Row hold, String patientId, AppointmentDetails details,
+                                 Instant now) {
+        String id = Ids.next("apt");
+        var placement = new AppointmentRepository.Placement(hold.clinicianId(), hold.locationId(), hold.roomId(),
+                hold.remote(), hold.zone(), hold.start(), hold.end());
+        if (!intervals.transfer(hold.id(), id, patientId, now)) {
+            throw holdExpired();
+        }
+        return insert(AppointmentRepository.Row.booked(id, caller.tenant(), AppointmentStatus.CONFIRMED, patientId,
+                hold.appointmentTypeId(), placement, details, hold.id(), source(caller), false, now));
+    }
+
+    /** Books free time: claims it, with a room when the type needs one, unless the database finds it taken. */
+    AppointmentView bookNewTime(Caller caller, Appointments.Where where, String patientId, BookAppointment command,
+                                AppointmentDetails details, Instant now) {
+        String id = Ids.next("apt");
+        var placement = where.placement();
+        String room = intervals.claim(claim(id, where.type(), placement, rooms(where.type(), placement, where.location()),
+                patientId, !command.allowOverlapping()), now);
+        return insert(AppointmentRepository.Row.booked(id, caller.tenant(), command.status(), patientId,
+                where.type().id(), placement.withRoom(room), details, null, source(caller), command.allowOverlapping(),
+                now));
+    }
+
+    /** Moves an appointment's blocking interval; a type that needs a room takes the first free one if none is named. */
+    AppointmentRepository.Placement move(AppointmentRepository.Row current, AppointmentTypeView type,
+                                         AppointmentRepository.Placement placement, LocationView location, Instant now) {
+        var candidates = rooms(type, placement, location);
+        var free = claim(current.id(), type, placement, candidates, null, true);
+        String room = placement.roomId() != null || candidates.isEmpty() ? placement.roomId()
+                : intervals.freeRooms(candidates, free.blocked(), current.id(), now).stream().findFirst()
+                        .orElseThrow(BlockingIntervals.SLOT_TAKEN);
+        var moved = placement.withRoom(room);
+        intervals.move(claim(current.id(), type, moved, room == null ? List.of() : List.of(room), current.patientId(),
+                !current.allowOverlapping()), room, now);
+        return moved;
+    }
+
+    /** The appointment an earlier confirm of the hold made. */
+    java.util.Optional<AppointmentView> bookedFrom(String holdId) {
+        return appointments.findByHold(holdId).map(AppointmentRepository.Row::view);
+    }
+
+    AppointmentView record(AppointmentEvent event) {
+        events.record(event);
+        return event.appointment();
+    }
+
+    static CarebookException holdExpired() {
+        return new CarebookException(404, "NOT_FOUND", "hold_expired",
+                "The hold expired, was released or does not exist.", List.of());
+    }
+
+    private AppointmentView insert(AppointmentRepository.Row row) {
+        appointments.insert(row);
+        return record(new AppointmentEvent.Booked(row.tenant(), row.view()));
+    }
+
+    private static String source(Caller caller) {
+        return caller.isPublishable() ? "widget" : "api";
+    }
+
+    private static BlockingIntervals.Claim claim(String ownerId, AppointmentTypeView type,
+                                                 AppointmentRepository.Placement placement, List<String> rooms,
+                                                 String patientId, boolean exclusive) {
+        return BlockingIntervals.Claim.of(ownerId, type, placement.clinicianId(),
+                new Interval(placement.start(), placement.end()), rooms, patientId, null, exclusive);
+    }
+
+    /** The rooms a booking may take: the one named, or every active room when the type needs one in person. */
+    private static List<String> rooms(AppointmentTypeView type, AppointmentRepository.Placement placement,
+                                      LocationView location) {
+        if (placement.roomId() != null) {
+            return List.of(placement.roomId());
+        }
+        if (!type.requiresRoom() || placement.remote() || location == null) {
+            return List.of();
+        }
+        var rooms = location.rooms().stream().filter(LocationView.RoomView::isActive).map(LocationView.RoomView::id).toList();
+        if (rooms.isEmpty()) {
+            throw CarebookException.conflict("slot_taken", "No room of that location can take this appointment.");
+        }
+        return rooms;
+    }
+}

@@ -1,0 +1,20 @@
+package org.carebook.patient;
+
+import org.carebook.events.DomainEvent;
+import org.carebook.events.EventType;
+import org.carebook.kernel.Tenant;
+
+/** What happens to patients; each reports only the id and the names of the changed fields (API.md §7). */
+public sealed interface PatientEvent extends DomainEvent {
+
+    @Override
+    PatientChanged object();
+
+    @EventType("patient.created")
+    record Created(Tenant tenant, PatientChanged object) implements PatientEvent {
+    }
+
+    @EventType("patient.updated")
+    record Updated(Tenant tenant, PatientChanged object) implements PatientEvent {
+    }
+}

@@ -1,0 +1,31 @@
+package org.carebook.webhook;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What an endpoint is (API.md §8): where events go, which types (or {@code "*"}), a description, and
+ * whether it is {@code enabled} or {@code disabled}. A change gives some fields and keeps the rest.
+ */
+public record WebhookEndpointDraft(String url, List<String> events, String description, String status) {
+
+    public static final WebhookEndpointDraft NEW = new WebhookEndpointDraft(null, null, null, "enabled");
+    static final String[] FIELDS = {"url", "events", "description", "status"};
+
+    /** {@code current} with the fields named in {@code given} (wire names) from this draft. */
+    public WebhookEndpointDraft over(WebhookEndpointDraft current, Predicate<String> given) {
+        return new WebhookEndpointDraft(given.test("url") ? url : current.url,
+                given.test("events") ? events : current.events,
+                given.test("description") ? description : current.description,
+                given.test("status") && status != null ? status : current.status);
+    }
+
+    /** A partial update of an endpoint: the fields {@code given} take their values from {@code values}. */
+    public record Change(WebhookEndpointDraft values, Set<String> given) {
+
+        public Change {
+            given = Set.copyOf(given);
+        }
+    }
+}
