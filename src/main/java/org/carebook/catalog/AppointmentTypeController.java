@@ -8,7 +8,6 @@ import org.carebook.kernel.PageRequest;
 import org.carebook.api.QueryParams;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
-import org.carebook.organization.Organizations;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,19 +24,17 @@ import tools.jackson.databind.JsonNode;
 class AppointmentTypeController {
 
     private final AppointmentTypes types;
-    private final Organizations organizations;
 
-    AppointmentTypeController(AppointmentTypes types, Organizations organizations) {
+    AppointmentTypeController(AppointmentTypes types) {
         this.types = types;
-        this.organizations = organizations;
     }
 
     @PostMapping("/v1/appointment-types")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_APPOINTMENT_TYPES)
     Envelope<AppointmentTypeView> create(Caller caller, @RequestBody JsonNode body) {
-        String currency = organizations.settings(caller.tenant()).currency();
-        return Envelope.of(types.create(caller.tenant(), currency, JsonFields.of(body, AppointmentTypeDraft.FIELDS)));
+        var fields = JsonFields.of(body, AppointmentTypeDraft.FIELDS);
+        return Envelope.of(types.create(caller.tenant(), CatalogForms.appointmentType(fields), fields.problems()));
     }
 
     @GetMapping("/v1/appointment-types")
@@ -60,7 +57,8 @@ class AppointmentTypeController {
     @PatchMapping("/v1/appointment-types/{id}")
     @RequiresScope(Scope.WRITE_APPOINTMENT_TYPES)
     Envelope<AppointmentTypeView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        return Envelope.of(types.update(caller.tenant(), id, JsonFields.of(body, AppointmentTypeDraft.FIELDS)));
+        var fields = JsonFields.of(body, AppointmentTypeDraft.FIELDS);
+        return Envelope.of(types.update(caller.tenant(), id, CatalogForms.appointmentType(fields), fields.problems()));
     }
 
     @DeleteMapping("/v1/appointment-types/{id}")

@@ -3,8 +3,9 @@ package org.carebook.catalog;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
-import org.carebook.api.JsonFields;
+import org.carebook.kernel.Problems;
 
 /** The writable fields of an appointment type, with the contract's defaults. */
 public record AppointmentTypeDraft(String name, String description, Integer durationMinutes, BigDecimal price,
@@ -17,39 +18,61 @@ public record AppointmentTypeDraft(String name, String description, Integer dura
             "allow_online_booking", "modes", "buffer_before_minutes", "buffer_after_minutes", "min_notice_minutes",
             "max_advance_days", "slot_interval_minutes", "requires_room", "clinician_ids"};
     private static final Set<String> MODES = Set.of("in_person", "remote");
-    private static final int DAY = 24 * 60;
 
-    static AppointmentTypeDraft empty(String currency) {
+    /** The defaults of a new type, priced in the organization's currency. */
+    static AppointmentTypeDraft defaults(String currency) {
         return new AppointmentTypeDraft(null, null, null, null, currency, true, true, List.of("in_person"), 0, 0, 0,
                 90, null, false, List.of());
     }
 
-    static AppointmentTypeDraft read(JsonFields body, AppointmentTypeDraft current) {
-        Integer duration = body.requiredInteger("duration_minutes", 1, DAY, current.durationMinutes());
-        var draft = new AppointmentTypeDraft(
-                body.requiredText("name", JsonFields.NAME, current.name()),
-                body.text("description", JsonFields.LONG_TEXT, current.description()),
-                duration,
-                body.money("price", current.price()),
-                body.text("currency", 3, current.currency()),
-                body.requiredBool("is_active", current.active()),
-                body.requiredBool("allow_online_booking", current.allowOnlineBooking()),
-                body.texts("modes", 2, 20, current.modes()),
-                body.requiredInteger("buffer_before_minutes", 0, DAY, current.bufferBeforeMinutes()),
-                body.requiredInteger("buffer_after_minutes", 0, DAY, current.bufferAfterMinutes()),
-                body.requiredInteger("min_notice_minutes", 0, 365 * DAY, current.minNoticeMinutes()),
-                body.requiredInteger("max_advance_days", 1, 730, current.maxAdvanceDays()),
-                body.requiredInteger("slot_interval_minutes", 1, DAY,
-                        current.slotIntervalMinutes() == null ? duration : current.slotIntervalMinutes()),
-                body.requiredBool("requires_room", current.requiresRoom()),
-                body.texts("clinician_ids", 500, 64, current.clinicianIds()));
-        body.require("currency", draft.currency());
-        if (draft.modes() == null || draft.modes().isEmpty() || !MODES.containsAll(draft.modes())) {
-            body.issue("modes", "must list one or both of in_person and remote");
+
+    AppointmentTypeDraft over(AppointmentTypeDraft current, Predicate<String> given) {
+        return new AppointmentTypeDraft(given.test("name") ? name : current.name,
+                given.test("description") ? description : current.description,
+                given.test("duration_minutes") ? durationMinutes : current.durationMinutes,
+                given.test("price") ? price : current.price,
+                given.test("currency") ? currency : current.currency,
+                given.test("is_active") ? active : current.active,
+                given.test("allow_online_booking") ? allowOnlineBooking : current.allowOnlineBooking,
+                given.test("modes") ? modes : current.modes,
+                given.test("buffer_before_minutes") ? bufferBeforeMinutes : current.bufferBeforeMinutes,
+                given.test("buffer_after_minutes") ? bufferAfterMinutes : current.bufferAfterMinutes,
+                given.test("min_notice_minutes") ? minNoticeMinutes : current.minNoticeMinutes,
+                given.test("max_advance_days") ? maxAdvanceDays : current.maxAdvanceDays,
+                given.test("slot_interval_minutes") ? slotIntervalMinutes : current.slotIntervalMinutes,
+                given.test("requires_room") ? requiresRoom : current.requiresRoom,
+                given.test("clinician_ids") ? clinicianIds : current.clinicianIds);
+    }
+
+    /** Every setting present, modes from {@link #MODES}, an ISO 4217 currency; slots step by the duration unless set. */
+    AppointmentTypeDraft checked(Problems problems, boolean slotIntervalGiven) {
+        problems.requireText("name", name);
+        var required = new Object[]{durationMinutes, active, allowOnlineBooking, bufferBeforeMinutes, bufferAfterMinutes,
+                minNoticeMinutes, maxAdvanceDays, requiresRoom, currency};
+        var names = new String[]{"duration_minutes", "is_active", "allow_online_booking", "buffer_before_minutes",
+                "buffer_after_minutes", "min_notice_minutes", "max_advance_days", "requires_room", "currency"};
+        for (int i = 0; i < required.length; i++) {
+            problems.require(names[i], required[i]);
         }
-        if (draft.currency() != null && !draft.currency().matches("[A-Z]{3}")) {
-            body.issue("currency", "must be an ISO 4217 currency code such as GBP");
+        if (modes == null || modes.isEmpty() || !MODES.containsAll(modes)) {
+            problems.add("modes", "must list one or both of in_person and remote");
         }
-        return draft;
+        if (currency != null && !currency.matches("[A-Z]{3}")) {
+            problems.add("currency", "must be an ISO 4217 currency code such as GBP");
+        }
+        Integer interval = slotIntervalMinutes;
+        if (interval == null && slotIntervalGiven) {
+            problems.add("slot_interval_minutes", Problems.REQUIRED);
+        }
+        return new AppointmentTypeDraft(name, description, durationMinutes, price, currency, active, allowOnlineBooking,
+                modes, bufferBeforeMinutes, bufferAfterMinutes, minNoticeMinutes, maxAdvanceDays,
+                interval == null ? durationMinutes : interval, requiresRoom,
+                clinicianIds == null ? List.of() : clinicianIds);
+    }
+
+    AppointmentTypeDraft deactivated() {
+        return new AppointmentTypeDraft(name, description, durationMinutes, price, currency, false, allowOnlineBooking,
+                modes, bufferBeforeMinutes, bufferAfterMinutes, minNoticeMinutes, maxAdvanceDays, slotIntervalMinutes,
+                requiresRoom, clinicianIds);
     }
 }

@@ -1,15 +1,16 @@
 package org.carebook.catalog;
 
 import java.time.Clock;
-import java.util.function.UnaryOperator;
 
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
-import org.carebook.api.JsonFields;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Tenant;
+import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,27 +20,23 @@ public class AppointmentTypes {
 
     private final AppointmentTypeRepository repository;
     private final References references;
+    private final Organizations organizations;
     private final Clock clock;
 
-    AppointmentTypes(AppointmentTypeRepository repository, References references, Clock clock) {
+    AppointmentTypes(AppointmentTypeRepository repository, References references, Organizations organizations,
+                     Clock clock) {
         this.repository = repository;
         this.references = references;
+        this.organizations = organizations;
         this.clock = clock;
     }
 
     @Transactional
-    public AppointmentTypeView create(Tenant tenant, String defaultCurrency, JsonFields body) {
-        var draft = checked(tenant, body, AppointmentTypeDraft.read(body, AppointmentTypeDraft.empty(defaultCurrency)));
+    public AppointmentTypeView create(Tenant tenant, Change<AppointmentTypeDraft> request, Problems problems) {
+        var defaults = AppointmentTypeDraft.defaults(organizations.settings(tenant).currency());
+        var draft = checked(tenant, request, request.values().over(defaults, request::gives), problems);
         String id = Ids.next("type");
         repository.insert(tenant, id, draft, clock.instant());
-        return view(repository.find(tenant, id, false).orElseThrow());
-    }
-
-    /** For set-up code that builds a type directly, such as the demo clinic. */
-    @Transactional
-    public AppointmentTypeView create(Tenant tenant, String defaultCurrency, UnaryOperator<AppointmentTypeDraft> build) {
-        String id = Ids.next("type");
-        repository.insert(tenant, id, build.apply(AppointmentTypeDraft.empty(defaultCurrency)), clock.instant());
         return view(repository.find(tenant, id, false).orElseThrow());
     }
 
@@ -69,27 +66,29 @@ public class AppointmentTypes {
     }
 
     @Transactional
-    public AppointmentTypeView update(Tenant tenant, String id, JsonFields body) {
+    public AppointmentTypeView update(Tenant tenant, String id, Change<AppointmentTypeDraft> change,
+                                      Problems problems) {
         var current = repository.find(tenant, id, true).orElseThrow(AppointmentTypes::notFound);
-        repository.update(id, checked(tenant, body, AppointmentTypeDraft.read(body, current.draft())), clock.instant());
+        repository.update(id, checked(tenant, change, change.values().over(current.draft(), change::gives), problems),
+                clock.instant());
         return view(repository.find(tenant, id, false).orElseThrow());
     }
 
     @Transactional
     public AppointmentTypeView deactivate(Tenant tenant, String id) {
         var current = repository.find(tenant, id, true).orElseThrow(AppointmentTypes::notFound);
-        var d = current.draft();
-        repository.update(id, new AppointmentTypeDraft(d.name(), d.description(), d.durationMinutes(), d.price(),
-                d.currency(), false, d.allowOnlineBooking(), d.modes(), d.bufferBeforeMinutes(), d.bufferAfterMinutes(),
-                d.minNoticeMinutes(), d.maxAdvanceDays(), d.slotIntervalMinutes(), d.requiresRoom(), d.clinicianIds()),
-                clock.instant());
+        repository.update(id, current.draft().deactivated(), clock.instant());
         return view(repository.find(tenant, id, false).orElseThrow());
     }
 
-    private AppointmentTypeDraft checked(Tenant tenant, JsonFields body, AppointmentTypeDraft draft) {
-        references.checkAll(body, "clinician_ids", tenant, References.Table.CLINICIANS, draft.clinicianIds());
-        body.throwIfInvalid();
-        return draft;
+    /** A null slot interval steps by the duration, unless the request cleared it on purpose. */
+    private AppointmentTypeDraft checked(Tenant tenant, Change<AppointmentTypeDraft> change, AppointmentTypeDraft draft,
+                                         Problems problems) {
+        boolean intervalCleared = change.given() != null && change.given().contains("slot_interval_minutes");
+        var checked = draft.checked(problems, intervalCleared);
+        references.checkAll(problems, "clinician_ids", tenant, References.Table.CLINICIANS, checked.clinicianIds());
+        problems.throwIfAny();
+        return checked;
     }
 
     private static CarebookException notFound() {

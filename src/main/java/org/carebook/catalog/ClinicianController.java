@@ -10,7 +10,6 @@ import org.carebook.kernel.PageRequest;
 import org.carebook.api.QueryParams;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
-import org.carebook.organization.Organizations;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +28,9 @@ import tools.jackson.databind.JsonNode;
 class ClinicianController {
 
     private final Clinicians clinicians;
-    private final Organizations organizations;
 
-    ClinicianController(Clinicians clinicians, Organizations organizations) {
+    ClinicianController(Clinicians clinicians) {
         this.clinicians = clinicians;
-        this.organizations = organizations;
     }
 
     @PostMapping
@@ -41,8 +38,7 @@ class ClinicianController {
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<ClinicianView> create(Caller caller, @RequestBody JsonNode body) {
         var fields = JsonFields.of(body, ClinicianDraft.FIELDS);
-        String country = organizations.settings(caller.tenant()).country();
-        return Envelope.of(clinicians.create(caller.tenant(), empty -> ClinicianDraft.read(fields, empty, country)));
+        return Envelope.of(clinicians.create(caller.tenant(), CatalogForms.clinician(fields), fields.problems()));
     }
 
     @GetMapping
@@ -65,8 +61,7 @@ class ClinicianController {
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<ClinicianView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         var fields = JsonFields.of(body, ClinicianDraft.FIELDS);
-        String country = organizations.settings(caller.tenant()).country();
-        return Envelope.of(clinicians.update(caller.tenant(), id, current -> ClinicianDraft.read(fields, current, country)));
+        return Envelope.of(clinicians.update(caller.tenant(), id, CatalogForms.clinician(fields), fields.problems()));
     }
 
     @DeleteMapping("/{id}")

@@ -1,9 +1,10 @@
 package org.carebook.catalog;
 
 import java.util.Map;
+import java.util.function.Predicate;
 
-import org.carebook.api.JsonFields;
 import org.carebook.kernel.Phones;
+import org.carebook.kernel.Problems;
 
 /** The writable fields of a clinician. */
 public record ClinicianDraft(String name, String title, String specialty, String email, String phone, Boolean active,
@@ -13,17 +14,31 @@ public record ClinicianDraft(String name, String title, String specialty, String
     static final String[] FIELDS = {"name", "title", "specialty", "email", "phone", "is_active", "timezone",
             "external_ids"};
 
-    static ClinicianDraft read(JsonFields body, ClinicianDraft current, String country) {
-        var draft = new ClinicianDraft(
-                body.requiredText("name", JsonFields.NAME, current.name()),
-                body.text("title", JsonFields.NAME, current.title()),
-                body.text("specialty", JsonFields.NAME, current.specialty()),
-                body.email("email", current.email()),
-                body.phone("phone", country, current.phone()),
-                body.requiredBool("is_active", current.active()),
-                body.zone("timezone", current.timezone()),
-                body.strings("external_ids", current.externalIds()));
-        body.throwIfInvalid();
-        return draft;
+    public ClinicianDraft {
+        externalIds = externalIds == null ? Map.of() : externalIds;
+    }
+
+
+    ClinicianDraft over(ClinicianDraft current, Predicate<String> given) {
+        return new ClinicianDraft(given.test("name") ? name : current.name,
+                given.test("title") ? title : current.title,
+                given.test("specialty") ? specialty : current.specialty,
+                given.test("email") ? email : current.email,
+                given.test("phone") ? phone : current.phone,
+                given.test("is_active") ? active : current.active,
+                given.test("timezone") ? timezone : current.timezone,
+                given.test("external_ids") ? externalIds : current.externalIds);
+    }
+
+    /** A name and an activity, and the phone in E.164 (read in {@code country} without a country code). */
+    ClinicianDraft checked(String country, Problems problems) {
+        problems.requireText("name", name);
+        problems.require("is_active", active);
+        return new ClinicianDraft(name, title, specialty, email, Phones.normalize(phone, country, problems, "phone"),
+                active, timezone, externalIds);
+    }
+
+    ClinicianDraft deactivated() {
+        return new ClinicianDraft(name, title, specialty, email, phone, false, timezone, externalIds);
     }
 }

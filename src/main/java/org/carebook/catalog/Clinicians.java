@@ -3,13 +3,15 @@ package org.carebook.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Tenant;
+import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,17 +20,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class Clinicians {
 
     private final ClinicianRepository repository;
+    private final Organizations organizations;
     private final Clock clock;
 
-    Clinicians(ClinicianRepository repository, Clock clock) {
+    Clinicians(ClinicianRepository repository, Organizations organizations, Clock clock) {
         this.repository = repository;
+        this.organizations = organizations;
         this.clock = clock;
     }
 
     @Transactional
-    public ClinicianView create(Tenant tenant, UnaryOperator<ClinicianDraft> request) {
+    public ClinicianView create(Tenant tenant, Change<ClinicianDraft> request, Problems problems) {
+        var draft = checked(tenant, request.values().over(ClinicianDraft.EMPTY, request::gives), problems);
         String id = Ids.next("clin");
-        repository.insert(tenant, id, request.apply(ClinicianDraft.EMPTY), clock.instant());
+        repository.insert(tenant, id, draft, clock.instant());
         return get(tenant, id);
     }
 
@@ -44,17 +49,19 @@ public class Clinicians {
     }
 
     @Transactional
-    public ClinicianView update(Tenant tenant, String id, UnaryOperator<ClinicianDraft> change) {
+    public ClinicianView update(Tenant tenant, String id, Change<ClinicianDraft> change, Problems problems) {
         var current = row(tenant, id, true);
-        repository.update(id, change.apply(current.draft()), clock.instant());
+        var draft = checked(tenant, change.values().over(current.draft(), change::gives), problems);
+        repository.update(id, draft, clock.instant());
         return get(tenant, id);
     }
 
     /** Clinicians are deactivated, never removed: appointments keep pointing at them. */
     @Transactional
     public ClinicianView deactivate(Tenant tenant, String id) {
-        return update(tenant, id, d -> new ClinicianDraft(d.name(), d.title(), d.specialty(), d.email(), d.phone(),
-                false, d.timezone(), d.externalIds()));
+        var current = row(tenant, id, true);
+        repository.update(id, current.draft().deactivated(), clock.instant());
+        return get(tenant, id);
     }
 
     @Transactional
@@ -94,5 +101,11 @@ public class Clinicians {
         ClinicianDraft d = row.draft();
         return new ClinicianView(row.id(), d.name(), d.title(), d.specialty(), d.email(), d.phone(), d.active(),
                 d.timezone(), d.externalIds(), row.createdAt(), row.updatedAt());
+    }
+
+    private ClinicianDraft checked(Tenant tenant, ClinicianDraft draft, Problems problems) {
+        var checked = draft.checked(organizations.settings(tenant).country(), problems);
+        problems.throwIfAny();
+        return checked;
     }
 }

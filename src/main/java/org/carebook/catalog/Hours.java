@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.carebook.api.JsonFields;
+import org.carebook.kernel.Problems;
 
 /** Blocks of working hours as local clock times: {@code {day?, start, end}}, "HH:MM" strings on the wire. */
 public record Hours(String day, String start, String end) {
@@ -29,31 +29,8 @@ public record Hours(String day, String start, String end) {
         return DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
     }
 
-    static Hours readWeekly(JsonFields body) {
-        String day = body.text("day", 10, null);
-        if (day == null || !isDay(day)) {
-            body.issue("day", "must be a weekday name such as monday");
-        }
-        return readClock(body, day);
-    }
-
-    static Hours readForDate(JsonFields body) {
-        return readClock(body, null);
-    }
-
-    private static Hours readClock(JsonFields body, String day) {
-        LocalTime start = body.clock("start", null);
-        LocalTime end = body.clock("end", null);
-        body.require("start", start);
-        body.require("end", end);
-        if (start != null && end != null && !end.isAfter(start)) {
-            body.issue("end", "must be after start");
-        }
-        return new Hours(day, start == null ? null : start.toString(), end == null ? null : end.toString());
-    }
-
     /** Blocks of one day may not overlap; the problem is reported on the later block. */
-    static void rejectOverlaps(JsonFields body, String field, List<Hours> hours) {
+    static void rejectOverlaps(Problems problems, String field, List<Hours> hours) {
         Map<String, List<Integer>> byDay = new java.util.HashMap<>();
         for (int i = 0; i < hours.size(); i++) {
             Hours h = hours.get(i);
@@ -67,13 +44,13 @@ public record Hours(String day, String start, String end) {
                 Hours previous = hours.get(indexes.get(k - 1));
                 Hours current = hours.get(indexes.get(k));
                 if (current.startTime().isBefore(previous.endTime())) {
-                    body.issue(field + "[" + indexes.get(k) + "]", "overlaps another block of the same day");
+                    problems.add(field + "[" + indexes.get(k) + "]", "overlaps another block of the same day");
                 }
             }
         }
     }
 
-    private static boolean isDay(String day) {
+    static boolean isDay(String day) {
         return java.util.Arrays.stream(DayOfWeek.values())
                 .map(d -> d.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet()).contains(day);

@@ -3,12 +3,12 @@ package org.carebook.catalog;
 import org.carebook.kernel.Caller;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.api.QueryParams;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
-import org.carebook.organization.Organizations;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +27,9 @@ import tools.jackson.databind.JsonNode;
 class LocationController {
 
     private final Locations locations;
-    private final Organizations organizations;
 
-    LocationController(Locations locations, Organizations organizations) {
+    LocationController(Locations locations) {
         this.locations = locations;
-        this.organizations = organizations;
     }
 
     @PostMapping
@@ -39,8 +37,7 @@ class LocationController {
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<LocationView> create(Caller caller, @RequestBody JsonNode body) {
         var fields = JsonFields.of(body, LocationDraft.FIELDS);
-        String country = organizations.settings(caller.tenant()).country();
-        return Envelope.of(locations.create(caller.tenant(), empty -> LocationDraft.read(fields, empty, country)));
+        return Envelope.of(locations.create(caller.tenant(), CatalogForms.location(fields), fields.problems()));
     }
 
     @GetMapping
@@ -61,8 +58,7 @@ class LocationController {
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<LocationView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         var fields = JsonFields.of(body, LocationDraft.FIELDS);
-        String country = organizations.settings(caller.tenant()).country();
-        return Envelope.of(locations.update(caller.tenant(), id, current -> LocationDraft.read(fields, current, country)));
+        return Envelope.of(locations.update(caller.tenant(), id, CatalogForms.location(fields), fields.problems()));
     }
 
     @DeleteMapping("/{id}")
@@ -85,19 +81,15 @@ class LocationController {
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<LocationView.RoomView> updateRoom(Caller caller, @PathVariable String id, @PathVariable String roomId,
                                                @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, "name", "is_active");
-        return Envelope.of(locations.updateRoom(caller.tenant(), id, roomId, current -> {
-            var next = new LocationView.RoomView(current.id(), fields.requiredText("name", JsonFields.NAME, current.name()),
-                    fields.requiredBool("is_active", current.isActive()));
-            fields.throwIfInvalid();
-            return next;
-        }));
+        var fields = JsonFields.of(body, RoomDraft.FIELDS);
+        var change = new Change<>(new RoomDraft(fields.text("name", JsonFields.NAME, null), fields.bool("is_active", null)),
+                fields.given());
+        return Envelope.of(locations.updateRoom(caller.tenant(), id, roomId, change, fields.problems()));
     }
 
     @DeleteMapping("/{id}/rooms/{roomId}")
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<LocationView.RoomView> deleteRoom(Caller caller, @PathVariable String id, @PathVariable String roomId) {
-        return Envelope.of(locations.updateRoom(caller.tenant(), id, roomId,
-                current -> new LocationView.RoomView(current.id(), current.name(), false)));
+        return Envelope.of(locations.deactivateRoom(caller.tenant(), id, roomId));
     }
 }

@@ -1,10 +1,11 @@
 package org.carebook.catalog;
 
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.carebook.kernel.Address;
-import org.carebook.api.JsonFields;
 import org.carebook.kernel.Phones;
+import org.carebook.kernel.Problems;
 
 /** The writable fields of a location. */
 public record LocationDraft(String name, String timezone, Address address, String phone,
@@ -13,16 +14,26 @@ public record LocationDraft(String name, String timezone, Address address, Strin
     static final LocationDraft EMPTY = new LocationDraft(null, null, Address.EMPTY, null, Map.of());
     static final String[] FIELDS = {"name", "timezone", "address", "phone", "external_ids"};
 
-    static LocationDraft read(JsonFields body, LocationDraft current, String country) {
-        var draft = new LocationDraft(
-                body.requiredText("name", JsonFields.NAME, current.name()),
-                body.zone("timezone", current.timezone()),
-                body.address("address", current.address()),
-                body.phone("phone", country, current.phone()),
-                body.strings("external_ids", current.externalIds()));
-        body.require("timezone", draft.timezone());
-        body.throwIfInvalid();
-        return draft.address() == null ? new LocationDraft(draft.name(), draft.timezone(), Address.EMPTY, draft.phone(),
-                draft.externalIds()) : draft;
+    public LocationDraft {
+        externalIds = externalIds == null ? Map.of() : externalIds;
+    }
+
+    LocationDraft over(LocationDraft current, Predicate<String> given) {
+        return new LocationDraft(given.test("name") ? name : current.name,
+                given.test("timezone") ? timezone : current.timezone,
+                !given.test("address") ? current.address
+                        : address == null ? null : address.over(current.address, part -> given.test("address." + part)),
+                given.test("phone") ? phone : current.phone,
+                given.test("external_ids") ? externalIds : current.externalIds);
+    }
+
+    /** A name and a time zone, and the phone in E.164 (read in {@code country} without a country code). */
+    LocationDraft checked(String country, Problems problems) {
+        problems.requireText("name", name);
+        problems.require("timezone", timezone);
+        var stored = address == null ? Address.EMPTY : address;
+        stored.check(problems, "address.");
+        return new LocationDraft(name, timezone, stored, Phones.normalize(phone, country, problems, "phone"),
+                externalIds);
     }
 }

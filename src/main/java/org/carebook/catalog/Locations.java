@@ -2,13 +2,15 @@ package org.carebook.catalog;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Tenant;
+import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,17 +19,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class Locations {
 
     private final LocationRepository repository;
+    private final Organizations organizations;
     private final Clock clock;
 
-    Locations(LocationRepository repository, Clock clock) {
+    Locations(LocationRepository repository, Organizations organizations, Clock clock) {
         this.repository = repository;
+        this.organizations = organizations;
         this.clock = clock;
     }
 
     @Transactional
-    public LocationView create(Tenant tenant, UnaryOperator<LocationDraft> request) {
+    public LocationView create(Tenant tenant, Change<LocationDraft> request, Problems problems) {
+        var draft = checked(tenant, request.values().over(LocationDraft.EMPTY, request::gives), problems);
         String id = Ids.next("loc");
-        repository.insert(tenant, id, request.apply(LocationDraft.EMPTY), clock.instant());
+        repository.insert(tenant, id, draft, clock.instant());
         return get(tenant, id);
     }
 
@@ -45,9 +50,10 @@ public class Locations {
     }
 
     @Transactional
-    public LocationView update(Tenant tenant, String id, UnaryOperator<LocationDraft> change) {
+    public LocationView update(Tenant tenant, String id, Change<LocationDraft> change, Problems problems) {
         var current = row(tenant, id, true);
-        repository.update(id, change.apply(current.draft()), clock.instant());
+        repository.update(id, checked(tenant, change.values().over(current.draft(), change::gives), problems),
+                clock.instant());
         return get(tenant, id);
     }
 
@@ -69,13 +75,28 @@ public class Locations {
 
     @Transactional
     public LocationView.RoomView updateRoom(Tenant tenant, String locationId, String roomId,
-                                            UnaryOperator<LocationView.RoomView> change) {
-        row(tenant, locationId, true);
-        var current = repository.findRoom(locationId, roomId)
-                .orElseThrow(() -> CarebookException.notFound("No such room."));
-        var next = change.apply(current);
-        repository.updateRoom(roomId, next.name(), next.isActive(), clock.instant());
+                                            Change<RoomDraft> change, Problems problems) {
+        var current = room(tenant, locationId, roomId);
+        String name = change.gives("name") ? change.values().name() : current.name();
+        Boolean active = change.gives("is_active") ? change.values().active() : Boolean.valueOf(current.isActive());
+        problems.requireText("name", name);
+        problems.require("is_active", active);
+        problems.throwIfAny();
+        repository.updateRoom(roomId, name, active, clock.instant());
         return repository.findRoom(locationId, roomId).orElseThrow();
+    }
+
+    /** Rooms are deactivated, never removed: appointments keep pointing at them. */
+    @Transactional
+    public LocationView.RoomView deactivateRoom(Tenant tenant, String locationId, String roomId) {
+        var current = room(tenant, locationId, roomId);
+        repository.updateRoom(roomId, current.name(), false, clock.instant());
+        return repository.findRoom(locationId, roomId).orElseThrow();
+    }
+
+    private LocationView.RoomView room(Tenant tenant, String locationId, String roomId) {
+        row(tenant, locationId, true);
+        return repository.findRoom(locationId, roomId).orElseThrow(() -> CarebookException.notFound("No such room."));
     }
 
     private LocationRepository.Row row(Tenant tenant, String id, boolean forUpdate) {
@@ -89,4 +110,10 @@ public class Locations {
                 d.externalIds(), row.createdAt(), row.updatedAt());
     }
 
+
+    private LocationDraft checked(Tenant tenant, LocationDraft draft, Problems problems) {
+        var checked = draft.checked(organizations.settings(tenant).country(), problems);
+        problems.throwIfAny();
+        return checked;
+    }
 }

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.carebook.api.JsonFields;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,20 +35,20 @@ class References {
         this.jdbc = jdbc;
     }
 
-    void check(JsonFields body, String field, Tenant tenant, Table table, String id) {
+    void check(Problems problems, String field, Tenant tenant, Table table, String id) {
         if (id != null && !known(tenant, table, List.of(id)).contains(id)) {
-            body.issue(field, "does not name an existing " + table.name.replace('_', ' ').replaceAll("s$", ""));
+            problems.add(field, "does not name an existing " + table.name.replace('_', ' ').replaceAll("s$", ""));
         }
     }
 
-    void checkAll(JsonFields body, String field, Tenant tenant, Table table, List<String> ids) {
+    void checkAll(Problems problems, String field, Tenant tenant, Table table, List<String> ids) {
         if (ids == null || ids.isEmpty()) {
             return;
         }
         Set<String> known = known(tenant, table, ids);
         for (int i = 0; i < ids.size(); i++) {
             if (!known.contains(ids.get(i))) {
-                body.issue(field + "[" + i + "]", "does not name an existing " + table.name.replace('_', ' ').replaceAll("s$", ""));
+                problems.add(field + "[" + i + "]", "does not name an existing " + table.name.replace('_', ' ').replaceAll("s$", ""));
             }
         }
     }

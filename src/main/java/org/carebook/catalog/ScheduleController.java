@@ -38,7 +38,8 @@ class ScheduleController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<ScheduleView> create(Caller caller, @RequestBody JsonNode body) {
-        return Envelope.of(schedules.create(caller.tenant(), JsonFields.of(body, ScheduleDraft.FIELDS)));
+        var fields = JsonFields.of(body, ScheduleDraft.FIELDS);
+        return Envelope.of(schedules.create(caller.tenant(), CatalogForms.schedule(fields), fields.problems()));
     }
 
     @GetMapping
@@ -59,7 +60,8 @@ class ScheduleController {
     @PatchMapping("/{id}")
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<ScheduleView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        return Envelope.of(schedules.update(caller.tenant(), id, JsonFields.of(body, ScheduleDraft.FIELDS)));
+        var fields = JsonFields.of(body, ScheduleDraft.FIELDS);
+        return Envelope.of(schedules.update(caller.tenant(), id, CatalogForms.schedule(fields), fields.problems()));
     }
 
     @DeleteMapping("/{id}")
@@ -73,13 +75,10 @@ class ScheduleController {
     Envelope<ScheduleView.DateException> putException(Caller caller, @PathVariable String id, @PathVariable String date,
                                                       @RequestBody JsonNode body) {
         var fields = JsonFields.of(body, "hours");
-        var hours = fields.objects("hours", 20, null, Hours::readForDate, Hours.DATE_FIELDS);
+        var hours = fields.objects("hours", 20, null, CatalogForms::dateHours, Hours.DATE_FIELDS);
         fields.require("hours", hours);
-        if (hours != null) {
-            Hours.rejectOverlaps(fields, "hours", hours);
-        }
         fields.throwIfInvalid();
-        return Envelope.of(schedules.putException(caller.tenant(), id, date(date), hours));
+        return Envelope.of(schedules.putException(caller.tenant(), id, date(date), hours, fields.problems()));
     }
 
     @GetMapping("/{id}/exceptions")

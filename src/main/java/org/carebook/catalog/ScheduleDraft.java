@@ -2,8 +2,9 @@ package org.carebook.catalog;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
 
-import org.carebook.api.JsonFields;
+import org.carebook.kernel.Problems;
 
 /** The writable fields of a schedule. */
 public record ScheduleDraft(String clinicianId, String locationId, Boolean remote, String timezone,
@@ -15,27 +16,35 @@ public record ScheduleDraft(String clinicianId, String locationId, Boolean remot
     static final String[] FIELDS = {"clinician_id", "location_id", "is_remote", "timezone", "weekly_hours",
             "valid_from", "valid_until", "appointment_type_ids", "accepted_insurance_payers", "is_active"};
 
-    /** Reads the fields; the time zone is settled against the location afterwards by {@link Schedules}. */
-    static ScheduleDraft read(JsonFields body, ScheduleDraft current) {
-        var draft = new ScheduleDraft(
-                body.requiredText("clinician_id", 64, current.clinicianId()),
-                body.text("location_id", 64, current.locationId()),
-                body.requiredBool("is_remote", current.remote()),
-                body.zone("timezone", current.timezone()),
-                body.objects("weekly_hours", 100, current.weeklyHours(), Hours::readWeekly, Hours.WEEKLY_FIELDS),
-                body.date("valid_from", current.validFrom()),
-                body.date("valid_until", current.validUntil()),
-                body.texts("appointment_type_ids", 500, 64, current.appointmentTypeIds()),
-                body.texts("accepted_insurance_payers", 200, JsonFields.TEXT, current.acceptedInsurancePayers()),
-                body.requiredBool("is_active", current.active()));
-        Hours.rejectOverlaps(body, "weekly_hours", draft.weeklyHours());
-        if (draft.validFrom() != null && draft.validUntil() != null && draft.validUntil().isBefore(draft.validFrom())) {
-            body.issue("valid_until", "must not be before valid_from");
+    ScheduleDraft over(ScheduleDraft current, Predicate<String> given) {
+        return new ScheduleDraft(given.test("clinician_id") ? clinicianId : current.clinicianId,
+                given.test("location_id") ? locationId : current.locationId,
+                given.test("is_remote") ? remote : current.remote,
+                given.test("timezone") ? timezone : current.timezone,
+                given.test("weekly_hours") ? weeklyHours : current.weeklyHours,
+                given.test("valid_from") ? validFrom : current.validFrom,
+                given.test("valid_until") ? validUntil : current.validUntil,
+                given.test("appointment_type_ids") ? appointmentTypeIds : current.appointmentTypeIds,
+                given.test("accepted_insurance_payers") ? acceptedInsurancePayers : current.acceptedInsurancePayers,
+                given.test("is_active") ? active : current.active);
+    }
+
+    /** The rules of the draft alone; its references and time zone are settled by {@link Schedules}. */
+    ScheduleDraft checked(Problems problems) {
+        problems.requireText("clinician_id", clinicianId);
+        problems.require("is_remote", remote);
+        problems.require("is_active", active);
+        var hours = weeklyHours == null ? List.<Hours>of() : weeklyHours;
+        Hours.rejectOverlaps(problems, "weekly_hours", hours);
+        if (validFrom != null && validUntil != null && validUntil.isBefore(validFrom)) {
+            problems.add("valid_until", "must not be before valid_from");
         }
-        if (draft.locationId() == null && !Boolean.TRUE.equals(draft.remote())) {
-            body.issue("location_id", "is required unless is_remote is true");
+        if (locationId == null && !Boolean.TRUE.equals(remote)) {
+            problems.add("location_id", "is required unless is_remote is true");
         }
-        return draft;
+        return new ScheduleDraft(clinicianId, locationId, remote, timezone, hours, validFrom, validUntil,
+                appointmentTypeIds == null ? List.of() : appointmentTypeIds,
+                acceptedInsurancePayers == null ? List.of() : acceptedInsurancePayers, active);
     }
 
     ScheduleDraft withTimezone(String zone) {

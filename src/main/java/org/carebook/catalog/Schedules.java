@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
-import org.carebook.api.JsonFields;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Tenant;
@@ -28,16 +29,8 @@ public class Schedules {
     }
 
     @Transactional
-    public ScheduleView create(Tenant tenant, JsonFields body) {
-        var draft = checked(tenant, body, ScheduleDraft.read(body, ScheduleDraft.EMPTY));
-        String id = Ids.next("sched");
-        repository.insert(tenant, id, draft, clock.instant());
-        return get(tenant, id);
-    }
-
-    /** For set-up code that builds a schedule directly, such as the demo clinic. */
-    @Transactional
-    public ScheduleView create(Tenant tenant, ScheduleDraft draft) {
+    public ScheduleView create(Tenant tenant, Change<ScheduleDraft> request, Problems problems) {
+        var draft = checked(tenant, request, request.values().over(ScheduleDraft.EMPTY, request::gives), problems);
         String id = Ids.next("sched");
         repository.insert(tenant, id, draft, clock.instant());
         return get(tenant, id);
@@ -55,9 +48,10 @@ public class Schedules {
     }
 
     @Transactional
-    public ScheduleView update(Tenant tenant, String id, JsonFields body) {
+    public ScheduleView update(Tenant tenant, String id, Change<ScheduleDraft> change, Problems problems) {
         var current = row(tenant, id, true);
-        repository.update(id, checked(tenant, body, ScheduleDraft.read(body, current.draft())), clock.instant());
+        repository.update(id, checked(tenant, change, change.values().over(current.draft(), change::gives), problems),
+                clock.instant());
         return get(tenant, id);
     }
 
@@ -69,8 +63,11 @@ public class Schedules {
     }
 
     @Transactional
-    public ScheduleView.DateException putException(Tenant tenant, String id, LocalDate date, List<Hours> hours) {
+    public ScheduleView.DateException putException(Tenant tenant, String id, LocalDate date, List<Hours> hours,
+                                                   Problems problems) {
         row(tenant, id, true);
+        Hours.rejectOverlaps(problems, "hours", hours);
+        problems.throwIfAny();
         repository.putException(id, date, hours, clock.instant());
         return exception(tenant, id, date);
     }
@@ -95,24 +92,26 @@ public class Schedules {
     }
 
     /** References must exist; the time zone is the location's, and only a remote-only schedule names its own. */
-    private ScheduleDraft checked(Tenant tenant, JsonFields body, ScheduleDraft draft) {
-        references.check(body, "clinician_id", tenant, References.Table.CLINICIANS, draft.clinicianId());
-        references.checkAll(body, "appointment_type_ids", tenant, References.Table.APPOINTMENT_TYPES,
+    private ScheduleDraft checked(Tenant tenant, Change<ScheduleDraft> change, ScheduleDraft request,
+                                  Problems problems) {
+        var draft = request.checked(problems);
+        references.check(problems, "clinician_id", tenant, References.Table.CLINICIANS, draft.clinicianId());
+        references.checkAll(problems, "appointment_type_ids", tenant, References.Table.APPOINTMENT_TYPES,
                 draft.appointmentTypeIds());
         String zone = draft.timezone();
         if (draft.locationId() != null) {
             var locationZone = repository.locationTimezone(tenant, draft.locationId());
             if (locationZone.isEmpty()) {
-                body.issue("location_id", "does not name an existing location");
-            } else if (body.has("timezone") && zone != null && !zone.equals(locationZone.get())) {
-                body.issue("timezone", "must be the location's time zone (" + locationZone.get() + ") or left out");
+                problems.add("location_id", "does not name an existing location");
+            } else if (change.gives("timezone") && zone != null && !zone.equals(locationZone.get())) {
+                problems.add("timezone", "must be the location's time zone (" + locationZone.get() + ") or left out");
             } else {
                 zone = locationZone.get();
             }
         } else if (zone == null) {
-            body.issue("timezone", "is required for a remote-only schedule");
+            problems.add("timezone", "is required for a remote-only schedule");
         }
-        body.throwIfInvalid();
+        problems.throwIfAny();
         return draft.withTimezone(zone);
     }
 

@@ -18,6 +18,8 @@ import org.carebook.catalog.Schedules;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.Sql;
+import org.carebook.kernel.Change;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.Tenant;
 import org.carebook.organization.ApiKeyView;
 import org.carebook.organization.ApiKeys;
@@ -66,8 +68,8 @@ public class DemoClinic {
         if (publishableKey().isPresent()) {
             return Optional.empty();
         }
-        var created = organizations.create(empty -> new OrganizationDraft("Carebook Demo Clinic", "Europe/London",
-                "GB", "GBP", null, List.of(24), null));
+        var created = organizations.create(Change.whole(new OrganizationDraft("Carebook Demo Clinic", "Europe/London",
+                "GB", "GBP", null, List.of(24), null)), new Problems());
         var tenant = new Tenant(created.organization().id(), Mode.TEST);
         var widgetKey = apiKeys.createPublishableKey(tenant, "Demo widget", widgetOrigins);
         seedCatalogue(tenant);
@@ -82,8 +84,9 @@ public class DemoClinic {
     }
 
     private void seedCatalogue(Tenant tenant) {
-        var location = locations.create(tenant, empty -> new LocationDraft("London Bridge Clinic", "Europe/London",
-                new Address("12 Tooley Street", null, "London", "SE1 2SY", "GB"), "+442079460000", Map.of()));
+        var location = locations.create(tenant, Change.whole(new LocationDraft("London Bridge Clinic", "Europe/London",
+                new Address("12 Tooley Street", null, "London", "SE1 2SY", "GB"), "+442079460000", Map.of())),
+                new Problems());
         for (String room : List.of("Room 1", "Room 2", "Treatment room")) {
             locations.addRoom(tenant, location.id(), room);
         }
@@ -97,27 +100,27 @@ public class DemoClinic {
         var review = type(tenant, "Medication review", 30, "55.00", List.of("in_person", "remote"), false, 0);
         var hours = WEEKDAYS.stream().flatMap(day -> List.of(new Hours(day, "09:00", "12:30"),
                 new Hours(day, "13:30", "17:00")).stream()).toList();
-        schedules.create(tenant, schedule(clinicianIds.get(0), location.id(), false, hours, List.of(gp, review)));
-        schedules.create(tenant, schedule(clinicianIds.get(1), location.id(), false, hours, List.of(gp, review)));
-        schedules.create(tenant, schedule(clinicianIds.get(2), location.id(), false, hours, List.of(physio)));
+        schedule(tenant, clinicianIds.get(0), location.id(), false, hours, List.of(gp, review));
+        schedule(tenant, clinicianIds.get(1), location.id(), false, hours, List.of(gp, review));
+        schedule(tenant, clinicianIds.get(2), location.id(), false, hours, List.of(physio));
         var evenings = WEEKDAYS.stream().map(day -> new Hours(day, "17:30", "19:30")).toList();
-        schedules.create(tenant, schedule(clinicianIds.get(1), null, true, evenings, List.of(video, review)));
+        schedule(tenant, clinicianIds.get(1), null, true, evenings, List.of(video, review));
     }
 
     private String clinician(Tenant tenant, String name, String title, String specialty) {
-        return clinicians.create(tenant, empty -> new ClinicianDraft(name, title, specialty, null, null, true,
-                "Europe/London", Map.of())).id();
+        return clinicians.create(tenant, Change.whole(new ClinicianDraft(name, title, specialty, null, null, true,
+                "Europe/London", Map.of())), new Problems()).id();
     }
 
     private String type(Tenant tenant, String name, int minutes, String price, List<String> modes, boolean room,
                         int bufferAfter) {
-        return types.create(tenant, "GBP", empty -> new AppointmentTypeDraft(name, null, minutes, new BigDecimal(price),
-                "GBP", true, true, modes, 0, bufferAfter, 60, 90, minutes, room, List.of())).id();
+        return types.create(tenant, Change.whole(new AppointmentTypeDraft(name, null, minutes, new BigDecimal(price),
+                "GBP", true, true, modes, 0, bufferAfter, 60, 90, minutes, room, List.of())), new Problems()).id();
     }
 
-    private static ScheduleDraft schedule(String clinicianId, String locationId, boolean remote, List<Hours> hours,
-                                          List<String> typeIds) {
-        return new ScheduleDraft(clinicianId, locationId, remote, "Europe/London", hours, null, null, typeIds, List.of(),
-                true);
+    private void schedule(Tenant tenant, String clinicianId, String locationId, boolean remote, List<Hours> hours,
+                          List<String> typeIds) {
+        schedules.create(tenant, Change.whole(new ScheduleDraft(clinicianId, locationId, remote, "Europe/London", hours,
+                null, null, typeIds, List.of(), true)), new Problems());
     }
 }

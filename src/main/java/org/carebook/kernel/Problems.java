@@ -29,6 +29,13 @@ public final class Problems {
         }
     }
 
+    /** Text that is there and not only spaces. */
+    public void requireText(String field, String text) {
+        if (text == null || text.isBlank()) {
+            add(field, REQUIRED);
+        }
+    }
+
     public boolean has(String field) {
         return fields.contains(field);
     }

@@ -1,6 +1,7 @@
 package org.carebook.organization;
 
 import org.carebook.kernel.Caller;
+import org.carebook.kernel.Change;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
 import org.carebook.kernel.ListPage;
@@ -22,9 +23,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class OrganizationController {
 
-    private static final String[] ORGANIZATION_FIELDS = {"name", "timezone", "country", "currency",
-            "hold_ttl_minutes", "reminder_hours_before", "sms_countries"};
-
     private final Organizations organizations;
     private final ApiKeys apiKeys;
 
@@ -36,8 +34,8 @@ class OrganizationController {
     @PostMapping("/admin/v1/organizations")
     @ResponseStatus(HttpStatus.CREATED)
     Envelope<Organizations.CreatedOrganization> create(@RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, ORGANIZATION_FIELDS);
-        return Envelope.of(organizations.create(empty -> OrganizationDraft.read(fields, empty)));
+        var fields = JsonFields.of(body, OrganizationDraft.FIELDS);
+        return Envelope.of(organizations.create(draft(fields), fields.problems()));
     }
 
     @GetMapping("/admin/v1/organizations")
@@ -60,8 +58,8 @@ class OrganizationController {
     @PatchMapping("/v1/organization")
     @RequiresScope(Scope.MANAGE_ORGANIZATION)
     Envelope<OrganizationView> update(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, ORGANIZATION_FIELDS);
-        return Envelope.of(organizations.update(caller.tenant(), current -> OrganizationDraft.read(fields, current)));
+        var fields = JsonFields.of(body, OrganizationDraft.FIELDS);
+        return Envelope.of(organizations.update(caller.tenant(), draft(fields), fields.problems()));
     }
 
     @PostMapping("/v1/api-keys")
@@ -83,5 +81,16 @@ class OrganizationController {
     @RequiresScope(Scope.MANAGE_API_KEYS)
     Envelope<ApiKeyView> revoke(Caller caller, @PathVariable String id) {
         return Envelope.of(apiKeys.revoke(caller.tenant(), id));
+    }
+
+    private static Change<OrganizationDraft> draft(JsonFields body) {
+        return new Change<>(new OrganizationDraft(
+                body.text("name", JsonFields.NAME, null),
+                body.zone("timezone", null),
+                body.text("country", 2, null),
+                body.text("currency", 3, null),
+                body.integer("hold_ttl_minutes", 1, 60, null),
+                body.integers("reminder_hours_before", 5, 1, 24 * 30, null),
+                body.texts("sms_countries", 50, 2, null)), body.given());
     }
 }

@@ -4,41 +4,47 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
-import org.carebook.api.JsonFields;
+import org.carebook.kernel.Problems;
 
-/** The writable fields of an organization, read from a request over their current values. */
+/** The writable fields of an organization. */
 public record OrganizationDraft(String name, String timezone, String country, String currency, Integer holdTtlMinutes,
-                         List<Integer> reminderHoursBefore, List<String> smsCountries) {
+                                List<Integer> reminderHoursBefore, List<String> smsCountries) {
 
     static final OrganizationDraft EMPTY = new OrganizationDraft(null, null, null, null, null, List.of(24), null);
+    static final String[] FIELDS = {"name", "timezone", "country", "currency", "hold_ttl_minutes",
+            "reminder_hours_before", "sms_countries"};
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final String COUNTRY = "must be an ISO 3166-1 alpha-2 country code such as GB";
 
-    static OrganizationDraft read(JsonFields body, OrganizationDraft current) {
-        var draft = new OrganizationDraft(
-                body.requiredText("name", JsonFields.NAME, current.name()),
-                body.zone("timezone", current.timezone()),
-                body.text("country", 2, current.country()),
-                body.text("currency", 3, current.currency()),
-                body.integer("hold_ttl_minutes", 1, 60, current.holdTtlMinutes()),
-                body.integers("reminder_hours_before", 5, 1, 24 * 30, current.reminderHoursBefore()),
-                body.texts("sms_countries", 50, 2, current.smsCountries()));
-        body.require("timezone", draft.timezone());
-        if (draft.country() == null || !COUNTRIES.contains(draft.country())) {
-            body.issue("country", "must be an ISO 3166-1 alpha-2 country code such as GB");
+    OrganizationDraft over(OrganizationDraft current, Predicate<String> given) {
+        return new OrganizationDraft(given.test("name") ? name : current.name,
+                given.test("timezone") ? timezone : current.timezone,
+                given.test("country") ? country : current.country,
+                given.test("currency") ? currency : current.currency,
+                given.test("hold_ttl_minutes") ? holdTtlMinutes : current.holdTtlMinutes,
+                given.test("reminder_hours_before") ? reminderHoursBefore : current.reminderHoursBefore,
+                given.test("sms_countries") ? smsCountries : current.smsCountries);
+    }
+
+    /** A name, a time zone, a country and a currency that exist; SMS only to countries that exist. */
+    void check(Problems problems) {
+        problems.requireText("name", name);
+        problems.require("timezone", timezone);
+        if (country == null || !COUNTRIES.contains(country)) {
+            problems.add("country", COUNTRY);
         }
-        if (draft.smsCountries() != null) {
-            for (int i = 0; i < draft.smsCountries().size(); i++) {
-                if (!COUNTRIES.contains(draft.smsCountries().get(i))) {
-                    body.issue("sms_countries[" + i + "]", "must be an ISO 3166-1 alpha-2 country code such as GB");
+        if (smsCountries != null) {
+            for (int i = 0; i < smsCountries.size(); i++) {
+                if (!COUNTRIES.contains(smsCountries.get(i))) {
+                    problems.add("sms_countries[" + i + "]", COUNTRY);
                 }
             }
         }
-        if (!isCurrency(draft.currency())) {
-            body.issue("currency", "must be an ISO 4217 currency code such as GBP");
+        if (!isCurrency(currency)) {
+            problems.add("currency", "must be an ISO 4217 currency code such as GBP");
         }
-        body.throwIfInvalid();
-        return draft;
     }
 
     private static boolean isCurrency(String code) {

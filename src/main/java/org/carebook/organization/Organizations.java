@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Tenant;
@@ -33,8 +34,10 @@ public class Organizations {
 
     /** A new organization with a secret and a publishable key for each mode, shown in full only here. */
     @Transactional
-    public CreatedOrganization create(UnaryOperator<OrganizationDraft> request) {
-        OrganizationDraft draft = request.apply(OrganizationDraft.EMPTY);
+    public CreatedOrganization create(Change<OrganizationDraft> request, Problems problems) {
+        var draft = request.values().over(OrganizationDraft.EMPTY, request::gives);
+        draft.check(problems);
+        problems.throwIfAny();
         Instant now = clock.instant();
         String id = Ids.next("org");
         repository.insert(id, draft, now);
@@ -54,10 +57,13 @@ public class Organizations {
     }
 
     @Transactional
-    public OrganizationView update(Tenant tenant, UnaryOperator<OrganizationDraft> change) {
+    public OrganizationView update(Tenant tenant, Change<OrganizationDraft> change, Problems problems) {
         var current = repository.find(tenant.organizationId(), true)
                 .orElseThrow(() -> CarebookException.notFound("No such organization."));
-        repository.update(current.id(), change.apply(current.draft()), clock.instant());
+        var draft = change.values().over(current.draft(), change::gives);
+        draft.check(problems);
+        problems.throwIfAny();
+        repository.update(current.id(), draft, clock.instant());
         return get(current.id());
     }
 

@@ -1,6 +1,7 @@
 package org.carebook.patient;
 
 import org.carebook.api.JsonFields;
+import org.carebook.kernel.Change;
 
 /**
  * Reads patients from request bodies (API.md §5): the whole record, a change to one, or the patient a
@@ -32,8 +33,8 @@ public final class PatientFields {
                 body.strings("external_ids", null));
     }
 
-    public static ChangePatient change(JsonFields body) {
-        return new ChangePatient(draft(body), body.given());
+    public static Change<PatientDraft> change(JsonFields body) {
+        return new Change<>(draft(body), body.given());
     }
 
     /** The patient a booking gives under {@code field}, or null if it gives none. */

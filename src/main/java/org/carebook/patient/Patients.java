@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.carebook.audit.AuditLog;
 import org.carebook.events.EventLog;
 import org.carebook.kernel.Caller;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.Problems;
@@ -61,10 +62,10 @@ public class Patients {
     }
 
     @Transactional
-    public PatientView update(Caller caller, String id, ChangePatient change, Problems problems) {
+    public PatientView update(Caller caller, String id, Change<PatientDraft> change, Problems problems) {
         var current = row(caller, id, true);
         var draft = check(organizations.settings(caller.tenant()),
-                change.values().over(current.draft(), change.given()::contains), problems, "");
+                change.values().over(current.draft(), change::gives), problems, "");
         problems.throwIfAny();
         repository.update(id, draft, clock.instant());
         audit.record(caller, AuditLog.Action.UPDATE, RESOURCE, List.of(id));

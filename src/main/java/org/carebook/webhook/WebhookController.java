@@ -5,6 +5,7 @@ import java.util.Set;
 import org.carebook.kernel.Caller;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.api.RequiresScope;
@@ -57,7 +58,7 @@ class WebhookController {
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     Envelope<WebhookEndpointView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         var fields = JsonFields.of(body, WebhookEndpointDraft.FIELDS);
-        var change = new WebhookEndpointDraft.Change(draft(fields), fields.given());
+        var change = new Change<>(draft(fields), fields.given());
         return Envelope.of(endpoints.update(caller, id, change, fields.problems()));
     }
 

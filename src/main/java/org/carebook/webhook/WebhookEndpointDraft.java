@@ -1,7 +1,6 @@
 package org.carebook.webhook;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -21,11 +20,4 @@ public record WebhookEndpointDraft(String url, List<String> events, String descr
                 given.test("status") && status != null ? status : current.status);
     }
 
-    /** A partial update of an endpoint: the fields {@code given} take their values from {@code values}. */
-    public record Change(WebhookEndpointDraft values, Set<String> given) {
-
-        public Change {
-            given = Set.copyOf(given);
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.carebook.events.EventLog;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
@@ -59,10 +60,10 @@ public class WebhookEndpoints {
     }
 
     @Transactional
-    public WebhookEndpointView update(Caller caller, String id, WebhookEndpointDraft.Change change, Problems problems) {
+    public WebhookEndpointView update(Caller caller, String id, Change<WebhookEndpointDraft> change, Problems problems) {
         var current = row(caller, id);
         var draft = checked(caller, change.values().over(new WebhookEndpointDraft(current.url(), current.events(),
-                current.description(), current.status()), change.given()::contains), problems);
+                current.description(), current.status()), change::gives), problems);
         endpoints.update(id, draft, clock.instant());
         return row(caller, id).view();
     }

@@ -1,0 +1,7 @@
+package org.carebook.catalog;
+
+/** The writable fields of a room of a location. */
+public record RoomDraft(String name, Boolean active) {
+
+    static final String[] FIELDS = {"name", "is_active"};
+}
