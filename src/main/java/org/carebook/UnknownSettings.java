@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,7 +35,8 @@ final class UnknownSettings implements BeanFactoryPostProcessor {
             if (source instanceof IterableConfigurationPropertySource iterable) {
                 iterable.stream()
                         .filter(name -> name.getNumberOfElements() > 1
-                                && name.getElement(0, ConfigurationPropertyName.Form.UNIFORM).equals(PREFIX))
+                                && name.getElement(0, ConfigurationPropertyName.Form.UNIFORM)
+                                        .equals(PREFIX))
                         .map(ConfigurationPropertyName::toString)
                         .filter(name -> !known.contains(squash(name.substring(PREFIX.length() + 1))))
                         .forEach(unknown::add);

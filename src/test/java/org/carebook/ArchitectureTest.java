@@ -1,5 +1,8 @@
 package org.carebook;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -7,9 +10,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The rules of the code's shape that no compiler checks. Modules and their allowed dependencies are
@@ -23,43 +23,71 @@ class ArchitectureTest {
 
     @Test
     void repositoriesStayInsideTheirModule() {
-        ArchRule rule = classes().that().areAnnotatedWith(Repository.class).or().haveSimpleNameEndingWith("Repository")
-                .should().notBePublic()
+        ArchRule rule = classes()
+                .that()
+                .areAnnotatedWith(Repository.class)
+                .or()
+                .haveSimpleNameEndingWith("Repository")
+                .should()
+                .notBePublic()
                 .because("other modules reach data through a module's facade, never its SQL");
         rule.check(MAIN);
     }
 
     @Test
     void theSlotEngineIsPlainJava() {
-        ArchRule rule = noClasses().that().resideInAPackage("org.carebook.availability..")
-                .and().doNotHaveSimpleName("package-info") // its module annotation is not code
-                .should().dependOnClassesThat().resideOutsideOfPackages("org.carebook.availability..", "java..")
-                .because("the engine is a pure function of schedules, busy intervals and now (its oracle test relies on it)");
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("org.carebook.availability..")
+                .and()
+                .doNotHaveSimpleName("package-info") // its module annotation is not code
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("org.carebook.availability..", "java..")
+                .because(
+                        "the engine is a pure function of schedules, busy intervals and now (its oracle test relies on it)");
         rule.check(MAIN);
     }
 
     @Test
     void facadesKnowNothingOfHttp() {
-        ArchRule rule = noClasses().that().areAnnotatedWith(Service.class)
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web..",
-                        "org.springframework.http..", "org.springframework.security..", "org.carebook.api..")
+        ArchRule rule = noClasses()
+                .that()
+                .areAnnotatedWith(Service.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta.servlet..",
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "org.springframework.security..",
+                        "org.carebook.api..")
                 .because("a facade serves the API, the console, FHIR and self-service alike");
         rule.check(MAIN);
     }
 
     @Test
     void nothingDependsOnTheDemo() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("org.carebook.demo..")
-                .and().doNotHaveFullyQualifiedName(CarebookApplication.class.getName())
-                .should().dependOnClassesThat().resideInAPackage("org.carebook.demo..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage("org.carebook.demo..")
+                .and()
+                .doNotHaveFullyQualifiedName(CarebookApplication.class.getName())
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.carebook.demo..")
                 .because("the demo clinic is an example that a deployment can leave out");
         rule.check(MAIN);
     }
 
     @Test
     void onlyTheEdgeTouchesSpringSecurity() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("org.carebook.web..")
-                .should().dependOnClassesThat().resideInAPackage("org.springframework.security..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage("org.carebook.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework.security..")
                 .because("one gate decides who may do what (docs/security.md)");
         rule.check(MAIN);
     }

@@ -1,16 +1,15 @@
 package org.carebook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ModularityTests {
 
@@ -29,7 +28,10 @@ class ModularityTests {
      */
     @Test
     void theArchitectureDocumentShowsTheModuleGraphTheCodeHas() throws IOException {
-        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+        new Documenter(MODULES)
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
         String graph = mermaid();
         Files.writeString(Files.createDirectories(Path.of("target")).resolve("module-graph.md"), graph);
 
@@ -41,8 +43,11 @@ class ModularityTests {
     private static String mermaid() {
         String edges = MODULES.stream()
                 .sorted(java.util.Comparator.comparing(ModularityTests::name))
-                .flatMap(module -> module.getDirectDependencies(MODULES).uniqueModules()
-                        .map(ModularityTests::name).sorted().map(target -> "    " + name(module) + " --> " + target))
+                .flatMap(module -> module.getDirectDependencies(MODULES)
+                        .uniqueModules()
+                        .map(ModularityTests::name)
+                        .sorted()
+                        .map(target -> "    " + name(module) + " --> " + target))
                 .collect(Collectors.joining("\n"));
         return "```mermaid\nflowchart LR\n" + edges + "\n```\n";
     }

@@ -1,9 +1,9 @@
 package org.carebook;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Settings that cannot work stop the server at once with a message that names them. */
 class StartupTest {
@@ -24,7 +24,8 @@ class StartupTest {
     void anUnreachableDatabaseFailsFastWithOneClearMessage() {
         assertThatThrownBy(() -> start("--DATABASE_URL=postgres://nobody:secret@127.0.0.1:1/none"))
                 .hasStackTraceContaining("Cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/none")
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(stackText(e)).doesNotContain("secret"));
+                .satisfies(e ->
+                        org.assertj.core.api.Assertions.assertThat(stackText(e)).doesNotContain("secret"));
     }
 
     private static void start(String... args) {

@@ -16,7 +16,6 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 
@@ -31,8 +30,7 @@ public final class AvailabilityBenchData {
     private static final int CLINICIANS = 20;
     private static final int DAYS = 14;
 
-    private AvailabilityBenchData() {
-    }
+    private AvailabilityBenchData() {}
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -40,29 +38,48 @@ public final class AvailabilityBenchData {
         Path requestFile = Path.of(args[2]);
         Path pgbenchScript = Path.of(args[3]);
 
-        var api = ApiTest.organization(new Api(base, adminToken), "Bench clinic").live();
+        var api =
+                ApiTest.organization(new Api(base, adminToken), "Bench clinic").live();
         String key = api.key();
-        String location = api.post("/v1/locations", Map.of("name", "Bench", "timezone", "Europe/London")).id();
-        String type = api.post("/v1/appointment-types", Map.of("name", "Consultation", "duration_minutes", 30)).id();
+        String location = api.post("/v1/locations", Map.of("name", "Bench", "timezone", "Europe/London"))
+                .id();
+        String type = api.post("/v1/appointment-types", Map.of("name", "Consultation", "duration_minutes", 30))
+                .id();
         var hours = Arrays.stream(DayOfWeek.values())
-                .map(d -> Map.of("day", d.name().toLowerCase(Locale.ROOT), "start", "09:00", "end", "17:00")).toList();
+                .map(d -> Map.of("day", d.name().toLowerCase(Locale.ROOT), "start", "09:00", "end", "17:00"))
+                .toList();
         LocalDate from = LocalDate.now(ZoneId.of("Europe/London")).plusDays(7);
         var clinicians = new ArrayList<String>();
         var bookings = new ArrayList<Map<String, Object>>();
         var random = new Random(42);
         for (int c = 0; c < CLINICIANS; c++) {
-            String clinician = api.post("/v1/clinicians", Map.of("name", String.format("Dr %02d", c))).id();
+            String clinician = api.post("/v1/clinicians", Map.of("name", String.format("Dr %02d", c)))
+                    .id();
             clinicians.add(clinician);
-            api.post("/v1/schedules", Map.of("clinician_id", clinician, "location_id", location, "weekly_hours", hours));
-            String patient = api.post("/v1/patients", Map.of("first_name", "Bench", "last_name", "Patient " + c,
-                    "date_of_birth", "1980-01-01")).id();
+            api.post(
+                    "/v1/schedules", Map.of("clinician_id", clinician, "location_id", location, "weekly_hours", hours));
+            String patient = api.post(
+                            "/v1/patients",
+                            Map.of("first_name", "Bench", "last_name", "Patient " + c, "date_of_birth", "1980-01-01"))
+                    .id();
             for (int d = 0; d < DAYS; d++) {
-                Instant dayStart = from.plusDays(d).atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant();
+                Instant dayStart = from.plusDays(d)
+                        .atTime(9, 0)
+                        .atZone(ZoneId.of("Europe/London"))
+                        .toInstant();
                 for (int s = 0; s < 16; s++) {
                     if (random.nextDouble() < 0.6) {
-                        bookings.add(Map.of("appointment_type_id", type, "clinician_id", clinician,
-                                "location_id", location, "patient_id", patient,
-                                "start_time", dayStart.plus(Duration.ofMinutes(30L * s)).toString()));
+                        bookings.add(Map.of(
+                                "appointment_type_id",
+                                type,
+                                "clinician_id",
+                                clinician,
+                                "location_id",
+                                location,
+                                "patient_id",
+                                patient,
+                                "start_time",
+                                dayStart.plus(Duration.ofMinutes(30L * s)).toString()));
                     }
                 }
             }
@@ -73,7 +90,8 @@ public final class AvailabilityBenchData {
                 booked.incrementAndGet();
             }
         });
-        System.out.printf("seeded %d clinicians, %d of %d slots booked%n", CLINICIANS, booked.get(), CLINICIANS * DAYS * 16);
+        System.out.printf(
+                "seeded %d clinicians, %d of %d slots booked%n", CLINICIANS, booked.get(), CLINICIANS * DAYS * 16);
 
         String path = "/v1/availability?appointment_type_id=" + type + "&start_date=" + from + "&end_date="
                 + from.plusDays(DAYS - 1);
@@ -86,7 +104,8 @@ public final class AvailabilityBenchData {
     private static void writePgbenchScript(Path file, List<String> clinicians, LocalDate from) throws Exception {
         String window = "tstzrange('" + from.minusDays(2) + "T00:00:00Z', '" + from.plusDays(DAYS + 2) + "T00:00:00Z')";
         String sql = "SELECT clinician_id, room_id, lower(blocked) AS starts, upper(blocked) AS ends, expires_at"
-                + " FROM blocking_intervals WHERE (clinician_id = ANY ('{" + String.join(",", clinicians) + "}'::text[])"
+                + " FROM blocking_intervals WHERE (clinician_id = ANY ('{" + String.join(",", clinicians)
+                + "}'::text[])"
                 + " OR room_id = ANY ('{}'::text[])) AND blocked && " + window
                 + " AND (expires_at IS NULL OR expires_at > now());\n";
         Files.writeString(file, sql);

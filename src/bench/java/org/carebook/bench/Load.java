@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.HdrHistogram.Recorder;
 
 /**
@@ -29,18 +28,35 @@ final class Load {
         int run(int client) throws Exception;
     }
 
-    record Result(String name, long requests, double seconds, double p50, double p95, double p99,
-                  Map<Integer, Integer> statuses, long rssKb, Cpu cpu) {
+    record Result(
+            String name,
+            long requests,
+            double seconds,
+            double p50,
+            double p95,
+            double p99,
+            Map<Integer, Integer> statuses,
+            long rssKb,
+            Cpu cpu) {
 
         double perSecond() {
             return requests / seconds;
         }
 
         String line() {
-            return String.format("%-16s %8.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  statuses %s  server RSS %d MiB"
+            return String.format(
+                    "%-16s %8.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  statuses %s  server RSS %d MiB"
                             + "  CPU ms/request: server %.2f, PostgreSQL %.2f, load driver %.2f",
-                    name, perSecond(), p50, p95, p99, statuses, rssKb / 1024, cpu.server() / requests,
-                    cpu.postgres() / requests, cpu.driver() / requests);
+                    name,
+                    perSecond(),
+                    p50,
+                    p95,
+                    p99,
+                    statuses,
+                    rssKb / 1024,
+                    cpu.server() / requests,
+                    cpu.postgres() / requests,
+                    cpu.driver() / requests);
         }
     }
 
@@ -48,7 +64,10 @@ final class Load {
     record Cpu(double server, double postgres, double driver) {
 
         static Cpu of(long serverPid) {
-            return new Cpu(millis(serverPid), postgresMillis(), millis(ProcessHandle.current().pid()));
+            return new Cpu(
+                    millis(serverPid),
+                    postgresMillis(),
+                    millis(ProcessHandle.current().pid()));
         }
 
         Cpu since(Cpu start) {
@@ -57,7 +76,8 @@ final class Load {
 
         private static double postgresMillis() {
             return ProcessHandle.allProcesses()
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
                     .mapToDouble(p -> millis(p.pid()))
                     .sum();
         }
@@ -74,10 +94,10 @@ final class Load {
         }
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Load() {
-    }
+    private Load() {}
 
     static Result run(String name, int clients, Duration warmUp, Duration measure, long serverPid, Step step)
             throws Exception {
@@ -90,13 +110,21 @@ final class Load {
         var cpu = Cpu.of(serverPid).since(cpuAtStart);
         double seconds = (System.nanoTime() - started) / 1e9;
         var histogram = recorder.getIntervalHistogram();
-        return new Result(name, requests, seconds, histogram.getValueAtPercentile(50) / 1e6,
-                histogram.getValueAtPercentile(95) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
-                new java.util.TreeMap<>(statuses), rss(serverPid), cpu);
+        return new Result(
+                name,
+                requests,
+                seconds,
+                histogram.getValueAtPercentile(50) / 1e6,
+                histogram.getValueAtPercentile(95) / 1e6,
+                histogram.getValueAtPercentile(99) / 1e6,
+                new java.util.TreeMap<>(statuses),
+                rss(serverPid),
+                cpu);
     }
 
-    private static long drive(int clients, Duration duration, Step step, Recorder recorder,
-                              Map<Integer, Integer> statuses) throws InterruptedException {
+    private static long drive(
+            int clients, Duration duration, Step step, Recorder recorder, Map<Integer, Integer> statuses)
+            throws InterruptedException {
         var pool = Executors.newFixedThreadPool(clients);
         var count = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
@@ -127,12 +155,14 @@ final class Load {
     }
 
     static HttpResponse<String> send(String method, String url, String key, String json) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        var builder = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + key);
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }
-        builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        builder.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -17,16 +17,52 @@ import java.util.random.RandomGenerator;
  */
 final class Names {
 
-    private static final List<String> COMMON_FIRST = List.of("Ada", "Ben", "Chloé", "Dev", "Eva", "Farah", "George",
-            "Hana", "Ivan", "Jun", "Kofi", "Lena", "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tomás",
-            "Uma", "Vik", "Wen", "Yusuf", "Zoë", "Maria", "James", "Fatima", "Li", "Anna", "David", "Sofia", "Ahmed");
-    private static final List<String> COMMON_LAST = List.of("Smith", "Jones", "Patel", "Nguyen", "García", "Müller",
-            "Khan", "Kowalski", "Silva", "O'Brien", "Rossi", "Dubois", "Novak", "Okafor", "Raman", "Andersen",
-            "Yamamoto", "Ivanova", "Mensah", "Haddad", "Cohen", "Fernández", "Lindqvist", "Murphy", "Ahmed", "Costa",
-            "Schmidt", "Wright", "Taylor", "Brown", "Walker", "Edwards", "Hughes", "Clarke", "Byron", "Hopper",
+    private static final List<String> COMMON_FIRST = List.of(
+            "Ada", "Ben", "Chloé", "Dev", "Eva", "Farah", "George", "Hana", "Ivan", "Jun", "Kofi", "Lena", "Mateo",
+            "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tomás", "Uma", "Vik", "Wen", "Yusuf", "Zoë", "Maria",
+            "James", "Fatima", "Li", "Anna", "David", "Sofia", "Ahmed");
+    private static final List<String> COMMON_LAST = List.of(
+            "Smith",
+            "Jones",
+            "Patel",
+            "Nguyen",
+            "García",
+            "Müller",
+            "Khan",
+            "Kowalski",
+            "Silva",
+            "O'Brien",
+            "Rossi",
+            "Dubois",
+            "Novak",
+            "Okafor",
+            "Raman",
+            "Andersen",
+            "Yamamoto",
+            "Ivanova",
+            "Mensah",
+            "Haddad",
+            "Cohen",
+            "Fernández",
+            "Lindqvist",
+            "Murphy",
+            "Ahmed",
+            "Costa",
+            "Schmidt",
+            "Wright",
+            "Taylor",
+            "Brown",
+            "Walker",
+            "Edwards",
+            "Hughes",
+            "Clarke",
+            "Byron",
+            "Hopper",
             "Turing");
-    private static final String[] ONSETS = {"b", "br", "c", "ch", "d", "dr", "f", "g", "gr", "h", "j", "k", "kr", "l",
-            "m", "n", "p", "pr", "r", "s", "sh", "st", "t", "tr", "v", "w", "y", "z"};
+    private static final String[] ONSETS = {
+        "b", "br", "c", "ch", "d", "dr", "f", "g", "gr", "h", "j", "k", "kr", "l", "m", "n", "p", "pr", "r", "s", "sh",
+        "st", "t", "tr", "v", "w", "y", "z"
+    };
     private static final String[] VOWELS = {"a", "e", "i", "o", "u", "ai", "ei", "ou", "ia", "y"};
     private static final String[] CODAS = {"", "", "", "n", "r", "s", "l", "k", "m", "nd", "rt", "st", "ck", "sk"};
 
@@ -35,8 +71,7 @@ final class Names {
     private static final Zipf FIRST_RANKS = new Zipf(FIRST.size(), 0.7);
     private static final Zipf LAST_RANKS = new Zipf(LAST.size(), 0.6);
 
-    private Names() {
-    }
+    private Names() {}
 
     static String first(RandomGenerator random) {
         return FIRST.get(FIRST_RANKS.rank(random.nextDouble()));
@@ -72,7 +107,8 @@ final class Names {
             }
             name.append(CODAS[random.nextInt(CODAS.length)]);
             if (name.length() >= 3) {
-                names.add(Character.toUpperCase(name.charAt(0)) + name.substring(1).toLowerCase(Locale.ROOT));
+                names.add(Character.toUpperCase(name.charAt(0))
+                        + name.substring(1).toLowerCase(Locale.ROOT));
             }
         }
         return List.copyOf(new ArrayList<>(names));

@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +41,7 @@ public final class Scenarios {
     private static final int PATIENTS = 50_000;
     private static final List<String> SCENARIOS = List.of("availability", "booking", "contention", "patient-search");
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -52,11 +50,14 @@ public final class Scenarios {
         Path out = Path.of(args[4]);
         var measure = Duration.ofSeconds(Integer.parseInt(args[5]));
         var warmUp = Duration.ofSeconds(Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "5")));
-        var only = List.of(System.getenv().getOrDefault("BENCH_SCENARIOS", String.join(",", SCENARIOS)).split(","));
+        var only = List.of(System.getenv()
+                .getOrDefault("BENCH_SCENARIOS", String.join(",", SCENARIOS))
+                .split(","));
         Files.createDirectories(out);
 
         var clinic = Clinic.seedOrReuse(new Api(base, args[1]), Path.of(args[6]));
-        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", null); var statement = db.createStatement()) {
+        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", null);
+                var statement = db.createStatement()) {
             statement.execute("VACUUM ANALYZE");
         }
         var results = new ArrayList<Load.Result>();
@@ -64,8 +65,14 @@ public final class Scenarios {
 
         if (only.contains("availability")) {
             String availability = base + "/v1/availability?appointment_type_id=" + clinic.thirtyMinutes()
-                    + "&start_date=" + clinic.firstDay() + "&end_date=" + clinic.firstDay().plusDays(13);
-            results.add(Load.run("availability", 16, warmUp, measure, serverPid,
+                    + "&start_date=" + clinic.firstDay() + "&end_date="
+                    + clinic.firstDay().plusDays(13);
+            results.add(Load.run(
+                    "availability",
+                    16,
+                    warmUp,
+                    measure,
+                    serverPid,
                     c -> Load.send("GET", availability, key, null).statusCode()));
         }
         if (only.contains("booking")) {
@@ -73,19 +80,35 @@ public final class Scenarios {
             var free = clinic.freeSlots(base, 4, 8);
             Collections.shuffle(free, new Random(7));
             var next = new AtomicInteger();
-            results.add(Load.run("booking", 16, warmUp, measure, serverPid,
+            results.add(Load.run(
+                    "booking",
+                    16,
+                    warmUp,
+                    measure,
+                    serverPid,
                     c -> holdAndConfirm(base, clinic, free.get(next.getAndIncrement() % free.size()))));
         }
         if (only.contains("contention")) {
             var seededWeeks = clinic.freeSlots(base, 0, 4);
             Collections.shuffle(seededWeeks, new Random(11));
             var twenty = new ArrayList<>(seededWeeks.subList(0, 20));
-            results.add(Load.run("contention", 200, Duration.ZERO, Duration.ofSeconds(10), serverPid,
-                    c -> holdAndConfirm(base, clinic, twenty.get(ThreadLocalRandom.current().nextInt(20)))));
+            results.add(Load.run(
+                    "contention",
+                    200,
+                    Duration.ZERO,
+                    Duration.ofSeconds(10),
+                    serverPid,
+                    c -> holdAndConfirm(
+                            base, clinic, twenty.get(ThreadLocalRandom.current().nextInt(20)))));
         }
         if (only.contains("patient-search")) {
-            Load.Step search = c -> Load.send("GET", base + "/v1/patients?search=" + URLEncoder.encode(Names.searchText(),
-                    StandardCharsets.UTF_8) + "&limit=5", key, null).statusCode();
+            Load.Step search = c -> Load.send(
+                            "GET",
+                            base + "/v1/patients?search="
+                                    + URLEncoder.encode(Names.searchText(), StandardCharsets.UTF_8) + "&limit=5",
+                            key,
+                            null)
+                    .statusCode();
             results.add(Load.run("patient search", 16, warmUp, measure, serverPid, search));
             results.add(Load.run("search 4 clients", 4, Duration.ZERO, measure, serverPid, search));
         }
@@ -111,8 +134,9 @@ public final class Scenarios {
     }
 
     private static int overlaps(String jdbcUrl) throws Exception {
-        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", null); var statement = db.createStatement();
-             var rs = statement.executeQuery("""
+        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", null);
+                var statement = db.createStatement();
+                var rs = statement.executeQuery("""
                      SELECT count(*) FROM appointments a JOIN appointments b
                        ON a.clinician_id = b.clinician_id AND a.id < b.id
                       AND tstzrange(a.start_time, a.end_time) && tstzrange(b.start_time, b.end_time)
@@ -129,31 +153,52 @@ public final class Scenarios {
         lines.forEach(System.out::println);
         Files.write(out.resolve("results.txt"), lines);
         var rates = new StringBuilder();
-        results.forEach(r -> rates.append(r.name().replace(' ', '-')).append(' ')
-                .append(Math.round(r.name().equals("booking") ? r.statuses().getOrDefault(201, 0) / r.seconds() : r.perSecond()))
+        results.forEach(r -> rates.append(r.name().replace(' ', '-'))
+                .append(' ')
+                .append(Math.round(
+                        r.name().equals("booking") ? r.statuses().getOrDefault(201, 0) / r.seconds() : r.perSecond()))
                 .append('\n'));
         Files.writeString(out.resolve("rates.txt"), rates);
     }
 
     /** Holds a slot and confirms it for a random patient: the status of the confirmation, or of a refused hold. */
     private static int holdAndConfirm(String base, Clinic clinic, Clinic.Slot slot) throws Exception {
-        var hold = Load.send("POST", base + "/v1/holds", clinic.key(), JSON.writeValueAsString(Map.of(
-                "appointment_type_id", clinic.thirtyMinutes(), "clinician_id", slot.clinician(),
-                "location_id", slot.location(), "start_time", slot.start())));
+        var hold = Load.send(
+                "POST",
+                base + "/v1/holds",
+                clinic.key(),
+                JSON.writeValueAsString(Map.of(
+                        "appointment_type_id",
+                        clinic.thirtyMinutes(),
+                        "clinician_id",
+                        slot.clinician(),
+                        "location_id",
+                        slot.location(),
+                        "start_time",
+                        slot.start())));
         if (hold.statusCode() != 201) {
             return hold.statusCode();
         }
         String holdId = JSON.readTree(hold.body()).get("data").get("id").stringValue();
-        return Load.send("POST", base + "/v1/holds/" + holdId + "/confirm", clinic.key(),
-                JSON.writeValueAsString(Map.of("patient_id", clinic.randomPatient()))).statusCode();
+        return Load.send(
+                        "POST",
+                        base + "/v1/holds/" + holdId + "/confirm",
+                        clinic.key(),
+                        JSON.writeValueAsString(Map.of("patient_id", clinic.randomPatient())))
+                .statusCode();
     }
 
     /** The seeded clinic network: 2 locations, 40 clinicians, 6 services, 50,000 patients, 60 % of 4 weeks booked. */
-    record Clinic(String organizationId, String key, List<String> locations, List<String> clinicians,
-                  List<String> types, List<String> patients, LocalDate firstDay) {
+    record Clinic(
+            String organizationId,
+            String key,
+            List<String> locations,
+            List<String> clinicians,
+            List<String> types,
+            List<String> patients,
+            LocalDate firstDay) {
 
-        record Slot(String clinician, String location, String start) {
-        }
+        record Slot(String clinician, String location, String start) {}
 
         String thirtyMinutes() {
             return types.get(2);
@@ -178,29 +223,51 @@ public final class Scenarios {
             var org = ApiTest.organization(admin, "Bench network");
             var api = org.live();
             String key = api.key();
-            var locations = List.of(api.post("/v1/locations", Map.of("name", "North", "timezone", "Europe/London")).id(),
-                    api.post("/v1/locations", Map.of("name", "South", "timezone", "Europe/London")).id());
+            var locations = List.of(
+                    api.post("/v1/locations", Map.of("name", "North", "timezone", "Europe/London"))
+                            .id(),
+                    api.post("/v1/locations", Map.of("name", "South", "timezone", "Europe/London"))
+                            .id());
             var types = new ArrayList<String>();
             int[] minutes = {15, 20, 30, 30, 45, 60};
             for (int i = 0; i < minutes.length; i++) {
-                types.add(api.post("/v1/appointment-types", Map.of("name", "Service " + (i + 1),
-                        "duration_minutes", minutes[i], "max_advance_days", 120)).id());
+                types.add(api.post(
+                                "/v1/appointment-types",
+                                Map.of(
+                                        "name",
+                                        "Service " + (i + 1),
+                                        "duration_minutes",
+                                        minutes[i],
+                                        "max_advance_days",
+                                        120))
+                        .id());
             }
             var weekdays = List.of("monday", "tuesday", "wednesday", "thursday", "friday").stream()
-                    .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00")).toList();
+                    .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00"))
+                    .toList();
             var clinicians = new ArrayList<String>();
             for (int c = 0; c < CLINICIANS; c++) {
-                String id = api.post("/v1/clinicians", Map.of("name", String.format(Locale.ROOT, "Dr %02d", c))).id();
+                String id = api.post("/v1/clinicians", Map.of("name", String.format(Locale.ROOT, "Dr %02d", c)))
+                        .id();
                 clinicians.add(id);
-                api.post("/v1/schedules", Map.of("clinician_id", id, "location_id", locations.get(c % 2),
-                        "weekly_hours", weekdays));
+                api.post(
+                        "/v1/schedules",
+                        Map.of("clinician_id", id, "location_id", locations.get(c % 2), "weekly_hours", weekdays));
             }
             var random = new Random(42);
             var patients = java.util.Collections.synchronizedList(new ArrayList<String>());
             parallel(PATIENTS, i -> {
                 var r = new SplittableRandom(i);
-                var created = api.post("/v1/patients", Map.of("first_name", Names.first(r), "last_name", Names.last(r),
-                        "date_of_birth", LocalDate.of(1940 + r.nextInt(80), 1 + r.nextInt(12), 1 + r.nextInt(28)).toString()));
+                var created = api.post(
+                        "/v1/patients",
+                        Map.of(
+                                "first_name",
+                                Names.first(r),
+                                "last_name",
+                                Names.last(r),
+                                "date_of_birth",
+                                LocalDate.of(1940 + r.nextInt(80), 1 + r.nextInt(12), 1 + r.nextInt(28))
+                                        .toString()));
                 if (created.status() == 201) {
                     patients.add(created.id());
                 }
@@ -215,9 +282,21 @@ public final class Scenarios {
                 for (int c = 0; c < CLINICIANS; c++) {
                     for (int s = 0; s < 16; s++) {
                         if (random.nextDouble() < 0.6) {
-                            bookings.add(Map.of("appointment_type_id", types.get(2), "clinician_id", clinicians.get(c),
-                                    "location_id", locations.get(c % 2), "patient_id", patients.get(random.nextInt(patients.size())),
-                                    "start_time", day.atTime(9, 0).plusMinutes(30L * s).atZone(LONDON).toInstant().toString()));
+                            bookings.add(Map.of(
+                                    "appointment_type_id",
+                                    types.get(2),
+                                    "clinician_id",
+                                    clinicians.get(c),
+                                    "location_id",
+                                    locations.get(c % 2),
+                                    "patient_id",
+                                    patients.get(random.nextInt(patients.size())),
+                                    "start_time",
+                                    day.atTime(9, 0)
+                                            .plusMinutes(30L * s)
+                                            .atZone(LONDON)
+                                            .toInstant()
+                                            .toString()));
                         }
                     }
                 }
@@ -228,8 +307,9 @@ public final class Scenarios {
                     booked.incrementAndGet();
                 }
             });
-            System.out.printf("seeded %d clinicians, %d patients, %d of %d planned bookings in %.0f s%n", CLINICIANS,
-                    patients.size(), booked.get(), bookings.size(), (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "seeded %d clinicians, %d patients, %d of %d planned bookings in %.0f s%n",
+                    CLINICIANS, patients.size(), booked.get(), bookings.size(), (System.nanoTime() - started) / 1e9);
             return new Clinic(org.id(), key, locations, clinicians, types, List.copyOf(patients), first);
         }
 
@@ -238,10 +318,16 @@ public final class Scenarios {
             var slots = new ArrayList<Slot>();
             for (int week = fromWeek; week < fromWeek + weeks; week++) {
                 LocalDate from = firstDay.plusDays(7L * week);
-                var answer = Load.send("GET", base + "/v1/availability?appointment_type_id=" + thirtyMinutes()
-                        + "&start_date=" + from + "&end_date=" + from.plusDays(6), key, null);
+                var answer = Load.send(
+                        "GET",
+                        base + "/v1/availability?appointment_type_id=" + thirtyMinutes() + "&start_date=" + from
+                                + "&end_date=" + from.plusDays(6),
+                        key,
+                        null);
                 for (JsonNode slot : JSON.readTree(answer.body()).get("data")) {
-                    slots.add(new Slot(slot.get("clinician_id").stringValue(), slot.get("location_id").stringValue(),
+                    slots.add(new Slot(
+                            slot.get("clinician_id").stringValue(),
+                            slot.get("location_id").stringValue(),
                             slot.get("start_time").stringValue()));
                 }
             }
@@ -250,9 +336,17 @@ public final class Scenarios {
 
         /** The SQL each scenario needs (bench/pgbench/), with this network's values, for pgbench to measure the ceilings. */
         void writePgbenchScripts(Path out) throws Exception {
-            var values = Map.of("${clinicians}", String.join(",", clinicians), "${clinician}", clinicians.get(0),
-                    "${from}", firstDay.minusDays(2) + "T00:00:00Z", "${to}", firstDay.plusDays(16) + "T00:00:00Z",
-                    "${org}", organizationId);
+            var values = Map.of(
+                    "${clinicians}",
+                    String.join(",", clinicians),
+                    "${clinician}",
+                    clinicians.get(0),
+                    "${from}",
+                    firstDay.minusDays(2) + "T00:00:00Z",
+                    "${to}",
+                    firstDay.plusDays(16) + "T00:00:00Z",
+                    "${org}",
+                    organizationId);
             for (String scenario : List.of("availability", "booking", "patient-search")) {
                 String script = Files.readString(Path.of("bench/pgbench", scenario + ".sql"));
                 for (var value : values.entrySet()) {

@@ -17,13 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
 import org.carebook.kernel.Address;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,6 +49,7 @@ public final class JsonFields {
             "[a-z0-9!#$%&'*+/=?^_`{|}~\\x{80}-\\x{10FFFF}-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~\\x{80}-\\x{10FFFF}-]+)*"
                     + "@([a-z0-9\\x{80}-\\x{10FFFF}]([a-z0-9\\x{80}-\\x{10FFFF}-]*[a-z0-9\\x{80}-\\x{10FFFF}])?\\.)+"
                     + "[a-z0-9\\x{80}-\\x{10FFFF}]([a-z0-9\\x{80}-\\x{10FFFF}-]*[a-z0-9\\x{80}-\\x{10FFFF}])?");
+
     private static final String REQUIRED = Problems.REQUIRED;
 
     private final JsonNode node;
@@ -111,7 +110,10 @@ public final class JsonFields {
     public String choice(String field, Set<String> allowed, String fallback) {
         String text = text(field, TEXT, fallback);
         if (text != null && !allowed.contains(text)) {
-            issue(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+            issue(
+                    field,
+                    "must be one of "
+                            + String.join(", ", allowed.stream().sorted().toList()));
             return fallback;
         }
         return text;
@@ -130,14 +132,21 @@ public final class JsonFields {
 
     /** An address object read over {@code current}. */
     public Address address(String field, Address current) {
-        return object(field, current, a -> {
-            Address base = current == null ? Address.EMPTY : current;
-            var address = new Address(a.text("line1", TEXT, base.line1()), a.text("line2", TEXT, base.line2()),
-                    a.text("city", TEXT, base.city()), a.text("postcode", 20, base.postcode()),
-                    a.text("country", 2, base.country()));
-            address.check(problems, a.path);
-            return address;
-        }, Address.FIELDS);
+        return object(
+                field,
+                current,
+                a -> {
+                    Address base = current == null ? Address.EMPTY : current;
+                    var address = new Address(
+                            a.text("line1", TEXT, base.line1()),
+                            a.text("line2", TEXT, base.line2()),
+                            a.text("city", TEXT, base.city()),
+                            a.text("postcode", 20, base.postcode()),
+                            a.text("country", 2, base.country()));
+                    address.check(problems, a.path);
+                    return address;
+                },
+                Address.FIELDS);
     }
 
     /**
@@ -233,7 +242,8 @@ public final class JsonFields {
             return fallback;
         }
         BigDecimal amount = value.decimalValue();
-        if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2
+        if (amount.signum() < 0
+                || amount.stripTrailingZeros().scale() > 2
                 || amount.compareTo(BigDecimal.valueOf(1_000_000_000L)) >= 0) {
             issue(field, "must be an amount from 0 with at most 2 decimal places");
             return fallback;
@@ -284,7 +294,8 @@ public final class JsonFields {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeException e) {
             issue(field, "must be an RFC 3339 timestamp with an offset, such as 2026-03-30T09:00:00+01:00");
             return fallback;
@@ -316,7 +327,9 @@ public final class JsonFields {
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             String itemField = field + "[" + i + "]";
-            if (!item.isString() || !storable(item.stringValue()) || item.stringValue().isEmpty()
+            if (!item.isString()
+                    || !storable(item.stringValue())
+                    || item.stringValue().isEmpty()
                     || item.stringValue().codePointCount(0, item.stringValue().length()) > maxLength) {
                 issue(itemField, "must be a non-empty string of at most " + maxLength + " characters");
             } else if (!result.contains(item.stringValue())) {
@@ -369,9 +382,15 @@ public final class JsonFields {
         for (var entry : value.properties()) {
             JsonNode item = entry.getValue();
             String key = entry.getKey();
-            if (key.isEmpty() || key.length() > NAME || !storable(key) || !item.isString()
-                    || !storable(item.stringValue()) || item.stringValue().length() > TEXT) {
-                issue(field + "." + key, "must be a string of at most " + TEXT + " characters under a key of at most " + NAME);
+            if (key.isEmpty()
+                    || key.length() > NAME
+                    || !storable(key)
+                    || !item.isString()
+                    || !storable(item.stringValue())
+                    || item.stringValue().length() > TEXT) {
+                issue(
+                        field + "." + key,
+                        "must be a string of at most " + TEXT + " characters under a key of at most " + NAME);
             } else {
                 result.put(key, item.stringValue());
             }
@@ -397,8 +416,8 @@ public final class JsonFields {
         return reader.apply(nested);
     }
 
-    public <T> List<T> objects(String field, int maxItems, List<T> fallback, Function<JsonFields, T> reader,
-                               String... allowed) {
+    public <T> List<T> objects(
+            String field, int maxItems, List<T> fallback, Function<JsonFields, T> reader, String... allowed) {
         JsonNode value = node.get(field);
         if (value == null) {
             return fallback;
@@ -453,7 +472,9 @@ public final class JsonFields {
     }
 
     public static boolean isZone(String text) {
-        return ZoneId.getAvailableZoneIds().contains(text) && !text.startsWith("Etc/GMT") && !text.startsWith("SystemV/");
+        return ZoneId.getAvailableZoneIds().contains(text)
+                && !text.startsWith("Etc/GMT")
+                && !text.startsWith("SystemV/");
     }
 
     public static java.util.Optional<LocalDate> parseDate(String text) {

@@ -5,8 +5,7 @@ import org.carebook.kernel.CarebookException;
 /** Query-string values that are not free text. */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static Boolean bool(String name, String value) {
         if (value == null || value.isEmpty()) {

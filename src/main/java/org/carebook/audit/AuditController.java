@@ -1,12 +1,11 @@
 package org.carebook.audit;
 
 import java.time.Instant;
-
-import org.carebook.kernel.Caller;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,11 +23,13 @@ class AuditController {
 
     @GetMapping("/v1/audit-events")
     @RequiresScope(Scope.READ_AUDIT)
-    ListPage<AuditEventView> list(Caller caller, @RequestParam(name = "resource_type", required = false) String type,
-                                  @RequestParam(name = "resource_id", required = false) String resourceId,
-                                  @RequestParam(required = false) String since,
-                                  @RequestParam(required = false) String limit,
-                                  @RequestParam(required = false) String cursor) {
+    ListPage<AuditEventView> list(
+            Caller caller,
+            @RequestParam(name = "resource_type", required = false) String type,
+            @RequestParam(name = "resource_id", required = false) String resourceId,
+            @RequestParam(required = false) String since,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return auditLog.list(caller.tenant(), type, resourceId, sinceInstant(since), PageRequest.of(limit, cursor));
     }
 

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.ListPage;
@@ -26,7 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     public enum Action {
-        READ, SEARCH, CREATE, UPDATE, DELETE;
+        READ,
+        SEARCH,
+        CREATE,
+        UPDATE,
+        DELETE;
 
         String wire() {
             return name().toLowerCase(Locale.ROOT);
@@ -52,8 +55,7 @@ public class AuditLog {
                         INSERT INTO audit_events (id, organization_id, mode, occurred_at, actor_key_id, actor_kind,
                                                   action, resource_type, resource_id, request_id, ip)
                         SELECT entry.id, :org, :mode, :now, :key, :kind, :action, :type, entry.resource, :request, :ip
-                        FROM unnest(CAST(:ids AS text[]), CAST(:resources AS text[])) AS entry (id, resource)"""),
-                        caller.tenant())
+                        FROM unnest(CAST(:ids AS text[]), CAST(:resources AS text[])) AS entry (id, resource)"""), caller.tenant())
                 .param("ids", resources.stream().map(r -> Ids.next("aud")).toArray(String[]::new))
                 .param("resources", Sql.array(resources))
                 .param("now", Sql.at(clock.instant()))
@@ -67,8 +69,8 @@ public class AuditLog {
     }
 
     @Transactional(readOnly = true)
-    public ListPage<AuditEventView> list(Tenant tenant, String resourceType, String resourceId, Instant since,
-                                         PageRequest page) {
+    public ListPage<AuditEventView> list(
+            Tenant tenant, String resourceType, String resourceId, Instant since, PageRequest page) {
         var rows = Sql.paged(Sql.scoped(jdbc.sql("""
                         SELECT * FROM audit_events WHERE organization_id = :org AND mode = :mode
                           AND (CAST(:type AS text) IS NULL OR resource_type = :type)
@@ -85,9 +87,14 @@ public class AuditLog {
     }
 
     private static AuditEventView row(ResultSet rs, int n) throws SQLException {
-        return new AuditEventView(rs.getString("id"), Sql.instant(rs, "occurred_at"),
+        return new AuditEventView(
+                rs.getString("id"),
+                Sql.instant(rs, "occurred_at"),
                 new AuditEventView.Actor(rs.getString("actor_key_id"), rs.getString("actor_kind")),
-                rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
-                rs.getString("request_id"), rs.getString("ip"));
+                rs.getString("action"),
+                rs.getString("resource_type"),
+                rs.getString("resource_id"),
+                rs.getString("request_id"),
+                rs.getString("ip"));
     }
 }

@@ -4,10 +4,20 @@ import java.time.Duration;
 import java.util.Set;
 
 /** What the slot engine needs of an appointment type (API.md §2). An empty clinician set means every clinician. */
-public record AppointmentRules(String id, Duration duration, Duration interval, Duration bufferBefore,
-                               Duration bufferAfter, Duration minNotice, Duration maxAdvance, boolean inPerson,
-                               boolean remote, boolean requiresRoom, Set<String> clinicianIds, boolean active,
-                               boolean onlineBookable) {
+public record AppointmentRules(
+        String id,
+        Duration duration,
+        Duration interval,
+        Duration bufferBefore,
+        Duration bufferAfter,
+        Duration minNotice,
+        Duration maxAdvance,
+        boolean inPerson,
+        boolean remote,
+        boolean requiresRoom,
+        Set<String> clinicianIds,
+        boolean active,
+        boolean onlineBookable) {
 
     public AppointmentRules {
         if (duration.isNegative() || duration.isZero() || interval.isNegative() || interval.isZero()) {

@@ -22,8 +22,7 @@ import java.util.Optional;
  */
 public final class SlotEngine {
 
-    private SlotEngine() {
-    }
+    private SlotEngine() {}
 
     public static List<Slot> slots(SlotQuery query) {
         return answer(query).slots();
@@ -49,16 +48,26 @@ public final class SlotEngine {
             if (!offers(schedule, type, query.filter())) {
                 continue;
             }
-            var busy = clinicianTimelines.computeIfAbsent(schedule.clinicianId(),
+            var busy = clinicianTimelines.computeIfAbsent(
+                    schedule.clinicianId(),
                     id -> Timeline.of(query.clinicianBusy().get(id)));
             var rooms = needsRoom(type, schedule)
                     ? roomTimelines.computeIfAbsent(schedule.locationId(), id -> roomTimelines(query, id))
                     : null;
             for (LocalDate date = query.from(); !date.isAfter(query.to()); date = date.plusDays(1)) {
                 for (ClockBlock block : schedule.hoursOn(date)) {
-                    firstBeyondHorizon = Math.min(firstBeyondHorizon, addSlots(found, schedule, type,
-                            blockStart(date, block.start(), schedule.zone()), blockEnd(date, block.end(), schedule.zone()),
-                            earliest, latest, busy, rooms));
+                    firstBeyondHorizon = Math.min(
+                            firstBeyondHorizon,
+                            addSlots(
+                                    found,
+                                    schedule,
+                                    type,
+                                    blockStart(date, block.start(), schedule.zone()),
+                                    blockEnd(date, block.end(), schedule.zone()),
+                                    earliest,
+                                    latest,
+                                    busy,
+                                    rooms));
                 }
             }
         }
@@ -76,8 +85,7 @@ public final class SlotEngine {
     }
 
     /** Slots in order, and when time alone would change them (see {@link #answer}). */
-    public record Answer(List<Slot> slots, Optional<Instant> changesAt) {
-    }
+    public record Answer(List<Slot> slots, Optional<Instant> changesAt) {}
 
     /** Start, then clinician name, then what tells two equal names or places apart. */
     private static int order(Slot a, Slot b) {
@@ -114,14 +122,18 @@ public final class SlotEngine {
     public static Optional<Instant> resolve(LocalDate date, LocalTime time, ZoneId zone) {
         var local = LocalDateTime.of(date, time);
         var offsets = zone.getRules().getValidOffsets(local);
-        return offsets.isEmpty() ? Optional.empty()
+        return offsets.isEmpty()
+                ? Optional.empty()
                 : Optional.of(ZonedDateTime.ofLocal(local, zone, offsets.get(0)).toInstant());
     }
 
     private static boolean offers(WorkingSchedule schedule, AppointmentRules type, SlotFilter filter) {
-        return schedule.active() && schedule.clinicianActive()
-                && type.offeredBy(schedule.clinicianId()) && schedule.offers(type.id())
-                && type.offeredIn(schedule.remote()) && filter.admits(schedule);
+        return schedule.active()
+                && schedule.clinicianActive()
+                && type.offeredBy(schedule.clinicianId())
+                && schedule.offers(type.id())
+                && type.offeredIn(schedule.remote())
+                && filter.admits(schedule);
     }
 
     private static boolean needsRoom(AppointmentRules type, WorkingSchedule schedule) {
@@ -138,9 +150,16 @@ public final class SlotEngine {
      * Steps through one block in microseconds of elapsed time; only offered starts become objects. Returns
      * the first start left out for being beyond the horizon, or {@code Long.MAX_VALUE}.
      */
-    private static long addSlots(List<Slot> found, WorkingSchedule schedule, AppointmentRules type,
-                                 Instant blockStart, Instant blockEnd, Instant earliest, Instant latest,
-                                 Timeline busy, List<Timeline> rooms) {
+    private static long addSlots(
+            List<Slot> found,
+            WorkingSchedule schedule,
+            AppointmentRules type,
+            Instant blockStart,
+            Instant blockEnd,
+            Instant earliest,
+            Instant latest,
+            Timeline busy,
+            List<Timeline> rooms) {
         long duration = micros(type.duration());
         long before = micros(type.bufferBefore());
         long after = micros(type.bufferAfter());
@@ -158,9 +177,17 @@ public final class SlotEngine {
             long from = start - before;
             long to = start + duration + after;
             if (busy.isFree(from, to) && (rooms == null || anyFree(rooms, from, to))) {
-                found.add(new Slot(Timeline.instant(start), Timeline.instant(start + duration), schedule.zone(),
-                        schedule.clinicianId(), schedule.clinicianName(), schedule.locationId(),
-                        schedule.locationName(), schedule.remote(), type.id(), schedule.id()));
+                found.add(new Slot(
+                        Timeline.instant(start),
+                        Timeline.instant(start + duration),
+                        schedule.zone(),
+                        schedule.clinicianId(),
+                        schedule.clinicianName(),
+                        schedule.locationId(),
+                        schedule.locationName(),
+                        schedule.remote(),
+                        type.id(),
+                        schedule.id()));
             }
         }
         return Long.MAX_VALUE;
@@ -185,7 +212,9 @@ public final class SlotEngine {
         if (transition != null && transition.isGap()) {
             return transition.getInstant();
         }
-        return ZonedDateTime.ofLocal(local, zone, null).withEarlierOffsetAtOverlap().toInstant();
+        return ZonedDateTime.ofLocal(local, zone, null)
+                .withEarlierOffsetAtOverlap()
+                .toInstant();
     }
 
     private static Instant blockEnd(LocalDate date, LocalTime time, ZoneId zone) {
@@ -194,6 +223,8 @@ public final class SlotEngine {
         if (transition != null && transition.isGap()) {
             return transition.getInstant();
         }
-        return ZonedDateTime.ofLocal(local, zone, null).withLaterOffsetAtOverlap().toInstant();
+        return ZonedDateTime.ofLocal(local, zone, null)
+                .withLaterOffsetAtOverlap()
+                .toInstant();
     }
 }

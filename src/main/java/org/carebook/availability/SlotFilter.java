@@ -4,8 +4,8 @@ package org.carebook.availability;
  * Narrowing asked for by the caller: any of clinician, location, mode and payer may be null (no
  * narrowing). {@code publishable} is true when a browser key asks, which sees only online-bookable types.
  */
-public record SlotFilter(String clinicianId, String locationId, Boolean remote, String insurancePayer,
-                         boolean publishable) {
+public record SlotFilter(
+        String clinicianId, String locationId, Boolean remote, String insurancePayer, boolean publishable) {
 
     public static final SlotFilter NONE = new SlotFilter(null, null, null, null, false);
 

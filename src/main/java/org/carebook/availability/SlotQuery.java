@@ -11,9 +11,15 @@ import java.util.Map;
  * {@code roomsByLocation} holds the active rooms of each location with their busy intervals. Dates are
  * local dates, read in each schedule's own zone.
  */
-public record SlotQuery(AppointmentRules type, List<WorkingSchedule> schedules,
-                        Map<String, List<Interval>> clinicianBusy, Map<String, List<RoomBusy>> roomsByLocation,
-                        LocalDate from, LocalDate to, Instant now, SlotFilter filter) {
+public record SlotQuery(
+        AppointmentRules type,
+        List<WorkingSchedule> schedules,
+        Map<String, List<Interval>> clinicianBusy,
+        Map<String, List<RoomBusy>> roomsByLocation,
+        LocalDate from,
+        LocalDate to,
+        Instant now,
+        SlotFilter filter) {
 
     public SlotQuery {
         if (to.isBefore(from)) {

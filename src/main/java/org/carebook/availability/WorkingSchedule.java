@@ -12,11 +12,22 @@ import java.util.Set;
  * and payer sets mean every type and every payer; a date in {@code exceptions} replaces that weekday's
  * hours (an empty list: closed).
  */
-public record WorkingSchedule(String id, String clinicianId, String clinicianName, boolean clinicianActive,
-                              String locationId, String locationName, boolean remote, ZoneId zone,
-                              Map<DayOfWeek, List<ClockBlock>> weeklyHours, Map<LocalDate, List<ClockBlock>> exceptions,
-                              LocalDate validFrom, LocalDate validUntil, Set<String> appointmentTypeIds,
-                              Set<String> acceptedPayers, boolean active) {
+public record WorkingSchedule(
+        String id,
+        String clinicianId,
+        String clinicianName,
+        boolean clinicianActive,
+        String locationId,
+        String locationName,
+        boolean remote,
+        ZoneId zone,
+        Map<DayOfWeek, List<ClockBlock>> weeklyHours,
+        Map<LocalDate, List<ClockBlock>> exceptions,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        Set<String> appointmentTypeIds,
+        Set<String> acceptedPayers,
+        boolean active) {
 
     public WorkingSchedule {
         weeklyHours = Map.copyOf(weeklyHours);

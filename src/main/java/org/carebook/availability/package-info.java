@@ -3,6 +3,7 @@
  * working schedules, busy intervals, rooms and {@code now}. No Spring and no database in here, so the
  * rules of API.md §3 can be tested and benchmarked on their own. Entry point: {@link SlotEngine#slots}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Availability",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Availability",
         allowedDependencies = {})
 package org.carebook.availability;

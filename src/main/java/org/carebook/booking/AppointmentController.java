@@ -1,12 +1,11 @@
 package org.carebook.booking;
 
-
-import org.carebook.kernel.Caller;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -39,23 +37,27 @@ class AppointmentController {
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
     Envelope<AppointmentView> create(Caller caller, @RequestBody JsonNode body) {
         var fields = JsonFields.of(body, BookingForms.BOOK_FIELDS);
-        return Envelope.of(appointments.book(caller, BookingForms.book(fields, caller.isPublishable()), fields.problems()));
+        return Envelope.of(
+                appointments.book(caller, BookingForms.book(fields, caller.isPublishable()), fields.problems()));
     }
 
     @GetMapping
     @RequiresScope(Scope.READ_APPOINTMENTS)
-    ListPage<AppointmentView> list(Caller caller,
-                                   @RequestParam(name = "start_date", required = false) String startDate,
-                                   @RequestParam(name = "end_date", required = false) String endDate,
-                                   @RequestParam(name = "clinician_id", required = false) String clinicianId,
-                                   @RequestParam(name = "location_id", required = false) String locationId,
-                                   @RequestParam(name = "patient_id", required = false) String patientId,
-                                   @RequestParam(required = false) String status,
-                                   @RequestParam(name = "external_id", required = false) String externalId,
-                                   @RequestParam(required = false) String limit,
-                                   @RequestParam(required = false) String cursor) {
-        return appointments.list(caller, AppointmentFilters.read(startDate, endDate, clinicianId, locationId, patientId,
-                status, externalId), PageRequest.of(limit, cursor));
+    ListPage<AppointmentView> list(
+            Caller caller,
+            @RequestParam(name = "start_date", required = false) String startDate,
+            @RequestParam(name = "end_date", required = false) String endDate,
+            @RequestParam(name = "clinician_id", required = false) String clinicianId,
+            @RequestParam(name = "location_id", required = false) String locationId,
+            @RequestParam(name = "patient_id", required = false) String patientId,
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "external_id", required = false) String externalId,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return appointments.list(
+                caller,
+                AppointmentFilters.read(startDate, endDate, clinicianId, locationId, patientId, status, externalId),
+                PageRequest.of(limit, cursor));
     }
 
     @GetMapping("/{id}")
@@ -82,9 +84,10 @@ class AppointmentController {
 
     @PostMapping("/{id}/cancel")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
-    Envelope<AppointmentView> cancel(Caller caller, @PathVariable String id,
-                                     @RequestBody(required = false) JsonNode body) {
-        var fields = JsonFields.of(body == null ? JsonNodeFactory.instance.objectNode() : body, BookingForms.CANCEL_FIELDS);
+    Envelope<AppointmentView> cancel(
+            Caller caller, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        var fields =
+                JsonFields.of(body == null ? JsonNodeFactory.instance.objectNode() : body, BookingForms.CANCEL_FIELDS);
         var command = BookingForms.cancel(fields);
         fields.throwIfInvalid();
         return Envelope.of(appointments.cancel(caller, id, command));

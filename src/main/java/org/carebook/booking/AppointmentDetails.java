@@ -2,18 +2,24 @@ package org.carebook.booking;
 
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
 import org.carebook.patient.PatientView;
 
 /** What a booking says beyond who and when: free text, payment, insurance and attendee contact. */
-public record AppointmentDetails(String title, String reason, String notes, String paymentMode,
-                                 PatientView.Insurance insurance, String attendeeName, String attendeeEmail,
-                                 String attendeePhone, Map<String, String> externalIds) {
+public record AppointmentDetails(
+        String title,
+        String reason,
+        String notes,
+        String paymentMode,
+        PatientView.Insurance insurance,
+        String attendeeName,
+        String attendeeEmail,
+        String attendeePhone,
+        Map<String, String> externalIds) {
 
-    public static final AppointmentDetails NONE = new AppointmentDetails(null, null, null, null, null, null, null, null,
-            Map.of());
+    public static final AppointmentDetails NONE =
+            new AppointmentDetails(null, null, null, null, null, null, null, null, Map.of());
     static final int PAYMENT_MODE = 64;
 
     public AppointmentDetails {
@@ -27,8 +33,11 @@ public record AppointmentDetails(String title, String reason, String notes, Stri
                 given.test("reason") ? reason : current.reason,
                 given.test("notes") ? notes : current.notes,
                 given.test("payment_mode") ? paymentMode : current.paymentMode,
-                !given.test("insurance") ? current.insurance
-                        : insurance == null ? null : insurance.over(current.insurance, p -> given.test("insurance." + p)),
+                !given.test("insurance")
+                        ? current.insurance
+                        : insurance == null
+                                ? null
+                                : insurance.over(current.insurance, p -> given.test("insurance." + p)),
                 given.test("attendee_name") ? attendeeName : current.attendeeName,
                 given.test("attendee_email") ? attendeeEmail : current.attendeeEmail,
                 given.test("attendee_phone") ? attendeePhone : current.attendeePhone,
@@ -40,7 +49,15 @@ public record AppointmentDetails(String title, String reason, String notes, Stri
         if (insurance != null) {
             insurance.check(problems, "insurance.");
         }
-        return new AppointmentDetails(title, reason, notes, paymentMode, insurance, attendeeName, attendeeEmail,
-                Phones.normalize(attendeePhone, country, problems, "attendee_phone"), externalIds);
+        return new AppointmentDetails(
+                title,
+                reason,
+                notes,
+                paymentMode,
+                insurance,
+                attendeeName,
+                attendeeEmail,
+                Phones.normalize(attendeePhone, country, problems, "attendee_phone"),
+                externalIds);
     }
 }

@@ -20,26 +20,20 @@ public sealed interface AppointmentEvent extends DomainEvent {
     }
 
     @EventType("appointment.created")
-    record Booked(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {
-    }
+    record Booked(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
 
     @EventType("appointment.rescheduled")
-    record Rescheduled(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {
-    }
+    record Rescheduled(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
 
     @EventType("appointment.cancelled")
-    record Cancelled(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {
-    }
+    record Cancelled(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
 
     @EventType("appointment.checked_in")
-    record CheckedIn(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {
-    }
+    record CheckedIn(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
 
     @EventType("appointment.no_show")
-    record NoShow(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {
-    }
+    record NoShow(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
 
     @EventType("appointment.completed")
-    record Completed(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {
-    }
+    record Completed(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
 }

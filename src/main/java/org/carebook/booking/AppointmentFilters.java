@@ -4,19 +4,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
-import org.carebook.api.JsonFields;
 
 /** Reads the query of GET /v1/appointments, naming every bad parameter at once. */
 final class AppointmentFilters {
 
-    private AppointmentFilters() {
-    }
+    private AppointmentFilters() {}
 
-    static AppointmentFilter read(String startDate, String endDate, String clinicianId, String locationId,
-                                             String patientId, String status, String externalId) {
+    static AppointmentFilter read(
+            String startDate,
+            String endDate,
+            String clinicianId,
+            String locationId,
+            String patientId,
+            String status,
+            String externalId) {
         var issues = new ArrayList<FieldIssue>();
         LocalDate from = date(startDate, "start_date", issues);
         LocalDate to = date(endDate, "end_date", issues);
@@ -27,8 +31,14 @@ final class AppointmentFilters {
         if (status != null && !status.isBlank()) {
             statuses = Arrays.stream(status.split(",")).map(String::strip).toList();
             if (!AppointmentStatus.WIRE_NAMES.containsAll(statuses)) {
-                issues.add(new FieldIssue("status", "must be one or more of " + String.join(", ",
-                        AppointmentStatus.WIRE_NAMES.stream().sorted().toList()) + ", separated by commas"));
+                issues.add(new FieldIssue(
+                        "status",
+                        "must be one or more of "
+                                + String.join(
+                                        ", ",
+                                        AppointmentStatus.WIRE_NAMES.stream()
+                                                .sorted()
+                                                .toList()) + ", separated by commas"));
             }
         }
         String system = null;
@@ -45,8 +55,15 @@ final class AppointmentFilters {
         if (!issues.isEmpty()) {
             throw CarebookException.invalid(issues);
         }
-        return new AppointmentFilter(from, to, blankToNull(clinicianId), blankToNull(locationId),
-                blankToNull(patientId), statuses, system, value);
+        return new AppointmentFilter(
+                from,
+                to,
+                blankToNull(clinicianId),
+                blankToNull(locationId),
+                blankToNull(patientId),
+                statuses,
+                system,
+                value);
     }
 
     static LocalDate date(String text, String field, List<FieldIssue> issues) {

@@ -4,14 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
@@ -30,35 +28,101 @@ class AppointmentRepository {
     }
 
     /** Where and when an appointment is: the part a reschedule changes. */
-    record Placement(String clinicianId, String locationId, String roomId, boolean remote, ZoneId zone, Instant start,
-                     Instant end) {
+    record Placement(
+            String clinicianId,
+            String locationId,
+            String roomId,
+            boolean remote,
+            ZoneId zone,
+            Instant start,
+            Instant end) {
 
         Placement withRoom(String room) {
             return new Placement(clinicianId, locationId, room, remote, zone, start, end);
         }
     }
 
-    record Row(String id, Tenant tenant, AppointmentStatus status, String patientId, String appointmentTypeId,
-               Placement placement, AppointmentDetails details, String holdId, String source,
-               boolean allowOverlapping, Instant cancelledAt, String cancellationReason, String cancelledBy,
-               Instant checkedInAt, Instant createdAt, Instant updatedAt) {
+    record Row(
+            String id,
+            Tenant tenant,
+            AppointmentStatus status,
+            String patientId,
+            String appointmentTypeId,
+            Placement placement,
+            AppointmentDetails details,
+            String holdId,
+            String source,
+            boolean allowOverlapping,
+            Instant cancelledAt,
+            String cancellationReason,
+            String cancelledBy,
+            Instant checkedInAt,
+            Instant createdAt,
+            Instant updatedAt) {
 
         /** A new appointment: nothing cancelled or checked in yet. */
-        static Row booked(String id, Tenant tenant, AppointmentStatus status, String patientId, String appointmentTypeId,
-                          Placement placement, AppointmentDetails details, String holdId, String source,
-                          boolean allowOverlapping, Instant now) {
-            return new Row(id, tenant, status, patientId, appointmentTypeId, placement, details, holdId, source,
-                    allowOverlapping, null, null, null, null, now, now);
+        static Row booked(
+                String id,
+                Tenant tenant,
+                AppointmentStatus status,
+                String patientId,
+                String appointmentTypeId,
+                Placement placement,
+                AppointmentDetails details,
+                String holdId,
+                String source,
+                boolean allowOverlapping,
+                Instant now) {
+            return new Row(
+                    id,
+                    tenant,
+                    status,
+                    patientId,
+                    appointmentTypeId,
+                    placement,
+                    details,
+                    holdId,
+                    source,
+                    allowOverlapping,
+                    null,
+                    null,
+                    null,
+                    null,
+                    now,
+                    now);
         }
 
         AppointmentView view() {
             var p = placement;
             var d = details;
-            return new AppointmentView(id, status.wire(), patientId, appointmentTypeId, p.clinicianId(), p.locationId(),
-                    p.roomId(), p.remote(), d.title(), at(p.start()), at(p.end()),
-                    Duration.between(p.start(), p.end()).toMinutes(), d.reason(), d.notes(), d.paymentMode(),
-                    d.insurance(), d.attendeeName(), d.attendeeEmail(), d.attendeePhone(), holdId, source,
-                    d.externalIds(), at(cancelledAt), cancellationReason, cancelledBy, at(checkedInAt), at(createdAt),
+            return new AppointmentView(
+                    id,
+                    status.wire(),
+                    patientId,
+                    appointmentTypeId,
+                    p.clinicianId(),
+                    p.locationId(),
+                    p.roomId(),
+                    p.remote(),
+                    d.title(),
+                    at(p.start()),
+                    at(p.end()),
+                    Duration.between(p.start(), p.end()).toMinutes(),
+                    d.reason(),
+                    d.notes(),
+                    d.paymentMode(),
+                    d.insurance(),
+                    d.attendeeName(),
+                    d.attendeeEmail(),
+                    d.attendeePhone(),
+                    holdId,
+                    source,
+                    d.externalIds(),
+                    at(cancelledAt),
+                    cancellationReason,
+                    cancelledBy,
+                    at(checkedInAt),
+                    at(createdAt),
                     at(updatedAt));
         }
 
@@ -75,8 +139,7 @@ class AppointmentRepository {
                             hold_id, source, allow_overlapping, external_ids, created_at, updated_at)
                         VALUES (:id, :org, :mode, :status, :patient, :type, :clinician, :location, :room, :remote,
                             :zone, :start, :end, :title, :reason, :notes, :payment, :insurance::jsonb, :attendeeName,
-                            :attendeeEmail, :attendeePhone, :hold, :source, :overlapping, :external::jsonb, :now, :now)"""),
-                        row.tenant())
+                            :attendeeEmail, :attendeePhone, :hold, :source, :overlapping, :external::jsonb, :now, :now)"""), row.tenant())
                 .param("id", row.id())
                 .param("status", row.status().wire())
                 .param("patient", row.patientId())
@@ -91,12 +154,16 @@ class AppointmentRepository {
     }
 
     Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
-        return Sql.owned(jdbc, "appointments", tenant, id, forUpdate).query(AppointmentRepository::row).optional();
+        return Sql.owned(jdbc, "appointments", tenant, id, forUpdate)
+                .query(AppointmentRepository::row)
+                .optional();
     }
 
     Optional<Row> findByHold(String holdId) {
-        return jdbc.sql("SELECT * FROM appointments WHERE hold_id = :hold").param("hold", holdId)
-                .query(AppointmentRepository::row).optional();
+        return jdbc.sql("SELECT * FROM appointments WHERE hold_id = :hold")
+                .param("hold", holdId)
+                .query(AppointmentRepository::row)
+                .optional();
     }
 
     List<Row> page(Tenant tenant, AppointmentFilter filter, PageRequest page) {
@@ -152,7 +219,9 @@ class AppointmentRepository {
                         UPDATE appointments SET status = :status, updated_at = :now,
                             checked_in_at = CASE WHEN :status = 'checked_in' THEN :now ELSE checked_in_at END
                          WHERE id = :id""")
-                .param("id", id).param("status", status.wire()).param("now", Sql.at(now))
+                .param("id", id)
+                .param("status", status.wire())
+                .param("now", Sql.at(now))
                 .update();
     }
 
@@ -161,7 +230,10 @@ class AppointmentRepository {
                         UPDATE appointments SET status = 'cancelled', cancelled_at = :now, cancellation_reason = :reason,
                             cancelled_by = :by, updated_at = :now
                          WHERE id = :id""")
-                .param("id", id).param("reason", reason).param("by", by).param("now", Sql.at(now))
+                .param("id", id)
+                .param("reason", reason)
+                .param("by", by)
+                .param("now", Sql.at(now))
                 .update();
     }
 
@@ -192,18 +264,40 @@ class AppointmentRepository {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        var placement = new Placement(rs.getString("clinician_id"), rs.getString("location_id"), rs.getString("room_id"),
-                rs.getBoolean("is_remote"), ZoneId.of(rs.getString("timezone")), Sql.instant(rs, "start_time"),
+        var placement = new Placement(
+                rs.getString("clinician_id"),
+                rs.getString("location_id"),
+                rs.getString("room_id"),
+                rs.getBoolean("is_remote"),
+                ZoneId.of(rs.getString("timezone")),
+                Sql.instant(rs, "start_time"),
                 Sql.instant(rs, "end_time"));
-        var details = new AppointmentDetails(rs.getString("title"), rs.getString("reason"), rs.getString("notes"),
-                rs.getString("payment_mode"), Sql.json(rs, "insurance", PatientView.Insurance.class),
-                rs.getString("attendee_name"), rs.getString("attendee_email"), rs.getString("attendee_phone"),
+        var details = new AppointmentDetails(
+                rs.getString("title"),
+                rs.getString("reason"),
+                rs.getString("notes"),
+                rs.getString("payment_mode"),
+                Sql.json(rs, "insurance", PatientView.Insurance.class),
+                rs.getString("attendee_name"),
+                rs.getString("attendee_email"),
+                rs.getString("attendee_phone"),
                 Sql.stringMap(rs, "external_ids"));
-        return new Row(rs.getString("id"), new Tenant(rs.getString("organization_id"), Mode.fromWire(rs.getString("mode"))),
-                AppointmentStatus.fromWire(rs.getString("status")), rs.getString("patient_id"),
-                rs.getString("appointment_type_id"), placement, details, rs.getString("hold_id"), rs.getString("source"),
-                rs.getBoolean("allow_overlapping"), Sql.instant(rs, "cancelled_at"), rs.getString("cancellation_reason"),
-                rs.getString("cancelled_by"), Sql.instant(rs, "checked_in_at"), Sql.instant(rs, "created_at"),
+        return new Row(
+                rs.getString("id"),
+                new Tenant(rs.getString("organization_id"), Mode.fromWire(rs.getString("mode"))),
+                AppointmentStatus.fromWire(rs.getString("status")),
+                rs.getString("patient_id"),
+                rs.getString("appointment_type_id"),
+                placement,
+                details,
+                rs.getString("hold_id"),
+                rs.getString("source"),
+                rs.getBoolean("allow_overlapping"),
+                Sql.instant(rs, "cancelled_at"),
+                rs.getString("cancellation_reason"),
+                rs.getString("cancelled_by"),
+                Sql.instant(rs, "checked_in_at"),
+                Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"));
     }
 }

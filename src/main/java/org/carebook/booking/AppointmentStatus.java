@@ -5,7 +5,12 @@ import java.util.Set;
 
 /** The life cycle of API.md §6. Only pending, confirmed and checked-in appointments block time. */
 public enum AppointmentStatus {
-    PENDING, CONFIRMED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW;
+    PENDING,
+    CONFIRMED,
+    CHECKED_IN,
+    COMPLETED,
+    CANCELLED,
+    NO_SHOW;
 
     String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -33,5 +38,6 @@ public enum AppointmentStatus {
         };
     }
 
-    static final Set<String> WIRE_NAMES = Set.of("pending", "confirmed", "checked_in", "completed", "cancelled", "no_show");
+    static final Set<String> WIRE_NAMES =
+            Set.of("pending", "confirmed", "checked_in", "completed", "cancelled", "no_show");
 }

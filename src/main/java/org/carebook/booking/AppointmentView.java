@@ -2,31 +2,72 @@ package org.carebook.booking;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
-
 import org.carebook.patient.PatientView;
 
 /** An appointment on the wire (API.md §6); times in the offset of its location's zone. */
-public record AppointmentView(String id, String status, String patientId, String appointmentTypeId,
-                              String clinicianId, String locationId, String roomId, boolean isRemote, String title,
-                              OffsetDateTime startTime, OffsetDateTime endTime, long durationMinutes, String reason,
-                              String notes, String paymentMode, PatientView.Insurance insurance, String attendeeName,
-                              String attendeeEmail, String attendeePhone, String holdId, String source,
-                              Map<String, String> externalIds, OffsetDateTime cancelledAt, String cancellationReason,
-                              String cancelledBy, OffsetDateTime checkedInAt, OffsetDateTime createdAt,
-                              OffsetDateTime updatedAt) {
+public record AppointmentView(
+        String id,
+        String status,
+        String patientId,
+        String appointmentTypeId,
+        String clinicianId,
+        String locationId,
+        String roomId,
+        boolean isRemote,
+        String title,
+        OffsetDateTime startTime,
+        OffsetDateTime endTime,
+        long durationMinutes,
+        String reason,
+        String notes,
+        String paymentMode,
+        PatientView.Insurance insurance,
+        String attendeeName,
+        String attendeeEmail,
+        String attendeePhone,
+        String holdId,
+        String source,
+        Map<String, String> externalIds,
+        OffsetDateTime cancelledAt,
+        String cancellationReason,
+        String cancelledBy,
+        OffsetDateTime checkedInAt,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
 
     /**
      * What a browser key is shown: no patient id and nothing the patient typed, so a page cannot learn
      * which patient record its details were matched to.
      */
-    public record ForBrowser(String id, String status, String appointmentTypeId, String clinicianId,
-                             String locationId, String roomId, boolean isRemote, OffsetDateTime startTime,
-                             OffsetDateTime endTime, long durationMinutes, String holdId, String source,
-                             OffsetDateTime createdAt) {
-    }
+    public record ForBrowser(
+            String id,
+            String status,
+            String appointmentTypeId,
+            String clinicianId,
+            String locationId,
+            String roomId,
+            boolean isRemote,
+            OffsetDateTime startTime,
+            OffsetDateTime endTime,
+            long durationMinutes,
+            String holdId,
+            String source,
+            OffsetDateTime createdAt) {}
 
     public ForBrowser forBrowser() {
-        return new ForBrowser(id, status, appointmentTypeId, clinicianId, locationId, roomId, isRemote, startTime,
-                endTime, durationMinutes, holdId, source, createdAt);
+        return new ForBrowser(
+                id,
+                status,
+                appointmentTypeId,
+                clinicianId,
+                locationId,
+                roomId,
+                isRemote,
+                startTime,
+                endTime,
+                durationMinutes,
+                holdId,
+                source,
+                createdAt);
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.BiFunction;
-
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.ClinicianView;
 import org.carebook.catalog.LocationView;
@@ -36,8 +35,14 @@ public class Appointments {
     private final EventLog events;
     private final Clock clock;
 
-    Appointments(AppointmentRepository repository, BlockingIntervals intervals, BookingReferences references,
-                 BookingCore core, Organizations organizations, EventLog events, Clock clock) {
+    Appointments(
+            AppointmentRepository repository,
+            BlockingIntervals intervals,
+            BookingReferences references,
+            BookingCore core,
+            Organizations organizations,
+            EventLog events,
+            Clock clock) {
         this.repository = repository;
         this.intervals = intervals;
         this.references = references;
@@ -48,8 +53,7 @@ public class Appointments {
     }
 
     /** Where and when a booking is, with the catalogue objects that say so. */
-    record Where(AppointmentTypeView type, AppointmentRepository.Placement placement, LocationView location) {
-    }
+    record Where(AppointmentTypeView type, AppointmentRepository.Placement placement, LocationView location) {}
 
     /** Books directly; {@code problems} holds what reading the request found, and the 422 names them all. */
     @Transactional
@@ -72,8 +76,11 @@ public class Appointments {
 
     @Transactional(readOnly = true)
     public ListPage<AppointmentView> list(Caller caller, AppointmentFilter filter, PageRequest page) {
-        return ListPage.of(repository.page(caller.tenant(), filter, page), page,
-                r -> new PageRequest.Position(r.placement().start(), r.id()), AppointmentRepository.Row::view);
+        return ListPage.of(
+                repository.page(caller.tenant(), filter, page),
+                page,
+                r -> new PageRequest.Position(r.placement().start(), r.id()),
+                AppointmentRepository.Row::view);
     }
 
     /** Changes details, and reschedules in one guarded step when time, clinician, location or room change. */
@@ -83,7 +90,8 @@ public class Appointments {
         var current = row(caller, id, true);
         var tenant = caller.tenant();
         var where = moved(tenant, current.placement(), change, problems);
-        var details = change.details().over(current.details(), change::gives)
+        var details = change.details()
+                .over(current.details(), change::gives)
                 .checked(organizations.settings(tenant).country(), problems);
         problems.throwIfAny();
 
@@ -110,7 +118,8 @@ public class Appointments {
         requireMove(current, AppointmentStatus.CANCELLED);
         intervals.release(id);
         repository.cancel(id, command.reason(), command.cancelledBy().wire(), clock.instant());
-        return core.record(new AppointmentEvent.Cancelled(caller.tenant(), row(caller, id, false).view()));
+        return core.record(new AppointmentEvent.Cancelled(
+                caller.tenant(), row(caller, id, false).view()));
     }
 
     @Transactional
@@ -138,10 +147,13 @@ public class Appointments {
     public String calendar(Caller caller, String id) {
         var appointment = row(caller, id, false);
         var placement = appointment.placement();
-        return CalendarFile.of(appointment, references.type(caller, appointment.appointmentTypeId()),
+        return CalendarFile.of(
+                appointment,
+                references.type(caller, appointment.appointmentTypeId()),
                 references.clinician(caller.tenant(), placement.clinicianId()),
                 references.location(caller.tenant(), placement.locationId()),
-                organizations.settings(caller.tenant()).name(), Math.max(0, events.sequence(appointment.id()) - 1));
+                organizations.settings(caller.tenant()).name(),
+                Math.max(0, events.sequence(appointment.id()) - 1));
     }
 
     /** The catalogue a direct booking names, checked, with its place and time; problems are added, not thrown. */
@@ -149,12 +161,12 @@ public class Appointments {
         var tenant = caller.tenant();
         var type = references.type(caller, command.appointmentTypeId(), problems);
         var schedule = references.schedule(tenant, command.scheduleId(), problems);
-        String clinicianId = fromSchedule(problems, "clinician_id", command.clinicianId(),
-                schedule == null ? null : schedule.clinicianId());
-        String locationId = fromSchedule(problems, "location_id", command.locationId(),
-                schedule == null ? null : schedule.locationId());
-        boolean remote = Boolean.TRUE.equals(command.remote() != null ? command.remote()
-                : schedule == null ? null : schedule.isRemote());
+        String clinicianId = fromSchedule(
+                problems, "clinician_id", command.clinicianId(), schedule == null ? null : schedule.clinicianId());
+        String locationId = fromSchedule(
+                problems, "location_id", command.locationId(), schedule == null ? null : schedule.locationId());
+        boolean remote = Boolean.TRUE.equals(
+                command.remote() != null ? command.remote() : schedule == null ? null : schedule.isRemote());
         problems.require("clinician_id", clinicianId);
         var clinician = references.clinician(tenant, clinicianId, problems);
         var location = references.location(tenant, locationId, problems);
@@ -162,14 +174,20 @@ public class Appointments {
             problems.add("location_id", "is required unless is_remote is true");
         }
         BookingReferences.checkRoom(location, command.roomId(), problems);
-        var placement = new AppointmentRepository.Placement(clinicianId, locationId, command.roomId(), remote,
-                zone(location, schedule, clinician, settings), command.start(), end(command, type));
+        var placement = new AppointmentRepository.Placement(
+                clinicianId,
+                locationId,
+                command.roomId(),
+                remote,
+                zone(location, schedule, clinician, settings),
+                command.start(),
+                end(command, type));
         return new Where(type, placement, location);
     }
 
     /** Where a change puts the appointment; a start without an end keeps its length. */
-    private Where moved(Tenant tenant, AppointmentRepository.Placement old, ChangeAppointment change,
-                        Problems problems) {
+    private Where moved(
+            Tenant tenant, AppointmentRepository.Placement old, ChangeAppointment change, Problems problems) {
         String clinicianId = change.gives("clinician_id") ? change.clinicianId() : old.clinicianId();
         String locationId = change.gives("location_id") ? change.locationId() : old.locationId();
         references.clinician(tenant, clinicianId, problems);
@@ -178,18 +196,28 @@ public class Appointments {
         String roomId = change.gives("room_id") ? change.roomId() : locationChanged ? null : old.roomId();
         BookingReferences.checkRoom(location, roomId, problems);
         Instant start = change.gives("start_time") ? change.start() : old.start();
-        Instant end = change.gives("end_time") ? change.end()
+        Instant end = change.gives("end_time")
+                ? change.end()
                 : start == null ? null : start.plus(Duration.between(old.start(), old.end()));
         if (start != null && end != null && !end.isAfter(start)) {
             problems.add("end_time", "must be after start_time");
         }
-        var placement = new AppointmentRepository.Placement(clinicianId, locationId, roomId, old.remote(),
-                location != null ? ZoneId.of(location.timezone()) : old.zone(), start, end);
+        var placement = new AppointmentRepository.Placement(
+                clinicianId,
+                locationId,
+                roomId,
+                old.remote(),
+                location != null ? ZoneId.of(location.timezone()) : old.zone(),
+                start,
+                end);
         return new Where(null, placement, location);
     }
 
-    private AppointmentView transition(Caller caller, String id, AppointmentStatus next,
-                                       BiFunction<Tenant, AppointmentView, AppointmentEvent> event) {
+    private AppointmentView transition(
+            Caller caller,
+            String id,
+            AppointmentStatus next,
+            BiFunction<Tenant, AppointmentView, AppointmentEvent> event) {
         var current = row(caller, id, true);
         requireMove(current, next);
         if (!next.blocksTime()) {
@@ -202,8 +230,8 @@ public class Appointments {
 
     private static void requireMove(AppointmentRepository.Row current, AppointmentStatus next) {
         if (!current.status().canMoveTo(next)) {
-            throw CarebookException.invalidState("An appointment that is " + current.status().wire()
-                    + " cannot become " + next.wire() + ".");
+            throw CarebookException.invalidState(
+                    "An appointment that is " + current.status().wire() + " cannot become " + next.wire() + ".");
         }
     }
 
@@ -220,13 +248,14 @@ public class Appointments {
         if (command.start() == null || command.end() != null) {
             return command.start() == null ? null : command.end();
         }
-        int minutes = command.durationMinutes() != null ? command.durationMinutes()
+        int minutes = command.durationMinutes() != null
+                ? command.durationMinutes()
                 : type != null ? type.durationMinutes() : 1;
         return command.start().plus(Duration.ofMinutes(minutes));
     }
 
-    private static ZoneId zone(LocationView location, ScheduleView schedule, ClinicianView clinician,
-                               OrganizationSettings settings) {
+    private static ZoneId zone(
+            LocationView location, ScheduleView schedule, ClinicianView clinician, OrganizationSettings settings) {
         if (location != null) {
             return ZoneId.of(location.timezone());
         }
@@ -240,7 +269,8 @@ public class Appointments {
     }
 
     private AppointmentRepository.Row row(Caller caller, String id, boolean forUpdate) {
-        return repository.find(caller.tenant(), id, forUpdate)
+        return repository
+                .find(caller.tenant(), id, forUpdate)
                 .orElseThrow(() -> CarebookException.notFound("No such appointment."));
     }
 }

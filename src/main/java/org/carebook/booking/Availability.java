@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.carebook.availability.Slot;
 import org.carebook.availability.SlotEngine;
 import org.carebook.availability.SlotFilter;
@@ -41,9 +40,14 @@ public class Availability {
     }
 
     /** The query as read from the URL; every parameter is text so that each bad one can be named. */
-    public record Request(String appointmentTypeId, String startDate, String endDate, String clinicianId,
-                          String locationId, String isRemote, String insurancePayer) {
-    }
+    public record Request(
+            String appointmentTypeId,
+            String startDate,
+            String endDate,
+            String clinicianId,
+            String locationId,
+            String isRemote,
+            String insurancePayer) {}
 
     /** The answer as JSON ({@code {"data": [slot, ...], ...}}), from the cache while it is still true. */
     @Transactional(readOnly = true)
@@ -66,9 +70,12 @@ public class Availability {
             type(caller, request.appointmentTypeId(), issues);
             throw CarebookException.invalid(issues);
         }
-        var filter = new SlotFilter(AppointmentFilters.blankToNull(request.clinicianId()),
-                AppointmentFilters.blankToNull(request.locationId()), remote,
-                AppointmentFilters.blankToNull(request.insurancePayer()), caller.isPublishable());
+        var filter = new SlotFilter(
+                AppointmentFilters.blankToNull(request.clinicianId()),
+                AppointmentFilters.blankToNull(request.locationId()),
+                remote,
+                AppointmentFilters.blankToNull(request.insurancePayer()),
+                caller.isPublishable());
         Instant now = clock.instant();
         if (!cache.enabled()) {
             return render(compute(caller, request, filter, from, to, now).slots());
@@ -86,8 +93,8 @@ public class Availability {
         return rendered;
     }
 
-    private SlotEngine.Answer compute(Caller caller, Request request, SlotFilter filter, LocalDate from, LocalDate to,
-                                      Instant now) {
+    private SlotEngine.Answer compute(
+            Caller caller, Request request, SlotFilter filter, LocalDate from, LocalDate to, Instant now) {
         var issues = new ArrayList<FieldIssue>();
         AppointmentTypeView type = type(caller, request.appointmentTypeId(), issues);
         if (!issues.isEmpty()) {
@@ -98,7 +105,8 @@ public class Availability {
 
     private byte[] render(List<Slot> slots) {
         var renderer = new SlotView.Renderer();
-        return json.writeValueAsBytes(ListPage.all(slots.stream().map(renderer::view).toList()));
+        return json.writeValueAsBytes(
+                ListPage.all(slots.stream().map(renderer::view).toList()));
     }
 
     private AppointmentTypeView type(Caller caller, String id, List<FieldIssue> issues) {

@@ -1,13 +1,12 @@
 package org.carebook.booking;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.carebook.availability.SlotFilter;
 import org.carebook.kernel.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,11 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AvailabilityCache {
 
-    record Key(Tenant tenant, String typeId, SlotFilter filter, LocalDate from, LocalDate to) {
-    }
+    record Key(Tenant tenant, String typeId, SlotFilter filter, LocalDate from, LocalDate to) {}
 
-    private record Entry(String position, Optional<Instant> changesAt, byte[] json) {
-    }
+    private record Entry(String position, Optional<Instant> changesAt, byte[] json) {}
 
     private final JdbcClient jdbc;
     private final long maxBytes;
@@ -56,12 +53,16 @@ class AvailabilityCache {
 
     /** Where the database's write-ahead log stands now; read before computing an answer, in its transaction. */
     String position() {
-        return jdbc.sql("SELECT pg_current_wal_insert_lsn()::text").query(String.class).single();
+        return jdbc.sql("SELECT pg_current_wal_insert_lsn()::text")
+                .query(String.class)
+                .single();
     }
 
     synchronized Optional<byte[]> get(Key key, String position, Instant now) {
         var entry = entries.get(key);
-        if (entry == null || !entry.position().equals(position) || entry.changesAt().filter(c -> !now.isBefore(c)).isPresent()) {
+        if (entry == null
+                || !entry.position().equals(position)
+                || entry.changesAt().filter(c -> !now.isBefore(c)).isPresent()) {
             misses.increment();
             return Optional.empty();
         }

@@ -1,11 +1,11 @@
 package org.carebook.booking;
 
-import org.carebook.kernel.Caller;
-import org.carebook.api.RequiresScope;
-import org.carebook.kernel.Scope;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.Scope;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,22 +24,32 @@ class AvailabilityController {
     /** The answer arrives as finished JSON (often from the cache); the annotation tells OpenAPI its shape. */
     @GetMapping("/v1/availability")
     @RequiresScope(Scope.READ_AVAILABILITY)
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = SlotList.class)))
-    ResponseEntity<byte[]> slots(Caller caller,
-                             @RequestParam(name = "appointment_type_id", required = false) String appointmentTypeId,
-                             @RequestParam(name = "start_date", required = false) String startDate,
-                             @RequestParam(name = "end_date", required = false) String endDate,
-                             @RequestParam(name = "clinician_id", required = false) String clinicianId,
-                             @RequestParam(name = "location_id", required = false) String locationId,
-                             @RequestParam(name = "is_remote", required = false) String isRemote,
-                             @RequestParam(name = "insurance_payer", required = false) String insurancePayer) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(availability.slots(caller, new Availability.Request(appointmentTypeId, startDate, endDate,
-                        clinicianId, locationId, isRemote, insurancePayer)));
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SlotList.class)))
+    ResponseEntity<byte[]> slots(
+            Caller caller,
+            @RequestParam(name = "appointment_type_id", required = false) String appointmentTypeId,
+            @RequestParam(name = "start_date", required = false) String startDate,
+            @RequestParam(name = "end_date", required = false) String endDate,
+            @RequestParam(name = "clinician_id", required = false) String clinicianId,
+            @RequestParam(name = "location_id", required = false) String locationId,
+            @RequestParam(name = "is_remote", required = false) String isRemote,
+            @RequestParam(name = "insurance_payer", required = false) String insurancePayer) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(availability.slots(
+                        caller,
+                        new Availability.Request(
+                                appointmentTypeId,
+                                startDate,
+                                endDate,
+                                clinicianId,
+                                locationId,
+                                isRemote,
+                                insurancePayer)));
     }
 
     /** Documentation only: the shape of the answer. */
-    record SlotList(java.util.List<SlotView> data, boolean hasMore, String nextCursor) {
-    }
+    record SlotList(java.util.List<SlotView> data, boolean hasMore, String nextCursor) {}
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.carebook.availability.Interval;
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.kernel.CarebookException;
@@ -29,8 +28,8 @@ class BlockingIntervals {
     static final String SLOT_TAKEN_MESSAGE = "That time was just taken.";
     static final java.util.function.Supplier<CarebookException> SLOT_TAKEN =
             () -> CarebookException.conflict("slot_taken", SLOT_TAKEN_MESSAGE);
-    static final java.util.function.Supplier<CarebookException> PATIENT_CONFLICT =
-            () -> CarebookException.conflict("patient_conflict", "The patient already has an appointment at that time.");
+    static final java.util.function.Supplier<CarebookException> PATIENT_CONFLICT = () ->
+            CarebookException.conflict("patient_conflict", "The patient already has an appointment at that time.");
 
     private final JdbcClient jdbc;
 
@@ -42,14 +41,28 @@ class BlockingIntervals {
      * What a hold or appointment blocks. {@code rooms} lists the rooms it may take, in order of
      * preference (empty: no room); {@code patientId} is null for holds.
      */
-    record Claim(String ownerId, String clinicianId, List<String> rooms, String patientId, Interval attended,
-                 Interval blocked, Instant expiresAt, boolean exclusive) {
+    record Claim(
+            String ownerId,
+            String clinicianId,
+            List<String> rooms,
+            String patientId,
+            Interval attended,
+            Interval blocked,
+            Instant expiresAt,
+            boolean exclusive) {
 
         /** The claim of a booking of {@code type}: the clinician and rooms are blocked for its buffers too. */
-        static Claim of(String ownerId, AppointmentTypeView type, String clinicianId, Interval attended,
-                        List<String> rooms, String patientId, Instant expiresAt, boolean exclusive) {
-            var blocked = attended.widened(Duration.ofMinutes(type.bufferBeforeMinutes()),
-                    Duration.ofMinutes(type.bufferAfterMinutes()));
+        static Claim of(
+                String ownerId,
+                AppointmentTypeView type,
+                String clinicianId,
+                Interval attended,
+                List<String> rooms,
+                String patientId,
+                Instant expiresAt,
+                boolean exclusive) {
+            var blocked = attended.widened(
+                    Duration.ofMinutes(type.bufferBeforeMinutes()), Duration.ofMinutes(type.bufferAfterMinutes()));
             return new Claim(ownerId, clinicianId, rooms, patientId, attended, blocked, expiresAt, exclusive);
         }
     }
@@ -80,7 +93,8 @@ class BlockingIntervals {
      */
     void move(Claim claim, String room, Instant now) {
         clearExpiredHolds(claim, now);
-        int moved = guarded(SLOT_TAKEN, () -> jdbc.sql("""
+        int moved = guarded(
+                SLOT_TAKEN, () -> jdbc.sql("""
                         UPDATE blocking_intervals
                            SET clinician_id = :clinician, room_id = :room, patient_id = NULL,
                                blocked = tstzrange(:blockedFrom, :blockedTo), attended = tstzrange(:from, :to)
@@ -90,9 +104,7 @@ class BlockingIntervals {
                                 WHERE other.owner_id <> :owner AND NOT other.exclusive
                                   AND (other.expires_at IS NULL OR other.expires_at > :now)
                                   AND other.blocked && tstzrange(:blockedFrom, :blockedTo)
-                                  AND (other.clinician_id = :clinician OR other.room_id = :room)))""")
-                .params(values(claim, room, now))
-                .update());
+                                  AND (other.clinician_id = :clinician OR other.room_id = :room)))""").params(values(claim, room, now)).update());
         if (moved == 0) {
             throw SLOT_TAKEN.get();
         }
@@ -102,16 +114,23 @@ class BlockingIntervals {
     /** Hands a hold's time to the appointment made from it; false if the hold no longer blocks it. */
     boolean transfer(String holdId, String appointmentId, String patientId, Instant now) {
         // The hold already holds the clinician and room, so only the patient can conflict here.
-        return guarded(PATIENT_CONFLICT, () -> jdbc.sql("""
+        return guarded(
+                        PATIENT_CONFLICT,
+                        () -> jdbc.sql("""
                         UPDATE blocking_intervals SET owner_id = :appointment, expires_at = NULL, patient_id = :patient
                          WHERE owner_id = :hold AND expires_at > :now""")
-                .param("hold", holdId).param("appointment", appointmentId).param("patient", patientId)
-                .param("now", Sql.at(now))
-                .update()) == 1;
+                                .param("hold", holdId)
+                                .param("appointment", appointmentId)
+                                .param("patient", patientId)
+                                .param("now", Sql.at(now))
+                                .update())
+                == 1;
     }
 
     void release(String ownerId) {
-        jdbc.sql("DELETE FROM blocking_intervals WHERE owner_id = :owner").param("owner", ownerId).update();
+        jdbc.sql("DELETE FROM blocking_intervals WHERE owner_id = :owner")
+                .param("owner", ownerId)
+                .update();
     }
 
     /** Rooms of the candidates that nothing blocks over {@code blocked}, in the given order. */
@@ -121,7 +140,8 @@ class BlockingIntervals {
                          WHERE room_id = ANY (CAST(:rooms AS text[])) AND blocked && tstzrange(:from, :to)
                            AND owner_id <> :owner AND (expires_at IS NULL OR expires_at > :now)""")
                 .param("rooms", Sql.array(candidates))
-                .param("from", Sql.at(blocked.start())).param("to", Sql.at(blocked.end()))
+                .param("from", Sql.at(blocked.start()))
+                .param("to", Sql.at(blocked.end()))
                 .param("owner", ignoreOwner == null ? "" : ignoreOwner)
                 .param("now", Sql.at(now))
                 .query(String.class)
@@ -137,20 +157,25 @@ class BlockingIntervals {
         jdbc.sql(BUSY)
                 .param("clinicians", Sql.array(clinicianIds))
                 .param("rooms", Sql.array(roomIds))
-                .param("from", Sql.at(window.start())).param("to", Sql.at(window.end()))
+                .param("from", Sql.at(window.start()))
+                .param("to", Sql.at(window.end()))
                 .param("now", Sql.at(now))
-                .query(rs -> { // by position: thousands of rows, and a lookup by name costs more than the read
-                    var interval = new Interval(Sql.instant(rs, 3), Sql.instant(rs, 4));
-                    byClinician.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(interval);
-                    String room = rs.getString(2);
-                    if (room != null) {
-                        byRoom.computeIfAbsent(room, k -> new ArrayList<>()).add(interval);
-                    }
-                    Instant expires = Sql.instant(rs, 5);
-                    if (expires != null && (firstExpiry[0] == null || expires.isBefore(firstExpiry[0]))) {
-                        firstExpiry[0] = expires;
-                    }
-                });
+                .query(
+                        rs -> { // by position: thousands of rows, and a lookup by name costs more than the read
+                            var interval = new Interval(Sql.instant(rs, 3), Sql.instant(rs, 4));
+                            byClinician
+                                    .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                    .add(interval);
+                            String room = rs.getString(2);
+                            if (room != null) {
+                                byRoom.computeIfAbsent(room, k -> new ArrayList<>())
+                                        .add(interval);
+                            }
+                            Instant expires = Sql.instant(rs, 5);
+                            if (expires != null && (firstExpiry[0] == null || expires.isBefore(firstExpiry[0]))) {
+                                firstExpiry[0] = expires;
+                            }
+                        });
         return new Busy(byClinician, byRoom, Optional.ofNullable(firstExpiry[0]));
     }
 
@@ -163,8 +188,8 @@ class BlockingIntervals {
                AND (expires_at IS NULL OR expires_at > :now)""";
 
     /** Busy time by clinician and by room, and when the first of the holds among it expires (if any does). */
-    record Busy(Map<String, List<Interval>> byClinician, Map<String, List<Interval>> byRoom,
-                Optional<Instant> nextExpiry) {
+    record Busy(
+            Map<String, List<Interval>> byClinician, Map<String, List<Interval>> byRoom, Optional<Instant> nextExpiry) {
 
         static Busy none() {
             return new Busy(Map.of(), Map.of(), Optional.empty());
@@ -173,7 +198,9 @@ class BlockingIntervals {
 
     /** Deletes blocking rows of holds that expired; returns how many. Correctness never waits for this. */
     int deleteExpired(Instant now) {
-        return jdbc.sql("DELETE FROM blocking_intervals WHERE expires_at <= :now").param("now", Sql.at(now)).update();
+        return jdbc.sql("DELETE FROM blocking_intervals WHERE expires_at <= :now")
+                .param("now", Sql.at(now))
+                .update();
     }
 
     private int clearExpiredHolds(Claim claim, Instant now) {
@@ -213,9 +240,12 @@ class BlockingIntervals {
         if (patientId == null) {
             return;
         }
-        guarded(PATIENT_CONFLICT, () -> jdbc.sql("UPDATE blocking_intervals SET patient_id = :patient WHERE owner_id = :owner")
-                .param("patient", patientId).param("owner", ownerId)
-                .update());
+        guarded(
+                PATIENT_CONFLICT,
+                () -> jdbc.sql("UPDATE blocking_intervals SET patient_id = :patient WHERE owner_id = :owner")
+                        .param("patient", patientId)
+                        .param("owner", ownerId)
+                        .update());
     }
 
     private static Map<String, Object> values(Claim claim, String room, Instant now) {
@@ -237,8 +267,8 @@ class BlockingIntervals {
      * overlapping, uncommitted row end in a deadlock; PostgreSQL aborts one so the other goes
      * through, which makes the aborted one a lost race like any other.
      */
-    private static int guarded(java.util.function.Supplier<CarebookException> onDeadlock,
-                               java.util.function.IntSupplier statement) {
+    private static int guarded(
+            java.util.function.Supplier<CarebookException> onDeadlock, java.util.function.IntSupplier statement) {
         try {
             return statement.getAsInt();
         } catch (DataIntegrityViolationException e) {

@@ -7,8 +7,17 @@ import java.time.Instant;
  * remoteness; the end is {@code end}, or the start plus {@code durationMinutes} or the type's duration.
  * {@code allowOverlapping} books over the clinician's other appointments, never over a room's.
  */
-public record BookAppointment(PatientChoice patient, String appointmentTypeId, String scheduleId, String clinicianId,
-                              String locationId, String roomId, Boolean remote, Instant start, Instant end,
-                              Integer durationMinutes, AppointmentStatus status, boolean allowOverlapping,
-                              AppointmentDetails details) {
-}
+public record BookAppointment(
+        PatientChoice patient,
+        String appointmentTypeId,
+        String scheduleId,
+        String clinicianId,
+        String locationId,
+        String roomId,
+        Boolean remote,
+        Instant start,
+        Instant end,
+        Integer durationMinutes,
+        AppointmentStatus status,
+        boolean allowOverlapping,
+        AppointmentDetails details) {}

@@ -2,7 +2,6 @@ package org.carebook.booking;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.carebook.availability.Interval;
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.LocationView;
@@ -49,46 +48,98 @@ class BookingCore {
 
     /** The id of the patient a checked choice names: the one on file, or the record an inline patient matched or made. */
     String patientId(Caller caller, PatientChoice checked) {
-        return checked instanceof PatientChoice.Inline inline ? patients.matchOrCreate(caller, inline.patient())
+        return checked instanceof PatientChoice.Inline inline
+                ? patients.matchOrCreate(caller, inline.patient())
                 : ((PatientChoice.Existing) checked).patientId();
     }
 
     /** Books the time a hold blocks, handing its blocking interval to the new appointment. */
-    AppointmentView bookHeldTime(Caller caller, HoldRepository.Row hold, String patientId, AppointmentDetails details,
-                                 Instant now) {
+    AppointmentView bookHeldTime(
+            Caller caller, HoldRepository.Row hold, String patientId, AppointmentDetails details, Instant now) {
         String id = Ids.next("apt");
-        var placement = new AppointmentRepository.Placement(hold.clinicianId(), hold.locationId(), hold.roomId(),
-                hold.remote(), hold.zone(), hold.start(), hold.end());
+        var placement = new AppointmentRepository.Placement(
+                hold.clinicianId(),
+                hold.locationId(),
+                hold.roomId(),
+                hold.remote(),
+                hold.zone(),
+                hold.start(),
+                hold.end());
         if (!intervals.transfer(hold.id(), id, patientId, now)) {
             throw holdExpired();
         }
-        return insert(AppointmentRepository.Row.booked(id, caller.tenant(), AppointmentStatus.CONFIRMED, patientId,
-                hold.appointmentTypeId(), placement, details, hold.id(), source(caller), false, now));
+        return insert(AppointmentRepository.Row.booked(
+                id,
+                caller.tenant(),
+                AppointmentStatus.CONFIRMED,
+                patientId,
+                hold.appointmentTypeId(),
+                placement,
+                details,
+                hold.id(),
+                source(caller),
+                false,
+                now));
     }
 
     /** Books free time: claims it, with a room when the type needs one, unless the database finds it taken. */
-    AppointmentView bookNewTime(Caller caller, Appointments.Where where, String patientId, BookAppointment command,
-                                AppointmentDetails details, Instant now) {
+    AppointmentView bookNewTime(
+            Caller caller,
+            Appointments.Where where,
+            String patientId,
+            BookAppointment command,
+            AppointmentDetails details,
+            Instant now) {
         String id = Ids.next("apt");
         var placement = where.placement();
-        String room = intervals.claim(claim(id, where.type(), placement, rooms(where.type(), placement, where.location()),
-                patientId, !command.allowOverlapping()), now);
-        return insert(AppointmentRepository.Row.booked(id, caller.tenant(), command.status(), patientId,
-                where.type().id(), placement.withRoom(room), details, null, source(caller), command.allowOverlapping(),
+        String room = intervals.claim(
+                claim(
+                        id,
+                        where.type(),
+                        placement,
+                        rooms(where.type(), placement, where.location()),
+                        patientId,
+                        !command.allowOverlapping()),
+                now);
+        return insert(AppointmentRepository.Row.booked(
+                id,
+                caller.tenant(),
+                command.status(),
+                patientId,
+                where.type().id(),
+                placement.withRoom(room),
+                details,
+                null,
+                source(caller),
+                command.allowOverlapping(),
                 now));
     }
 
     /** Moves an appointment's blocking interval; a type that needs a room takes the first free one if none is named. */
-    AppointmentRepository.Placement move(AppointmentRepository.Row current, AppointmentTypeView type,
-                                         AppointmentRepository.Placement placement, LocationView location, Instant now) {
+    AppointmentRepository.Placement move(
+            AppointmentRepository.Row current,
+            AppointmentTypeView type,
+            AppointmentRepository.Placement placement,
+            LocationView location,
+            Instant now) {
         var candidates = rooms(type, placement, location);
         var free = claim(current.id(), type, placement, candidates, null, true);
-        String room = placement.roomId() != null || candidates.isEmpty() ? placement.roomId()
-                : intervals.freeRooms(candidates, free.blocked(), current.id(), now).stream().findFirst()
+        String room = placement.roomId() != null || candidates.isEmpty()
+                ? placement.roomId()
+                : intervals.freeRooms(candidates, free.blocked(), current.id(), now).stream()
+                        .findFirst()
                         .orElseThrow(BlockingIntervals.SLOT_TAKEN);
         var moved = placement.withRoom(room);
-        intervals.move(claim(current.id(), type, moved, room == null ? List.of() : List.of(room), current.patientId(),
-                !current.allowOverlapping()), room, now);
+        intervals.move(
+                claim(
+                        current.id(),
+                        type,
+                        moved,
+                        room == null ? List.of() : List.of(room),
+                        current.patientId(),
+                        !current.allowOverlapping()),
+                room,
+                now);
         return moved;
     }
 
@@ -103,8 +154,8 @@ class BookingCore {
     }
 
     static CarebookException holdExpired() {
-        return new CarebookException(404, "NOT_FOUND", "hold_expired",
-                "The hold expired, was released or does not exist.", List.of());
+        return new CarebookException(
+                404, "NOT_FOUND", "hold_expired", "The hold expired, was released or does not exist.", List.of());
     }
 
     private AppointmentView insert(AppointmentRepository.Row row) {
@@ -116,23 +167,37 @@ class BookingCore {
         return caller.isPublishable() ? "widget" : "api";
     }
 
-    private static BlockingIntervals.Claim claim(String ownerId, AppointmentTypeView type,
-                                                 AppointmentRepository.Placement placement, List<String> rooms,
-                                                 String patientId, boolean exclusive) {
-        return BlockingIntervals.Claim.of(ownerId, type, placement.clinicianId(),
-                new Interval(placement.start(), placement.end()), rooms, patientId, null, exclusive);
+    private static BlockingIntervals.Claim claim(
+            String ownerId,
+            AppointmentTypeView type,
+            AppointmentRepository.Placement placement,
+            List<String> rooms,
+            String patientId,
+            boolean exclusive) {
+        return BlockingIntervals.Claim.of(
+                ownerId,
+                type,
+                placement.clinicianId(),
+                new Interval(placement.start(), placement.end()),
+                rooms,
+                patientId,
+                null,
+                exclusive);
     }
 
     /** The rooms a booking may take: the one named, or every active room when the type needs one in person. */
-    private static List<String> rooms(AppointmentTypeView type, AppointmentRepository.Placement placement,
-                                      LocationView location) {
+    private static List<String> rooms(
+            AppointmentTypeView type, AppointmentRepository.Placement placement, LocationView location) {
         if (placement.roomId() != null) {
             return List.of(placement.roomId());
         }
         if (!type.requiresRoom() || placement.remote() || location == null) {
             return List.of();
         }
-        var rooms = location.rooms().stream().filter(LocationView.RoomView::isActive).map(LocationView.RoomView::id).toList();
+        var rooms = location.rooms().stream()
+                .filter(LocationView.RoomView::isActive)
+                .map(LocationView.RoomView::id)
+                .toList();
         if (rooms.isEmpty()) {
             throw CarebookException.conflict("slot_taken", "No room of that location can take this appointment.");
         }

@@ -3,7 +3,6 @@ package org.carebook.booking;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
-
 import org.carebook.api.JsonFields;
 import org.carebook.patient.PatientFields;
 
@@ -13,22 +12,52 @@ import org.carebook.patient.PatientFields;
  */
 final class BookingForms {
 
-    static final String[] PLACE_FIELDS = {"appointment_type_id", "clinician_id", "location_id", "date", "start_time",
-            "is_remote"};
-    static final String[] CONFIRM_FIELDS = {"patient_id", "patient", "attendee_name", "attendee_email",
-            "attendee_phone", "reason", "notes", "payment_mode", "insurance"};
-    static final String[] BOOK_FIELDS = {"patient_id", "patient", "appointment_type_id", "clinician_id",
-            "location_id", "room_id", "schedule_id", "title", "start_time", "end_time", "duration_minutes", "status",
-            "reason", "notes", "payment_mode", "insurance", "is_remote", "allow_overlapping", "attendee_name",
-            "attendee_email", "attendee_phone", "external_ids"};
-    static final String[] CHANGE_FIELDS = {"start_time", "end_time", "clinician_id", "location_id", "room_id", "title",
-            "reason", "notes", "external_ids"};
+    static final String[] PLACE_FIELDS = {
+        "appointment_type_id", "clinician_id", "location_id", "date", "start_time", "is_remote"
+    };
+    static final String[] CONFIRM_FIELDS = {
+        "patient_id",
+        "patient",
+        "attendee_name",
+        "attendee_email",
+        "attendee_phone",
+        "reason",
+        "notes",
+        "payment_mode",
+        "insurance"
+    };
+    static final String[] BOOK_FIELDS = {
+        "patient_id",
+        "patient",
+        "appointment_type_id",
+        "clinician_id",
+        "location_id",
+        "room_id",
+        "schedule_id",
+        "title",
+        "start_time",
+        "end_time",
+        "duration_minutes",
+        "status",
+        "reason",
+        "notes",
+        "payment_mode",
+        "insurance",
+        "is_remote",
+        "allow_overlapping",
+        "attendee_name",
+        "attendee_email",
+        "attendee_phone",
+        "external_ids"
+    };
+    static final String[] CHANGE_FIELDS = {
+        "start_time", "end_time", "clinician_id", "location_id", "room_id", "title", "reason", "notes", "external_ids"
+    };
     static final String[] CANCEL_FIELDS = {"reason", "cancelled_by"};
 
     private static final int MAX_MINUTES = 24 * 60;
 
-    private BookingForms() {
-    }
+    private BookingForms() {}
 
     static PlaceHold placeHold(JsonFields body) {
         var type = body.requiredText("appointment_type_id", JsonFields.TEXT, null);
@@ -68,8 +97,20 @@ final class BookingForms {
         }
         var status = AppointmentStatus.fromWire(body.choice("status", Set.of("confirmed", "pending"), "confirmed"));
         boolean overlapping = body.requiredBool("allow_overlapping", false);
-        return new BookAppointment(patient, type, schedule, clinician, location, room, remote, start, end, minutes,
-                status, overlapping, details(body));
+        return new BookAppointment(
+                patient,
+                type,
+                schedule,
+                clinician,
+                location,
+                room,
+                remote,
+                start,
+                end,
+                minutes,
+                status,
+                overlapping,
+                details(body));
     }
 
     static ChangeAppointment change(JsonFields body) {
@@ -96,8 +137,8 @@ final class BookingForms {
     static CancelAppointment cancel(JsonFields body) {
         var reason = body.text("reason", JsonFields.TEXT, null);
         var by = body.choice("cancelled_by", Set.of("patient", "clinic"), "clinic");
-        return new CancelAppointment(reason, by == null ? null
-                : CancelAppointment.By.valueOf(by.toUpperCase(java.util.Locale.ROOT)));
+        return new CancelAppointment(
+                reason, by == null ? null : CancelAppointment.By.valueOf(by.toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** Exactly one of {@code patient_id} and {@code patient}; a browser's key may give only who the patient is. */

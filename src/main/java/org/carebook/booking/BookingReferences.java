@@ -1,7 +1,6 @@
 package org.carebook.booking;
 
 import java.util.function.Supplier;
-
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.AppointmentTypes;
 import org.carebook.catalog.ClinicianView;
@@ -53,8 +52,9 @@ class BookingReferences {
 
     /** A named room must be an active room of the location; without a location no room can be named. */
     static void checkRoom(LocationView location, String roomId, Problems problems) {
-        if (roomId != null && (location == null || location.rooms().stream()
-                .noneMatch(r -> r.id().equals(roomId) && r.isActive()))) {
+        if (roomId != null
+                && (location == null
+                        || location.rooms().stream().noneMatch(r -> r.id().equals(roomId) && r.isActive()))) {
             problems.add("room_id", "does not name an active room of the location");
         }
     }

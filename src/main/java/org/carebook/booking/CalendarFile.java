@@ -1,9 +1,5 @@
 package org.carebook.booking;
 
-import org.carebook.catalog.AppointmentTypeView;
-import org.carebook.catalog.ClinicianView;
-import org.carebook.catalog.LocationView;
-
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
@@ -16,17 +12,24 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.carebook.catalog.AppointmentTypeView;
+import org.carebook.catalog.ClinicianView;
+import org.carebook.catalog.LocationView;
 
 /** An appointment as an RFC 5545 file; ical4j does the escaping and line folding. */
 final class CalendarFile {
 
     static final String PRODUCT = "-//Carebook//Carebook appointments//EN";
 
-    private CalendarFile() {
-    }
+    private CalendarFile() {}
 
-    static String of(AppointmentRepository.Row appointment, AppointmentTypeView type, ClinicianView clinician,
-                     LocationView location, String organizationName, int sequence) {
+    static String of(
+            AppointmentRepository.Row appointment,
+            AppointmentTypeView type,
+            ClinicianView clinician,
+            LocationView location,
+            String organizationName,
+            int sequence) {
         var placement = appointment.placement();
         VEvent event = new VEvent(placement.start(), placement.end(), type.name() + " with " + clinician.name());
         event.replace(new DtStamp(appointment.updatedAt()));
@@ -34,8 +37,10 @@ final class CalendarFile {
         // The changes so far (the appointment's events after its creation), as in the e-mailed invitations:
         // calendar apps replace a copy with a lower sequence.
         event.add(new Sequence(sequence));
-        event.add(appointment.status() == AppointmentStatus.CANCELLED
-                ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        event.add(
+                appointment.status() == AppointmentStatus.CANCELLED
+                        ? ImmutableStatus.VEVENT_CANCELLED
+                        : ImmutableStatus.VEVENT_CONFIRMED);
         event.add(new Location(placement.remote() ? "Video appointment" : where(location)));
         event.add(new Description(organizationName + ": " + type.name() + " with " + clinician.name() + "."));
         var calendar = new Calendar();

@@ -6,7 +6,8 @@ public record CancelAppointment(String reason, By cancelledBy) {
     public static final CancelAppointment BY_CLINIC = new CancelAppointment(null, By.CLINIC);
 
     public enum By {
-        PATIENT, CLINIC;
+        PATIENT,
+        CLINIC;
 
         String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);

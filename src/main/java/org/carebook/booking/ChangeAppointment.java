@@ -8,8 +8,14 @@ import java.util.Set;
  * keep theirs. A new time, clinician, location or room reschedules it in one guarded step; without an
  * {@code end_time} a new start keeps the length.
  */
-public record ChangeAppointment(Set<String> given, Instant start, Instant end, String clinicianId, String locationId,
-                                String roomId, AppointmentDetails details) {
+public record ChangeAppointment(
+        Set<String> given,
+        Instant start,
+        Instant end,
+        String clinicianId,
+        String locationId,
+        String roomId,
+        AppointmentDetails details) {
 
     public ChangeAppointment {
         given = Set.copyOf(given);

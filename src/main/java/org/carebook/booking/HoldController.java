@@ -1,9 +1,9 @@
 package org.carebook.booking;
 
-import org.carebook.kernel.Caller;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
 import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Caller;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
 import tools.jackson.databind.JsonNode;
 
 @RestController

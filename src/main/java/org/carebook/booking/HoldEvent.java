@@ -15,14 +15,11 @@ public sealed interface HoldEvent extends DomainEvent {
     }
 
     @EventType("hold.created")
-    record Placed(Tenant tenant, HoldView hold) implements HoldEvent {
-    }
+    record Placed(Tenant tenant, HoldView hold) implements HoldEvent {}
 
     @EventType("hold.released")
-    record Released(Tenant tenant, HoldView hold) implements HoldEvent {
-    }
+    record Released(Tenant tenant, HoldView hold) implements HoldEvent {}
 
     @EventType("hold.expired")
-    record Expired(Tenant tenant, HoldView hold) implements HoldEvent {
-    }
+    record Expired(Tenant tenant, HoldView hold) implements HoldEvent {}
 }

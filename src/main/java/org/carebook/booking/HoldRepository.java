@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-
-import org.carebook.kernel.Sql;
 import org.carebook.availability.Slot;
+import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,16 +21,50 @@ class HoldRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, Tenant tenant, String appointmentTypeId, String clinicianId, String locationId,
-               String roomId, String scheduleId, boolean remote, ZoneId zone, Instant start, Instant end,
-               HoldStatus storedStatus, Instant expiresAt, String appointmentId, boolean publishable,
-               Instant createdAt) {
+    record Row(
+            String id,
+            Tenant tenant,
+            String appointmentTypeId,
+            String clinicianId,
+            String locationId,
+            String roomId,
+            String scheduleId,
+            boolean remote,
+            ZoneId zone,
+            Instant start,
+            Instant end,
+            HoldStatus storedStatus,
+            Instant expiresAt,
+            String appointmentId,
+            boolean publishable,
+            Instant createdAt) {
 
         /** A new hold of the slot's time, with the room it took (or none). */
-        static Row active(String id, Tenant tenant, String appointmentTypeId, Slot slot, String roomId, Instant expiresAt,
-                          boolean publishable, Instant now) {
-            return new Row(id, tenant, appointmentTypeId, slot.clinicianId(), slot.locationId(), roomId, slot.scheduleId(),
-                    slot.remote(), slot.zone(), slot.start(), slot.end(), HoldStatus.ACTIVE, expiresAt, null, publishable,
+        static Row active(
+                String id,
+                Tenant tenant,
+                String appointmentTypeId,
+                Slot slot,
+                String roomId,
+                Instant expiresAt,
+                boolean publishable,
+                Instant now) {
+            return new Row(
+                    id,
+                    tenant,
+                    appointmentTypeId,
+                    slot.clinicianId(),
+                    slot.locationId(),
+                    roomId,
+                    slot.scheduleId(),
+                    slot.remote(),
+                    slot.zone(),
+                    slot.start(),
+                    slot.end(),
+                    HoldStatus.ACTIVE,
+                    expiresAt,
+                    null,
+                    publishable,
                     now);
         }
 
@@ -40,9 +73,19 @@ class HoldRepository {
         }
 
         HoldView view(Instant now) {
-            return new HoldView(id, status(now).wire(), appointmentTypeId, clinicianId, locationId, roomId, remote,
-                    start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(),
-                    expiresAt.atZone(zone).toOffsetDateTime(), createdAt.atZone(zone).toOffsetDateTime(), appointmentId);
+            return new HoldView(
+                    id,
+                    status(now).wire(),
+                    appointmentTypeId,
+                    clinicianId,
+                    locationId,
+                    roomId,
+                    remote,
+                    start.atZone(zone).toOffsetDateTime(),
+                    end.atZone(zone).toOffsetDateTime(),
+                    expiresAt.atZone(zone).toOffsetDateTime(),
+                    createdAt.atZone(zone).toOffsetDateTime(),
+                    appointmentId);
         }
     }
 
@@ -71,7 +114,9 @@ class HoldRepository {
     }
 
     Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
-        return Sql.owned(jdbc, "holds", tenant, id, forUpdate).query(HoldRepository::row).optional();
+        return Sql.owned(jdbc, "holds", tenant, id, forUpdate)
+                .query(HoldRepository::row)
+                .optional();
     }
 
     void markReleased(String id, Instant now) {
@@ -79,8 +124,11 @@ class HoldRepository {
     }
 
     void markConfirmed(String id, String appointmentId, Instant now) {
-        jdbc.sql("UPDATE holds SET status = 'confirmed', appointment_id = :appointment, updated_at = :now WHERE id = :id")
-                .param("id", id).param("appointment", appointmentId).param("now", Sql.at(now))
+        jdbc.sql(
+                        "UPDATE holds SET status = 'confirmed', appointment_id = :appointment, updated_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("appointment", appointmentId)
+                .param("now", Sql.at(now))
                 .update();
     }
 
@@ -91,8 +139,7 @@ class HoldRepository {
     int lockAndCountActiveFromClient(Tenant tenant, String clientIp, Instant now) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 7))")
                 .param("key", tenant.organizationId() + "/" + tenant.mode().wire() + "/" + clientIp)
-                .query(rs -> {
-                });
+                .query(rs -> {});
         return Sql.scoped(jdbc.sql("""
                         SELECT count(*) FROM holds
                          WHERE organization_id = :org AND mode = :mode AND client_ip = :ip AND publishable
@@ -118,17 +165,29 @@ class HoldRepository {
 
     private void setStatus(String id, HoldStatus status, Instant now) {
         jdbc.sql("UPDATE holds SET status = :status, updated_at = :now WHERE id = :id")
-                .param("id", id).param("status", status.wire()).param("now", Sql.at(now))
+                .param("id", id)
+                .param("status", status.wire())
+                .param("now", Sql.at(now))
                 .update();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getString("id"),
+        return new Row(
+                rs.getString("id"),
                 new Tenant(rs.getString("organization_id"), org.carebook.kernel.Mode.fromWire(rs.getString("mode"))),
-                rs.getString("appointment_type_id"), rs.getString("clinician_id"), rs.getString("location_id"),
-                rs.getString("room_id"), rs.getString("schedule_id"), rs.getBoolean("is_remote"),
-                ZoneId.of(rs.getString("timezone")), Sql.instant(rs, "start_time"), Sql.instant(rs, "end_time"),
-                HoldStatus.fromWire(rs.getString("status")), Sql.instant(rs, "expires_at"), rs.getString("appointment_id"),
-                rs.getBoolean("publishable"), Sql.instant(rs, "created_at"));
+                rs.getString("appointment_type_id"),
+                rs.getString("clinician_id"),
+                rs.getString("location_id"),
+                rs.getString("room_id"),
+                rs.getString("schedule_id"),
+                rs.getBoolean("is_remote"),
+                ZoneId.of(rs.getString("timezone")),
+                Sql.instant(rs, "start_time"),
+                Sql.instant(rs, "end_time"),
+                HoldStatus.fromWire(rs.getString("status")),
+                Sql.instant(rs, "expires_at"),
+                rs.getString("appointment_id"),
+                rs.getBoolean("publishable"),
+                Sql.instant(rs, "created_at"));
     }
 }

@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** A hold's life (API.md §4): active until it is confirmed, released, or reaches its expiry. */
 enum HoldStatus {
-    ACTIVE, CONFIRMED, RELEASED, EXPIRED;
+    ACTIVE,
+    CONFIRMED,
+    RELEASED,
+    EXPIRED;
 
     String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,7 +3,16 @@ package org.carebook.booking;
 import java.time.OffsetDateTime;
 
 /** A hold on the wire (API.md §4); times in the offset of the slot's zone. */
-public record HoldView(String id, String status, String appointmentTypeId, String clinicianId, String locationId,
-                       String roomId, boolean isRemote, OffsetDateTime startTime, OffsetDateTime endTime,
-                       OffsetDateTime expiresAt, OffsetDateTime createdAt, String appointmentId) {
-}
+public record HoldView(
+        String id,
+        String status,
+        String appointmentTypeId,
+        String clinicianId,
+        String locationId,
+        String roomId,
+        boolean isRemote,
+        OffsetDateTime startTime,
+        OffsetDateTime endTime,
+        OffsetDateTime expiresAt,
+        OffsetDateTime createdAt,
+        String appointmentId) {}

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.carebook.availability.Interval;
 import org.carebook.availability.Slot;
 import org.carebook.availability.SlotEngine;
@@ -39,8 +38,15 @@ public class Holds {
     private final EventLog events;
     private final Clock clock;
 
-    Holds(HoldRepository repository, BlockingIntervals intervals, SlotFinder finder, BookingReferences references,
-          BookingCore core, Organizations organizations, EventLog events, Clock clock) {
+    Holds(
+            HoldRepository repository,
+            BlockingIntervals intervals,
+            SlotFinder finder,
+            BookingReferences references,
+            BookingCore core,
+            Organizations organizations,
+            EventLog events,
+            Clock clock) {
         this.repository = repository;
         this.intervals = intervals;
         this.finder = finder;
@@ -55,11 +61,9 @@ public class Holds {
     public sealed interface Confirmation {
         AppointmentView appointment();
 
-        record Booked(AppointmentView appointment) implements Confirmation {
-        }
+        record Booked(AppointmentView appointment) implements Confirmation {}
 
-        record AlreadyBooked(AppointmentView appointment) implements Confirmation {
-        }
+        record AlreadyBooked(AppointmentView appointment) implements Confirmation {}
     }
 
     /** Places a hold; {@code problems} holds what reading the request found, and the 422 names them all. */
@@ -74,8 +78,8 @@ public class Holds {
         var location = local || !problems.isEmpty() ? checkPlace(tenant, command, problems) : null;
         problems.throwIfAny();
 
-        var filter = new SlotFilter(command.clinicianId(), command.locationId(), command.remote(), null,
-                caller.isPublishable());
+        var filter = new SlotFilter(
+                command.clinicianId(), command.locationId(), command.remote(), null, caller.isPublishable());
         Instant start = start(tenant, command, location);
         var slot = finder.offered(tenant, type, filter, start, now).orElseThrow(() -> {
             checkPlace(tenant, command, problems);
@@ -96,12 +100,13 @@ public class Holds {
         Instant now = clock.instant();
         var hold = row(caller, id, true);
         return switch (hold.status(now)) {
-            case CONFIRMED -> throw CarebookException.invalidState(
-                    "A confirmed hold cannot be released; cancel the appointment.");
+            case CONFIRMED ->
+                throw CarebookException.invalidState("A confirmed hold cannot be released; cancel the appointment.");
             case ACTIVE -> {
                 intervals.release(id);
                 repository.markReleased(id, now);
-                yield record(new HoldEvent.Released(hold.tenant(), row(caller, id, false).view(now)));
+                yield record(new HoldEvent.Released(
+                        hold.tenant(), row(caller, id, false).view(now)));
             }
             default -> hold.view(now);
         };
@@ -126,7 +131,8 @@ public class Holds {
             throw BookingCore.holdExpired();
         }
         if (details.insurance() != null) {
-            requireAccepted(references.schedule(caller.tenant(), hold.scheduleId()).acceptedInsurancePayers(),
+            requireAccepted(
+                    references.schedule(caller.tenant(), hold.scheduleId()).acceptedInsurancePayers(),
                     details.insurance().payer());
         }
         var appointment = core.bookHeldTime(caller, hold, core.patientId(caller, patient), details, now);
@@ -149,8 +155,17 @@ public class Holds {
         var tenant = caller.tenant();
         String id = Ids.next("hold");
         Instant expires = now.plus(organizations.settings(tenant).holdTtl());
-        String room = intervals.claim(BlockingIntervals.Claim.of(id, type, slot.clinicianId(),
-                new Interval(slot.start(), slot.end()), finder.rooms(type, slot), null, expires, true), now);
+        String room = intervals.claim(
+                BlockingIntervals.Claim.of(
+                        id,
+                        type,
+                        slot.clinicianId(),
+                        new Interval(slot.start(), slot.end()),
+                        finder.rooms(type, slot),
+                        null,
+                        expires,
+                        true),
+                now);
         var hold = HoldRepository.Row.active(id, tenant, type.id(), slot, room, expires, caller.isPublishable(), now);
         repository.insert(hold, caller.ip());
         return record(new HoldEvent.Placed(tenant, hold.view(now)));
@@ -159,8 +174,10 @@ public class Holds {
     /** A browser's key is held by anyone: each browser may hold only a few times at once. */
     private void limitPerBrowser(Caller caller, Instant now) {
         if (caller.isPublishable()
-                && repository.lockAndCountActiveFromClient(caller.tenant(), caller.ip(), now) >= MAX_ACTIVE_PER_BROWSER) {
-            throw CarebookException.rateLimited("too_many_holds",
+                && repository.lockAndCountActiveFromClient(caller.tenant(), caller.ip(), now)
+                        >= MAX_ACTIVE_PER_BROWSER) {
+            throw CarebookException.rateLimited(
+                    "too_many_holds",
                     "This browser already holds " + MAX_ACTIVE_PER_BROWSER + " times; confirm or release one first.");
         }
     }
@@ -171,11 +188,12 @@ public class Holds {
             return at.instant();
         }
         var local = (PlaceHold.Start.Local) command.start();
-        ZoneId zone = location != null ? ZoneId.of(location.timezone())
+        ZoneId zone = location != null
+                ? ZoneId.of(location.timezone())
                 : finder.remoteZone(tenant, command.clinicianId(), local.date())
                         .orElseThrow(() -> unavailable("The clinician has no remote hours that day."));
-        return SlotEngine.resolve(local.date(), local.time(), zone).orElseThrow(() -> unavailable(
-                "That local time does not exist on that date (the clocks change)."));
+        return SlotEngine.resolve(local.date(), local.time(), zone)
+                .orElseThrow(() -> unavailable("That local time does not exist on that date (the clocks change)."));
     }
 
     /** Names the field of a clinician or location that is not this organization's; returns the location. */
@@ -187,17 +205,22 @@ public class Holds {
     /** An empty list of accepted payers takes every payer and self-pay. */
     private static void requireAccepted(List<String> accepted, String payer) {
         if (!accepted.isEmpty() && accepted.stream().noneMatch(p -> p.equalsIgnoreCase(payer.strip()))) {
-            throw CarebookException.validation("insurance_not_accepted", "This clinician's schedule does not take that insurance.",
+            throw CarebookException.validation(
+                    "insurance_not_accepted",
+                    "This clinician's schedule does not take that insurance.",
                     List.of(new FieldIssue("insurance.payer", "is not accepted for this slot")));
         }
     }
 
     private static CarebookException unavailable(String message) {
-        return CarebookException.validation("slot_unavailable", message, List.of(new FieldIssue("start_time", message)));
+        return CarebookException.validation(
+                "slot_unavailable", message, List.of(new FieldIssue("start_time", message)));
     }
 
     private HoldRepository.Row row(Caller caller, String id, boolean forUpdate) {
-        return repository.find(caller.tenant(), id, forUpdate).orElseThrow(() -> CarebookException.notFound("No such hold."));
+        return repository
+                .find(caller.tenant(), id, forUpdate)
+                .orElseThrow(() -> CarebookException.notFound("No such hold."));
     }
 
     private HoldView record(HoldEvent event) {

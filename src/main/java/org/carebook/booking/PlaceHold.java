@@ -12,11 +12,9 @@ public record PlaceHold(String appointmentTypeId, String clinicianId, String loc
 
     public sealed interface Start {
 
-        record At(Instant instant) implements Start {
-        }
+        record At(Instant instant) implements Start {}
 
         /** Read in the location's zone, or the clinician's remote hours' zone; a time the clocks skip is no slot. */
-        record Local(LocalDate date, LocalTime time) implements Start {
-        }
+        record Local(LocalDate date, LocalTime time) implements Start {}
     }
 }

@@ -1,9 +1,9 @@
 package org.carebook.booking;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.carebook.availability.AppointmentRules;
 import org.carebook.availability.Interval;
 import org.carebook.availability.RoomBusy;
@@ -45,19 +44,33 @@ class SlotFinder {
      * The slots availability offers. With {@code withBookings} false, appointments and holds are left
      * out (time off still counts): what a hold checks before the database decides who gets the time.
      */
-    List<Slot> find(Tenant tenant, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to,
-                    Instant now, boolean withBookings) {
+    List<Slot> find(
+            Tenant tenant,
+            AppointmentTypeView type,
+            SlotFilter filter,
+            LocalDate from,
+            LocalDate to,
+            Instant now,
+            boolean withBookings) {
         return answer(tenant, type, filter, from, to, now, withBookings).slots();
     }
 
     /** The slots, and the first moment time alone changes them: the engine's, or a hold among the busy time expiring. */
-    SlotEngine.Answer answer(Tenant tenant, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to,
-                             Instant now, boolean withBookings) {
-        List<WorkingSchedule> schedules = workingHours.schedules(tenant, filter.clinicianId(), filter.locationId(), from, to);
+    SlotEngine.Answer answer(
+            Tenant tenant,
+            AppointmentTypeView type,
+            SlotFilter filter,
+            LocalDate from,
+            LocalDate to,
+            Instant now,
+            boolean withBookings) {
+        List<WorkingSchedule> schedules =
+                workingHours.schedules(tenant, filter.clinicianId(), filter.locationId(), from, to);
         if (schedules.isEmpty()) {
             return new SlotEngine.Answer(List.of(), Optional.empty());
         }
-        var window = new Interval(from.atStartOfDay().toInstant(ZoneOffset.UTC).minus(MARGIN),
+        var window = new Interval(
+                from.atStartOfDay().toInstant(ZoneOffset.UTC).minus(MARGIN),
                 to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(MARGIN));
         Set<String> clinicians = new HashSet<>();
         Set<String> locations = new HashSet<>();
@@ -71,17 +84,26 @@ class SlotFinder {
         var roomIds = rooms.values().stream().flatMap(List::stream).toList();
         var busy = withBookings ? intervals.busy(clinicians, roomIds, window, now) : BlockingIntervals.Busy.none();
         var clinicianBusy = new HashMap<String, List<Interval>>();
-        busy.byClinician().forEach((id, list) -> clinicianBusy.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
-        workingHours.timeOff(clinicians, window.start(), window.end())
-                .forEach((id, list) -> clinicianBusy.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
+        busy.byClinician()
+                .forEach((id, list) -> clinicianBusy
+                        .computeIfAbsent(id, k -> new ArrayList<>())
+                        .addAll(list));
+        workingHours
+                .timeOff(clinicians, window.start(), window.end())
+                .forEach((id, list) -> clinicianBusy
+                        .computeIfAbsent(id, k -> new ArrayList<>())
+                        .addAll(list));
         var roomsByLocation = new HashMap<String, List<RoomBusy>>();
-        rooms.forEach((location, ids) -> roomsByLocation.put(location, ids.stream()
-                .map(room -> new RoomBusy(room, busy.byRoom().getOrDefault(room, List.of())))
-                .toList()));
-        var answer = SlotEngine.answer(new SlotQuery(rules(type), schedules, clinicianBusy, roomsByLocation, from, to, now,
-                filter));
+        rooms.forEach((location, ids) -> roomsByLocation.put(
+                location,
+                ids.stream()
+                        .map(room -> new RoomBusy(room, busy.byRoom().getOrDefault(room, List.of())))
+                        .toList()));
+        var answer = SlotEngine.answer(
+                new SlotQuery(rules(type), schedules, clinicianBusy, roomsByLocation, from, to, now, filter));
         var expiry = busy.nextExpiry();
-        if (expiry.isEmpty() || answer.changesAt().filter(c -> c.isBefore(expiry.get())).isPresent()) {
+        if (expiry.isEmpty()
+                || answer.changesAt().filter(c -> c.isBefore(expiry.get())).isPresent()) {
             return answer;
         }
         return new SlotEngine.Answer(answer.slots(), expiry);
@@ -112,11 +134,19 @@ class SlotFinder {
     }
 
     static AppointmentRules rules(AppointmentTypeView type) {
-        return new AppointmentRules(type.id(), Duration.ofMinutes(type.durationMinutes()),
-                Duration.ofMinutes(type.slotIntervalMinutes()), Duration.ofMinutes(type.bufferBeforeMinutes()),
-                Duration.ofMinutes(type.bufferAfterMinutes()), Duration.ofMinutes(type.minNoticeMinutes()),
-                Duration.ofDays(type.maxAdvanceDays()), type.modes().contains("in_person"),
-                type.modes().contains("remote"), type.requiresRoom(), Set.copyOf(type.clinicianIds()), type.isActive(),
+        return new AppointmentRules(
+                type.id(),
+                Duration.ofMinutes(type.durationMinutes()),
+                Duration.ofMinutes(type.slotIntervalMinutes()),
+                Duration.ofMinutes(type.bufferBeforeMinutes()),
+                Duration.ofMinutes(type.bufferAfterMinutes()),
+                Duration.ofMinutes(type.minNoticeMinutes()),
+                Duration.ofDays(type.maxAdvanceDays()),
+                type.modes().contains("in_person"),
+                type.modes().contains("remote"),
+                type.requiresRoom(),
+                Set.copyOf(type.clinicianIds()),
+                type.isActive(),
                 type.allowOnlineBooking());
     }
 }

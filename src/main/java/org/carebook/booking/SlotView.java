@@ -1,9 +1,8 @@
 package org.carebook.booking;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.ZoneId;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.carebook.availability.Slot;
 import org.carebook.kernel.Rfc3339;
 import tools.jackson.core.JsonGenerator;
@@ -15,10 +14,19 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 /** One offered time on the wire (API.md §3), with its times in the location's offset. */
 @JsonSerialize(using = SlotView.Writer.class)
-public record SlotView(@Schema(format = "date-time", example = "2027-03-15T09:00:00-04:00") String startTime,
-                       @Schema(format = "date-time", example = "2027-03-15T09:30:00-04:00") String endTime,
-                       String clinicianId, String clinicianName, String locationId, String locationName,
-                       boolean isRemote, String appointmentTypeId) {
+public record SlotView(
+        @Schema(format = "date-time", example = "2027-03-15T09:00:00-04:00")
+        String startTime,
+
+        @Schema(format = "date-time", example = "2027-03-15T09:30:00-04:00")
+        String endTime,
+
+        String clinicianId,
+        String clinicianName,
+        String locationId,
+        String locationName,
+        boolean isRemote,
+        String appointmentTypeId) {
 
     /**
      * Turns one answer's slots into views. Slots come ordered by start, and clinicians share start times,
@@ -36,8 +44,15 @@ public record SlotView(@Schema(format = "date-time", example = "2027-03-15T09:00
                 lastZone = slot.zone();
                 lastText = text(slot.start(), slot.zone());
             }
-            return new SlotView(lastText, text(slot.end(), slot.zone()), slot.clinicianId(), slot.clinicianName(),
-                    slot.locationId(), slot.locationName(), slot.remote(), slot.appointmentTypeId());
+            return new SlotView(
+                    lastText,
+                    text(slot.end(), slot.zone()),
+                    slot.clinicianId(),
+                    slot.clinicianName(),
+                    slot.locationId(),
+                    slot.locationName(),
+                    slot.remote(),
+                    slot.appointmentTypeId());
         }
 
         private static String text(Instant instant, ZoneId zone) {

@@ -5,6 +5,7 @@
  * facades {@link org.carebook.booking.Holds} and {@link org.carebook.booking.Appointments} and their views.
  * Every change is recorded in the event log ({@link org.carebook.events.EventLog}) in its own transaction.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Booking",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Booking",
         allowedDependencies = {"api", "availability", "catalog", "events", "kernel", "organization", "patient"})
 package org.carebook.booking;

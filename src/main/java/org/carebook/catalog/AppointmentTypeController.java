@@ -1,12 +1,12 @@
 package org.carebook.catalog;
 
-import org.carebook.kernel.Caller;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
-import org.carebook.kernel.ListPage;
-import org.carebook.kernel.PageRequest;
 import org.carebook.api.QueryParams;
 import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,13 +39,19 @@ class AppointmentTypeController {
 
     @GetMapping("/v1/appointment-types")
     @RequiresScope(Scope.READ_APPOINTMENT_TYPES)
-    ListPage<AppointmentTypeView> list(Caller caller, @RequestParam(name = "is_active", required = false) String active,
-                                       @RequestParam(name = "allow_online_booking", required = false) String online,
-                                       @RequestParam(name = "clinician_id", required = false) String clinicianId,
-                                       @RequestParam(required = false) String limit,
-                                       @RequestParam(required = false) String cursor) {
-        return types.list(caller, QueryParams.bool("is_active", active), QueryParams.bool("allow_online_booking", online),
-                clinicianId, PageRequest.of(limit, cursor));
+    ListPage<AppointmentTypeView> list(
+            Caller caller,
+            @RequestParam(name = "is_active", required = false) String active,
+            @RequestParam(name = "allow_online_booking", required = false) String online,
+            @RequestParam(name = "clinician_id", required = false) String clinicianId,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return types.list(
+                caller,
+                QueryParams.bool("is_active", active),
+                QueryParams.bool("allow_online_booking", online),
+                clinicianId,
+                PageRequest.of(limit, cursor));
     }
 
     @GetMapping("/v1/appointment-types/{id}")
@@ -69,10 +75,11 @@ class AppointmentTypeController {
 
     @GetMapping("/v1/appointment-templates")
     @RequiresScope({Scope.READ_APPOINTMENT_TEMPLATES, Scope.READ_APPOINTMENT_TYPES})
-    ListPage<AppointmentTypeView.Template> templates(Caller caller,
-                                                     @RequestParam(name = "is_active", required = false) String active,
-                                                     @RequestParam(required = false) String limit,
-                                                     @RequestParam(required = false) String cursor) {
+    ListPage<AppointmentTypeView.Template> templates(
+            Caller caller,
+            @RequestParam(name = "is_active", required = false) String active,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return types.list(caller, QueryParams.bool("is_active", active), null, null, PageRequest.of(limit, cursor))
                 .map(t -> new AppointmentTypeView.Template(t, t.durationMinutes()));
     }

@@ -4,30 +4,68 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-
 import org.carebook.kernel.Problems;
 
 /** The writable fields of an appointment type, with the contract's defaults. */
-public record AppointmentTypeDraft(String name, String description, Integer durationMinutes, BigDecimal price,
-                                   String currency, Boolean active, Boolean allowOnlineBooking, List<String> modes,
-                                   Integer bufferBeforeMinutes, Integer bufferAfterMinutes, Integer minNoticeMinutes,
-                                   Integer maxAdvanceDays, Integer slotIntervalMinutes, Boolean requiresRoom,
-                                   List<String> clinicianIds) {
+public record AppointmentTypeDraft(
+        String name,
+        String description,
+        Integer durationMinutes,
+        BigDecimal price,
+        String currency,
+        Boolean active,
+        Boolean allowOnlineBooking,
+        List<String> modes,
+        Integer bufferBeforeMinutes,
+        Integer bufferAfterMinutes,
+        Integer minNoticeMinutes,
+        Integer maxAdvanceDays,
+        Integer slotIntervalMinutes,
+        Boolean requiresRoom,
+        List<String> clinicianIds) {
 
-    static final String[] FIELDS = {"name", "description", "duration_minutes", "price", "currency", "is_active",
-            "allow_online_booking", "modes", "buffer_before_minutes", "buffer_after_minutes", "min_notice_minutes",
-            "max_advance_days", "slot_interval_minutes", "requires_room", "clinician_ids"};
+    static final String[] FIELDS = {
+        "name",
+        "description",
+        "duration_minutes",
+        "price",
+        "currency",
+        "is_active",
+        "allow_online_booking",
+        "modes",
+        "buffer_before_minutes",
+        "buffer_after_minutes",
+        "min_notice_minutes",
+        "max_advance_days",
+        "slot_interval_minutes",
+        "requires_room",
+        "clinician_ids"
+    };
     private static final Set<String> MODES = Set.of("in_person", "remote");
 
     /** The defaults of a new type, priced in the organization's currency. */
     static AppointmentTypeDraft defaults(String currency) {
-        return new AppointmentTypeDraft(null, null, null, null, currency, true, true, List.of("in_person"), 0, 0, 0,
-                90, null, false, List.of());
+        return new AppointmentTypeDraft(
+                null,
+                null,
+                null,
+                null,
+                currency,
+                true,
+                true,
+                List.of("in_person"),
+                0,
+                0,
+                0,
+                90,
+                null,
+                false,
+                List.of());
     }
 
-
     AppointmentTypeDraft over(AppointmentTypeDraft current, Predicate<String> given) {
-        return new AppointmentTypeDraft(given.test("name") ? name : current.name,
+        return new AppointmentTypeDraft(
+                given.test("name") ? name : current.name,
                 given.test("description") ? description : current.description,
                 given.test("duration_minutes") ? durationMinutes : current.durationMinutes,
                 given.test("price") ? price : current.price,
@@ -47,10 +85,28 @@ public record AppointmentTypeDraft(String name, String description, Integer dura
     /** Every setting present, modes from {@link #MODES}, an ISO 4217 currency; slots step by the duration unless set. */
     AppointmentTypeDraft checked(Problems problems, boolean slotIntervalGiven) {
         problems.requireText("name", name);
-        var required = new Object[]{durationMinutes, active, allowOnlineBooking, bufferBeforeMinutes, bufferAfterMinutes,
-                minNoticeMinutes, maxAdvanceDays, requiresRoom, currency};
-        var names = new String[]{"duration_minutes", "is_active", "allow_online_booking", "buffer_before_minutes",
-                "buffer_after_minutes", "min_notice_minutes", "max_advance_days", "requires_room", "currency"};
+        var required = new Object[] {
+            durationMinutes,
+            active,
+            allowOnlineBooking,
+            bufferBeforeMinutes,
+            bufferAfterMinutes,
+            minNoticeMinutes,
+            maxAdvanceDays,
+            requiresRoom,
+            currency
+        };
+        var names = new String[] {
+            "duration_minutes",
+            "is_active",
+            "allow_online_booking",
+            "buffer_before_minutes",
+            "buffer_after_minutes",
+            "min_notice_minutes",
+            "max_advance_days",
+            "requires_room",
+            "currency"
+        };
         for (int i = 0; i < required.length; i++) {
             problems.require(names[i], required[i]);
         }
@@ -64,15 +120,40 @@ public record AppointmentTypeDraft(String name, String description, Integer dura
         if (interval == null && slotIntervalGiven) {
             problems.add("slot_interval_minutes", Problems.REQUIRED);
         }
-        return new AppointmentTypeDraft(name, description, durationMinutes, price, currency, active, allowOnlineBooking,
-                modes, bufferBeforeMinutes, bufferAfterMinutes, minNoticeMinutes, maxAdvanceDays,
-                interval == null ? durationMinutes : interval, requiresRoom,
+        return new AppointmentTypeDraft(
+                name,
+                description,
+                durationMinutes,
+                price,
+                currency,
+                active,
+                allowOnlineBooking,
+                modes,
+                bufferBeforeMinutes,
+                bufferAfterMinutes,
+                minNoticeMinutes,
+                maxAdvanceDays,
+                interval == null ? durationMinutes : interval,
+                requiresRoom,
                 clinicianIds == null ? List.of() : clinicianIds);
     }
 
     AppointmentTypeDraft deactivated() {
-        return new AppointmentTypeDraft(name, description, durationMinutes, price, currency, false, allowOnlineBooking,
-                modes, bufferBeforeMinutes, bufferAfterMinutes, minNoticeMinutes, maxAdvanceDays, slotIntervalMinutes,
-                requiresRoom, clinicianIds);
+        return new AppointmentTypeDraft(
+                name,
+                description,
+                durationMinutes,
+                price,
+                currency,
+                false,
+                allowOnlineBooking,
+                modes,
+                bufferBeforeMinutes,
+                bufferAfterMinutes,
+                minNoticeMinutes,
+                maxAdvanceDays,
+                slotIntervalMinutes,
+                requiresRoom,
+                clinicianIds);
     }
 }

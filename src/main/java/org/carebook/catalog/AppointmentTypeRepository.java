@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
@@ -22,12 +21,10 @@ class AppointmentTypeRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, AppointmentTypeDraft draft, Instant createdAt, Instant updatedAt) {
-    }
+    record Row(String id, AppointmentTypeDraft draft, Instant createdAt, Instant updatedAt) {}
 
     /** Filters of a list; null means "any". */
-    record Filter(Boolean active, Boolean onlineBookable, String clinicianId) {
-    }
+    record Filter(Boolean active, Boolean onlineBookable, String clinicianId) {}
 
     void insert(Tenant tenant, String id, AppointmentTypeDraft draft, Instant now) {
         Sql.scoped(jdbc.sql("""
@@ -36,8 +33,7 @@ class AppointmentTypeRepository {
                             buffer_after_minutes, min_notice_minutes, max_advance_days, slot_interval_minutes,
                             requires_room, clinician_ids, created_at, updated_at)
                         VALUES (:id, :org, :mode, :name, :description, :duration, :price, :currency, :active, :online,
-                            :modes, :before, :after, :notice, :advance, :interval, :room, :clinicians, :now, :now)"""),
-                        tenant)
+                            :modes, :before, :after, :notice, :advance, :interval, :room, :clinicians, :now, :now)"""), tenant)
                 .param("id", id)
                 .params(columns(draft))
                 .param("now", Sql.at(now))
@@ -101,11 +97,21 @@ class AppointmentTypeRepository {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        var draft = new AppointmentTypeDraft(rs.getString("name"), rs.getString("description"),
-                rs.getInt("duration_minutes"), rs.getBigDecimal("price"), rs.getString("currency"),
-                rs.getBoolean("is_active"), rs.getBoolean("allow_online_booking"), Sql.texts(rs, "modes"),
-                rs.getInt("buffer_before_minutes"), rs.getInt("buffer_after_minutes"), rs.getInt("min_notice_minutes"),
-                rs.getInt("max_advance_days"), rs.getInt("slot_interval_minutes"), rs.getBoolean("requires_room"),
+        var draft = new AppointmentTypeDraft(
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getInt("duration_minutes"),
+                rs.getBigDecimal("price"),
+                rs.getString("currency"),
+                rs.getBoolean("is_active"),
+                rs.getBoolean("allow_online_booking"),
+                Sql.texts(rs, "modes"),
+                rs.getInt("buffer_before_minutes"),
+                rs.getInt("buffer_after_minutes"),
+                rs.getInt("min_notice_minutes"),
+                rs.getInt("max_advance_days"),
+                rs.getInt("slot_interval_minutes"),
+                rs.getBoolean("requires_room"),
                 Sql.texts(rs, "clinician_ids"));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }

@@ -4,13 +4,27 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-public record AppointmentTypeView(String id, String name, String description, int durationMinutes, BigDecimal price,
-                                  String currency, boolean isActive, boolean allowOnlineBooking, List<String> modes,
-                                  int bufferBeforeMinutes, int bufferAfterMinutes, int minNoticeMinutes,
-                                  int maxAdvanceDays, int slotIntervalMinutes, boolean requiresRoom,
-                                  List<String> clinicianIds, Instant createdAt, Instant updatedAt) {
+public record AppointmentTypeView(
+        String id,
+        String name,
+        String description,
+        int durationMinutes,
+        BigDecimal price,
+        String currency,
+        boolean isActive,
+        boolean allowOnlineBooking,
+        List<String> modes,
+        int bufferBeforeMinutes,
+        int bufferAfterMinutes,
+        int minNoticeMinutes,
+        int maxAdvanceDays,
+        int slotIntervalMinutes,
+        boolean requiresRoom,
+        List<String> clinicianIds,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** The same object as listed under /v1/appointment-templates, which also carries {@code duration}. */
-    public record Template(@com.fasterxml.jackson.annotation.JsonUnwrapped AppointmentTypeView type, int duration) {
-    }
+    public record Template(
+            @com.fasterxml.jackson.annotation.JsonUnwrapped AppointmentTypeView type, int duration) {}
 }

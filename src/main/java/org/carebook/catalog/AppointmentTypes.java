@@ -1,14 +1,13 @@
 package org.carebook.catalog;
 
 import java.time.Clock;
-
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
-import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.Tenant;
 import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Service;
@@ -23,8 +22,8 @@ public class AppointmentTypes {
     private final Organizations organizations;
     private final Clock clock;
 
-    AppointmentTypes(AppointmentTypeRepository repository, References references, Organizations organizations,
-                     Clock clock) {
+    AppointmentTypes(
+            AppointmentTypeRepository repository, References references, Organizations organizations, Clock clock) {
         this.repository = repository;
         this.references = references;
         this.organizations = organizations;
@@ -33,7 +32,8 @@ public class AppointmentTypes {
 
     @Transactional
     public AppointmentTypeView create(Tenant tenant, Change<AppointmentTypeDraft> request, Problems problems) {
-        var defaults = AppointmentTypeDraft.defaults(organizations.settings(tenant).currency());
+        var defaults =
+                AppointmentTypeDraft.defaults(organizations.settings(tenant).currency());
         var draft = checked(tenant, request, request.values().over(defaults, request::gives), problems);
         String id = Ids.next("type");
         repository.insert(tenant, id, draft, clock.instant());
@@ -43,8 +43,10 @@ public class AppointmentTypes {
     /** A publishable key (the booking widget) sees only active, online-bookable types. */
     @Transactional(readOnly = true)
     public AppointmentTypeView get(Caller caller, String id) {
-        var row = repository.find(caller.tenant(), id, false)
-                .filter(r -> !caller.isPublishable() || (r.draft().active() && r.draft().allowOnlineBooking()))
+        var row = repository
+                .find(caller.tenant(), id, false)
+                .filter(r -> !caller.isPublishable()
+                        || (r.draft().active() && r.draft().allowOnlineBooking()))
                 .orElseThrow(AppointmentTypes::notFound);
         return view(row);
     }
@@ -56,20 +58,25 @@ public class AppointmentTypes {
     }
 
     @Transactional(readOnly = true)
-    public ListPage<AppointmentTypeView> list(Caller caller, Boolean active, Boolean online, String clinicianId,
-                                              PageRequest page) {
+    public ListPage<AppointmentTypeView> list(
+            Caller caller, Boolean active, Boolean online, String clinicianId, PageRequest page) {
         var filter = caller.isPublishable()
                 ? new AppointmentTypeRepository.Filter(true, true, clinicianId)
                 : new AppointmentTypeRepository.Filter(active, online, clinicianId);
-        return ListPage.of(repository.page(caller.tenant(), filter, page), page,
-                r -> new PageRequest.Position(r.createdAt(), r.id()), AppointmentTypes::view);
+        return ListPage.of(
+                repository.page(caller.tenant(), filter, page),
+                page,
+                r -> new PageRequest.Position(r.createdAt(), r.id()),
+                AppointmentTypes::view);
     }
 
     @Transactional
-    public AppointmentTypeView update(Tenant tenant, String id, Change<AppointmentTypeDraft> change,
-                                      Problems problems) {
+    public AppointmentTypeView update(
+            Tenant tenant, String id, Change<AppointmentTypeDraft> change, Problems problems) {
         var current = repository.find(tenant, id, true).orElseThrow(AppointmentTypes::notFound);
-        repository.update(id, checked(tenant, change, change.values().over(current.draft(), change::gives), problems),
+        repository.update(
+                id,
+                checked(tenant, change, change.values().over(current.draft(), change::gives), problems),
                 clock.instant());
         return view(repository.find(tenant, id, false).orElseThrow());
     }
@@ -82,8 +89,8 @@ public class AppointmentTypes {
     }
 
     /** A null slot interval steps by the duration, unless the request cleared it on purpose. */
-    private AppointmentTypeDraft checked(Tenant tenant, Change<AppointmentTypeDraft> change, AppointmentTypeDraft draft,
-                                         Problems problems) {
+    private AppointmentTypeDraft checked(
+            Tenant tenant, Change<AppointmentTypeDraft> change, AppointmentTypeDraft draft, Problems problems) {
         boolean intervalCleared = change.given() != null && change.given().contains("slot_interval_minutes");
         var checked = draft.checked(problems, intervalCleared);
         references.checkAll(problems, "clinician_ids", tenant, References.Table.CLINICIANS, checked.clinicianIds());
@@ -97,9 +104,24 @@ public class AppointmentTypes {
 
     private static AppointmentTypeView view(AppointmentTypeRepository.Row row) {
         var d = row.draft();
-        return new AppointmentTypeView(row.id(), d.name(), d.description(), d.durationMinutes(), d.price(),
-                d.currency(), d.active(), d.allowOnlineBooking(), d.modes(), d.bufferBeforeMinutes(),
-                d.bufferAfterMinutes(), d.minNoticeMinutes(), d.maxAdvanceDays(), d.slotIntervalMinutes(),
-                d.requiresRoom(), d.clinicianIds(), row.createdAt(), row.updatedAt());
+        return new AppointmentTypeView(
+                row.id(),
+                d.name(),
+                d.description(),
+                d.durationMinutes(),
+                d.price(),
+                d.currency(),
+                d.active(),
+                d.allowOnlineBooking(),
+                d.modes(),
+                d.bufferBeforeMinutes(),
+                d.bufferAfterMinutes(),
+                d.minNoticeMinutes(),
+                d.maxAdvanceDays(),
+                d.slotIntervalMinutes(),
+                d.requiresRoom(),
+                d.clinicianIds(),
+                row.createdAt(),
+                row.updatedAt());
     }
 }

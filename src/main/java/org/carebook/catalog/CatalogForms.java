@@ -1,7 +1,6 @@
 package org.carebook.catalog;
 
 import java.time.LocalTime;
-
 import org.carebook.api.JsonFields;
 import org.carebook.kernel.Change;
 
@@ -13,61 +12,68 @@ final class CatalogForms {
 
     private static final int DAY = 24 * 60;
 
-    private CatalogForms() {
-    }
+    private CatalogForms() {}
 
     static Change<ClinicianDraft> clinician(JsonFields body) {
-        return new Change<>(new ClinicianDraft(
-                body.text("name", JsonFields.NAME, null),
-                body.text("title", JsonFields.NAME, null),
-                body.text("specialty", JsonFields.NAME, null),
-                body.email("email", null),
-                body.phoneText("phone", null),
-                body.bool("is_active", null),
-                body.zone("timezone", null),
-                body.strings("external_ids", null)), body.given());
+        return new Change<>(
+                new ClinicianDraft(
+                        body.text("name", JsonFields.NAME, null),
+                        body.text("title", JsonFields.NAME, null),
+                        body.text("specialty", JsonFields.NAME, null),
+                        body.email("email", null),
+                        body.phoneText("phone", null),
+                        body.bool("is_active", null),
+                        body.zone("timezone", null),
+                        body.strings("external_ids", null)),
+                body.given());
     }
 
     static Change<LocationDraft> location(JsonFields body) {
-        return new Change<>(new LocationDraft(
-                body.text("name", JsonFields.NAME, null),
-                body.zone("timezone", null),
-                body.address("address", null),
-                body.phoneText("phone", null),
-                body.strings("external_ids", null)), body.given());
+        return new Change<>(
+                new LocationDraft(
+                        body.text("name", JsonFields.NAME, null),
+                        body.zone("timezone", null),
+                        body.address("address", null),
+                        body.phoneText("phone", null),
+                        body.strings("external_ids", null)),
+                body.given());
     }
 
     static Change<AppointmentTypeDraft> appointmentType(JsonFields body) {
-        return new Change<>(new AppointmentTypeDraft(
-                body.text("name", JsonFields.NAME, null),
-                body.text("description", JsonFields.LONG_TEXT, null),
-                body.integer("duration_minutes", 1, DAY, null),
-                body.money("price", null),
-                body.text("currency", 3, null),
-                body.bool("is_active", null),
-                body.bool("allow_online_booking", null),
-                body.texts("modes", 2, 20, null),
-                body.integer("buffer_before_minutes", 0, DAY, null),
-                body.integer("buffer_after_minutes", 0, DAY, null),
-                body.integer("min_notice_minutes", 0, 365 * DAY, null),
-                body.integer("max_advance_days", 1, 730, null),
-                body.integer("slot_interval_minutes", 1, DAY, null),
-                body.bool("requires_room", null),
-                body.texts("clinician_ids", 500, 64, null)), body.given());
+        return new Change<>(
+                new AppointmentTypeDraft(
+                        body.text("name", JsonFields.NAME, null),
+                        body.text("description", JsonFields.LONG_TEXT, null),
+                        body.integer("duration_minutes", 1, DAY, null),
+                        body.money("price", null),
+                        body.text("currency", 3, null),
+                        body.bool("is_active", null),
+                        body.bool("allow_online_booking", null),
+                        body.texts("modes", 2, 20, null),
+                        body.integer("buffer_before_minutes", 0, DAY, null),
+                        body.integer("buffer_after_minutes", 0, DAY, null),
+                        body.integer("min_notice_minutes", 0, 365 * DAY, null),
+                        body.integer("max_advance_days", 1, 730, null),
+                        body.integer("slot_interval_minutes", 1, DAY, null),
+                        body.bool("requires_room", null),
+                        body.texts("clinician_ids", 500, 64, null)),
+                body.given());
     }
 
     static Change<ScheduleDraft> schedule(JsonFields body) {
-        return new Change<>(new ScheduleDraft(
-                body.text("clinician_id", 64, null),
-                body.text("location_id", 64, null),
-                body.bool("is_remote", null),
-                body.zone("timezone", null),
-                body.objects("weekly_hours", 100, null, CatalogForms::weeklyHours, Hours.WEEKLY_FIELDS),
-                body.date("valid_from", null),
-                body.date("valid_until", null),
-                body.texts("appointment_type_ids", 500, 64, null),
-                body.texts("accepted_insurance_payers", 200, JsonFields.TEXT, null),
-                body.bool("is_active", null)), body.given());
+        return new Change<>(
+                new ScheduleDraft(
+                        body.text("clinician_id", 64, null),
+                        body.text("location_id", 64, null),
+                        body.bool("is_remote", null),
+                        body.zone("timezone", null),
+                        body.objects("weekly_hours", 100, null, CatalogForms::weeklyHours, Hours.WEEKLY_FIELDS),
+                        body.date("valid_from", null),
+                        body.date("valid_until", null),
+                        body.texts("appointment_type_ids", 500, 64, null),
+                        body.texts("accepted_insurance_payers", 200, JsonFields.TEXT, null),
+                        body.bool("is_active", null)),
+                body.given());
     }
 
     static Hours weeklyHours(JsonFields body) {

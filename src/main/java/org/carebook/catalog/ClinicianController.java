@@ -1,14 +1,13 @@
 package org.carebook.catalog;
 
 import java.time.Instant;
-
-import org.carebook.kernel.Caller;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
-import org.carebook.kernel.ListPage;
-import org.carebook.kernel.PageRequest;
 import org.carebook.api.QueryParams;
 import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.ListPage;
+import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,12 +42,14 @@ class ClinicianController {
 
     @GetMapping
     @RequiresScope(Scope.READ_CATALOG)
-    ListPage<ClinicianView> list(Caller caller, @RequestParam(name = "location_id", required = false) String locationId,
-                                 @RequestParam(name = "is_active", required = false) String active,
-                                 @RequestParam(required = false) String limit,
-                                 @RequestParam(required = false) String cursor) {
-        return clinicians.list(caller.tenant(), locationId, QueryParams.bool("is_active", active),
-                PageRequest.of(limit, cursor));
+    ListPage<ClinicianView> list(
+            Caller caller,
+            @RequestParam(name = "location_id", required = false) String locationId,
+            @RequestParam(name = "is_active", required = false) String active,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return clinicians.list(
+                caller.tenant(), locationId, QueryParams.bool("is_active", active), PageRequest.of(limit, cursor));
     }
 
     @GetMapping("/{id}")

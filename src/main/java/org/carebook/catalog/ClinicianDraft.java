@@ -2,25 +2,32 @@ package org.carebook.catalog;
 
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
 
 /** The writable fields of a clinician. */
-public record ClinicianDraft(String name, String title, String specialty, String email, String phone, Boolean active,
-                             String timezone, Map<String, String> externalIds) {
+public record ClinicianDraft(
+        String name,
+        String title,
+        String specialty,
+        String email,
+        String phone,
+        Boolean active,
+        String timezone,
+        Map<String, String> externalIds) {
 
     static final ClinicianDraft EMPTY = new ClinicianDraft(null, null, null, null, null, true, null, Map.of());
-    static final String[] FIELDS = {"name", "title", "specialty", "email", "phone", "is_active", "timezone",
-            "external_ids"};
+    static final String[] FIELDS = {
+        "name", "title", "specialty", "email", "phone", "is_active", "timezone", "external_ids"
+    };
 
     public ClinicianDraft {
         externalIds = externalIds == null ? Map.of() : externalIds;
     }
 
-
     ClinicianDraft over(ClinicianDraft current, Predicate<String> given) {
-        return new ClinicianDraft(given.test("name") ? name : current.name,
+        return new ClinicianDraft(
+                given.test("name") ? name : current.name,
                 given.test("title") ? title : current.title,
                 given.test("specialty") ? specialty : current.specialty,
                 given.test("email") ? email : current.email,
@@ -34,8 +41,15 @@ public record ClinicianDraft(String name, String title, String specialty, String
     ClinicianDraft checked(String country, Problems problems) {
         problems.requireText("name", name);
         problems.require("is_active", active);
-        return new ClinicianDraft(name, title, specialty, email, Phones.normalize(phone, country, problems, "phone"),
-                active, timezone, externalIds);
+        return new ClinicianDraft(
+                name,
+                title,
+                specialty,
+                email,
+                Phones.normalize(phone, country, problems, "phone"),
+                active,
+                timezone,
+                externalIds);
     }
 
     ClinicianDraft deactivated() {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
@@ -22,8 +21,7 @@ class ClinicianRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, ClinicianDraft draft, Instant createdAt, Instant updatedAt) {
-    }
+    record Row(String id, ClinicianDraft draft, Instant createdAt, Instant updatedAt) {}
 
     void insert(Tenant tenant, String id, ClinicianDraft draft, Instant now) {
         Sql.scoped(jdbc.sql("""
@@ -71,20 +69,24 @@ class ClinicianRepository {
                 .list();
     }
 
-    void insertTimeOff(Tenant tenant, String id, String clinicianId, Instant start, Instant end, String reason,
-                       Instant now) {
+    void insertTimeOff(
+            Tenant tenant, String id, String clinicianId, Instant start, Instant end, String reason, Instant now) {
         Sql.scoped(jdbc.sql("""
                         INSERT INTO clinician_time_off (id, clinician_id, organization_id, mode, during, reason, created_at)
                         VALUES (:id, :clinician, :org, :mode, tstzrange(:start, :end, '[)'), :reason, :now)"""), tenant)
-                .param("id", id).param("clinician", clinicianId)
-                .param("start", Sql.at(start)).param("end", Sql.at(end))
-                .param("reason", reason).param("now", Sql.at(now))
+                .param("id", id)
+                .param("clinician", clinicianId)
+                .param("start", Sql.at(start))
+                .param("end", Sql.at(end))
+                .param("reason", reason)
+                .param("now", Sql.at(now))
                 .update();
     }
 
     Optional<TimeOffView> findTimeOff(String clinicianId, String id) {
         return jdbc.sql(TIME_OFF + " WHERE clinician_id = :clinician AND id = :id")
-                .param("clinician", clinicianId).param("id", id)
+                .param("clinician", clinicianId)
+                .param("id", id)
                 .query(ClinicianRepository::timeOff)
                 .optional();
     }
@@ -97,7 +99,9 @@ class ClinicianRepository {
     }
 
     void deleteTimeOff(String id) {
-        jdbc.sql("DELETE FROM clinician_time_off WHERE id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM clinician_time_off WHERE id = :id")
+                .param("id", id)
+                .update();
     }
 
     private static final String TIME_OFF = """
@@ -105,8 +109,13 @@ class ClinicianRepository {
             FROM clinician_time_off""";
 
     private static TimeOffView timeOff(ResultSet rs, int n) throws SQLException {
-        return new TimeOffView(rs.getString("id"), rs.getString("clinician_id"), Sql.instant(rs, "start_time"),
-                Sql.instant(rs, "end_time"), rs.getString("reason"), Sql.instant(rs, "created_at"));
+        return new TimeOffView(
+                rs.getString("id"),
+                rs.getString("clinician_id"),
+                Sql.instant(rs, "start_time"),
+                Sql.instant(rs, "end_time"),
+                rs.getString("reason"),
+                Sql.instant(rs, "created_at"));
     }
 
     private static Map<String, Object> columns(ClinicianDraft draft) {
@@ -123,8 +132,14 @@ class ClinicianRepository {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        var draft = new ClinicianDraft(rs.getString("name"), rs.getString("title"), rs.getString("specialty"),
-                rs.getString("email"), rs.getString("phone"), rs.getBoolean("is_active"), rs.getString("timezone"),
+        var draft = new ClinicianDraft(
+                rs.getString("name"),
+                rs.getString("title"),
+                rs.getString("specialty"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getBoolean("is_active"),
+                rs.getString("timezone"),
                 Sql.stringMap(rs, "external_ids"));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }

@@ -3,13 +3,12 @@ package org.carebook.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
-import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.Tenant;
 import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Service;
@@ -44,8 +43,11 @@ public class Clinicians {
 
     @Transactional(readOnly = true)
     public ListPage<ClinicianView> list(Tenant tenant, String locationId, Boolean active, PageRequest page) {
-        return ListPage.of(repository.page(tenant, locationId, active, page), page,
-                r -> new PageRequest.Position(r.createdAt(), r.id()), Clinicians::view);
+        return ListPage.of(
+                repository.page(tenant, locationId, active, page),
+                page,
+                r -> new PageRequest.Position(r.createdAt(), r.id()),
+                Clinicians::view);
     }
 
     @Transactional
@@ -81,7 +83,9 @@ public class Clinicians {
     @Transactional(readOnly = true)
     public TimeOffView timeOff(Tenant tenant, String clinicianId, String id) {
         row(tenant, clinicianId, false);
-        return repository.findTimeOff(clinicianId, id).orElseThrow(() -> CarebookException.notFound("No such time off."));
+        return repository
+                .findTimeOff(clinicianId, id)
+                .orElseThrow(() -> CarebookException.notFound("No such time off."));
     }
 
     /** Time off is removed outright: nothing refers to it, and it blocks only while it exists. */
@@ -93,14 +97,25 @@ public class Clinicians {
     }
 
     private ClinicianRepository.Row row(Tenant tenant, String id, boolean forUpdate) {
-        return repository.find(tenant, id, forUpdate)
+        return repository
+                .find(tenant, id, forUpdate)
                 .orElseThrow(() -> CarebookException.notFound("No such clinician."));
     }
 
     private static ClinicianView view(ClinicianRepository.Row row) {
         ClinicianDraft d = row.draft();
-        return new ClinicianView(row.id(), d.name(), d.title(), d.specialty(), d.email(), d.phone(), d.active(),
-                d.timezone(), d.externalIds(), row.createdAt(), row.updatedAt());
+        return new ClinicianView(
+                row.id(),
+                d.name(),
+                d.title(),
+                d.specialty(),
+                d.email(),
+                d.phone(),
+                d.active(),
+                d.timezone(),
+                d.externalIds(),
+                row.createdAt(),
+                row.updatedAt());
     }
 
     private ClinicianDraft checked(Tenant tenant, ClinicianDraft draft, Problems problems) {

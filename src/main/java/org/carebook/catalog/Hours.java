@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.carebook.kernel.Problems;
 
 /** Blocks of working hours as local clock times: {@code {day?, start, end}}, "HH:MM" strings on the wire. */
@@ -35,7 +34,8 @@ public record Hours(String day, String start, String end) {
         for (int i = 0; i < hours.size(); i++) {
             Hours h = hours.get(i);
             if (h.start() != null && h.end() != null && (h.day() == null || isDay(h.day()))) {
-                byDay.computeIfAbsent(String.valueOf(h.day()), d -> new ArrayList<>()).add(i);
+                byDay.computeIfAbsent(String.valueOf(h.day()), d -> new ArrayList<>())
+                        .add(i);
             }
         }
         for (List<Integer> indexes : byDay.values()) {
@@ -53,6 +53,7 @@ public record Hours(String day, String start, String end) {
     static boolean isDay(String day) {
         return java.util.Arrays.stream(DayOfWeek.values())
                 .map(d -> d.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet()).contains(day);
+                .collect(Collectors.toSet())
+                .contains(day);
     }
 }

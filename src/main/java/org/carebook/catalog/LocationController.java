@@ -1,13 +1,13 @@
 package org.carebook.catalog;
 
-import org.carebook.kernel.Caller;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.QueryParams;
+import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Caller;
 import org.carebook.kernel.Change;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.api.QueryParams;
-import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,9 +42,11 @@ class LocationController {
 
     @GetMapping
     @RequiresScope(Scope.READ_CATALOG)
-    ListPage<LocationView> list(Caller caller, @RequestParam(name = "is_active", required = false) String active,
-                                @RequestParam(required = false) String limit,
-                                @RequestParam(required = false) String cursor) {
+    ListPage<LocationView> list(
+            Caller caller,
+            @RequestParam(name = "is_active", required = false) String active,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return locations.list(caller.tenant(), QueryParams.bool("is_active", active), PageRequest.of(limit, cursor));
     }
 
@@ -79,10 +81,11 @@ class LocationController {
 
     @PatchMapping("/{id}/rooms/{roomId}")
     @RequiresScope(Scope.WRITE_CATALOG)
-    Envelope<LocationView.RoomView> updateRoom(Caller caller, @PathVariable String id, @PathVariable String roomId,
-                                               @RequestBody JsonNode body) {
+    Envelope<LocationView.RoomView> updateRoom(
+            Caller caller, @PathVariable String id, @PathVariable String roomId, @RequestBody JsonNode body) {
         var fields = JsonFields.of(body, RoomDraft.FIELDS);
-        var change = new Change<>(new RoomDraft(fields.text("name", JsonFields.NAME, null), fields.bool("is_active", null)),
+        var change = new Change<>(
+                new RoomDraft(fields.text("name", JsonFields.NAME, null), fields.bool("is_active", null)),
                 fields.given());
         return Envelope.of(locations.updateRoom(caller.tenant(), id, roomId, change, fields.problems()));
     }

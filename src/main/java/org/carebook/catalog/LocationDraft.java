@@ -2,14 +2,13 @@ package org.carebook.catalog;
 
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
 
 /** The writable fields of a location. */
-public record LocationDraft(String name, String timezone, Address address, String phone,
-                            Map<String, String> externalIds) {
+public record LocationDraft(
+        String name, String timezone, Address address, String phone, Map<String, String> externalIds) {
 
     static final LocationDraft EMPTY = new LocationDraft(null, null, Address.EMPTY, null, Map.of());
     static final String[] FIELDS = {"name", "timezone", "address", "phone", "external_ids"};
@@ -19,9 +18,11 @@ public record LocationDraft(String name, String timezone, Address address, Strin
     }
 
     LocationDraft over(LocationDraft current, Predicate<String> given) {
-        return new LocationDraft(given.test("name") ? name : current.name,
+        return new LocationDraft(
+                given.test("name") ? name : current.name,
                 given.test("timezone") ? timezone : current.timezone,
-                !given.test("address") ? current.address
+                !given.test("address")
+                        ? current.address
                         : address == null ? null : address.over(current.address, part -> given.test("address." + part)),
                 given.test("phone") ? phone : current.phone,
                 given.test("external_ids") ? externalIds : current.externalIds);
@@ -33,7 +34,7 @@ public record LocationDraft(String name, String timezone, Address address, Strin
         problems.require("timezone", timezone);
         var stored = address == null ? Address.EMPTY : address;
         stored.check(problems, "address.");
-        return new LocationDraft(name, timezone, stored, Phones.normalize(phone, country, problems, "phone"),
-                externalIds);
+        return new LocationDraft(
+                name, timezone, stored, Phones.normalize(phone, country, problems, "phone"), externalIds);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.carebook.kernel.Address;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
@@ -24,15 +23,13 @@ class LocationRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, LocationDraft draft, boolean active, Instant createdAt, Instant updatedAt) {
-    }
+    record Row(String id, LocationDraft draft, boolean active, Instant createdAt, Instant updatedAt) {}
 
     void insert(Tenant tenant, String id, LocationDraft draft, Instant now) {
         Sql.scoped(jdbc.sql("""
                         INSERT INTO locations (id, organization_id, mode, name, timezone, address, phone, external_ids,
                                                created_at, updated_at)
-                        VALUES (:id, :org, :mode, :name, :timezone, :address::jsonb, :phone, :external::jsonb, :now, :now)"""),
-                        tenant)
+                        VALUES (:id, :org, :mode, :name, :timezone, :address::jsonb, :phone, :external::jsonb, :now, :now)"""), tenant)
                 .param("id", id)
                 .params(columns(draft))
                 .param("now", Sql.at(now))
@@ -52,7 +49,9 @@ class LocationRepository {
 
     void deactivate(String id, Instant now) {
         jdbc.sql("UPDATE locations SET is_active = false, updated_at = :now WHERE id = :id")
-                .param("id", id).param("now", Sql.at(now)).update();
+                .param("id", id)
+                .param("now", Sql.at(now))
+                .update();
     }
 
     Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
@@ -76,19 +75,26 @@ class LocationRepository {
         Sql.scoped(jdbc.sql("""
                         INSERT INTO rooms (id, location_id, organization_id, mode, name, created_at, updated_at)
                         VALUES (:id, :location, :org, :mode, :name, :now, :now)"""), tenant)
-                .param("id", id).param("location", locationId).param("name", name).param("now", Sql.at(now))
+                .param("id", id)
+                .param("location", locationId)
+                .param("name", name)
+                .param("now", Sql.at(now))
                 .update();
     }
 
     void updateRoom(String id, String name, boolean active, Instant now) {
         jdbc.sql("UPDATE rooms SET name = :name, is_active = :active, updated_at = :now WHERE id = :id")
-                .param("id", id).param("name", name).param("active", active).param("now", Sql.at(now))
+                .param("id", id)
+                .param("name", name)
+                .param("active", active)
+                .param("now", Sql.at(now))
                 .update();
     }
 
     Optional<LocationView.RoomView> findRoom(String locationId, String roomId) {
         return jdbc.sql("SELECT id, name, is_active FROM rooms WHERE id = :id AND location_id = :location")
-                .param("id", roomId).param("location", locationId)
+                .param("id", roomId)
+                .param("location", locationId)
                 .query((rs, n) -> new LocationView.RoomView(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
                 .optional();
     }
@@ -98,15 +104,17 @@ class LocationRepository {
         if (locationIds.isEmpty()) {
             return Map.of();
         }
-        record Located(String locationId, LocationView.RoomView room) {
-        }
-        return jdbc.sql("SELECT location_id, id, name, is_active FROM rooms WHERE location_id = ANY(:ids) ORDER BY created_at, id")
+        record Located(String locationId, LocationView.RoomView room) {}
+        return jdbc
+                .sql(
+                        "SELECT location_id, id, name, is_active FROM rooms WHERE location_id = ANY(:ids) ORDER BY created_at, id")
                 .param("ids", Sql.array(locationIds))
-                .query((rs, n) -> new Located(rs.getString(1),
-                        new LocationView.RoomView(rs.getString(2), rs.getString(3), rs.getBoolean(4))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Located::locationId,
-                        Collectors.mapping(Located::room, Collectors.toList())));
+                .query((rs, n) -> new Located(
+                        rs.getString(1), new LocationView.RoomView(rs.getString(2), rs.getString(3), rs.getBoolean(4))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Located::locationId, Collectors.mapping(Located::room, Collectors.toList())));
     }
 
     private static Map<String, Object> columns(LocationDraft draft) {
@@ -120,9 +128,17 @@ class LocationRepository {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        var draft = new LocationDraft(rs.getString("name"), rs.getString("timezone"),
-                Sql.json(rs, "address", Address.class), rs.getString("phone"), Sql.stringMap(rs, "external_ids"));
-        return new Row(rs.getString("id"), draft, rs.getBoolean("is_active"), Sql.instant(rs, "created_at"),
+        var draft = new LocationDraft(
+                rs.getString("name"),
+                rs.getString("timezone"),
+                Sql.json(rs, "address", Address.class),
+                rs.getString("phone"),
+                Sql.stringMap(rs, "external_ids"));
+        return new Row(
+                rs.getString("id"),
+                draft,
+                rs.getBoolean("is_active"),
+                Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"));
     }
 }

@@ -2,13 +2,12 @@ package org.carebook.catalog;
 
 import java.time.Clock;
 import java.util.List;
-
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
-import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.Tenant;
 import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Service;
@@ -44,16 +43,20 @@ public class Locations {
     @Transactional(readOnly = true)
     public ListPage<LocationView> list(Tenant tenant, Boolean active, PageRequest page) {
         var rows = repository.page(tenant, active, page);
-        var rooms = repository.roomsOf(rows.stream().map(LocationRepository.Row::id).toList());
-        return ListPage.of(rows, page, r -> new PageRequest.Position(r.createdAt(), r.id()),
+        var rooms =
+                repository.roomsOf(rows.stream().map(LocationRepository.Row::id).toList());
+        return ListPage.of(
+                rows,
+                page,
+                r -> new PageRequest.Position(r.createdAt(), r.id()),
                 r -> view(r, rooms.getOrDefault(r.id(), List.of())));
     }
 
     @Transactional
     public LocationView update(Tenant tenant, String id, Change<LocationDraft> change, Problems problems) {
         var current = row(tenant, id, true);
-        repository.update(id, checked(tenant, change.values().over(current.draft(), change::gives), problems),
-                clock.instant());
+        repository.update(
+                id, checked(tenant, change.values().over(current.draft(), change::gives), problems), clock.instant());
         return get(tenant, id);
     }
 
@@ -74,8 +77,8 @@ public class Locations {
     }
 
     @Transactional
-    public LocationView.RoomView updateRoom(Tenant tenant, String locationId, String roomId,
-                                            Change<RoomDraft> change, Problems problems) {
+    public LocationView.RoomView updateRoom(
+            Tenant tenant, String locationId, String roomId, Change<RoomDraft> change, Problems problems) {
         var current = room(tenant, locationId, roomId);
         String name = change.gives("name") ? change.values().name() : current.name();
         Boolean active = change.gives("is_active") ? change.values().active() : Boolean.valueOf(current.isActive());
@@ -100,16 +103,25 @@ public class Locations {
     }
 
     private LocationRepository.Row row(Tenant tenant, String id, boolean forUpdate) {
-        return repository.find(tenant, id, forUpdate)
+        return repository
+                .find(tenant, id, forUpdate)
                 .orElseThrow(() -> CarebookException.notFound("No such location."));
     }
 
     private static LocationView view(LocationRepository.Row row, List<LocationView.RoomView> rooms) {
         LocationDraft d = row.draft();
-        return new LocationView(row.id(), d.name(), d.timezone(), d.address(), d.phone(), row.active(), rooms,
-                d.externalIds(), row.createdAt(), row.updatedAt());
+        return new LocationView(
+                row.id(),
+                d.name(),
+                d.timezone(),
+                d.address(),
+                d.phone(),
+                row.active(),
+                rooms,
+                d.externalIds(),
+                row.createdAt(),
+                row.updatedAt());
     }
-
 
     private LocationDraft checked(Tenant tenant, LocationDraft draft, Problems problems) {
         var checked = draft.checked(organizations.settings(tenant).country(), problems);

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.carebook.kernel.Problems;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
@@ -20,7 +19,9 @@ import org.springframework.stereotype.Component;
 class References {
 
     enum Table {
-        CLINICIANS("clinicians"), LOCATIONS("locations"), APPOINTMENT_TYPES("appointment_types");
+        CLINICIANS("clinicians"),
+        LOCATIONS("locations"),
+        APPOINTMENT_TYPES("appointment_types");
 
         private final String name;
 
@@ -37,7 +38,9 @@ class References {
 
     void check(Problems problems, String field, Tenant tenant, Table table, String id) {
         if (id != null && !known(tenant, table, List.of(id)).contains(id)) {
-            problems.add(field, "does not name an existing " + table.name.replace('_', ' ').replaceAll("s$", ""));
+            problems.add(
+                    field,
+                    "does not name an existing " + table.name.replace('_', ' ').replaceAll("s$", ""));
         }
     }
 
@@ -48,14 +51,19 @@ class References {
         Set<String> known = known(tenant, table, ids);
         for (int i = 0; i < ids.size(); i++) {
             if (!known.contains(ids.get(i))) {
-                problems.add(field + "[" + i + "]", "does not name an existing " + table.name.replace('_', ' ').replaceAll("s$", ""));
+                problems.add(
+                        field + "[" + i + "]",
+                        "does not name an existing "
+                                + table.name.replace('_', ' ').replaceAll("s$", ""));
             }
         }
     }
 
     private Set<String> known(Tenant tenant, Table table, Collection<String> ids) {
-        return new HashSet<>(Sql.scoped(jdbc.sql("SELECT id FROM " + table.name
-                        + " WHERE organization_id = :org AND mode = :mode AND id = ANY(:ids)"), tenant)
+        return new HashSet<>(Sql.scoped(
+                        jdbc.sql("SELECT id FROM " + table.name
+                                + " WHERE organization_id = :org AND mode = :mode AND id = ANY(:ids)"),
+                        tenant)
                 .param("ids", Sql.array(new ArrayList<>(ids)))
                 .query(String.class)
                 .list());

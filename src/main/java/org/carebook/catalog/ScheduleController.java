@@ -1,14 +1,13 @@
 package org.carebook.catalog;
 
 import java.time.LocalDate;
-
-import org.carebook.kernel.Caller;
-import org.carebook.kernel.CarebookException;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,10 +43,12 @@ class ScheduleController {
 
     @GetMapping
     @RequiresScope(Scope.READ_CATALOG)
-    ListPage<ScheduleView> list(Caller caller, @RequestParam(name = "clinician_id", required = false) String clinicianId,
-                                @RequestParam(name = "location_id", required = false) String locationId,
-                                @RequestParam(required = false) String limit,
-                                @RequestParam(required = false) String cursor) {
+    ListPage<ScheduleView> list(
+            Caller caller,
+            @RequestParam(name = "clinician_id", required = false) String clinicianId,
+            @RequestParam(name = "location_id", required = false) String locationId,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return schedules.list(caller.tenant(), clinicianId, locationId, PageRequest.of(limit, cursor));
     }
 
@@ -72,8 +73,8 @@ class ScheduleController {
 
     @PutMapping("/{id}/exceptions/{date}")
     @RequiresScope(Scope.WRITE_CATALOG)
-    Envelope<ScheduleView.DateException> putException(Caller caller, @PathVariable String id, @PathVariable String date,
-                                                      @RequestBody JsonNode body) {
+    Envelope<ScheduleView.DateException> putException(
+            Caller caller, @PathVariable String id, @PathVariable String date, @RequestBody JsonNode body) {
         var fields = JsonFields.of(body, "hours");
         var hours = fields.objects("hours", 20, null, CatalogForms::dateHours, Hours.DATE_FIELDS);
         fields.require("hours", hours);
@@ -95,8 +96,8 @@ class ScheduleController {
 
     @DeleteMapping("/{id}/exceptions/{date}")
     @RequiresScope(Scope.WRITE_CATALOG)
-    Envelope<ScheduleView.DateException> removeException(Caller caller, @PathVariable String id,
-                                                         @PathVariable String date) {
+    Envelope<ScheduleView.DateException> removeException(
+            Caller caller, @PathVariable String id, @PathVariable String date) {
         return Envelope.of(schedules.removeException(caller.tenant(), id, date(date)));
     }
 

@@ -3,21 +3,39 @@ package org.carebook.catalog;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
-
 import org.carebook.kernel.Problems;
 
 /** The writable fields of a schedule. */
-public record ScheduleDraft(String clinicianId, String locationId, Boolean remote, String timezone,
-                            List<Hours> weeklyHours, LocalDate validFrom, LocalDate validUntil,
-                            List<String> appointmentTypeIds, List<String> acceptedInsurancePayers, Boolean active) {
+public record ScheduleDraft(
+        String clinicianId,
+        String locationId,
+        Boolean remote,
+        String timezone,
+        List<Hours> weeklyHours,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        List<String> appointmentTypeIds,
+        List<String> acceptedInsurancePayers,
+        Boolean active) {
 
-    static final ScheduleDraft EMPTY = new ScheduleDraft(null, null, false, null, List.of(), null, null, List.of(),
-            List.of(), true);
-    static final String[] FIELDS = {"clinician_id", "location_id", "is_remote", "timezone", "weekly_hours",
-            "valid_from", "valid_until", "appointment_type_ids", "accepted_insurance_payers", "is_active"};
+    static final ScheduleDraft EMPTY =
+            new ScheduleDraft(null, null, false, null, List.of(), null, null, List.of(), List.of(), true);
+    static final String[] FIELDS = {
+        "clinician_id",
+        "location_id",
+        "is_remote",
+        "timezone",
+        "weekly_hours",
+        "valid_from",
+        "valid_until",
+        "appointment_type_ids",
+        "accepted_insurance_payers",
+        "is_active"
+    };
 
     ScheduleDraft over(ScheduleDraft current, Predicate<String> given) {
-        return new ScheduleDraft(given.test("clinician_id") ? clinicianId : current.clinicianId,
+        return new ScheduleDraft(
+                given.test("clinician_id") ? clinicianId : current.clinicianId,
                 given.test("location_id") ? locationId : current.locationId,
                 given.test("is_remote") ? remote : current.remote,
                 given.test("timezone") ? timezone : current.timezone,
@@ -42,18 +60,44 @@ public record ScheduleDraft(String clinicianId, String locationId, Boolean remot
         if (locationId == null && !Boolean.TRUE.equals(remote)) {
             problems.add("location_id", "is required unless is_remote is true");
         }
-        return new ScheduleDraft(clinicianId, locationId, remote, timezone, hours, validFrom, validUntil,
+        return new ScheduleDraft(
+                clinicianId,
+                locationId,
+                remote,
+                timezone,
+                hours,
+                validFrom,
+                validUntil,
                 appointmentTypeIds == null ? List.of() : appointmentTypeIds,
-                acceptedInsurancePayers == null ? List.of() : acceptedInsurancePayers, active);
+                acceptedInsurancePayers == null ? List.of() : acceptedInsurancePayers,
+                active);
     }
 
     ScheduleDraft withTimezone(String zone) {
-        return new ScheduleDraft(clinicianId, locationId, remote, zone, weeklyHours, validFrom, validUntil,
-                appointmentTypeIds, acceptedInsurancePayers, active);
+        return new ScheduleDraft(
+                clinicianId,
+                locationId,
+                remote,
+                zone,
+                weeklyHours,
+                validFrom,
+                validUntil,
+                appointmentTypeIds,
+                acceptedInsurancePayers,
+                active);
     }
 
     ScheduleDraft deactivated() {
-        return new ScheduleDraft(clinicianId, locationId, remote, timezone, weeklyHours, validFrom, validUntil,
-                appointmentTypeIds, acceptedInsurancePayers, false);
+        return new ScheduleDraft(
+                clinicianId,
+                locationId,
+                remote,
+                timezone,
+                weeklyHours,
+                validFrom,
+                validUntil,
+                appointmentTypeIds,
+                acceptedInsurancePayers,
+                false);
     }
 }

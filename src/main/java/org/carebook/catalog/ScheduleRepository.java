@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
@@ -18,8 +17,7 @@ import tools.jackson.core.type.TypeReference;
 @Repository
 class ScheduleRepository {
 
-    private static final TypeReference<List<Hours>> HOURS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Hours>> HOURS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
 
@@ -27,8 +25,7 @@ class ScheduleRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, ScheduleDraft draft, Instant createdAt, Instant updatedAt) {
-    }
+    record Row(String id, ScheduleDraft draft, Instant createdAt, Instant updatedAt) {}
 
     void insert(Tenant tenant, String id, ScheduleDraft draft, Instant now) {
         Sql.scoped(jdbc.sql("""
@@ -76,7 +73,9 @@ class ScheduleRepository {
     }
 
     Optional<String> locationTimezone(Tenant tenant, String locationId) {
-        return Sql.scoped(jdbc.sql("SELECT timezone FROM locations WHERE id = :id AND organization_id = :org AND mode = :mode"),
+        return Sql.scoped(
+                        jdbc.sql(
+                                "SELECT timezone FROM locations WHERE id = :id AND organization_id = :org AND mode = :mode"),
                         tenant)
                 .param("id", locationId)
                 .query(String.class)
@@ -88,34 +87,40 @@ class ScheduleRepository {
                         INSERT INTO schedule_exceptions (schedule_id, date, hours, created_at, updated_at)
                         VALUES (:schedule, :date, :hours::jsonb, :now, :now)
                         ON CONFLICT (schedule_id, date) DO UPDATE SET hours = excluded.hours, updated_at = excluded.updated_at""")
-                .param("schedule", scheduleId).param("date", date).param("hours", Sql.json(hours))
+                .param("schedule", scheduleId)
+                .param("date", date)
+                .param("hours", Sql.json(hours))
                 .param("now", Sql.at(now))
                 .update();
     }
 
     List<ScheduleView.DateException> exceptions(String scheduleId) {
-        return jdbc.sql("SELECT schedule_id, date, hours FROM schedule_exceptions WHERE schedule_id = :schedule ORDER BY date")
+        return jdbc.sql(
+                        "SELECT schedule_id, date, hours FROM schedule_exceptions WHERE schedule_id = :schedule ORDER BY date")
                 .param("schedule", scheduleId)
                 .query(ScheduleRepository::exception)
                 .list();
     }
 
     Optional<ScheduleView.DateException> exception(String scheduleId, LocalDate date) {
-        return jdbc.sql("SELECT schedule_id, date, hours FROM schedule_exceptions WHERE schedule_id = :schedule AND date = :date")
-                .param("schedule", scheduleId).param("date", date)
+        return jdbc.sql(
+                        "SELECT schedule_id, date, hours FROM schedule_exceptions WHERE schedule_id = :schedule AND date = :date")
+                .param("schedule", scheduleId)
+                .param("date", date)
                 .query(ScheduleRepository::exception)
                 .optional();
     }
 
     void deleteException(String scheduleId, LocalDate date) {
         jdbc.sql("DELETE FROM schedule_exceptions WHERE schedule_id = :schedule AND date = :date")
-                .param("schedule", scheduleId).param("date", date)
+                .param("schedule", scheduleId)
+                .param("date", date)
                 .update();
     }
 
     private static ScheduleView.DateException exception(ResultSet rs, int n) throws SQLException {
-        return new ScheduleView.DateException(rs.getString("schedule_id"), rs.getObject("date", LocalDate.class),
-                Sql.json(rs, "hours", HOURS));
+        return new ScheduleView.DateException(
+                rs.getString("schedule_id"), rs.getObject("date", LocalDate.class), Sql.json(rs, "hours", HOURS));
     }
 
     private static Map<String, Object> columns(ScheduleDraft d) {
@@ -134,10 +139,16 @@ class ScheduleRepository {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        var draft = new ScheduleDraft(rs.getString("clinician_id"), rs.getString("location_id"),
-                rs.getBoolean("is_remote"), rs.getString("timezone"), Sql.json(rs, "weekly_hours", HOURS),
-                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
-                Sql.texts(rs, "appointment_type_ids"), Sql.texts(rs, "accepted_insurance_payers"),
+        var draft = new ScheduleDraft(
+                rs.getString("clinician_id"),
+                rs.getString("location_id"),
+                rs.getBoolean("is_remote"),
+                rs.getString("timezone"),
+                Sql.json(rs, "weekly_hours", HOURS),
+                rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_until", LocalDate.class),
+                Sql.texts(rs, "appointment_type_ids"),
+                Sql.texts(rs, "accepted_insurance_payers"),
                 rs.getBoolean("is_active"));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }

@@ -3,13 +3,12 @@ package org.carebook.catalog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
-import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.Tenant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,14 +42,19 @@ public class Schedules {
 
     @Transactional(readOnly = true)
     public ListPage<ScheduleView> list(Tenant tenant, String clinicianId, String locationId, PageRequest page) {
-        return ListPage.of(repository.page(tenant, clinicianId, locationId, page), page,
-                r -> new PageRequest.Position(r.createdAt(), r.id()), Schedules::view);
+        return ListPage.of(
+                repository.page(tenant, clinicianId, locationId, page),
+                page,
+                r -> new PageRequest.Position(r.createdAt(), r.id()),
+                Schedules::view);
     }
 
     @Transactional
     public ScheduleView update(Tenant tenant, String id, Change<ScheduleDraft> change, Problems problems) {
         var current = row(tenant, id, true);
-        repository.update(id, checked(tenant, change, change.values().over(current.draft(), change::gives), problems),
+        repository.update(
+                id,
+                checked(tenant, change, change.values().over(current.draft(), change::gives), problems),
                 clock.instant());
         return get(tenant, id);
     }
@@ -63,8 +67,8 @@ public class Schedules {
     }
 
     @Transactional
-    public ScheduleView.DateException putException(Tenant tenant, String id, LocalDate date, List<Hours> hours,
-                                                   Problems problems) {
+    public ScheduleView.DateException putException(
+            Tenant tenant, String id, LocalDate date, List<Hours> hours, Problems problems) {
         row(tenant, id, true);
         Hours.rejectOverlaps(problems, "hours", hours);
         problems.throwIfAny();
@@ -81,7 +85,9 @@ public class Schedules {
     @Transactional(readOnly = true)
     public ScheduleView.DateException exception(Tenant tenant, String id, LocalDate date) {
         row(tenant, id, false);
-        return repository.exception(id, date).orElseThrow(() -> CarebookException.notFound("No exception on that date."));
+        return repository
+                .exception(id, date)
+                .orElseThrow(() -> CarebookException.notFound("No exception on that date."));
     }
 
     @Transactional
@@ -92,11 +98,15 @@ public class Schedules {
     }
 
     /** References must exist; the time zone is the location's, and only a remote-only schedule names its own. */
-    private ScheduleDraft checked(Tenant tenant, Change<ScheduleDraft> change, ScheduleDraft request,
-                                  Problems problems) {
+    private ScheduleDraft checked(
+            Tenant tenant, Change<ScheduleDraft> change, ScheduleDraft request, Problems problems) {
         var draft = request.checked(problems);
         references.check(problems, "clinician_id", tenant, References.Table.CLINICIANS, draft.clinicianId());
-        references.checkAll(problems, "appointment_type_ids", tenant, References.Table.APPOINTMENT_TYPES,
+        references.checkAll(
+                problems,
+                "appointment_type_ids",
+                tenant,
+                References.Table.APPOINTMENT_TYPES,
                 draft.appointmentTypeIds());
         String zone = draft.timezone();
         if (draft.locationId() != null) {
@@ -116,13 +126,26 @@ public class Schedules {
     }
 
     private ScheduleRepository.Row row(Tenant tenant, String id, boolean forUpdate) {
-        return repository.find(tenant, id, forUpdate).orElseThrow(() -> CarebookException.notFound("No such schedule."));
+        return repository
+                .find(tenant, id, forUpdate)
+                .orElseThrow(() -> CarebookException.notFound("No such schedule."));
     }
 
     private static ScheduleView view(ScheduleRepository.Row row) {
         var d = row.draft();
-        return new ScheduleView(row.id(), d.clinicianId(), d.locationId(), d.remote(), d.timezone(), d.weeklyHours(),
-                d.validFrom(), d.validUntil(), d.appointmentTypeIds(), d.acceptedInsurancePayers(), d.active(),
-                row.createdAt(), row.updatedAt());
+        return new ScheduleView(
+                row.id(),
+                d.clinicianId(),
+                d.locationId(),
+                d.remote(),
+                d.timezone(),
+                d.weeklyHours(),
+                d.validFrom(),
+                d.validUntil(),
+                d.appointmentTypeIds(),
+                d.acceptedInsurancePayers(),
+                d.active(),
+                row.createdAt(),
+                row.updatedAt());
     }
 }

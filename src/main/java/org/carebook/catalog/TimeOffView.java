@@ -2,6 +2,5 @@ package org.carebook.catalog;
 
 import java.time.Instant;
 
-public record TimeOffView(String id, String clinicianId, Instant startTime, Instant endTime, String reason,
-                          Instant createdAt) {
-}
+public record TimeOffView(
+        String id, String clinicianId, Instant startTime, Instant endTime, String reason, Instant createdAt) {}

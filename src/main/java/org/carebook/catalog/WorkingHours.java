@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.carebook.availability.ClockBlock;
 import org.carebook.availability.Interval;
 import org.carebook.availability.WorkingSchedule;
@@ -21,7 +20,6 @@ import org.carebook.kernel.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -32,10 +30,8 @@ import tools.jackson.core.type.TypeReference;
 @Service
 public class WorkingHours {
 
-    private static final TypeReference<List<Hours>> HOURS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, List<Hours>>> EXCEPTIONS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Hours>> HOURS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, List<Hours>>> EXCEPTIONS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
 
@@ -45,8 +41,8 @@ public class WorkingHours {
 
     /** Schedules that may offer times between the two local dates; null clinician or location: any. */
     @Transactional(readOnly = true)
-    public List<WorkingSchedule> schedules(Tenant tenant, String clinicianId, String locationId, LocalDate from,
-                                           LocalDate to) {
+    public List<WorkingSchedule> schedules(
+            Tenant tenant, String clinicianId, String locationId, LocalDate from, LocalDate to) {
         return Sql.scoped(jdbc.sql("""
                         SELECT s.id, s.clinician_id, c.name AS clinician_name, s.location_id, l.name AS location_name,
                                s.is_remote, s.timezone, s.weekly_hours, s.valid_from, s.valid_until,
@@ -82,7 +78,8 @@ public class WorkingHours {
                 .param("from", Sql.at(from))
                 .param("to", Sql.at(to))
                 .query(rs -> {
-                    byClinician.computeIfAbsent(rs.getString("clinician_id"), k -> new ArrayList<>())
+                    byClinician
+                            .computeIfAbsent(rs.getString("clinician_id"), k -> new ArrayList<>())
                             .add(new Interval(Sql.instant(rs, "starts"), Sql.instant(rs, "ends")));
                 });
         return byClinician;
@@ -94,11 +91,11 @@ public class WorkingHours {
         var byLocation = new HashMap<String, List<String>>();
         jdbc.sql("""
                         SELECT id, location_id FROM rooms
-                         WHERE location_id = ANY (CAST(:locations AS text[])) AND is_active ORDER BY created_at, id""")
-                .param("locations", Sql.array(locationIds))
-                .query(rs -> {
-                    byLocation.computeIfAbsent(rs.getString("location_id"), k -> new ArrayList<>()).add(rs.getString("id"));
-                });
+                         WHERE location_id = ANY (CAST(:locations AS text[])) AND is_active ORDER BY created_at, id""").param("locations", Sql.array(locationIds)).query(rs -> {
+            byLocation
+                    .computeIfAbsent(rs.getString("location_id"), k -> new ArrayList<>())
+                    .add(rs.getString("id"));
+        });
         return byLocation;
     }
 
@@ -109,14 +106,27 @@ public class WorkingHours {
         }
         var exceptions = new HashMap<LocalDate, List<ClockBlock>>();
         if (rs.getString("exceptions") != null) {
-            Sql.json(rs, "exceptions", EXCEPTIONS).forEach((date, hours) ->
-                    exceptions.put(LocalDate.parse(date), hours.stream().map(WorkingHours::block).toList()));
+            Sql.json(rs, "exceptions", EXCEPTIONS)
+                    .forEach((date, hours) -> exceptions.put(
+                            LocalDate.parse(date),
+                            hours.stream().map(WorkingHours::block).toList()));
         }
-        return new WorkingSchedule(rs.getString("id"), rs.getString("clinician_id"), rs.getString("clinician_name"),
-                true, rs.getString("location_id"), rs.getString("location_name"), rs.getBoolean("is_remote"),
-                ZoneId.of(rs.getString("timezone")), weekly, exceptions, rs.getObject("valid_from", LocalDate.class),
-                rs.getObject("valid_until", LocalDate.class), Set.copyOf(Sql.texts(rs, "appointment_type_ids")),
-                Set.copyOf(Sql.texts(rs, "accepted_insurance_payers")), true);
+        return new WorkingSchedule(
+                rs.getString("id"),
+                rs.getString("clinician_id"),
+                rs.getString("clinician_name"),
+                true,
+                rs.getString("location_id"),
+                rs.getString("location_name"),
+                rs.getBoolean("is_remote"),
+                ZoneId.of(rs.getString("timezone")),
+                weekly,
+                exceptions,
+                rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_until", LocalDate.class),
+                Set.copyOf(Sql.texts(rs, "appointment_type_ids")),
+                Set.copyOf(Sql.texts(rs, "accepted_insurance_payers")),
+                true);
     }
 
     private static ClockBlock block(Hours hours) {

@@ -4,6 +4,7 @@
  * {@link org.carebook.catalog.Locations}, {@link org.carebook.catalog.Clinicians},
  * {@link org.carebook.catalog.AppointmentTypes}, {@link org.carebook.catalog.Schedules} and their views.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Catalog",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Catalog",
         allowedDependencies = {"api", "availability", "kernel", "organization"})
 package org.carebook.catalog;

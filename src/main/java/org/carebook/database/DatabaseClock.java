@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,15 +42,21 @@ final class DatabaseClock extends Clock {
         try {
             long sent = System.nanoTime();
             Instant local = host.instant();
-            Instant database = jdbc.sql("SELECT clock_timestamp()").query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
+            Instant database = jdbc.sql("SELECT clock_timestamp()")
+                    .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                    .single();
             long halfTrip = (System.nanoTime() - sent) / 2;
             long offset = Duration.between(local.plusNanos(halfTrip), database).toNanos();
             if (Math.abs(offset - offsetNanos) > Duration.ofMillis(50).toNanos()) {
-                log.info("This host's clock is {} ms behind the database's; using the database's time", offset / 1_000_000);
+                log.info(
+                        "This host's clock is {} ms behind the database's; using the database's time",
+                        offset / 1_000_000);
             }
             offsetNanos = offset;
         } catch (RuntimeException e) {
-            log.warn("Could not read the database's time ({}); keeping the last offset", e.getClass().getSimpleName());
+            log.warn(
+                    "Could not read the database's time ({}); keeping the last offset",
+                    e.getClass().getSimpleName());
         }
     }
 

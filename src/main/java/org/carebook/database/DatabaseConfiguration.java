@@ -1,13 +1,11 @@
 package org.carebook.database;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -82,8 +80,8 @@ class DatabaseConfiguration {
                         + " is too old: Carebook needs PostgreSQL 15 or newer");
             }
         } catch (SQLException e) {
-            throw new DatabaseUnreachableException("Cannot connect to PostgreSQL at " + url.printable()
-                    + ": " + e.getMessage());
+            throw new DatabaseUnreachableException(
+                    "Cannot connect to PostgreSQL at " + url.printable() + ": " + e.getMessage());
         }
     }
 

@@ -36,9 +36,12 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
             password = parts.length > 1 ? decode(parts[1]) : null;
         }
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
-        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+        String database = uri.getPath() == null || uri.getPath().length() <= 1
+                ? "postgres"
+                : uri.getPath().substring(1);
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return new DatabaseUrl("jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + database + query, user, password);
+        return new DatabaseUrl(
+                "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + database + query, user, password);
     }
 
     private static String decode(String part) {

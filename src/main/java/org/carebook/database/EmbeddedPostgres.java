@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,9 +61,8 @@ final class EmbeddedPostgres implements AutoCloseable {
             boolean root = isRoot();
             Path binaries = extractBinaries();
             createDataDir(absolute);
-            List<String> runAs = root
-                    ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
-                    : List.of();
+            List<String> runAs =
+                    root ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups") : List.of();
             var pg = new EmbeddedPostgres(binaries, absolute, port, runAs);
             if (root) {
                 pg.giveDataDirToNobody();
@@ -110,7 +108,9 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     private void initIfNeeded() throws IOException {
         if (Files.exists(dataDir.resolve("PG_VERSION"))) {
-            password = Files.exists(passwordFile()) ? Files.readString(passwordFile()).strip() : null;
+            password = Files.exists(passwordFile())
+                    ? Files.readString(passwordFile()).strip()
+                    : null;
             return;
         }
         log.info("Creating a new embedded PostgreSQL cluster in {}", dataDir);
@@ -123,8 +123,19 @@ final class EmbeddedPostgres implements AutoCloseable {
             Files.setOwner(given, nobody());
         }
         try {
-            run(true, pgBin("initdb"), "-A", "scram-sha-256", "--pwfile=" + given, "-U", "postgres",
-                    "-D", dataDir.toString(), "-E", "UTF-8", "--locale=C");
+            run(
+                    true,
+                    pgBin("initdb"),
+                    "-A",
+                    "scram-sha-256",
+                    "--pwfile=" + given,
+                    "-U",
+                    "postgres",
+                    "-D",
+                    dataDir.toString(),
+                    "-E",
+                    "UTF-8",
+                    "--locale=C");
         } finally {
             Files.deleteIfExists(given);
         }
@@ -141,7 +152,7 @@ final class EmbeddedPostgres implements AutoCloseable {
         }
         String chosen = newPassword();
         try (var connection = DriverManager.getConnection(url("postgres"), "postgres", "");
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("ALTER ROLE postgres PASSWORD '" + chosen + "'"); // base64url: nothing to escape
         } catch (SQLException e) {
             throw new IllegalStateException("Could not give the embedded PostgreSQL a password", e);
@@ -182,15 +193,33 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void startServer() {
-        String options = String.join(" ",
-                "-p", Integer.toString(port),
-                "-c", "listen_addresses=localhost",
-                "-c", "unix_socket_directories=''",
-                "-c", "max_connections=300",
-                "-c", "shared_buffers=256MB",
-                "-c", "timezone=UTC");
-        run(true, pgBin("pg_ctl"), "-D", dataDir.toString(), "-o", options,
-                "-l", dataDir.resolve("server.log").toString(), "-w", "-t", "60", "start");
+        String options = String.join(
+                " ",
+                "-p",
+                Integer.toString(port),
+                "-c",
+                "listen_addresses=localhost",
+                "-c",
+                "unix_socket_directories=''",
+                "-c",
+                "max_connections=300",
+                "-c",
+                "shared_buffers=256MB",
+                "-c",
+                "timezone=UTC");
+        run(
+                true,
+                pgBin("pg_ctl"),
+                "-D",
+                dataDir.toString(),
+                "-o",
+                options,
+                "-l",
+                dataDir.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "start");
         log.info("Embedded PostgreSQL listening on localhost:{} with data in {}", port, dataDir);
     }
 
@@ -200,7 +229,7 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     private void createDatabaseIfMissing() {
         try (var connection = DriverManager.getConnection(url("postgres"), "postgres", password);
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
             if (!exists.next()) {
                 statement.execute("CREATE DATABASE " + DATABASE);
@@ -214,8 +243,10 @@ final class EmbeddedPostgres implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new DatabaseUnreachableException("The embedded PostgreSQL cannot create its data directory "
-                    + dataDir + " (" + e.getClass().getSimpleName() + ").", DATA_DIR_ACTION);
+            throw new DatabaseUnreachableException(
+                    "The embedded PostgreSQL cannot create its data directory " + dataDir + " ("
+                            + e.getClass().getSimpleName() + ").",
+                    DATA_DIR_ACTION);
         }
     }
 
@@ -239,10 +270,13 @@ final class EmbeddedPostgres implements AutoCloseable {
         List<String> test = new ArrayList<>(runAs);
         test.addAll(List.of("test", "-w", dataDir.toString(), "-a", "-x", dataDir.toString()));
         try {
-            int exit = new ProcessBuilder(test).redirectErrorStream(true).start().waitFor();
+            int exit =
+                    new ProcessBuilder(test).redirectErrorStream(true).start().waitFor();
             if (exit != 0) {
-                throw new DatabaseUnreachableException("The embedded PostgreSQL runs as user nobody when Carebook "
-                        + "runs as root, and nobody cannot reach its data directory " + dataDir + ".", DATA_DIR_ACTION);
+                throw new DatabaseUnreachableException(
+                        "The embedded PostgreSQL runs as user nobody when Carebook "
+                                + "runs as root, and nobody cannot reach its data directory " + dataDir + ".",
+                        DATA_DIR_ACTION);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -269,8 +303,8 @@ final class EmbeddedPostgres implements AutoCloseable {
             String printed = Files.readString(output);
             Files.deleteIfExists(output);
             if (mustSucceed && (!finished || process.exitValue() != 0)) {
-                throw new IllegalStateException("PostgreSQL command " + command[0].replaceAll(".*/", "")
-                        + " failed: " + printed.strip());
+                throw new IllegalStateException(
+                        "PostgreSQL command " + command[0].replaceAll(".*/", "") + " failed: " + printed.strip());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -285,8 +319,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"))
-                && Files.isExecutable(Path.of("/usr/bin/setpriv"));
+        return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv"));
     }
 
     private static int freePort() throws IOException {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
@@ -32,8 +31,7 @@ final class PostgresBinaries {
     private static final Set<PosixFilePermission> WRITABLE_BY_OTHERS =
             Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** The directory holding {@code bin/} and {@code lib/}, unpacked now or verified from an earlier start. */
     static Path extract() throws IOException {
@@ -82,7 +80,8 @@ final class PostgresBinaries {
         String user = System.getProperty("user.name").replaceAll("[^A-Za-z0-9_.-]", "_");
         Path home = tmp.resolve("carebook-postgres-" + user);
         try {
-            Files.createDirectory(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            Files.createDirectory(
+                    home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         } catch (java.nio.file.FileAlreadyExistsException exists) {
             // checked below
         }
@@ -120,9 +119,12 @@ final class PostgresBinaries {
         int space = manifestLine.indexOf(' ');
         Path file = root.resolve(manifestLine.substring(space + 1)).normalize();
         try {
-            return file.startsWith(root) && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            return file.startsWith(root)
+                    && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     && !writableByOthers(file)
-                    && HexFormat.of().formatHex(sha256(Files.readAllBytes(file))).equals(manifestLine.substring(0, space));
+                    && HexFormat.of()
+                            .formatHex(sha256(Files.readAllBytes(file)))
+                            .equals(manifestLine.substring(0, space));
         } catch (IOException e) {
             return false;
         }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.carebook.catalog.AppointmentTypeDraft;
 import org.carebook.catalog.AppointmentTypes;
 import org.carebook.catalog.ClinicianDraft;
@@ -16,10 +15,10 @@ import org.carebook.catalog.Locations;
 import org.carebook.catalog.ScheduleDraft;
 import org.carebook.catalog.Schedules;
 import org.carebook.kernel.Address;
-import org.carebook.kernel.Mode;
-import org.carebook.kernel.Sql;
 import org.carebook.kernel.Change;
+import org.carebook.kernel.Mode;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
 import org.carebook.organization.ApiKeyView;
 import org.carebook.organization.ApiKeys;
@@ -44,8 +43,15 @@ public class DemoClinic {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoClinic(Organizations organizations, ApiKeys apiKeys, Locations locations, Clinicians clinicians,
-               AppointmentTypes types, Schedules schedules, JdbcClient jdbc, Clock clock) {
+    DemoClinic(
+            Organizations organizations,
+            ApiKeys apiKeys,
+            Locations locations,
+            Clinicians clinicians,
+            AppointmentTypes types,
+            Schedules schedules,
+            JdbcClient jdbc,
+            Clock clock) {
         this.organizations = organizations;
         this.apiKeys = apiKeys;
         this.locations = locations;
@@ -58,7 +64,9 @@ public class DemoClinic {
 
     /** The demo's publishable test key, once seeded. */
     public Optional<String> publishableKey() {
-        return jdbc.sql("SELECT publishable_test_key FROM demo_clinic LIMIT 1").query(String.class).optional();
+        return jdbc.sql("SELECT publishable_test_key FROM demo_clinic LIMIT 1")
+                .query(String.class)
+                .optional();
     }
 
     /** Seeds the clinic unless it exists; returns its keys when it was created now. */
@@ -68,24 +76,34 @@ public class DemoClinic {
         if (publishableKey().isPresent()) {
             return Optional.empty();
         }
-        var created = organizations.create(Change.whole(new OrganizationDraft("Carebook Demo Clinic", "Europe/London",
-                "GB", "GBP", null, List.of(24), null)), new Problems());
+        var created = organizations.create(
+                Change.whole(new OrganizationDraft(
+                        "Carebook Demo Clinic", "Europe/London", "GB", "GBP", null, List.of(24), null)),
+                new Problems());
         var tenant = new Tenant(created.organization().id(), Mode.TEST);
         var widgetKey = apiKeys.createPublishableKey(tenant, "Demo widget", widgetOrigins);
         seedCatalogue(tenant);
-        jdbc.sql("INSERT INTO demo_clinic (organization_id, publishable_test_key, created_at) VALUES (:org, :key, :now)")
+        jdbc.sql(
+                        "INSERT INTO demo_clinic (organization_id, publishable_test_key, created_at) VALUES (:org, :key, :now)")
                 .param("org", tenant.organizationId())
                 .param("key", widgetKey.key())
                 .param("now", Sql.at(clock.instant()))
                 .update();
-        var keys = new java.util.ArrayList<>(created.apiKeys().stream().filter(k -> "test".equals(k.mode())).toList());
+        var keys = new java.util.ArrayList<>(
+                created.apiKeys().stream().filter(k -> "test".equals(k.mode())).toList());
         keys.add(widgetKey);
         return Optional.of(keys);
     }
 
     private void seedCatalogue(Tenant tenant) {
-        var location = locations.create(tenant, Change.whole(new LocationDraft("London Bridge Clinic", "Europe/London",
-                new Address("12 Tooley Street", null, "London", "SE1 2SY", "GB"), "+442079460000", Map.of())),
+        var location = locations.create(
+                tenant,
+                Change.whole(new LocationDraft(
+                        "London Bridge Clinic",
+                        "Europe/London",
+                        new Address("12 Tooley Street", null, "London", "SE1 2SY", "GB"),
+                        "+442079460000",
+                        Map.of())),
                 new Problems());
         for (String room : List.of("Room 1", "Room 2", "Treatment room")) {
             locations.addRoom(tenant, location.id(), room);
@@ -98,29 +116,62 @@ public class DemoClinic {
         var physio = type(tenant, "Physiotherapy session", 45, "80.00", List.of("in_person"), true, 5);
         var video = type(tenant, "Video consultation", 15, "45.00", List.of("remote"), false, 0);
         var review = type(tenant, "Medication review", 30, "55.00", List.of("in_person", "remote"), false, 0);
-        var hours = WEEKDAYS.stream().flatMap(day -> List.of(new Hours(day, "09:00", "12:30"),
-                new Hours(day, "13:30", "17:00")).stream()).toList();
+        var hours = WEEKDAYS.stream()
+                .flatMap(day -> List.of(new Hours(day, "09:00", "12:30"), new Hours(day, "13:30", "17:00")).stream())
+                .toList();
         schedule(tenant, clinicianIds.get(0), location.id(), false, hours, List.of(gp, review));
         schedule(tenant, clinicianIds.get(1), location.id(), false, hours, List.of(gp, review));
         schedule(tenant, clinicianIds.get(2), location.id(), false, hours, List.of(physio));
-        var evenings = WEEKDAYS.stream().map(day -> new Hours(day, "17:30", "19:30")).toList();
+        var evenings =
+                WEEKDAYS.stream().map(day -> new Hours(day, "17:30", "19:30")).toList();
         schedule(tenant, clinicianIds.get(1), null, true, evenings, List.of(video, review));
     }
 
     private String clinician(Tenant tenant, String name, String title, String specialty) {
-        return clinicians.create(tenant, Change.whole(new ClinicianDraft(name, title, specialty, null, null, true,
-                "Europe/London", Map.of())), new Problems()).id();
+        return clinicians
+                .create(
+                        tenant,
+                        Change.whole(new ClinicianDraft(
+                                name, title, specialty, null, null, true, "Europe/London", Map.of())),
+                        new Problems())
+                .id();
     }
 
-    private String type(Tenant tenant, String name, int minutes, String price, List<String> modes, boolean room,
-                        int bufferAfter) {
-        return types.create(tenant, Change.whole(new AppointmentTypeDraft(name, null, minutes, new BigDecimal(price),
-                "GBP", true, true, modes, 0, bufferAfter, 60, 90, minutes, room, List.of())), new Problems()).id();
+    private String type(
+            Tenant tenant, String name, int minutes, String price, List<String> modes, boolean room, int bufferAfter) {
+        return types.create(
+                        tenant,
+                        Change.whole(new AppointmentTypeDraft(
+                                name,
+                                null,
+                                minutes,
+                                new BigDecimal(price),
+                                "GBP",
+                                true,
+                                true,
+                                modes,
+                                0,
+                                bufferAfter,
+                                60,
+                                90,
+                                minutes,
+                                room,
+                                List.of())),
+                        new Problems())
+                .id();
     }
 
-    private void schedule(Tenant tenant, String clinicianId, String locationId, boolean remote, List<Hours> hours,
-                          List<String> typeIds) {
-        schedules.create(tenant, Change.whole(new ScheduleDraft(clinicianId, locationId, remote, "Europe/London", hours,
-                null, null, typeIds, List.of(), true)), new Problems());
+    private void schedule(
+            Tenant tenant,
+            String clinicianId,
+            String locationId,
+            boolean remote,
+            List<Hours> hours,
+            List<String> typeIds) {
+        schedules.create(
+                tenant,
+                Change.whole(new ScheduleDraft(
+                        clinicianId, locationId, remote, "Europe/London", hours, null, null, typeIds, List.of(), true)),
+                new Problems());
     }
 }

@@ -2,7 +2,6 @@ package org.carebook.demo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,12 +24,15 @@ class DemoPageController {
 
     @GetMapping("/")
     ResponseEntity<String> page() {
-        String origin = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String origin =
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         return demo.publishableKey()
-                .map(key -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .map(key -> ResponseEntity.ok()
+                        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                         .body(page.replace("{{publishable_key}}", HtmlUtils.htmlEscape(key))
                                 .replace("{{origin}}", HtmlUtils.htmlEscape(origin))))
-                .orElseGet(() -> ResponseEntity.status(404).contentType(MediaType.TEXT_PLAIN)
+                .orElseGet(() -> ResponseEntity.status(404)
+                        .contentType(MediaType.TEXT_PLAIN)
                         .body("The demo clinic is not set up on this server (CAREBOOK_DEMO=true creates it).\n"));
     }
 }

@@ -1,7 +1,6 @@
 package org.carebook.demo;
 
 import java.util.List;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -33,9 +32,15 @@ class DemoSeeder {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         var origins = List.of("http://localhost:" + port, "http://127.0.0.1:" + port);
         demo.seedOnce(origins).ifPresent(keys -> {
-            var text = new StringBuilder("\n  Carebook demo clinic created. Its test-mode keys, shown only this once:\n");
-            keys.forEach(k -> text.append("    ").append(String.format("%-26s", k.name())).append(k.key()).append('\n'));
-            text.append("  Open http://localhost:").append(port).append("/ for the booking widget, /docs for the API.\n");
+            var text =
+                    new StringBuilder("\n  Carebook demo clinic created. Its test-mode keys, shown only this once:\n");
+            keys.forEach(k -> text.append("    ")
+                    .append(String.format("%-26s", k.name()))
+                    .append(k.key())
+                    .append('\n'));
+            text.append("  Open http://localhost:")
+                    .append(port)
+                    .append("/ for the booking widget, /docs for the API.\n");
             System.out.println(text);
         });
     }

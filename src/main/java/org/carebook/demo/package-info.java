@@ -1,4 +1,5 @@
 /** The demo clinic, seeded on the first start of a server with {@code CAREBOOK_DEMO} on. */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Demo",
         allowedDependencies = {"catalog", "kernel", "organization"})
 package org.carebook.demo;

@@ -1,9 +1,9 @@
 package org.carebook.events;
 
+import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,10 +20,12 @@ class EventController {
 
     @GetMapping("/v1/events")
     @RequiresScope(Scope.READ_EVENTS)
-    ListPage<EventView> list(Caller caller, @RequestParam(required = false) String type,
-                             @RequestParam(required = false) String since,
-                             @RequestParam(required = false) String limit,
-                             @RequestParam(required = false) String cursor) {
+    ListPage<EventView> list(
+            Caller caller,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String since,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return events.list(caller, type, since, PageRequest.of(limit, cursor));
     }
 }

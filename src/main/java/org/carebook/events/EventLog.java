@@ -3,17 +3,15 @@ package org.carebook.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
-
+import java.util.stream.Collectors;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.kernel.Tenant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,8 +31,12 @@ public class EventLog {
     private final JsonMapper json;
     private final Clock clock;
 
-    EventLog(List<EventFamily> families, EventRepository repository, ApplicationEventPublisher publisher, JsonMapper json,
-             Clock clock) {
+    EventLog(
+            List<EventFamily> families,
+            EventRepository repository,
+            ApplicationEventPublisher publisher,
+            JsonMapper json,
+            Clock clock) {
         this.types = families.stream().flatMap(f -> f.types().stream()).collect(Collectors.toUnmodifiableSet());
         this.repository = repository;
         this.publisher = publisher;

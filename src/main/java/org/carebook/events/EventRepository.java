@@ -2,7 +2,6 @@ package org.carebook.events;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
@@ -68,12 +67,18 @@ class EventRepository {
                          LIMIT :limit"""), tenant), page)
                 .param("type", type)
                 .param("since", Sql.at(since))
-                .query((rs, n) -> new EventView(rs.getString("id"), rs.getString("type"), Sql.instant(rs, "created_at"),
-                        (Integer) rs.getObject("sequence"), new EventView.Data(json.readTree(rs.getString("object")))))
+                .query((rs, n) -> new EventView(
+                        rs.getString("id"),
+                        rs.getString("type"),
+                        Sql.instant(rs, "created_at"),
+                        (Integer) rs.getObject("sequence"),
+                        new EventView.Data(json.readTree(rs.getString("object")))))
                 .list();
     }
 
     int deleteOlderThan(Instant cutoff) {
-        return jdbc.sql("DELETE FROM events WHERE created_at < :cutoff").param("cutoff", Sql.at(cutoff)).update();
+        return jdbc.sql("DELETE FROM events WHERE created_at < :cutoff")
+                .param("cutoff", Sql.at(cutoff))
+                .update();
     }
 }

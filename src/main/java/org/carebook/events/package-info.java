@@ -4,6 +4,7 @@
  * {@link org.carebook.events.EventLog}; each recorded event is announced in the same transaction as an
  * {@link org.carebook.events.EventRecorded}, which webhooks and notifications build on.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Events",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Events",
         allowedDependencies = {"api", "kernel"})
 package org.carebook.events;

@@ -20,8 +20,11 @@ public record Address(String line1, String line2, String city, String postcode, 
     /** This address with the parts named in {@code given} (such as {@code "city"}) taken from {@code change}. */
     public Address over(Address current, java.util.function.Predicate<String> given) {
         Address base = current == null ? EMPTY : current;
-        return new Address(given.test("line1") ? line1 : base.line1, given.test("line2") ? line2 : base.line2,
-                given.test("city") ? city : base.city, given.test("postcode") ? postcode : base.postcode,
+        return new Address(
+                given.test("line1") ? line1 : base.line1,
+                given.test("line2") ? line2 : base.line2,
+                given.test("city") ? city : base.city,
+                given.test("postcode") ? postcode : base.postcode,
                 given.test("country") ? country : base.country);
     }
 }

@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.Set;
 
 /** Who is calling: the authenticated key, and the request it came with (for the audit log). */
-public record Caller(String keyId, KeyKind kind, Tenant tenant, Set<Scope> scopes, List<String> allowedOrigins,
-                     String requestId, String ip) {
+public record Caller(
+        String keyId,
+        KeyKind kind,
+        Tenant tenant,
+        Set<Scope> scopes,
+        List<String> allowedOrigins,
+        String requestId,
+        String ip) {
 
     public boolean has(Scope scope) {
         return scopes.contains(scope);

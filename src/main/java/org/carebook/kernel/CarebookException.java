@@ -52,7 +52,9 @@ public class CarebookException extends RuntimeException {
     }
 
     public static CarebookException missingScope(Scope scope) {
-        return forbidden("missing_scope", "This key lacks the scope " + scope.wire() + ".",
+        return forbidden(
+                "missing_scope",
+                "This key lacks the scope " + scope.wire() + ".",
                 List.of(new FieldIssue("scope", scope.wire())));
     }
 

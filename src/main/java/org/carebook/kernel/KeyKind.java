@@ -3,7 +3,8 @@ package org.carebook.kernel;
 import java.util.Locale;
 
 public enum KeyKind {
-    SECRET, PUBLISHABLE;
+    SECRET,
+    PUBLISHABLE;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

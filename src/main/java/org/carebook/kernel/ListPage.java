@@ -13,8 +13,8 @@ public record ListPage<T>(List<T> data, boolean hasMore, String nextCursor) {
     /**
      * From rows fetched with {@code LIMIT request.limit() + 1}: the extra row only says there is more.
      */
-    public static <R, T> ListPage<T> of(List<R> rows, PageRequest request, Function<R, PageRequest.Position> position,
-                                        Function<R, T> view) {
+    public static <R, T> ListPage<T> of(
+            List<R> rows, PageRequest request, Function<R, PageRequest.Position> position, Function<R, T> view) {
         boolean more = rows.size() > request.limit();
         List<R> page = more ? rows.subList(0, request.limit()) : rows;
         String cursor = more ? position.apply(page.get(page.size() - 1)).encode() : null;

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** Live data and test data never see each other. */
 public enum Mode {
-    LIVE, TEST;
+    LIVE,
+    TEST;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

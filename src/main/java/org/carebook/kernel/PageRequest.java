@@ -48,7 +48,8 @@ public record PageRequest(int limit, Position after) {
             try {
                 String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
                 String[] parts = raw.split("\\.", 3);
-                return new Position(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[2]);
+                return new Position(
+                        Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[2]);
             } catch (RuntimeException e) {
                 throw CarebookException.invalidField("cursor", "is not a cursor this server issued");
             }

@@ -1,9 +1,8 @@
 package org.carebook.kernel;
 
-import java.util.Optional;
-
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.Optional;
 
 /**
  * Phone numbers in E.164; a number without a country code is read in the organization's country. A number
@@ -18,8 +17,7 @@ public final class Phones {
             "must be a phone number (with a country code, or one valid in the organization's country)";
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    private Phones() {
-    }
+    private Phones() {}
 
     public static Optional<String> e164(String raw, String defaultCountry) {
         if (raw == null || raw.isBlank() || raw.length() > MAX_LENGTH) {

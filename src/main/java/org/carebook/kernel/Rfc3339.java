@@ -11,12 +11,13 @@ import java.time.format.DateTimeFormatter;
  */
 public final class Rfc3339 {
 
-    private Rfc3339() {
-    }
+    private Rfc3339() {}
 
     public static String format(Instant instant, ZoneOffset offset) {
         var local = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), offset);
-        if (local.getNano() != 0 || local.getYear() < 1000 || local.getYear() > 9999
+        if (local.getNano() != 0
+                || local.getYear() < 1000
+                || local.getYear() > 9999
                 || offset.getTotalSeconds() % 60 != 0) {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(offset));
         }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,22 +19,25 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Sql {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** Binds {@code :org} and {@code :mode}, which every tenant-owned query filters on. */
     public static JdbcClient.StatementSpec scoped(JdbcClient.StatementSpec spec, Tenant tenant) {
-        return spec.param("org", tenant.organizationId()).param("mode", tenant.mode().wire());
+        return spec.param("org", tenant.organizationId())
+                .param("mode", tenant.mode().wire());
     }
 
     /** One row of a tenant-owned table by id, optionally locked for the rest of the transaction. */
-    public static JdbcClient.StatementSpec owned(JdbcClient jdbc, String table, Tenant tenant, String id,
-                                                 boolean forUpdate) {
-        return scoped(jdbc.sql("SELECT * FROM " + table + " WHERE id = :id AND organization_id = :org AND mode = :mode"
-                + (forUpdate ? " FOR UPDATE" : "")), tenant).param("id", id);
+    public static JdbcClient.StatementSpec owned(
+            JdbcClient jdbc, String table, Tenant tenant, String id, boolean forUpdate) {
+        return scoped(
+                        jdbc.sql(
+                                "SELECT * FROM " + table + " WHERE id = :id AND organization_id = :org AND mode = :mode"
+                                        + (forUpdate ? " FOR UPDATE" : "")),
+                        tenant)
+                .param("id", id);
     }
 
     /** Binds {@code :after}, {@code :afterId} and {@code :limit} for keyset paging on (created_at, id). */

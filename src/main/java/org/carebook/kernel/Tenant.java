@@ -1,5 +1,4 @@
 package org.carebook.kernel;
 
 /** The organization and mode that every stored object belongs to. */
-public record Tenant(String organizationId, Mode mode) {
-}
+public record Tenant(String organizationId, Mode mode) {}

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
-
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Attendee;
@@ -36,20 +35,34 @@ final class Messages {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
-    private Messages() {
-    }
+    private Messages() {}
 
     /** What a message is about: one appointment, with everything already looked up. */
-    record Appointment(String id, String clinic, String service, String clinician, Instant start, Instant end,
-                       ZoneId zone, boolean remote, String place, String firstName, int sequence) {
-    }
+    record Appointment(
+            String id,
+            String clinic,
+            String service,
+            String clinician,
+            Instant start,
+            Instant end,
+            ZoneId zone,
+            boolean remote,
+            String place,
+            String firstName,
+            int sequence) {}
 
     enum Kind {
-        CONFIRMATION("confirmation", "Your appointment is booked.",
+        CONFIRMATION(
+                "confirmation",
+                "Your appointment is booked.",
                 "Your appointment is booked. The attached invitation adds it to your calendar."),
-        RESCHEDULE("reschedule", "Your appointment has moved.",
+        RESCHEDULE(
+                "reschedule",
+                "Your appointment has moved.",
                 "Your appointment has a new time. The attached invitation updates your calendar."),
-        CANCELLATION("cancellation", "Your appointment is cancelled.",
+        CANCELLATION(
+                "cancellation",
+                "Your appointment is cancelled.",
                 "Your appointment has been cancelled. The attached file removes it from your calendar."),
         REMINDER("reminder", "A reminder of your appointment.", "This is a reminder of your coming appointment.");
 
@@ -78,15 +91,30 @@ final class Messages {
     /** {@code Tuesday 12 January 2027, 09:00–09:30 (Europe/London, GMT)}: the location's own clock, its zone named. */
     static String when(Appointment a) {
         var start = a.start().atZone(a.zone());
-        return DAY.format(start) + "–" + TIME.format(a.end().atZone(a.zone())) + " (" + a.zone().getId() + ", "
-                + a.zone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + ")";
+        return DAY.format(start) + "–" + TIME.format(a.end().atZone(a.zone())) + " ("
+                + a.zone().getId() + ", " + a.zone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + ")";
     }
 
     private static Map<String, String> values(Kind kind, Appointment a) {
-        return Map.of("headline", kind.headline, "intro", kind.intro, "first_name", a.firstName(),
-                "service", a.service(), "clinician", a.clinician(), "when", when(a),
-                "where", a.remote() ? "Video appointment: the clinic sends you the link before it starts." : a.place(),
-                "reference", a.id(), "clinic", a.clinic());
+        return Map.of(
+                "headline",
+                kind.headline,
+                "intro",
+                kind.intro,
+                "first_name",
+                a.firstName(),
+                "service",
+                a.service(),
+                "clinician",
+                a.clinician(),
+                "when",
+                when(a),
+                "where",
+                a.remote() ? "Video appointment: the clinic sends you the link before it starts." : a.place(),
+                "reference",
+                a.id(),
+                "clinic",
+                a.clinic());
     }
 
     /**
@@ -123,7 +151,9 @@ final class Messages {
     /** The bare address of {@code Name <address>}. */
     static String address(String mailbox) {
         int open = mailbox.indexOf('<');
-        return open < 0 ? mailbox.strip() : mailbox.substring(open + 1, mailbox.indexOf('>', open)).strip();
+        return open < 0
+                ? mailbox.strip()
+                : mailbox.substring(open + 1, mailbox.indexOf('>', open)).strip();
     }
 
     private static String fill(String template, Map<String, String> values, boolean html) {

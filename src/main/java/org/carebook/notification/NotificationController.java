@@ -1,9 +1,9 @@
 package org.carebook.notification;
 
+import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,11 +20,14 @@ class NotificationController {
 
     @GetMapping("/v1/notifications")
     @RequiresScope(Scope.READ_APPOINTMENTS)
-    ListPage<NotificationView> list(Caller caller,
-                                    @RequestParam(name = "appointment_id", required = false) String appointmentId,
-                                    @RequestParam(required = false) String limit,
-                                    @RequestParam(required = false) String cursor) {
-        return notifications.list(caller, appointmentId == null || appointmentId.isBlank() ? null : appointmentId,
+    ListPage<NotificationView> list(
+            Caller caller,
+            @RequestParam(name = "appointment_id", required = false) String appointmentId,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return notifications.list(
+                caller,
+                appointmentId == null || appointmentId.isBlank() ? null : appointmentId,
                 PageRequest.of(limit, cursor));
     }
 }

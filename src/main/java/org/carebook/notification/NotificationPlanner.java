@@ -4,18 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-
+import org.carebook.booking.AppointmentEvent;
+import org.carebook.booking.AppointmentView;
 import org.carebook.catalog.AppointmentTypes;
 import org.carebook.catalog.Clinicians;
 import org.carebook.catalog.LocationView;
 import org.carebook.catalog.Locations;
-import org.carebook.booking.AppointmentEvent;
-import org.carebook.booking.AppointmentView;
 import org.carebook.events.EventRecorded;
 import org.carebook.kernel.Tenant;
-import org.carebook.patient.Patients;
 import org.carebook.organization.OrganizationSettings;
 import org.carebook.organization.Organizations;
+import org.carebook.patient.Patients;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +37,16 @@ class NotificationPlanner {
     private final SendingRules rules;
     private final Clock clock;
 
-    NotificationPlanner(NotificationRepository notifications, Organizations organizations, Patients patients,
-                        AppointmentTypes types, Clinicians clinicians, Locations locations,
-                        NotificationSettings sending, SendingRules rules, Clock clock) {
+    NotificationPlanner(
+            NotificationRepository notifications,
+            Organizations organizations,
+            Patients patients,
+            AppointmentTypes types,
+            Clinicians clinicians,
+            Locations locations,
+            NotificationSettings sending,
+            SendingRules rules,
+            Clock clock) {
         this.notifications = notifications;
         this.organizations = organizations;
         this.patients = patients;
@@ -76,7 +82,12 @@ class NotificationPlanner {
             return;
         }
         var organization = organizations.settings(tenant);
-        var appointment = appointment(tenant, organization, booked, contact.firstName(), recorded.event().sequence());
+        var appointment = appointment(
+                tenant,
+                organization,
+                booked,
+                contact.firstName(),
+                recorded.event().sequence());
         Instant now = clock.instant();
         plan(tenant, organization, appointment, kind, email, phone, now, now);
         if (kind != Messages.Kind.CANCELLATION) {
@@ -100,33 +111,62 @@ class NotificationPlanner {
         return event instanceof AppointmentEvent.Cancelled ? Messages.Kind.CANCELLATION : null;
     }
 
-    private void plan(Tenant tenant, OrganizationSettings settings, Messages.Appointment appointment,
-                      Messages.Kind kind, String email, String phone, Instant sendAfter, Instant now) {
+    private void plan(
+            Tenant tenant,
+            OrganizationSettings settings,
+            Messages.Appointment appointment,
+            Messages.Kind kind,
+            String email,
+            String phone,
+            Instant sendAfter,
+            Instant now) {
         if (email != null) {
             var message = Messages.email(kind, appointment, sending.mailFrom(), email, now);
-            record(tenant, settings, appointment, new NotificationRepository.Planned(kind.wire, "email", email, message,
-                    sendAfter), now);
+            record(
+                    tenant,
+                    settings,
+                    appointment,
+                    new NotificationRepository.Planned(kind.wire, "email", email, message, sendAfter),
+                    now);
         }
         if (phone != null) {
-            record(tenant, settings, appointment, new NotificationRepository.Planned(kind.wire, "sms", phone,
-                    Messages.sms(kind, appointment), sendAfter), now);
+            record(
+                    tenant,
+                    settings,
+                    appointment,
+                    new NotificationRepository.Planned(
+                            kind.wire, "sms", phone, Messages.sms(kind, appointment), sendAfter),
+                    now);
         }
     }
 
-    private void record(Tenant tenant, OrganizationSettings settings, Messages.Appointment appointment,
-                        NotificationRepository.Planned planned, Instant now) {
-        var suppressed = rules.suppression(tenant, settings, planned.channel(), planned.recipient(), planned.sendAfter());
+    private void record(
+            Tenant tenant,
+            OrganizationSettings settings,
+            Messages.Appointment appointment,
+            NotificationRepository.Planned planned,
+            Instant now) {
+        var suppressed =
+                rules.suppression(tenant, settings, planned.channel(), planned.recipient(), planned.sendAfter());
         notifications.insert(tenant, appointment.id(), planned, suppressed.orElse(null), now);
     }
 
-    private Messages.Appointment appointment(Tenant tenant, OrganizationSettings settings, AppointmentView booked,
-                                             String firstName, Integer sequence) {
+    private Messages.Appointment appointment(
+            Tenant tenant, OrganizationSettings settings, AppointmentView booked, String firstName, Integer sequence) {
         LocationView location = booked.locationId() == null ? null : locations.get(tenant, booked.locationId());
         ZoneId zone = location == null ? settings.timezone() : ZoneId.of(location.timezone());
-        return new Messages.Appointment(booked.id(), settings.name(), types.get(tenant, booked.appointmentTypeId()).name(),
-                clinicians.get(tenant, booked.clinicianId()).name(), booked.startTime().toInstant(),
-                booked.endTime().toInstant(), zone, booked.isRemote(), location == null ? "" : location.oneLine(),
-                firstName, sequence == null ? 1 : sequence);
+        return new Messages.Appointment(
+                booked.id(),
+                settings.name(),
+                types.get(tenant, booked.appointmentTypeId()).name(),
+                clinicians.get(tenant, booked.clinicianId()).name(),
+                booked.startTime().toInstant(),
+                booked.endTime().toInstant(),
+                zone,
+                booked.isRemote(),
+                location == null ? "" : location.oneLine(),
+                firstName,
+                sequence == null ? 1 : sequence);
     }
 
     private static String firstNonNull(String first, String second) {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
@@ -23,12 +22,10 @@ class NotificationRepository {
     }
 
     /** A message ready to send, as planned. */
-    record Planned(String kind, String channel, String recipient, Message message, Instant sendAfter) {
-    }
+    record Planned(String kind, String channel, String recipient, Message message, Instant sendAfter) {}
 
     /** A claimed message with what sending it needs. */
-    record Outgoing(String id, String channel, String recipient, Message message, Instant createdAt, int attempts) {
-    }
+    record Outgoing(String id, String channel, String recipient, Message message, Instant createdAt, int attempts) {}
 
     /** Records a planned message: queued to be sent, or suppressed for the reason given. */
     void insert(Tenant tenant, String appointmentId, Planned planned, Suppression suppressed, Instant now) {
@@ -59,8 +56,7 @@ class NotificationRepository {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:channel || ':' || :recipient, 12))")
                 .param("channel", channel)
                 .param("recipient", recipient)
-                .query(rs -> {
-                });
+                .query(rs -> {});
     }
 
     /** The recipient's messages due less than a day before or after {@code at}, whichever organization sends them. */
@@ -101,26 +97,41 @@ class NotificationRepository {
                 .param("now", Sql.at(now))
                 .param("leaseUntil", Sql.at(leaseUntil))
                 .param("batch", batch)
-                .query((rs, n) -> new Outgoing(rs.getString("id"), rs.getString("channel"), rs.getString("recipient"),
-                        new Message(rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
+                .query((rs, n) -> new Outgoing(
+                        rs.getString("id"),
+                        rs.getString("channel"),
+                        rs.getString("recipient"),
+                        new Message(
+                                rs.getString("subject"),
+                                rs.getString("text_body"),
+                                rs.getString("html_body"),
                                 rs.getString("calendar")),
-                        Sql.instant(rs, "created_at"), rs.getInt("attempts")))
+                        Sql.instant(rs, "created_at"),
+                        rs.getInt("attempts")))
                 .list();
     }
 
     void sent(String id, Instant now) {
-        jdbc.sql("UPDATE notifications SET status = 'sent', sent_at = :now, last_error = NULL, leased_until = NULL WHERE id = :id")
-                .param("id", id).param("now", Sql.at(now)).update();
+        jdbc.sql(
+                        "UPDATE notifications SET status = 'sent', sent_at = :now, last_error = NULL, leased_until = NULL WHERE id = :id")
+                .param("id", id)
+                .param("now", Sql.at(now))
+                .update();
     }
 
     void retryAt(String id, String error, Instant next) {
         jdbc.sql("UPDATE notifications SET send_after = :next, last_error = :error, leased_until = NULL WHERE id = :id")
-                .param("id", id).param("error", error).param("next", Sql.at(next)).update();
+                .param("id", id)
+                .param("error", error)
+                .param("next", Sql.at(next))
+                .update();
     }
 
     void failed(String id, String error) {
         jdbc.sql("UPDATE notifications SET status = 'failed', last_error = :error, leased_until = NULL WHERE id = :id")
-                .param("id", id).param("error", error).update();
+                .param("id", id)
+                .param("error", error)
+                .update();
     }
 
     List<NotificationView> page(Tenant tenant, String appointmentId, PageRequest page) {
@@ -131,19 +142,31 @@ class NotificationRepository {
                            AND (created_at, id) > (:after, :afterId)
                          ORDER BY created_at, id LIMIT :limit"""), tenant), page)
                 .param("appointment", appointmentId)
-                .query(NotificationRepository::view).list();
+                .query(NotificationRepository::view)
+                .list();
     }
 
     Optional<Instant> oldestQueued(Instant now) {
         return jdbc.sql("SELECT min(send_after) FROM notifications WHERE status = 'queued' AND send_after <= :now")
                 .param("now", Sql.at(now))
-                .query((rs, n) -> Sql.instant(rs, 1)).optional();
+                .query((rs, n) -> Sql.instant(rs, 1))
+                .optional();
     }
 
     private static NotificationView view(ResultSet rs, int n) throws SQLException {
-        return new NotificationView(rs.getString("id"), rs.getString("channel"), rs.getString("kind"),
-                rs.getString("recipient"), rs.getString("subject"), rs.getString("status"),
-                rs.getString("suppressed_reason"), rs.getString("appointment_id"), Sql.instant(rs, "send_after"),
-                rs.getInt("attempts"), rs.getString("last_error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at"));
+        return new NotificationView(
+                rs.getString("id"),
+                rs.getString("channel"),
+                rs.getString("kind"),
+                rs.getString("recipient"),
+                rs.getString("subject"),
+                rs.getString("status"),
+                rs.getString("suppressed_reason"),
+                rs.getString("appointment_id"),
+                Sql.instant(rs, "send_after"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "sent_at"));
     }
 }

@@ -1,7 +1,6 @@
 package org.carebook.notification;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,7 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "carebook")
 record NotificationSettings(
         @DefaultValue("PT5S") Duration notificationPoll,
-        @DefaultValue("Carebook <no-reply@carebook.invalid>") String mailFrom,
+
+        @DefaultValue("Carebook <no-reply@carebook.invalid>")
+        String mailFrom,
+
         String smsUrl,
         String smsAccount,
         String smsToken,
@@ -19,11 +21,12 @@ record NotificationSettings(
 
     NotificationSettings {
         if (notificationPoll.isNegative()) {
-            throw new IllegalArgumentException("CAREBOOK_NOTIFICATION_POLL must be an ISO-8601 duration such as PT5S (PT0S: off)");
+            throw new IllegalArgumentException(
+                    "CAREBOOK_NOTIFICATION_POLL must be an ISO-8601 duration such as PT5S (PT0S: off)");
         }
         if (smsPerPhonePerDay < 0 || emailsPerAddressPerDay < 0) {
-            throw new IllegalArgumentException("CAREBOOK_SMS_PER_PHONE_PER_DAY and CAREBOOK_EMAILS_PER_ADDRESS_PER_DAY "
-                    + "must be 0 or more");
+            throw new IllegalArgumentException(
+                    "CAREBOOK_SMS_PER_PHONE_PER_DAY and CAREBOOK_EMAILS_PER_ADDRESS_PER_DAY " + "must be 0 or more");
         }
     }
 

@@ -8,8 +8,17 @@ import java.time.Instant;
  * {@code test_mode}, {@code country_not_allowed} or {@code daily_limit}. {@code kind} says why it exists;
  * {@code send_after} is when it is due (a reminder's moment).
  */
-public record NotificationView(String id, String channel, String kind, String to, String subject, String status,
-                               String suppressedReason, String appointmentId, Instant sendAfter, int attempts,
-                               String lastError,
-                               Instant createdAt, Instant sentAt) {
-}
+public record NotificationView(
+        String id,
+        String channel,
+        String kind,
+        String to,
+        String subject,
+        String status,
+        String suppressedReason,
+        String appointmentId,
+        Instant sendAfter,
+        int attempts,
+        String lastError,
+        Instant createdAt,
+        Instant sentAt) {}

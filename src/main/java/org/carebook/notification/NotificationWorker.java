@@ -1,15 +1,14 @@
 package org.carebook.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.carebook.outbox.LeasedWork;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,8 +42,14 @@ class NotificationWorker implements SchedulingConfigurer, DisposableBean {
     private final Counter failedAttempts;
     private final LeasedWork<NotificationRepository.Outgoing> work;
 
-    NotificationWorker(NotificationRepository notifications, ObjectProvider<JavaMailSender> mail, SmsProvider sms,
-                       TransactionTemplate transactions, NotificationSettings properties, Clock clock, MeterRegistry metrics) {
+    NotificationWorker(
+            NotificationRepository notifications,
+            ObjectProvider<JavaMailSender> mail,
+            SmsProvider sms,
+            TransactionTemplate transactions,
+            NotificationSettings properties,
+            Clock clock,
+            MeterRegistry metrics) {
         this.notifications = notifications;
         this.mail = mail;
         this.sms = sms;
@@ -54,9 +59,10 @@ class NotificationWorker implements SchedulingConfigurer, DisposableBean {
         this.sent = metrics.counter("carebook.notifications.sent");
         this.failedAttempts = metrics.counter("carebook.notifications.failed.attempts");
         // One at a time: mail servers and SMS providers limit how fast one sender may go.
-        this.work = new LeasedWork<>("notification-sender", notifications::claim, this::send, LEASE, BATCH, 1,
-                transactions, clock);
-        Gauge.builder("carebook.notifications.queue.age.seconds", this, NotificationWorker::queueAgeSeconds).register(metrics);
+        this.work = new LeasedWork<>(
+                "notification-sender", notifications::claim, this::send, LEASE, BATCH, 1, transactions, clock);
+        Gauge.builder("carebook.notifications.queue.age.seconds", this, NotificationWorker::queueAgeSeconds)
+                .register(metrics);
     }
 
     @Override
@@ -86,8 +92,12 @@ class NotificationWorker implements SchedulingConfigurer, DisposableBean {
             sent.increment();
         } catch (SmsProvider.Failure | MailException | MessagingException | NoMailServer e) {
             failedAttempts.increment();
-            retryOrFail(notification, e instanceof MailException ? "the mail server refused or was unreachable: "
-                    + e.getClass().getSimpleName() : e.getMessage());
+            retryOrFail(
+                    notification,
+                    e instanceof MailException
+                            ? "the mail server refused or was unreachable: "
+                                    + e.getClass().getSimpleName()
+                            : e.getMessage());
         }
     }
 
@@ -105,8 +115,11 @@ class NotificationWorker implements SchedulingConfigurer, DisposableBean {
         String calendar = notification.message().calendar();
         if (calendar != null) {
             String method = calendar.contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
-            helper.addAttachment("invite.ics",
-                    new ByteArrayDataSource(calendar.getBytes(StandardCharsets.UTF_8), "text/calendar; method=" + method + "; charset=UTF-8"));
+            helper.addAttachment(
+                    "invite.ics",
+                    new ByteArrayDataSource(
+                            calendar.getBytes(StandardCharsets.UTF_8),
+                            "text/calendar; method=" + method + "; charset=UTF-8"));
         }
         sender.send(message);
     }
@@ -126,7 +139,10 @@ class NotificationWorker implements SchedulingConfigurer, DisposableBean {
     private double queueAgeSeconds() {
         try {
             Instant now = clock.instant();
-            return notifications.oldestQueued(now).map(t -> (double) Duration.between(t, now).toSeconds()).orElse(0.0);
+            return notifications
+                    .oldestQueued(now)
+                    .map(t -> (double) Duration.between(t, now).toSeconds())
+                    .orElse(0.0);
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -18,7 +18,10 @@ public class Notifications {
 
     @Transactional(readOnly = true)
     public ListPage<NotificationView> list(Caller caller, String appointmentId, PageRequest page) {
-        return ListPage.of(notifications.page(caller.tenant(), appointmentId, page), page,
-                n -> new PageRequest.Position(n.createdAt(), n.id()), n -> n);
+        return ListPage.of(
+                notifications.page(caller.tenant(), appointmentId, page),
+                page,
+                n -> new PageRequest.Position(n.createdAt(), n.id()),
+                n -> n);
     }
 }

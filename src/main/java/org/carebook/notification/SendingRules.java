@@ -2,7 +2,6 @@ package org.carebook.notification;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Tenant;
@@ -27,13 +26,16 @@ class SendingRules {
     }
 
     /** Why this message must not be sent, or empty to queue it. Runs in the planning transaction. */
-    Optional<Suppression> suppression(Tenant tenant, OrganizationSettings settings, String channel, String recipient,
-                                      Instant sendAfter) {
+    Optional<Suppression> suppression(
+            Tenant tenant, OrganizationSettings settings, String channel, String recipient, Instant sendAfter) {
         if (tenant.mode() == Mode.TEST) {
             return Optional.of(Suppression.TEST_MODE);
         }
         boolean sms = channel.equals("sms");
-        if (sms && Phones.country(recipient).filter(settings.smsCountries()::contains).isEmpty()) {
+        if (sms
+                && Phones.country(recipient)
+                        .filter(settings.smsCountries()::contains)
+                        .isEmpty()) {
             return Optional.of(Suppression.COUNTRY_NOT_ALLOWED);
         }
         int limit = sms ? properties.smsPerPhonePerDay() : properties.emailsPerAddressPerDay();

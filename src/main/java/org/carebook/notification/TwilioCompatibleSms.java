@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,8 @@ import org.springframework.stereotype.Component;
 class TwilioCompatibleSms implements SmsProvider {
 
     private final NotificationSettings properties;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     TwilioCompatibleSms(NotificationSettings properties) {
         this.properties = properties;
@@ -30,20 +30,24 @@ class TwilioCompatibleSms implements SmsProvider {
     public void send(String to, String text) throws Failure {
         String form = "To=" + encode(to) + "&From=" + encode(properties.smsFrom()) + "&Body=" + encode(text);
         String credentials = properties.smsAccount() + ":" + properties.smsToken();
-        var request = HttpRequest.newBuilder(URI.create(properties.smsUrl().replaceAll("/+$", "") + "/2010-04-01/Accounts/"
-                        + encode(properties.smsAccount()) + "/Messages.json"))
+        var request = HttpRequest.newBuilder(URI.create(properties.smsUrl().replaceAll("/+$", "")
+                        + "/2010-04-01/Accounts/" + encode(properties.smsAccount()) + "/Messages.json"))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status < 200 || status >= 300) {
                 throw new Failure("the SMS provider answered " + status);
             }
         } catch (IOException e) {
-            throw new Failure("could not reach the SMS provider: " + e.getClass().getSimpleName());
+            throw new Failure(
+                    "could not reach the SMS provider: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failure("interrupted");

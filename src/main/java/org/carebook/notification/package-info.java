@@ -4,6 +4,7 @@
  * the transaction of the appointment's event, sent afterwards by workers, never in the booking request.
  * Public: {@link org.carebook.notification.Notifications} and {@link org.carebook.notification.NotificationView}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Notifications",
         allowedDependencies = {"api", "booking", "catalog", "events", "kernel", "organization", "outbox", "patient"})
 package org.carebook.notification;

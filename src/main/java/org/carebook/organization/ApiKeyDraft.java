@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import org.carebook.kernel.Caller;
 import org.carebook.api.JsonFields;
+import org.carebook.kernel.Caller;
 import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.Scope;
 
@@ -21,13 +20,18 @@ record ApiKeyDraft(String name, KeyKind kind, List<Scope> scopes, List<String> a
         body.require("type", type);
         List<String> scopeNames = body.texts("scopes", Scope.values().length, 64, List.of());
         List<String> origins = body.texts("allowed_origins", 20, 255, List.of()).stream()
-                .map(o -> o.strip().toLowerCase(Locale.ROOT).replaceAll("/+$", "")).toList();
+                .map(o -> o.strip().toLowerCase(Locale.ROOT).replaceAll("/+$", ""))
+                .toList();
         KeyKind kind = "publishable".equals(type) ? KeyKind.PUBLISHABLE : KeyKind.SECRET;
-        List<Scope> scopes = kind == KeyKind.PUBLISHABLE ? List.copyOf(Scope.PUBLISHABLE)
-                : readScopes(body, scopeNames, caller);
-        if (kind == KeyKind.PUBLISHABLE && body.has("scopes") && !scopeNames.isEmpty()
-                && !Set.copyOf(scopeNames).equals(Set.copyOf(scopes.stream().map(Scope::wire).toList()))) {
-            body.issue("scopes", "a publishable key always has read_appointment_types, read_availability and write_holds");
+        List<Scope> scopes =
+                kind == KeyKind.PUBLISHABLE ? List.copyOf(Scope.PUBLISHABLE) : readScopes(body, scopeNames, caller);
+        if (kind == KeyKind.PUBLISHABLE
+                && body.has("scopes")
+                && !scopeNames.isEmpty()
+                && !Set.copyOf(scopeNames)
+                        .equals(Set.copyOf(scopes.stream().map(Scope::wire).toList()))) {
+            body.issue(
+                    "scopes", "a publishable key always has read_appointment_types, read_availability and write_holds");
         }
         if (kind == KeyKind.SECRET && !origins.isEmpty()) {
             body.issue("allowed_origins", "only publishable keys are used from browsers");

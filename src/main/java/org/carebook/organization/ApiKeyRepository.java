@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
@@ -22,10 +21,20 @@ class ApiKeyRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, String organizationId, Mode mode, String kind, String name, String prefix, String last4,
-               byte[] sha256, List<String> scopes, List<String> allowedOrigins, Instant createdAt,
-               Instant lastUsedAt, Instant revokedAt) {
-    }
+    record Row(
+            String id,
+            String organizationId,
+            Mode mode,
+            String kind,
+            String name,
+            String prefix,
+            String last4,
+            byte[] sha256,
+            List<String> scopes,
+            List<String> allowedOrigins,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant revokedAt) {}
 
     void insert(Row row) {
         jdbc.sql("""
@@ -91,16 +100,27 @@ class ApiKeyRepository {
     }
 
     boolean anyActiveKeyAllows(String origin) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_keys WHERE revoked_at IS NULL AND allowed_origins @> ARRAY[CAST(:origin AS text)])")
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM api_keys WHERE revoked_at IS NULL AND allowed_origins @> ARRAY[CAST(:origin AS text)])")
                 .param("origin", origin)
                 .query(Boolean.class)
                 .single();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getString("id"), rs.getString("organization_id"), Mode.fromWire(rs.getString("mode")),
-                rs.getString("kind"), rs.getString("name"), rs.getString("key_prefix"), rs.getString("key_last4"),
-                rs.getBytes("key_sha256"), Sql.texts(rs, "scopes"), Sql.texts(rs, "allowed_origins"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used_at"), Sql.instant(rs, "revoked_at"));
+        return new Row(
+                rs.getString("id"),
+                rs.getString("organization_id"),
+                Mode.fromWire(rs.getString("mode")),
+                rs.getString("kind"),
+                rs.getString("name"),
+                rs.getString("key_prefix"),
+                rs.getString("key_last4"),
+                rs.getBytes("key_sha256"),
+                Sql.texts(rs, "scopes"),
+                Sql.texts(rs, "allowed_origins"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "last_used_at"),
+                Sql.instant(rs, "revoked_at"));
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
@@ -48,12 +47,19 @@ public class ApiKeys {
      */
     public Optional<Caller> authenticate(String key) {
         byte[] hash = sha256(key);
-        var found = repository.findByHash(hash)
+        var found = repository
+                .findByHash(hash)
                 .filter(row -> MessageDigest.isEqual(row.sha256(), hash))
                 .filter(row -> row.revokedAt() == null);
         found.ifPresent(this::touch);
-        return found.map(row -> new Caller(row.id(), kind(row), new Tenant(row.organizationId(), row.mode()),
-                scopes(row), row.allowedOrigins(), null, null));
+        return found.map(row -> new Caller(
+                row.id(),
+                kind(row),
+                new Tenant(row.organizationId(), row.mode()),
+                scopes(row),
+                row.allowedOrigins(),
+                null,
+                null));
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +74,10 @@ public class ApiKeys {
 
     @Transactional(readOnly = true)
     public ListPage<ApiKeyView> list(Tenant tenant, PageRequest page) {
-        return ListPage.of(repository.page(tenant, page), page, r -> new PageRequest.Position(r.createdAt(), r.id()),
+        return ListPage.of(
+                repository.page(tenant, page),
+                page,
+                r -> new PageRequest.Position(r.createdAt(), r.id()),
                 r -> view(r, null));
     }
 
@@ -83,10 +92,15 @@ public class ApiKeys {
         var keys = new ArrayList<ApiKeyView>();
         for (Mode mode : Mode.values()) {
             var tenant = new Tenant(organizationId, mode);
-            keys.add(issue(tenant, new ApiKeyDraft("Default secret key", KeyKind.SECRET,
-                    List.of(Scope.values()), List.of()), now));
-            keys.add(issue(tenant, new ApiKeyDraft("Default publishable key", KeyKind.PUBLISHABLE,
-                    List.copyOf(Scope.PUBLISHABLE), List.of()), now));
+            keys.add(issue(
+                    tenant,
+                    new ApiKeyDraft("Default secret key", KeyKind.SECRET, List.of(Scope.values()), List.of()),
+                    now));
+            keys.add(issue(
+                    tenant,
+                    new ApiKeyDraft(
+                            "Default publishable key", KeyKind.PUBLISHABLE, List.copyOf(Scope.PUBLISHABLE), List.of()),
+                    now));
         }
         return keys;
     }
@@ -94,16 +108,30 @@ public class ApiKeys {
     /** Creates a publishable key for the given origins, for set-ups such as the demo clinic's widget. */
     @Transactional
     public ApiKeyView createPublishableKey(Tenant tenant, String name, List<String> allowedOrigins) {
-        return issue(tenant, new ApiKeyDraft(name, KeyKind.PUBLISHABLE, List.copyOf(Scope.PUBLISHABLE), allowedOrigins),
+        return issue(
+                tenant,
+                new ApiKeyDraft(name, KeyKind.PUBLISHABLE, List.copyOf(Scope.PUBLISHABLE), allowedOrigins),
                 clock.instant());
     }
 
     private ApiKeyView issue(Tenant tenant, ApiKeyDraft draft, Instant now) {
-        String prefix = (draft.kind() == KeyKind.SECRET ? "sk_" : "pk_") + tenant.mode().wire() + "_";
+        String prefix =
+                (draft.kind() == KeyKind.SECRET ? "sk_" : "pk_") + tenant.mode().wire() + "_";
         String key = prefix + Ids.random(32);
-        var row = new ApiKeyRepository.Row(Ids.next("key"), tenant.organizationId(), tenant.mode(),
-                draft.kind().wire(), draft.name(), prefix, key.substring(key.length() - 4), sha256(key),
-                draft.scopes().stream().map(Scope::wire).toList(), draft.allowedOrigins(), now, null, null);
+        var row = new ApiKeyRepository.Row(
+                Ids.next("key"),
+                tenant.organizationId(),
+                tenant.mode(),
+                draft.kind().wire(),
+                draft.name(),
+                prefix,
+                key.substring(key.length() - 4),
+                sha256(key),
+                draft.scopes().stream().map(Scope::wire).toList(),
+                draft.allowedOrigins(),
+                now,
+                null,
+                null);
         repository.insert(row);
         return view(row, key);
     }
@@ -117,8 +145,18 @@ public class ApiKeys {
 
     private static ApiKeyView view(ApiKeyRepository.Row row, String fullKey) {
         String shown = fullKey != null ? fullKey : row.prefix() + "****" + row.last4();
-        return new ApiKeyView(row.id(), row.name(), row.kind(), row.mode().wire(), shown, row.scopes(),
-                row.allowedOrigins(), row.revokedAt() == null, row.createdAt(), row.lastUsedAt(), row.revokedAt());
+        return new ApiKeyView(
+                row.id(),
+                row.name(),
+                row.kind(),
+                row.mode().wire(),
+                shown,
+                row.scopes(),
+                row.allowedOrigins(),
+                row.revokedAt() == null,
+                row.createdAt(),
+                row.lastUsedAt(),
+                row.revokedAt());
     }
 
     private static KeyKind kind(ApiKeyRepository.Row row) {
@@ -129,7 +167,9 @@ public class ApiKeys {
         if ("publishable".equals(row.kind())) {
             return Scope.PUBLISHABLE;
         }
-        return row.scopes().stream().map(Scope::fromWire).flatMap(Optional::stream)
+        return row.scopes().stream()
+                .map(Scope::fromWire)
+                .flatMap(Optional::stream)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class)));
     }
 

@@ -1,12 +1,12 @@
 package org.carebook.organization;
 
-import org.carebook.kernel.Caller;
-import org.carebook.kernel.Change;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,8 +39,8 @@ class OrganizationController {
     }
 
     @GetMapping("/admin/v1/organizations")
-    ListPage<OrganizationView> list(@RequestParam(required = false) String limit,
-                                    @RequestParam(required = false) String cursor) {
+    ListPage<OrganizationView> list(
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         return organizations.list(PageRequest.of(limit, cursor));
     }
 
@@ -72,8 +72,10 @@ class OrganizationController {
 
     @GetMapping("/v1/api-keys")
     @RequiresScope(Scope.MANAGE_API_KEYS)
-    ListPage<ApiKeyView> keys(Caller caller, @RequestParam(required = false) String limit,
-                              @RequestParam(required = false) String cursor) {
+    ListPage<ApiKeyView> keys(
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return apiKeys.list(caller.tenant(), PageRequest.of(limit, cursor));
     }
 
@@ -84,13 +86,15 @@ class OrganizationController {
     }
 
     private static Change<OrganizationDraft> draft(JsonFields body) {
-        return new Change<>(new OrganizationDraft(
-                body.text("name", JsonFields.NAME, null),
-                body.zone("timezone", null),
-                body.text("country", 2, null),
-                body.text("currency", 3, null),
-                body.integer("hold_ttl_minutes", 1, 60, null),
-                body.integers("reminder_hours_before", 5, 1, 24 * 30, null),
-                body.texts("sms_countries", 50, 2, null)), body.given());
+        return new Change<>(
+                new OrganizationDraft(
+                        body.text("name", JsonFields.NAME, null),
+                        body.zone("timezone", null),
+                        body.text("country", 2, null),
+                        body.text("currency", 3, null),
+                        body.integer("hold_ttl_minutes", 1, 60, null),
+                        body.integers("reminder_hours_before", 5, 1, 24 * 30, null),
+                        body.texts("sms_countries", 50, 2, null)),
+                body.given());
     }
 }

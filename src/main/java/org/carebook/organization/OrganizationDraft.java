@@ -5,21 +5,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-
 import org.carebook.kernel.Problems;
 
 /** The writable fields of an organization. */
-public record OrganizationDraft(String name, String timezone, String country, String currency, Integer holdTtlMinutes,
-                                List<Integer> reminderHoursBefore, List<String> smsCountries) {
+public record OrganizationDraft(
+        String name,
+        String timezone,
+        String country,
+        String currency,
+        Integer holdTtlMinutes,
+        List<Integer> reminderHoursBefore,
+        List<String> smsCountries) {
 
     static final OrganizationDraft EMPTY = new OrganizationDraft(null, null, null, null, null, List.of(24), null);
-    static final String[] FIELDS = {"name", "timezone", "country", "currency", "hold_ttl_minutes",
-            "reminder_hours_before", "sms_countries"};
+    static final String[] FIELDS = {
+        "name", "timezone", "country", "currency", "hold_ttl_minutes", "reminder_hours_before", "sms_countries"
+    };
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String COUNTRY = "must be an ISO 3166-1 alpha-2 country code such as GB";
 
     OrganizationDraft over(OrganizationDraft current, Predicate<String> given) {
-        return new OrganizationDraft(given.test("name") ? name : current.name,
+        return new OrganizationDraft(
+                given.test("name") ? name : current.name,
                 given.test("timezone") ? timezone : current.timezone,
                 given.test("country") ? country : current.country,
                 given.test("currency") ? currency : current.currency,

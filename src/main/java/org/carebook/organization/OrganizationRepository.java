@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +19,7 @@ class OrganizationRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, OrganizationDraft draft, Instant createdAt, Instant updatedAt) {
-    }
+    record Row(String id, OrganizationDraft draft, Instant createdAt, Instant updatedAt) {}
 
     void insert(String id, OrganizationDraft draft, Instant now) {
         jdbc.sql("""
@@ -72,13 +70,19 @@ class OrganizationRepository {
         values.put("currency", draft.currency());
         values.put("ttl", draft.holdTtlMinutes());
         values.put("reminders", draft.reminderHoursBefore().toArray(Integer[]::new));
-        values.put("smsCountries", draft.smsCountries() == null ? null : draft.smsCountries().toArray(String[]::new));
+        values.put(
+                "smsCountries",
+                draft.smsCountries() == null ? null : draft.smsCountries().toArray(String[]::new));
         return values;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        var draft = new OrganizationDraft(rs.getString("name"), rs.getString("timezone"), rs.getString("country"),
-                rs.getString("currency"), rs.getObject("hold_ttl_minutes", Integer.class),
+        var draft = new OrganizationDraft(
+                rs.getString("name"),
+                rs.getString("timezone"),
+                rs.getString("country"),
+                rs.getString("currency"),
+                rs.getObject("hold_ttl_minutes", Integer.class),
                 Sql.integers(rs, "reminder_hours_before"),
                 rs.getArray("sms_countries") == null ? null : Sql.texts(rs, "sms_countries"));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));

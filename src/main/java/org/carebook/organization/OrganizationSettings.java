@@ -8,6 +8,12 @@ import java.util.List;
  * What other modules need to know of an organization to do their work. {@code smsCountries}: the countries
  * whose phone numbers it may text (its own country unless it listed others).
  */
-public record OrganizationSettings(String id, String name, ZoneId timezone, String country, String currency,
-                                   Duration holdTtl, List<Integer> reminderHoursBefore, List<String> smsCountries) {
-}
+public record OrganizationSettings(
+        String id,
+        String name,
+        ZoneId timezone,
+        String country,
+        String currency,
+        Duration holdTtl,
+        List<Integer> reminderHoursBefore,
+        List<String> smsCountries) {}

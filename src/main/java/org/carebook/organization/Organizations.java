@@ -5,13 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
-import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.Tenant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,18 +46,22 @@ public class Organizations {
 
     @Transactional(readOnly = true)
     public OrganizationView get(String id) {
-        return repository.find(id, false).map(this::view)
+        return repository
+                .find(id, false)
+                .map(this::view)
                 .orElseThrow(() -> CarebookException.notFound("No such organization."));
     }
 
     @Transactional(readOnly = true)
     public ListPage<OrganizationView> list(PageRequest page) {
-        return ListPage.of(repository.page(page), page, r -> new PageRequest.Position(r.createdAt(), r.id()), this::view);
+        return ListPage.of(
+                repository.page(page), page, r -> new PageRequest.Position(r.createdAt(), r.id()), this::view);
     }
 
     @Transactional
     public OrganizationView update(Tenant tenant, Change<OrganizationDraft> change, Problems problems) {
-        var current = repository.find(tenant.organizationId(), true)
+        var current = repository
+                .find(tenant.organizationId(), true)
                 .orElseThrow(() -> CarebookException.notFound("No such organization."));
         var draft = change.values().over(current.draft(), change::gives);
         draft.check(problems);
@@ -69,20 +72,38 @@ public class Organizations {
 
     @Transactional(readOnly = true)
     public OrganizationSettings settings(Tenant tenant) {
-        var row = repository.find(tenant.organizationId(), false)
+        var row = repository
+                .find(tenant.organizationId(), false)
                 .orElseThrow(() -> CarebookException.notFound("No such organization."));
         OrganizationDraft d = row.draft();
         Duration ttl = d.holdTtlMinutes() == null ? properties.holdTtl() : Duration.ofMinutes(d.holdTtlMinutes());
-        return new OrganizationSettings(row.id(), d.name(), ZoneId.of(d.timezone()), d.country(), d.currency(), ttl,
-                d.reminderHoursBefore(), smsCountries(d));
+        return new OrganizationSettings(
+                row.id(),
+                d.name(),
+                ZoneId.of(d.timezone()),
+                d.country(),
+                d.currency(),
+                ttl,
+                d.reminderHoursBefore(),
+                smsCountries(d));
     }
 
     private OrganizationView view(OrganizationRepository.Row row) {
         OrganizationDraft d = row.draft();
-        int ttl = d.holdTtlMinutes() != null ? d.holdTtlMinutes()
+        int ttl = d.holdTtlMinutes() != null
+                ? d.holdTtlMinutes()
                 : (int) Math.max(1, (properties.holdTtl().toSeconds() + 59) / 60);
-        return new OrganizationView(row.id(), d.name(), d.timezone(), d.country(), d.currency(), ttl,
-                d.reminderHoursBefore(), smsCountries(d), row.createdAt(), row.updatedAt());
+        return new OrganizationView(
+                row.id(),
+                d.name(),
+                d.timezone(),
+                d.country(),
+                d.currency(),
+                ttl,
+                d.reminderHoursBefore(),
+                smsCountries(d),
+                row.createdAt(),
+                row.updatedAt());
     }
 
     /** SMS goes only to numbers of the listed countries; by default, the organization's own (SMS pumping). */
@@ -90,7 +111,6 @@ public class Organizations {
         return d.smsCountries() == null ? List.of(d.country()) : d.smsCountries();
     }
 
-    public record CreatedOrganization(@com.fasterxml.jackson.annotation.JsonUnwrapped OrganizationView organization,
-                                      List<ApiKeyView> apiKeys) {
-    }
+    public record CreatedOrganization(
+            @com.fasterxml.jackson.annotation.JsonUnwrapped OrganizationView organization, List<ApiKeyView> apiKeys) {}
 }

@@ -3,6 +3,7 @@
  * Public: {@link org.carebook.organization.Organizations}, {@link org.carebook.organization.ApiKeys}
  * and their views.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Organizations",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Organizations",
         allowedDependencies = {"api", "kernel"})
 package org.carebook.organization;

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,8 +39,15 @@ public final class LeasedWork<T> implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService workers;
 
-    public LeasedWork(String name, Claims<T> claims, Consumer<T> handler, Duration lease, int batch, int parallelism,
-                      TransactionTemplate transactions, Clock clock) {
+    public LeasedWork(
+            String name,
+            Claims<T> claims,
+            Consumer<T> handler,
+            Duration lease,
+            int batch,
+            int parallelism,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.claims = claims;
         this.handler = handler;
         this.lease = lease;
@@ -73,7 +79,9 @@ public final class LeasedWork<T> implements AutoCloseable {
             try {
                 handling.get();
             } catch (ExecutionException e) {
-                log.warn("Handling a claimed item failed unexpectedly; it is claimed again after its lease", e.getCause());
+                log.warn(
+                        "Handling a claimed item failed unexpectedly; it is claimed again after its lease",
+                        e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 0;

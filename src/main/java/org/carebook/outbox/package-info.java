@@ -4,5 +4,7 @@
  * processes share the work and a crashed process's rows are taken again when its lease ends. Webhook
  * deliveries and patient notifications both run on {@link org.carebook.outbox.LeasedWork}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Outbox", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Outbox",
+        allowedDependencies = {})
 package org.carebook.outbox;

@@ -7,5 +7,4 @@ import java.util.List;
  * the fields that changed, never their values. Events reach anyone with {@code read_events} and every webhook
  * receiver, unaudited; a receiver that needs the data reads it through {@code /v1/patients}, which is audited.
  */
-public record PatientChanged(String id, List<String> changed) {
-}
+public record PatientChanged(String id, List<String> changed) {}

@@ -1,13 +1,13 @@
 package org.carebook.patient;
 
+import org.carebook.api.Envelope;
+import org.carebook.api.JsonFields;
+import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
-import org.carebook.api.Envelope;
 import org.carebook.kernel.FieldIssue;
-import org.carebook.api.JsonFields;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,11 +42,13 @@ class PatientController {
     /** {@code search} (ranked, fuzzy), or {@code name} with {@code dob} (exact), or a plain page. */
     @GetMapping
     @RequiresScope(Scope.READ_PATIENTS)
-    ListPage<PatientView> find(Caller caller, @RequestParam(required = false) String search,
-                               @RequestParam(required = false) String name,
-                               @RequestParam(required = false) String dob,
-                               @RequestParam(required = false) String limit,
-                               @RequestParam(required = false) String cursor) {
+    ListPage<PatientView> find(
+            Caller caller,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String dob,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         if (search != null) {
             if (search.isBlank() || search.length() > JsonFields.NAME) {
                 throw CarebookException.invalidField("search", "must be 1 to 100 characters");

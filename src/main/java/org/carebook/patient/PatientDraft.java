@@ -7,27 +7,35 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
 
 /** The writable fields of a patient: what a request to create one gives, and what a change starts from. */
-public record PatientDraft(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone,
-                           String sex, Address address, PatientView.Insurance insurance,
-                           Map<String, String> externalIds) {
+public record PatientDraft(
+        String firstName,
+        String lastName,
+        LocalDate dateOfBirth,
+        String email,
+        String phone,
+        String sex,
+        Address address,
+        PatientView.Insurance insurance,
+        Map<String, String> externalIds) {
 
     public static final PatientDraft EMPTY = new PatientDraft(null, null, null, null, null, null, null, null, Map.of());
     public static final Set<String> SEXES = Set.of("female", "male", "other", "unknown");
-    static final String[] FIELDS = {"first_name", "last_name", "date_of_birth", "email", "phone", "sex", "address",
-            "insurance", "external_ids"};
+    static final String[] FIELDS = {
+        "first_name", "last_name", "date_of_birth", "email", "phone", "sex", "address", "insurance", "external_ids"
+    };
 
     public PatientDraft {
         externalIds = externalIds == null ? Map.of() : externalIds;
     }
 
     /** A patient known by name and date of birth, as a booking may give one. */
-    public static PatientDraft of(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone) {
+    public static PatientDraft of(
+            String firstName, String lastName, LocalDate dateOfBirth, String email, String phone) {
         return new PatientDraft(firstName, lastName, dateOfBirth, email, phone, null, null, null, Map.of());
     }
 
@@ -49,8 +57,16 @@ public record PatientDraft(String firstName, String lastName, LocalDate dateOfBi
         if (insurance != null) {
             insurance.check(problems, path + "insurance.");
         }
-        return new PatientDraft(firstName, lastName, dateOfBirth, email, Phones.normalize(phone, country, problems,
-                path + "phone"), sex, address, insurance, externalIds);
+        return new PatientDraft(
+                firstName,
+                lastName,
+                dateOfBirth,
+                email,
+                Phones.normalize(phone, country, problems, path + "phone"),
+                sex,
+                address,
+                insurance,
+                externalIds);
     }
 
     /** {@code current} with the fields named in {@code given} (wire names, {@code address.city} for a part) from this one. */
@@ -62,10 +78,14 @@ public record PatientDraft(String firstName, String lastName, LocalDate dateOfBi
                 given.test("email") ? email : current.email,
                 given.test("phone") ? phone : current.phone,
                 given.test("sex") ? sex : current.sex,
-                !given.test("address") ? current.address
+                !given.test("address")
+                        ? current.address
                         : address == null ? null : address.over(current.address, part -> given.test("address." + part)),
-                !given.test("insurance") ? current.insurance
-                        : insurance == null ? null : insurance.over(current.insurance, part -> given.test("insurance." + part)),
+                !given.test("insurance")
+                        ? current.insurance
+                        : insurance == null
+                                ? null
+                                : insurance.over(current.insurance, part -> given.test("insurance." + part)),
                 given.test("external_ids") ? externalIds : current.externalIds);
     }
 
@@ -84,7 +104,7 @@ public record PatientDraft(String firstName, String lastName, LocalDate dateOfBi
 
     /** In the order of {@link #FIELDS}. */
     private Object[] values() {
-        return new Object[]{firstName, lastName, dateOfBirth, email, phone, sex, address, insurance, externalIds};
+        return new Object[] {firstName, lastName, dateOfBirth, email, phone, sex, address, insurance, externalIds};
     }
 
     private static void requireText(String text, Problems problems, String field) {

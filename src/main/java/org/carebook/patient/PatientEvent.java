@@ -11,10 +11,8 @@ public sealed interface PatientEvent extends DomainEvent {
     PatientChanged object();
 
     @EventType("patient.created")
-    record Created(Tenant tenant, PatientChanged object) implements PatientEvent {
-    }
+    record Created(Tenant tenant, PatientChanged object) implements PatientEvent {}
 
     @EventType("patient.updated")
-    record Updated(Tenant tenant, PatientChanged object) implements PatientEvent {
-    }
+    record Updated(Tenant tenant, PatientChanged object) implements PatientEvent {}
 }

@@ -11,10 +11,10 @@ public final class PatientFields {
 
     /** What a booking made with a browser's key may say about its patient: only who they are. */
     private static final String[] BROWSER_FIELDS = {"first_name", "last_name", "date_of_birth", "email", "phone"};
+
     private static final String[] INSURANCE_FIELDS = {"payer", "member_id", "group_number"};
 
-    private PatientFields() {
-    }
+    private PatientFields() {}
 
     public static JsonFields body(tools.jackson.databind.JsonNode body) {
         return JsonFields.of(body, PatientDraft.FIELDS);
@@ -44,8 +44,13 @@ public final class PatientFields {
 
     /** An insurance object; the domain checks that it names a payer. */
     public static PatientView.Insurance insurance(JsonFields body, String field) {
-        return body.object(field, null, i -> new PatientView.Insurance(i.text("payer", JsonFields.TEXT, null),
-                i.text("member_id", JsonFields.TEXT, null), i.text("group_number", JsonFields.TEXT, null)),
+        return body.object(
+                field,
+                null,
+                i -> new PatientView.Insurance(
+                        i.text("payer", JsonFields.TEXT, null),
+                        i.text("member_id", JsonFields.TEXT, null),
+                        i.text("group_number", JsonFields.TEXT, null)),
                 INSURANCE_FIELDS);
     }
 }

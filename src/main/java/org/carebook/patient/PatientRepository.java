@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.carebook.kernel.Address;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
@@ -24,8 +23,7 @@ class PatientRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, PatientDraft draft, String possibleDuplicateOf, Instant createdAt, Instant updatedAt) {
-    }
+    record Row(String id, PatientDraft draft, String possibleDuplicateOf, Instant createdAt, Instant updatedAt) {}
 
     void insert(Tenant tenant, String id, PatientDraft draft, String possibleDuplicateOf, Instant now) {
         Sql.scoped(jdbc.sql("""
@@ -88,10 +86,7 @@ class PatientRepository {
         jdbc.sql("""
                         SELECT set_config('plan_cache_mode', 'force_generic_plan', true),
                                set_config('pg_trgm.word_similarity_threshold',
-                                   least(1, greatest(0.45, 3.0 / cardinality(show_trgm(carebook_fold(:text)))))::text, true)""")
-                .param("text", text)
-                .query()
-                .singleRow();
+                                   least(1, greatest(0.45, 3.0 / cardinality(show_trgm(carebook_fold(:text)))))::text, true)""").param("text", text).query().singleRow();
     }
 
     /**
@@ -164,17 +159,18 @@ class PatientRepository {
 
     /** Serialises bookings that name the same person inline until the first one has committed. */
     void lockIdentity(Tenant tenant, PatientDraft draft) {
-        Sql.scoped(jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:org || :mode || carebook_fold(:first || ' ' || :last) || :dob, 11))"), tenant)
+        Sql.scoped(
+                        jdbc.sql(
+                                "SELECT pg_advisory_xact_lock(hashtextextended(:org || :mode || carebook_fold(:first || ' ' || :last) || :dob, 11))"),
+                        tenant)
                 .param("first", draft.firstName())
                 .param("last", draft.lastName())
                 .param("dob", draft.dateOfBirth().toString())
-                .query(rs -> {
-                });
+                .query(rs -> {});
     }
 
     /** A record with an inline patient's name and date of birth, and whether its e-mail or phone is the one given. */
-    record Candidate(String id, boolean contactAgrees) {
-    }
+    record Candidate(String id, boolean contactAgrees) {}
 
     /** The oldest record with the draft's name and date of birth, one whose e-mail or phone agrees first. */
     Optional<Candidate> sameNameAndBirthDate(Tenant tenant, PatientDraft draft) {
@@ -208,11 +204,21 @@ class PatientRepository {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        var draft = new PatientDraft(rs.getString("first_name"), rs.getString("last_name"),
-                rs.getObject("date_of_birth", LocalDate.class), rs.getString("email"), rs.getString("phone"),
-                rs.getString("sex"), Sql.json(rs, "address", Address.class),
-                Sql.json(rs, "insurance", PatientView.Insurance.class), Sql.stringMap(rs, "external_ids"));
-        return new Row(rs.getString("id"), draft, rs.getString("possible_duplicate_of"), Sql.instant(rs, "created_at"),
+        var draft = new PatientDraft(
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getObject("date_of_birth", LocalDate.class),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getString("sex"),
+                Sql.json(rs, "address", Address.class),
+                Sql.json(rs, "insurance", PatientView.Insurance.class),
+                Sql.stringMap(rs, "external_ids"));
+        return new Row(
+                rs.getString("id"),
+                draft,
+                rs.getString("possible_duplicate_of"),
+                Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Problems;
 
@@ -12,17 +11,28 @@ import org.carebook.kernel.Problems;
  * A patient. {@code possible_duplicate_of}: the record a browser booking's name and date of birth matched
  * when its e-mail and phone did not, so a new record was made for staff to compare.
  */
-public record PatientView(String id, String firstName, String lastName, LocalDate dateOfBirth, String email,
-                          String phone, String sex, Address address, Insurance insurance,
-                          Map<String, String> externalIds, String possibleDuplicateOf, Instant createdAt,
-                          Instant updatedAt) {
+public record PatientView(
+        String id,
+        String firstName,
+        String lastName,
+        LocalDate dateOfBirth,
+        String email,
+        String phone,
+        String sex,
+        Address address,
+        Insurance insurance,
+        Map<String, String> externalIds,
+        String possibleDuplicateOf,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public record Insurance(String payer, String memberId, String groupNumber) {
 
         /** {@code current} with the parts named in {@code given} ({@code payer}, {@code member_id}, …) from this one. */
         public Insurance over(Insurance current, Predicate<String> given) {
             var base = current == null ? new Insurance(null, null, null) : current;
-            return new Insurance(given.test("payer") ? payer : base.payer,
+            return new Insurance(
+                    given.test("payer") ? payer : base.payer,
                     given.test("member_id") ? memberId : base.memberId,
                     given.test("group_number") ? groupNumber : base.groupNumber);
         }

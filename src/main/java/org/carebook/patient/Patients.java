@@ -5,17 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.carebook.audit.AuditLog;
 import org.carebook.events.EventLog;
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.Change;
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
-import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Phones;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.Tenant;
 import org.carebook.organization.OrganizationSettings;
 import org.carebook.organization.Organizations;
@@ -50,7 +49,8 @@ public class Patients {
         String id = Ids.next("pat");
         repository.insert(caller.tenant(), id, draft, null, clock.instant());
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
-        events.record(new PatientEvent.Created(caller.tenant(), new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY))));
+        events.record(new PatientEvent.Created(
+                caller.tenant(), new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY))));
         return view(row(caller, id, false));
     }
 
@@ -64,20 +64,31 @@ public class Patients {
     @Transactional
     public PatientView update(Caller caller, String id, Change<PatientDraft> change, Problems problems) {
         var current = row(caller, id, true);
-        var draft = check(organizations.settings(caller.tenant()),
-                change.values().over(current.draft(), change::gives), problems, "");
+        var draft = check(
+                organizations.settings(caller.tenant()),
+                change.values().over(current.draft(), change::gives),
+                problems,
+                "");
         problems.throwIfAny();
         repository.update(id, draft, clock.instant());
         audit.record(caller, AuditLog.Action.UPDATE, RESOURCE, List.of(id));
-        events.record(new PatientEvent.Updated(caller.tenant(), new PatientChanged(id, draft.changedFrom(current.draft()))));
+        events.record(
+                new PatientEvent.Updated(caller.tenant(), new PatientChanged(id, draft.changedFrom(current.draft()))));
         return view(row(caller, id, false));
     }
 
     @Transactional
     public ListPage<PatientView> list(Caller caller, PageRequest page) {
-        var result = ListPage.of(repository.page(caller.tenant(), page), page,
-                r -> new PageRequest.Position(r.createdAt(), r.id()), Patients::view);
-        audit.record(caller, AuditLog.Action.READ, RESOURCE, result.data().stream().map(PatientView::id).toList());
+        var result = ListPage.of(
+                repository.page(caller.tenant(), page),
+                page,
+                r -> new PageRequest.Position(r.createdAt(), r.id()),
+                Patients::view);
+        audit.record(
+                caller,
+                AuditLog.Action.READ,
+                RESOURCE,
+                result.data().stream().map(PatientView::id).toList());
         return result;
     }
 
@@ -87,7 +98,8 @@ public class Patients {
         String emailPrefix = folded.contains("@") ? folded.toLowerCase(Locale.ROOT) : null;
         // Only text with digits can be a phone number; a name search need not read the organization's country.
         String phone = folded.chars().anyMatch(Character::isDigit)
-                ? Phones.e164(folded, organizations.settings(caller.tenant()).country()).orElse(null)
+                ? Phones.e164(folded, organizations.settings(caller.tenant()).country())
+                        .orElse(null)
                 : null;
         var found = repository.search(caller.tenant(), folded, emailPrefix, phone, limit);
         return audited(caller, found);
@@ -95,7 +107,8 @@ public class Patients {
 
     @Transactional
     public ListPage<PatientView> findByNameAndBirthDate(Caller caller, String name, LocalDate dateOfBirth, int limit) {
-        var found = repository.byNameAndBirthDate(caller.tenant(), name.strip().replaceAll("\\s+", " "), dateOfBirth, limit);
+        var found = repository.byNameAndBirthDate(
+                caller.tenant(), name.strip().replaceAll("\\s+", " "), dateOfBirth, limit);
         return audited(caller, found);
     }
 
@@ -121,12 +134,17 @@ public class Patients {
         repository.lockIdentity(tenant, draft);
         var candidate = repository.sameNameAndBirthDate(tenant, draft);
         boolean noContactGiven = draft.email() == null && draft.phone() == null;
-        if (candidate.isPresent()
-                && (candidate.get().contactAgrees() || (noContactGiven && !caller.isPublishable()))) {
-            audit.record(caller, AuditLog.Action.READ, RESOURCE, List.of(candidate.get().id()));
+        if (candidate.isPresent() && (candidate.get().contactAgrees() || (noContactGiven && !caller.isPublishable()))) {
+            audit.record(
+                    caller,
+                    AuditLog.Action.READ,
+                    RESOURCE,
+                    List.of(candidate.get().id()));
             return candidate.get().id();
         }
-        String duplicateOf = caller.isPublishable() ? candidate.map(PatientRepository.Candidate::id).orElse(null) : null;
+        String duplicateOf = caller.isPublishable()
+                ? candidate.map(PatientRepository.Candidate::id).orElse(null)
+                : null;
         String id = Ids.next("pat");
         repository.insert(tenant, id, draft, duplicateOf, clock.instant());
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
@@ -135,13 +153,17 @@ public class Patients {
     }
 
     /** How to reach a patient, for messages the server sends them. */
-    public record Contact(String firstName, String lastName, String email, String phone) {
-    }
+    public record Contact(String firstName, String lastName, String email, String phone) {}
 
     @Transactional(readOnly = true)
     public Optional<Contact> contact(Tenant tenant, String id) {
-        return repository.find(tenant, id, false)
-                .map(row -> new Contact(row.draft().firstName(), row.draft().lastName(), row.draft().email(), row.draft().phone()));
+        return repository
+                .find(tenant, id, false)
+                .map(row -> new Contact(
+                        row.draft().firstName(),
+                        row.draft().lastName(),
+                        row.draft().email(),
+                        row.draft().phone()));
     }
 
     /** True if the patient exists in the caller's organization and mode. Not audited: nothing is read. */
@@ -151,18 +173,35 @@ public class Patients {
     }
 
     private ListPage<PatientView> audited(Caller caller, List<PatientRepository.Row> found) {
-        audit.record(caller, AuditLog.Action.SEARCH, RESOURCE, found.stream().map(PatientRepository.Row::id).toList());
+        audit.record(
+                caller,
+                AuditLog.Action.SEARCH,
+                RESOURCE,
+                found.stream().map(PatientRepository.Row::id).toList());
         return ListPage.all(found.stream().map(Patients::view).toList());
     }
 
     private PatientRepository.Row row(Caller caller, String id, boolean forUpdate) {
-        return repository.find(caller.tenant(), id, forUpdate)
+        return repository
+                .find(caller.tenant(), id, forUpdate)
                 .orElseThrow(() -> CarebookException.notFound("No such patient."));
     }
 
     private static PatientView view(PatientRepository.Row row) {
         var d = row.draft();
-        return new PatientView(row.id(), d.firstName(), d.lastName(), d.dateOfBirth(), d.email(), d.phone(), d.sex(),
-                d.address(), d.insurance(), d.externalIds(), row.possibleDuplicateOf(), row.createdAt(), row.updatedAt());
+        return new PatientView(
+                row.id(),
+                d.firstName(),
+                d.lastName(),
+                d.dateOfBirth(),
+                d.email(),
+                d.phone(),
+                d.sex(),
+                d.address(),
+                d.insurance(),
+                d.externalIds(),
+                row.possibleDuplicateOf(),
+                row.createdAt(),
+                row.updatedAt());
     }
 }

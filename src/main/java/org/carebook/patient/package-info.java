@@ -3,6 +3,7 @@
  * log. Public: {@link org.carebook.patient.Patients}, {@link org.carebook.patient.PatientView},
  * {@link org.carebook.patient.PatientDraft}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Patients",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Patients",
         allowedDependencies = {"api", "audit", "events", "kernel", "organization"})
 package org.carebook.patient;

@@ -1,7 +1,6 @@
 package org.carebook.web;
 
 import java.util.List;
-
 import org.carebook.kernel.Caller;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 

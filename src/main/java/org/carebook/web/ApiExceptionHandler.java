@@ -1,9 +1,8 @@
 package org.carebook.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
 import org.slf4j.Logger;
@@ -44,7 +43,8 @@ class ApiExceptionHandler {
     /** Tomcat refuses a query string it cannot split into parameters (such as {@code &=x}) when it is first read. */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<ErrorBody> malformedQuery(Exception e, HttpServletRequest request) {
-        return respond(CarebookException.badRequest("malformed_query", "The query string is not well formed."), request);
+        return respond(
+                CarebookException.badRequest("malformed_query", "The query string is not well formed."), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -55,9 +55,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         var response = respond(ErrorResponses.forStatus(405), request);
-        return e.getSupportedHttpMethods() == null ? response
-                : ResponseEntity.status(405).allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
-                .body(response.getBody());
+        return e.getSupportedHttpMethods() == null
+                ? response
+                : ResponseEntity.status(405)
+                        .allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
+                        .body(response.getBody());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -67,7 +69,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return respond(CarebookException.invalid(List.of(new FieldIssue(e.getParameterName(), "is required"))), request);
+        return respond(
+                CarebookException.invalid(List.of(new FieldIssue(e.getParameterName(), "is required"))), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -98,8 +101,13 @@ class ApiExceptionHandler {
         if (DatabaseFailures.unavailable(e)) {
             return databaseUnavailable(e, request);
         }
-        log.error("Unexpected failure of {} {}: {}{} at {}", request.getMethod(), request.getRequestURI(),
-                e.getClass().getName(), sqlState(e), firstFrame(e));
+        log.error(
+                "Unexpected failure of {} {}: {}{} at {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getClass().getName(),
+                sqlState(e),
+                firstFrame(e));
         return respond(ErrorResponses.internal(), request);
     }
 

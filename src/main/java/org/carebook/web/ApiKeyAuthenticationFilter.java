@@ -1,24 +1,23 @@
 package org.carebook.web;
 
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.organization.ApiKeys;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * Authentication inside the security filter chain: the platform admin token on {@code /admin}, API keys on
@@ -41,8 +40,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final AuthFailures failures;
     private final ErrorResponses errors;
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys, EdgeSettings properties, RateLimits rateLimits,
-                               AuthFailures failures, ErrorResponses errors) {
+    ApiKeyAuthenticationFilter(
+            ApiKeys apiKeys,
+            EdgeSettings properties,
+            RateLimits rateLimits,
+            AuthFailures failures,
+            ErrorResponses errors) {
         this.apiKeys = apiKeys;
         this.properties = properties;
         this.rateLimits = rateLimits;
@@ -90,8 +93,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         String origin = request.getHeader("Origin");
         if (origin != null && caller.isPublishable()) {
             if (!allowed(caller.allowedOrigins(), origin)) {
-                throw CarebookException.forbidden("origin_not_allowed",
-                        "This key may not be used from " + origin + ".", List.of());
+                throw CarebookException.forbidden(
+                        "origin_not_allowed", "This key may not be used from " + origin + ".", List.of());
             }
             response.setHeader("Access-Control-Allow-Origin", origin);
             response.setHeader("Access-Control-Expose-Headers", EXPOSED);
@@ -103,8 +106,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static String credentials(String header) {
         if (header == null || header.isBlank()) {
-            throw CarebookException.unauthorised("missing_key",
-                    "Send your API key as 'Authorization: Bearer <key>'.");
+            throw CarebookException.unauthorised("missing_key", "Send your API key as 'Authorization: Bearer <key>'.");
         }
         String[] parts = header.strip().split("\\s+", 2);
         String scheme = parts[0].toLowerCase(Locale.ROOT);
@@ -136,20 +138,22 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         failures.refuseIfBlocked(request.getRemoteAddr(), response);
         String header = request.getHeader("Authorization");
-        String given = header == null ? "" : header.replaceFirst("(?i)^Bearer\\s+", "").strip();
-        boolean same = MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                properties.adminToken().getBytes(StandardCharsets.UTF_8));
+        String given =
+                header == null ? "" : header.replaceFirst("(?i)^Bearer\\s+", "").strip();
+        boolean same = MessageDigest.isEqual(
+                given.getBytes(StandardCharsets.UTF_8), properties.adminToken().getBytes(StandardCharsets.UTF_8));
         if (!same) {
             if (header != null) {
                 failures.record(request.getRemoteAddr());
             }
-            throw CarebookException.unauthorised(header == null ? "missing_key" : "invalid_key",
-                    "The admin token is missing or wrong.");
+            throw CarebookException.unauthorised(
+                    header == null ? "missing_key" : "invalid_key", "The admin token is missing or wrong.");
         }
     }
 
     private static boolean isPreflight(HttpServletRequest request) {
-        return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null
+        return "OPTIONS".equals(request.getMethod())
+                && request.getHeader("Origin") != null
                 && request.getHeader("Access-Control-Request-Method") != null;
     }
 
@@ -162,8 +166,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         response.setStatus(204);
         response.setHeader("Access-Control-Allow-Origin", origin);
         response.setHeader("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
-        response.setHeader("Access-Control-Allow-Headers",
-                "Authorization, Content-Type, Idempotency-Key, Carebook-Version");
+        response.setHeader(
+                "Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key, Carebook-Version");
         response.setHeader("Access-Control-Max-Age", "600");
         response.addHeader("Vary", "Origin");
     }

@@ -1,8 +1,7 @@
 package org.carebook.web;
 
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import org.carebook.kernel.CarebookException;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,8 @@ class AuthFailures {
         if (!estimate.canBeConsumed()) {
             long seconds = Buckets.secondsToWait(estimate.getNanosToWaitForRefill());
             response.setHeader("Retry-After", Long.toString(seconds));
-            throw CarebookException.rateLimited("rate_limited",
+            throw CarebookException.rateLimited(
+                    "rate_limited",
                     "Too many failed attempts with keys from this address; retry after " + seconds + " s.");
         }
     }

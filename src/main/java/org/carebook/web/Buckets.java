@@ -1,11 +1,10 @@
 package org.carebook.web;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 
 /**
  * Token buckets by name (a key id, a client address), all with the same limit. At most {@code MAX} are kept,
@@ -37,9 +36,14 @@ final class Buckets {
 
     Bucket of(String name) {
         synchronized (buckets) {
-            return buckets.computeIfAbsent(name, n -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                    .build());
+            return buckets.computeIfAbsent(
+                    name,
+                    n -> Bucket.builder()
+                            .addLimit(Bandwidth.builder()
+                                    .capacity(capacity)
+                                    .refillGreedy(capacity, period)
+                                    .build())
+                            .build());
         }
     }
 

@@ -1,12 +1,11 @@
 package org.carebook.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 
 /** Reads the (already size-limited) body once, so it can be fingerprinted and then parsed. */
 class CachedBodyRequest extends HttpServletRequestWrapper {

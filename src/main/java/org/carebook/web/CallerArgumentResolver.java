@@ -18,8 +18,11 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
-                                  WebDataBinderFactory binders) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binders) {
         Object caller = request.getAttribute(ApiKeyAuthenticationFilter.CALLER, RequestAttributes.SCOPE_REQUEST);
         if (caller == null) {
             throw CarebookException.unauthorised("missing_key", "An API key is required.");

@@ -1,7 +1,6 @@
 package org.carebook.web;
 
 import java.sql.SQLException;
-
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -14,13 +13,14 @@ import org.springframework.transaction.TransactionSystemException;
  */
 final class DatabaseFailures {
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     static boolean unavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+            if (t instanceof CannotGetJdbcConnectionException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException
                     || t instanceof TransactionSystemException) {
                 return true;
             }
@@ -37,7 +37,9 @@ final class DatabaseFailures {
      * made read-only, or the connection landed on a standby).
      */
     static boolean unavailable(String sqlState) {
-        return sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.startsWith("53")
+        return sqlState.startsWith("08")
+                || sqlState.startsWith("57P")
+                || sqlState.startsWith("53")
                 || sqlState.equals("25006");
     }
 }

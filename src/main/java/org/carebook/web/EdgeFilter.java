@@ -1,11 +1,10 @@
 package org.carebook.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.carebook.kernel.CarebookException;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -43,8 +42,11 @@ class EdgeFilter extends OncePerRequestFilter {
         try {
             String version = request.getHeader("Carebook-Version");
             if (version != null && !VERSION.equals(version)) {
-                errors.write(request, response, CarebookException.badRequest("unsupported_version",
-                        "Carebook-Version " + VERSION + " is the only version so far."));
+                errors.write(
+                        request,
+                        response,
+                        CarebookException.badRequest(
+                                "unsupported_version", "Carebook-Version " + VERSION + " is the only version so far."));
                 return;
             }
             if (request.getContentLengthLong() > MAX_BODY) {

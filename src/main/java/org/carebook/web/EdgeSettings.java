@@ -1,7 +1,6 @@
 package org.carebook.web;
 
 import java.util.List;
-
 import org.carebook.kernel.Cidr;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

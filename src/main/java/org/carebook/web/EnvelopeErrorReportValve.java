@@ -2,7 +2,6 @@ package org.carebook.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -16,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class EnvelopeErrorReportValve extends ErrorReportValve {
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {

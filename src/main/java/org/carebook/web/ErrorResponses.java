@@ -1,10 +1,9 @@
 package org.carebook.web;
 
-import java.io.IOException;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.carebook.kernel.CarebookException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,29 +34,46 @@ class ErrorResponses {
             case 400 -> CarebookException.badRequest("bad_request", "The request could not be understood.");
             case 401 -> CarebookException.unauthorised("missing_key", "An API key is required.");
             case 404 -> CarebookException.notFound("There is nothing at this address.");
-            case 405 -> new CarebookException(405, "METHOD_NOT_ALLOWED", "method_not_allowed",
-                    "This address does not accept that method.", List.of());
+            case 405 ->
+                new CarebookException(
+                        405,
+                        "METHOD_NOT_ALLOWED",
+                        "method_not_allowed",
+                        "This address does not accept that method.",
+                        List.of());
             case 413 -> payloadTooLarge();
-            case 415 -> new CarebookException(415, "UNSUPPORTED_MEDIA_TYPE", "unsupported_media_type",
-                    "Send JSON with Content-Type: application/json.", List.of());
+            case 415 ->
+                new CarebookException(
+                        415,
+                        "UNSUPPORTED_MEDIA_TYPE",
+                        "unsupported_media_type",
+                        "Send JSON with Content-Type: application/json.",
+                        List.of());
             case 503 -> unavailable();
-            default -> status >= 500 ? internal()
-                    : new CarebookException(status, "BAD_REQUEST", "bad_request", "The request was refused.", List.of());
+            default ->
+                status >= 500
+                        ? internal()
+                        : new CarebookException(
+                                status, "BAD_REQUEST", "bad_request", "The request was refused.", List.of());
         };
     }
 
     static CarebookException payloadTooLarge() {
-        return new CarebookException(413, "PAYLOAD_TOO_LARGE", "payload_too_large",
-                "The request body is larger than 64 KiB.", List.of());
+        return new CarebookException(
+                413, "PAYLOAD_TOO_LARGE", "payload_too_large", "The request body is larger than 64 KiB.", List.of());
     }
 
     static CarebookException internal() {
-        return new CarebookException(500, "INTERNAL_ERROR", "internal_error",
-                "Something went wrong on our side. It has been logged with the request id.", List.of());
+        return new CarebookException(
+                500,
+                "INTERNAL_ERROR",
+                "internal_error",
+                "Something went wrong on our side. It has been logged with the request id.",
+                List.of());
     }
 
     static CarebookException unavailable() {
-        return new CarebookException(503, "UNAVAILABLE", "unavailable",
-                "The service is briefly unavailable. Retry shortly.", List.of());
+        return new CarebookException(
+                503, "UNAVAILABLE", "unavailable", "The service is briefly unavailable. Retry shortly.", List.of());
     }
 }

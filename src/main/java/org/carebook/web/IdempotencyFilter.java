@@ -1,5 +1,9 @@
 package org.carebook.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,11 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
@@ -38,7 +37,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * </ul>
  */
 @Component
-@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10) // after the security chain: a replay is for a caller who may make the call
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER
+        + 10) // after the security chain: a replay is for a caller who may make the call
 class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Duration KEPT = Duration.ofHours(24);
@@ -69,8 +69,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader("Idempotency-Key");
         if (!validKey(key)) {
-            errors.write(request, response, CarebookException.invalid(List.of(new FieldIssue("Idempotency-Key",
-                    "must be 1 to 255 printable ASCII characters"))));
+            errors.write(
+                    request,
+                    response,
+                    CarebookException.invalid(
+                            List.of(new FieldIssue("Idempotency-Key", "must be 1 to 255 printable ASCII characters"))));
             return;
         }
         Caller caller = (Caller) request.getAttribute(ApiKeyAuthenticationFilter.CALLER);
@@ -115,23 +118,25 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     /** What became of the key: ours for this transaction, refused, or answered by an earlier request. */
     private sealed interface Claim {
-        record Taken() implements Claim {
-        }
+        record Taken() implements Claim {}
 
-        record Refused(CarebookException reason) implements Claim {
-        }
+        record Refused(CarebookException reason) implements Claim {}
 
-        record Answered(StoredResponse response) implements Claim {
-        }
+        record Answered(StoredResponse response) implements Claim {}
     }
 
     private Claim claim(Caller caller, String key, byte[] fingerprint) {
-        boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(('x' || substr(md5(:scope), 1, 16))::bit(64)::bigint)")
-                .param("scope", caller.tenant().organizationId() + "/" + caller.tenant().mode().wire() + "/" + key)
-                .query(Boolean.class).single();
+        boolean locked = jdbc.sql(
+                        "SELECT pg_try_advisory_xact_lock(('x' || substr(md5(:scope), 1, 16))::bit(64)::bigint)")
+                .param(
+                        "scope",
+                        caller.tenant().organizationId() + "/"
+                                + caller.tenant().mode().wire() + "/" + key)
+                .query(Boolean.class)
+                .single();
         if (!locked) {
-            return new Claim.Refused(CarebookException.conflict("idempotency_key_in_use",
-                    "A request with this Idempotency-Key is still running; retry shortly."));
+            return new Claim.Refused(CarebookException.conflict(
+                    "idempotency_key_in_use", "A request with this Idempotency-Key is still running; retry shortly."));
         }
         var stored = jdbc.sql("""
                         SELECT fingerprint, status, content_type, body FROM idempotency_keys
@@ -146,14 +151,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return new Claim.Taken();
         }
         if (!MessageDigest.isEqual(stored.get().fingerprint(), fingerprint)) {
-            return new Claim.Refused(CarebookException.conflict("idempotency_key_reused",
-                    "This Idempotency-Key was already used with a different request."));
+            return new Claim.Refused(CarebookException.conflict(
+                    "idempotency_key_reused", "This Idempotency-Key was already used with a different request."));
         }
         return new Claim.Answered(stored.get());
     }
 
-    private void runUnderSavepoint(HttpServletRequest request, ContentCachingResponseWrapper response,
-                                   FilterChain chain) throws IOException, ServletException {
+    private void runUnderSavepoint(
+            HttpServletRequest request, ContentCachingResponseWrapper response, FilterChain chain)
+            throws IOException, ServletException {
         var nested = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
         TransactionStatus savepoint = transactions.getTransaction(nested);
         try {
@@ -223,6 +229,5 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private record StoredResponse(byte[] fingerprint, int status, String contentType, byte[] body) {
-    }
+    private record StoredResponse(byte[] fingerprint, int status, String contentType, byte[] body) {}
 }

@@ -15,8 +15,7 @@ class JsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
-        return builder -> builder
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

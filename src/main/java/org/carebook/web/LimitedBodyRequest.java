@@ -1,11 +1,10 @@
 package org.carebook.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.IOException;
 
 /** Stops reading a body without a Content-Length (chunked) once it passes the limit. */
 class LimitedBodyRequest extends HttpServletRequestWrapper {

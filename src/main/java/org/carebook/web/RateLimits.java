@@ -1,8 +1,7 @@
 package org.carebook.web;
 
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.springframework.stereotype.Component;
@@ -29,14 +28,18 @@ class RateLimits {
     void consume(Caller caller, HttpServletResponse response) {
         boolean publishable = caller.isPublishable();
         if (publishable) {
-            take(perAddress, caller.tenant().organizationId() + "/" + caller.ip(), response, true,
+            take(
+                    perAddress,
+                    caller.tenant().organizationId() + "/" + caller.ip(),
+                    response,
+                    true,
                     "Too many requests from this address; retry after ");
         }
         take(perKey, caller.keyId(), response, !publishable, "Too many requests for this key; retry after ");
     }
 
-    private static void take(Buckets buckets, String name, HttpServletResponse response, boolean report,
-                             String message) {
+    private static void take(
+            Buckets buckets, String name, HttpServletResponse response, boolean report, String message) {
         var probe = buckets.of(name).tryConsumeAndReturnRemaining(1);
         if (report) {
             response.setHeader("RateLimit-Limit", Long.toString(buckets.capacity()));

@@ -8,8 +8,7 @@ final class RequestIds {
 
     static final String ATTRIBUTE = "carebook.requestId";
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static String assign(HttpServletRequest request) {
         String id = Ids.next("req");

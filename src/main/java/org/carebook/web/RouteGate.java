@@ -1,10 +1,9 @@
 package org.carebook.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -26,7 +25,13 @@ import org.springframework.web.util.ServletRequestPathUtils;
 final class RouteGate {
 
     /** Why a request was let through or refused, for the refusal's answer. */
-    enum Verdict { ALLOWED, NO_ROUTE, MISSING_SCOPE, NO_SCOPE_DECLARED, NOT_ADMIN }
+    enum Verdict {
+        ALLOWED,
+        NO_ROUTE,
+        MISSING_SCOPE,
+        NO_SCOPE_DECLARED,
+        NOT_ADMIN
+    }
 
     static final class Decision extends AuthorizationDecision {
 
@@ -65,7 +70,8 @@ final class RouteGate {
         return (authentication, context) -> decideAdmin(authentication, context.getRequest());
     }
 
-    private AuthorizationResult decideApi(Supplier<? extends Authentication> authentication, HttpServletRequest request) {
+    private AuthorizationResult decideApi(
+            Supplier<? extends Authentication> authentication, HttpServletRequest request) {
         Lookup lookup = lookup(request);
         if (lookup.refusedByMvc()) {
             return ALLOWED; // MVC answers 405, 406 or 415 without running any handler
@@ -84,8 +90,8 @@ final class RouteGate {
         return held ? ALLOWED : new Decision(Verdict.MISSING_SCOPE, required.value()[0]);
     }
 
-    private AuthorizationResult decideAdmin(Supplier<? extends Authentication> authentication,
-                                            HttpServletRequest request) {
+    private AuthorizationResult decideAdmin(
+            Supplier<? extends Authentication> authentication, HttpServletRequest request) {
         if (!(authentication.get() instanceof ApiAuthentication caller) || !caller.isAdmin()) {
             return new Decision(Verdict.NOT_ADMIN, null);
         }
@@ -94,15 +100,15 @@ final class RouteGate {
     }
 
     /** The handler MVC would pick, or none, or MVC's own refusal (a known path with another method or type). */
-    private record Lookup(Optional<HandlerMethod> handler, boolean refusedByMvc) {
-    }
+    private record Lookup(Optional<HandlerMethod> handler, boolean refusedByMvc) {}
 
     private Lookup lookup(HttpServletRequest request) {
         Object previous = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
         ServletRequestPathUtils.parseAndCache(request);
         try {
             HandlerExecutionChain chain = mappings.getHandler(request);
-            boolean ours = chain != null && chain.getHandler() instanceof HandlerMethod method
+            boolean ours = chain != null
+                    && chain.getHandler() instanceof HandlerMethod method
                     && method.getBeanType().getName().startsWith("org.carebook.");
             return new Lookup(ours ? Optional.of((HandlerMethod) chain.getHandler()) : Optional.empty(), false);
         } catch (Exception refused) {

@@ -1,9 +1,9 @@
 package org.carebook.web;
 
 import org.carebook.organization.ApiKeys;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -24,36 +24,58 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class SecurityConfiguration {
 
     /** Pages and documents anyone may read: the demo page and widget, the API's description, health and metrics. */
-    private static final String[] PUBLIC = {"/", "/widget/**", "/favicon.ico", "/docs", "/swagger-ui/**",
-            "/v1/openapi.json", "/v1/openapi.json/**", "/actuator/health", "/actuator/health/**",
-            "/actuator/prometheus", "/error"};
+    private static final String[] PUBLIC = {
+        "/",
+        "/widget/**",
+        "/favicon.ico",
+        "/docs",
+        "/swagger-ui/**",
+        "/v1/openapi.json",
+        "/v1/openapi.json/**",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/prometheus",
+        "/error"
+    };
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, EdgeSettings properties, RateLimits rateLimits,
-                            AuthFailures failures, ErrorResponses errors, SecurityRefusals refusals,
-                            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ApiKeys keys,
+            EdgeSettings properties,
+            RateLimits rateLimits,
+            AuthFailures failures,
+            ErrorResponses errors,
+            SecurityRefusals refusals,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
         var gate = new RouteGate(mappings);
         // Bearer keys and no sessions or cookies: nothing for a forged request to ride on, nothing to keep.
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.disable())
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .anonymous(anonymous -> anonymous.disable())
                 .servletApi(servletApi -> servletApi.disable())
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                .addFilterAt(new ApiKeyAuthenticationFilter(keys, properties, rateLimits, failures, errors),
+                .addFilterAt(
+                        new ApiKeyAuthenticationFilter(keys, properties, rateLimits, failures, errors),
                         BasicAuthenticationFilter.class)
-                .headers(headers -> headers
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/**").access(gate.admin())
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/v1/**").access(gate.api())
-                        .anyRequest().denyAll());
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
+                        .access(gate.admin())
+                        .requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers("/v1/**")
+                        .access(gate.api())
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 

@@ -1,10 +1,9 @@
 package org.carebook.web;
 
-import java.io.IOException;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.carebook.kernel.CarebookException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -29,9 +28,13 @@ class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler,
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        errors.write(request, response, CarebookException.badRequest("malformed_url",
-                "The request's address or headers are not in a form this server accepts: no ';' parameters, "
-                        + "encoded '/', '\\\\', '%' or '.', dot segments or empty segments."));
+        errors.write(
+                request,
+                response,
+                CarebookException.badRequest(
+                        "malformed_url",
+                        "The request's address or headers are not in a form this server accepts: no ';' parameters, "
+                                + "encoded '/', '\\\\', '%' or '.', dot segments or empty segments."));
     }
 
     /** Nobody authenticated reached a route that needs someone: outside the API such a route does not exist. */
@@ -45,13 +48,17 @@ class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler,
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         var result = denied instanceof AuthorizationDeniedException d ? d.getAuthorizationResult() : null;
-        CarebookException refusal = result instanceof RouteGate.Decision decision ? switch (decision.verdict()) {
-            case MISSING_SCOPE -> CarebookException.missingScope(decision.scope());
-            case NO_SCOPE_DECLARED -> CarebookException.forbidden("missing_scope",
-                    "This endpoint declares no scope, so no key may call it.", List.of());
-            case NOT_ADMIN -> CarebookException.unauthorised("invalid_key", "The admin token is missing or wrong.");
-            case NO_ROUTE, ALLOWED -> CarebookException.notFound("There is nothing at this address.");
-        } : CarebookException.notFound("There is nothing at this address.");
+        CarebookException refusal = result instanceof RouteGate.Decision decision
+                ? switch (decision.verdict()) {
+                    case MISSING_SCOPE -> CarebookException.missingScope(decision.scope());
+                    case NO_SCOPE_DECLARED ->
+                        CarebookException.forbidden(
+                                "missing_scope", "This endpoint declares no scope, so no key may call it.", List.of());
+                    case NOT_ADMIN ->
+                        CarebookException.unauthorised("invalid_key", "The admin token is missing or wrong.");
+                    case NO_ROUTE, ALLOWED -> CarebookException.notFound("There is nothing at this address.");
+                }
+                : CarebookException.notFound("There is nothing at this address.");
         errors.write(request, response, refusal);
     }
 }

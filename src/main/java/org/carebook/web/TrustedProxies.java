@@ -1,14 +1,13 @@
 package org.carebook.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.carebook.kernel.Cidr;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +37,9 @@ class TrustedProxies {
             return request;
         }
         int client = hops.size() - 1;
-        while (client > 0 && hops.get(client).address() != null && isTrusted(hops.get(client).address())) {
+        while (client > 0
+                && hops.get(client).address() != null
+                && isTrusted(hops.get(client).address())) {
             client--;
         }
         Hop hop = hops.get(client);
@@ -55,8 +56,7 @@ class TrustedProxies {
     }
 
     /** One address in the chain, left (the client) to right (the proxy nearest us), with the scheme it saw. */
-    private record Hop(String address, String proto) {
-    }
+    private record Hop(String address, String proto) {}
 
     private static List<Hop> hops(HttpServletRequest request) {
         String forwarded = joined(request, "Forwarded");
@@ -91,14 +91,17 @@ class TrustedProxies {
         if (forwardedFor == null) {
             return List.of();
         }
-        List<String> addresses = Arrays.stream(forwardedFor.split(",")).map(String::strip).toList();
+        List<String> addresses =
+                Arrays.stream(forwardedFor.split(",")).map(String::strip).toList();
         String protoHeader = joined(request, "X-Forwarded-Proto");
-        List<String> protos = protoHeader == null ? List.of()
+        List<String> protos = protoHeader == null
+                ? List.of()
                 : Arrays.stream(protoHeader.split(",")).map(String::strip).toList();
         var hops = new ArrayList<Hop>();
         for (int i = 0; i < addresses.size(); i++) {
             // Lists of equal length pair up; otherwise the nearest proxy's word stands for every hop.
-            String proto = protos.size() == addresses.size() ? protos.get(i)
+            String proto = protos.size() == addresses.size()
+                    ? protos.get(i)
                     : protos.isEmpty() ? null : protos.get(protos.size() - 1);
             hops.add(new Hop(hostOf(addresses.get(i)), scheme(proto)));
         }

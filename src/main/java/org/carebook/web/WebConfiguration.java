@@ -1,7 +1,6 @@
 package org.carebook.web;
 
 import java.util.List;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;

@@ -20,7 +20,12 @@ class DeliveryPlanner {
     @EventListener
     void plan(EventRecorded recorded) {
         var event = recorded.event();
-        deliveries.enqueue(recorded.tenant(), event.id(), event.type(), recorded.appointmentId(), event.sequence(),
+        deliveries.enqueue(
+                recorded.tenant(),
+                event.id(),
+                event.type(),
+                recorded.appointmentId(),
+                event.sequence(),
                 event.createdAt());
     }
 }

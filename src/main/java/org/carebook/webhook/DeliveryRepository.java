@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
@@ -23,10 +22,21 @@ class DeliveryRepository {
     }
 
     /** A claimed delivery with what sending it needs. */
-    record Outgoing(String id, String endpointId, String url, Mode mode, String secret, String previousSecret,
-                    Instant previousSecretUntil, String eventId, String eventType, Instant eventCreatedAt,
-                    Integer sequence, String object, Instant createdAt, int attempts) {
-    }
+    record Outgoing(
+            String id,
+            String endpointId,
+            String url,
+            Mode mode,
+            String secret,
+            String previousSecret,
+            Instant previousSecretUntil,
+            String eventId,
+            String eventType,
+            Instant eventCreatedAt,
+            Integer sequence,
+            String object,
+            Instant createdAt,
+            int attempts) {}
 
     /** One delivery per enabled endpoint of the tenant subscribed to the type; ids made in SQL, one statement. */
     int enqueue(Tenant tenant, String eventId, String type, String orderingKey, Integer sequence, Instant now) {
@@ -77,11 +87,21 @@ class DeliveryRepository {
                 .param("now", Sql.at(now))
                 .param("leaseUntil", Sql.at(leaseUntil))
                 .param("batch", batch)
-                .query((rs, n) -> new Outgoing(rs.getString("id"), rs.getString("endpoint_id"), rs.getString("url"),
-                        Mode.fromWire(rs.getString("mode")), rs.getString("secret"), rs.getString("previous_secret"),
-                        Sql.instant(rs, "previous_secret_until"), rs.getString("event_id"), rs.getString("type"),
-                        Sql.instant(rs, "event_created_at"), (Integer) rs.getObject("sequence"), rs.getString("object"),
-                        Sql.instant(rs, "created_at"), rs.getInt("attempts")))
+                .query((rs, n) -> new Outgoing(
+                        rs.getString("id"),
+                        rs.getString("endpoint_id"),
+                        rs.getString("url"),
+                        Mode.fromWire(rs.getString("mode")),
+                        rs.getString("secret"),
+                        rs.getString("previous_secret"),
+                        Sql.instant(rs, "previous_secret_until"),
+                        rs.getString("event_id"),
+                        rs.getString("type"),
+                        Sql.instant(rs, "event_created_at"),
+                        (Integer) rs.getObject("sequence"),
+                        rs.getString("object"),
+                        Sql.instant(rs, "created_at"),
+                        rs.getInt("attempts")))
                 .list();
     }
 
@@ -90,7 +110,10 @@ class DeliveryRepository {
                         UPDATE webhook_deliveries SET status = 'delivered', delivered_at = :now, last_status_code = :code,
                                last_error = NULL, leased_until = NULL
                          WHERE id = :id""")
-                .param("id", id).param("code", statusCode).param("now", Sql.at(now)).update();
+                .param("id", id)
+                .param("code", statusCode)
+                .param("now", Sql.at(now))
+                .update();
     }
 
     void retryAt(String id, Integer statusCode, String error, Instant next) {
@@ -98,7 +121,11 @@ class DeliveryRepository {
                         UPDATE webhook_deliveries SET next_attempt_at = :next, last_status_code = :code, last_error = :error,
                                leased_until = NULL
                          WHERE id = :id""")
-                .param("id", id).param("code", statusCode).param("error", error).param("next", Sql.at(next)).update();
+                .param("id", id)
+                .param("code", statusCode)
+                .param("error", error)
+                .param("next", Sql.at(next))
+                .update();
     }
 
     void failed(String id, Integer statusCode, String error) {
@@ -106,7 +133,10 @@ class DeliveryRepository {
                         UPDATE webhook_deliveries SET status = 'failed', last_status_code = :code, last_error = :error,
                                leased_until = NULL
                          WHERE id = :id""")
-                .param("id", id).param("code", statusCode).param("error", error).update();
+                .param("id", id)
+                .param("code", statusCode)
+                .param("error", error)
+                .update();
     }
 
     /** Sends it again as soon as a worker looks: the retry call, for failed or delivered deliveries alike. */
@@ -114,8 +144,7 @@ class DeliveryRepository {
         jdbc.sql("""
                         UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = :now, leased_until = NULL,
                                delivered_at = NULL
-                         WHERE id = :id""")
-                .param("id", id).param("now", Sql.at(now)).update();
+                         WHERE id = :id""").param("id", id).param("now", Sql.at(now)).update();
     }
 
     List<DeliveryView> page(String endpointId, PageRequest page) {
@@ -123,19 +152,23 @@ class DeliveryRepository {
                          WHERE d.endpoint_id = :endpoint AND (d.created_at, d.id) > (:after, :afterId)
                          ORDER BY d.created_at, d.id LIMIT :limit"""), page)
                 .param("endpoint", endpointId)
-                .query(DeliveryRepository::view).list();
+                .query(DeliveryRepository::view)
+                .list();
     }
 
     Optional<DeliveryView> find(String endpointId, String id) {
         return jdbc.sql(SELECT + " WHERE d.endpoint_id = :endpoint AND d.id = :id")
-                .param("endpoint", endpointId).param("id", id)
-                .query(DeliveryRepository::view).optional();
+                .param("endpoint", endpointId)
+                .param("id", id)
+                .query(DeliveryRepository::view)
+                .optional();
     }
 
     /** How long the oldest pending delivery has waited, for the queue-age gauge. */
     Optional<Instant> oldestPending() {
         return jdbc.sql("SELECT min(created_at) FROM webhook_deliveries WHERE status = 'pending'")
-                .query((rs, n) -> Sql.instant(rs, 1)).optional();
+                .query((rs, n) -> Sql.instant(rs, 1))
+                .optional();
     }
 
     private static final String SELECT = """
@@ -143,10 +176,18 @@ class DeliveryRepository {
             """;
 
     private static DeliveryView view(ResultSet rs, int n) throws SQLException {
-        return new DeliveryView(rs.getString("id"), rs.getString("endpoint_id"), rs.getString("event_id"),
-                rs.getString("event_type"), rs.getString("status"), rs.getInt("attempts"),
-                Sql.instant(rs, "next_attempt_at"), Sql.instant(rs, "last_attempt_at"),
-                (Integer) rs.getObject("last_status_code"), rs.getString("last_error"), Sql.instant(rs, "delivered_at"),
+        return new DeliveryView(
+                rs.getString("id"),
+                rs.getString("endpoint_id"),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                Sql.instant(rs, "next_attempt_at"),
+                Sql.instant(rs, "last_attempt_at"),
+                (Integer) rs.getObject("last_status_code"),
+                rs.getString("last_error"),
+                Sql.instant(rs, "delivered_at"),
                 Sql.instant(rs, "created_at"));
     }
 }

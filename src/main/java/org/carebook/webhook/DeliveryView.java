@@ -3,7 +3,16 @@ package org.carebook.webhook;
 import java.time.Instant;
 
 /** One event sent (or being sent) to one endpoint: {@code pending}, {@code delivered} or {@code failed}. */
-public record DeliveryView(String id, String endpointId, String eventId, String eventType, String status,
-                           int attempts, Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatusCode,
-                           String lastError, Instant deliveredAt, Instant createdAt) {
-}
+public record DeliveryView(
+        String id,
+        String endpointId,
+        String eventId,
+        String eventType,
+        String status,
+        int attempts,
+        Instant nextAttemptAt,
+        Instant lastAttemptAt,
+        Integer lastStatusCode,
+        String lastError,
+        Instant deliveredAt,
+        Instant createdAt) {}

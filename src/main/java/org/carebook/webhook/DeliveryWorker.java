@@ -1,5 +1,8 @@
 package org.carebook.webhook;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
@@ -15,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.carebook.events.EventView;
 import org.carebook.kernel.Mode;
 import org.carebook.outbox.LeasedWork;
@@ -51,13 +50,20 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     private final UrlGuard guard;
     /** One client per mode, each resolving through a guard with that mode's reach; made at the first send. */
     private final Map<Mode, WebhookClient> clients = new EnumMap<>(Mode.class);
+
     private final LeasedWork<DeliveryRepository.Outgoing> work;
     private final Counter delivered;
     private final Counter failedAttempts;
 
-    DeliveryWorker(DeliveryRepository deliveries, EndpointRepository endpoints, UrlGuard guard,
-                   TransactionTemplate transactions, JsonMapper json, Clock clock, WebhookSettings properties,
-                   MeterRegistry metrics) {
+    DeliveryWorker(
+            DeliveryRepository deliveries,
+            EndpointRepository endpoints,
+            UrlGuard guard,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            Clock clock,
+            WebhookSettings properties,
+            MeterRegistry metrics) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.transactions = transactions;
@@ -65,12 +71,20 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
         this.clock = clock;
         this.properties = properties;
         // The lease outlasts a send (timeout) with room to record the outcome; eight receivers are called at once.
-        this.work = new LeasedWork<>("webhook-sender", deliveries::claim, this::send,
-                properties.webhookTimeout().multipliedBy(3), BATCH, 8, transactions, clock);
+        this.work = new LeasedWork<>(
+                "webhook-sender",
+                deliveries::claim,
+                this::send,
+                properties.webhookTimeout().multipliedBy(3),
+                BATCH,
+                8,
+                transactions,
+                clock);
         this.guard = guard;
         this.delivered = metrics.counter("carebook.webhooks.delivered");
         this.failedAttempts = metrics.counter("carebook.webhooks.failed.attempts");
-        Gauge.builder("carebook.webhooks.queue.age.seconds", this, DeliveryWorker::queueAgeSeconds).register(metrics);
+        Gauge.builder("carebook.webhooks.queue.age.seconds", this, DeliveryWorker::queueAgeSeconds)
+                .register(metrics);
     }
 
     @Override
@@ -93,8 +107,13 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
         }
         String body = body(delivery);
         long timestamp = clock.instant().getEpochSecond();
-        var headers = Map.of("webhook-id", delivery.eventId(), "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", Signer.signature(secrets(delivery), delivery.eventId(), timestamp, body));
+        var headers = Map.of(
+                "webhook-id",
+                delivery.eventId(),
+                "webhook-timestamp",
+                Long.toString(timestamp),
+                "webhook-signature",
+                Signer.signature(secrets(delivery), delivery.eventId(), timestamp, body));
         try {
             outcome(delivery, client(delivery.mode()).post(delivery.url(), headers, body));
         } catch (GuardedResolver.Refused e) {
@@ -102,7 +121,11 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
         } catch (UnknownHostException e) {
             retryOrFail(delivery, null, "not sent: the host name does not resolve", Optional.empty());
         } catch (InterruptedIOException e) {
-            retryOrFail(delivery, null, "no answer within " + properties.webhookTimeout().toSeconds() + " s", Optional.empty());
+            retryOrFail(
+                    delivery,
+                    null,
+                    "no answer within " + properties.webhookTimeout().toSeconds() + " s",
+                    Optional.empty());
         } catch (IOException e) {
             retryOrFail(delivery, null, "could not connect: " + e.getClass().getSimpleName(), Optional.empty());
         }
@@ -111,8 +134,11 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     /** Made when first needed: HttpClient 5 takes about 0.3 s to load, which start-up need not pay. */
     private WebhookClient client(Mode mode) {
         synchronized (clients) {
-            return clients.computeIfAbsent(mode, m -> new WebhookClient(properties.webhookTimeout(),
-                    new GuardedResolver(guard.reach(m), InetAddress::getAllByName)));
+            return clients.computeIfAbsent(
+                    mode,
+                    m -> new WebhookClient(
+                            properties.webhookTimeout(),
+                            new GuardedResolver(guard.reach(m), InetAddress::getAllByName)));
         }
     }
 
@@ -128,11 +154,16 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
             });
             failedAttempts.increment();
         } else {
-            retryOrFail(delivery, code, "the receiver answered " + code, answer.retryAfter().flatMap(this::retryAfter));
+            retryOrFail(
+                    delivery,
+                    code,
+                    "the receiver answered " + code,
+                    answer.retryAfter().flatMap(this::retryAfter));
         }
     }
 
-    private void retryOrFail(DeliveryRepository.Outgoing delivery, Integer code, String error, Optional<Duration> asked) {
+    private void retryOrFail(
+            DeliveryRepository.Outgoing delivery, Integer code, String error, Optional<Duration> asked) {
         failedAttempts.increment();
         Instant now = clock.instant();
         Instant next = now.plus(asked.orElseGet(() -> backOff(delivery.attempts())));
@@ -148,7 +179,8 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     /** First retry after {@code CAREBOOK_WEBHOOK_FIRST_RETRY}, then four times longer each time up to 8 h, ±20 %. */
     Duration backOff(int attempts) {
         double wait = properties.webhookFirstRetry().toMillis() * Math.pow(4, Math.max(0, attempts - 1));
-        wait = Math.min(wait, LONGEST_WAIT.toMillis()) * ThreadLocalRandom.current().nextDouble(0.8, 1.2);
+        wait = Math.min(wait, LONGEST_WAIT.toMillis())
+                * ThreadLocalRandom.current().nextDouble(0.8, 1.2);
         return Duration.ofMillis((long) wait);
     }
 
@@ -159,31 +191,43 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
             wait = Duration.ofSeconds(Long.parseLong(header.trim()));
         } catch (NumberFormatException e) {
             try {
-                wait = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                wait = Duration.between(
+                        clock.instant(),
+                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();
             }
         }
-        return Optional.of(wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
-                : wait.compareTo(RETRY_FOR) > 0 ? RETRY_FOR : wait);
+        return Optional.of(
+                wait.compareTo(Duration.ofSeconds(1)) < 0
+                        ? Duration.ofSeconds(1)
+                        : wait.compareTo(RETRY_FOR) > 0 ? RETRY_FOR : wait);
     }
 
     private List<String> secrets(DeliveryRepository.Outgoing delivery) {
-        boolean overlap = delivery.previousSecret() != null && delivery.previousSecretUntil() != null
+        boolean overlap = delivery.previousSecret() != null
+                && delivery.previousSecretUntil() != null
                 && delivery.previousSecretUntil().isAfter(clock.instant());
         return overlap ? List.of(delivery.secret(), delivery.previousSecret()) : List.of(delivery.secret());
     }
 
     /** The event exactly as {@code GET /v1/events} shows it. */
     private String body(DeliveryRepository.Outgoing delivery) {
-        return json.writeValueAsString(new EventView(delivery.eventId(), delivery.eventType(),
-                delivery.eventCreatedAt(), delivery.sequence(), new EventView.Data(json.readTree(delivery.object()))));
+        return json.writeValueAsString(new EventView(
+                delivery.eventId(),
+                delivery.eventType(),
+                delivery.eventCreatedAt(),
+                delivery.sequence(),
+                new EventView.Data(json.readTree(delivery.object()))));
     }
 
     private double queueAgeSeconds() {
         try {
-            return deliveries.oldestPending().map(t -> (double) Duration.between(t, clock.instant()).toSeconds()).orElse(0.0);
+            return deliveries
+                    .oldestPending()
+                    .map(t -> (double) Duration.between(t, clock.instant()).toSeconds())
+                    .orElse(0.0);
         } catch (RuntimeException e) {
             return Double.NaN;
         }

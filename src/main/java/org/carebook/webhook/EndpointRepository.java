@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
@@ -21,11 +20,22 @@ class EndpointRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, String url, List<String> events, String description, String status, String disabledReason,
-               String secret, String previousSecret, Instant previousSecretUntil, Instant createdAt, Instant updatedAt) {
+    record Row(
+            String id,
+            String url,
+            List<String> events,
+            String description,
+            String status,
+            String disabledReason,
+            String secret,
+            String previousSecret,
+            Instant previousSecretUntil,
+            Instant createdAt,
+            Instant updatedAt) {
 
         WebhookEndpointView view() {
-            return new WebhookEndpointView(id, url, events, description, status, disabledReason, null, createdAt, updatedAt);
+            return new WebhookEndpointView(
+                    id, url, events, description, status, disabledReason, null, createdAt, updatedAt);
         }
     }
 
@@ -45,7 +55,9 @@ class EndpointRepository {
     }
 
     Optional<Row> find(Tenant tenant, String id) {
-        return Sql.owned(jdbc, "webhook_endpoints", tenant, id, false).query(EndpointRepository::row).optional();
+        return Sql.owned(jdbc, "webhook_endpoints", tenant, id, false)
+                .query(EndpointRepository::row)
+                .optional();
     }
 
     List<Row> page(Tenant tenant, PageRequest page) {
@@ -53,7 +65,8 @@ class EndpointRepository {
                         SELECT * FROM webhook_endpoints WHERE organization_id = :org AND mode = :mode
                            AND (created_at, id) > (:after, :afterId)
                          ORDER BY created_at, id LIMIT :limit"""), tenant), page)
-                .query(EndpointRepository::row).list();
+                .query(EndpointRepository::row)
+                .list();
     }
 
     void update(String id, WebhookEndpointDraft draft, Instant now) {
@@ -77,13 +90,20 @@ class EndpointRepository {
                         UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_until = :until,
                                secret = :secret, updated_at = :now
                          WHERE id = :id""")
-                .param("id", id).param("secret", secret).param("until", Sql.at(oldSecretUntil)).param("now", Sql.at(now))
+                .param("id", id)
+                .param("secret", secret)
+                .param("until", Sql.at(oldSecretUntil))
+                .param("now", Sql.at(now))
                 .update();
     }
 
     void disable(String id, String reason, Instant now) {
-        jdbc.sql("UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = :reason, updated_at = :now WHERE id = :id")
-                .param("id", id).param("reason", reason).param("now", Sql.at(now)).update();
+        jdbc.sql(
+                        "UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = :reason, updated_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("reason", reason)
+                .param("now", Sql.at(now))
+                .update();
     }
 
     void delete(String id) {
@@ -91,9 +111,17 @@ class EndpointRepository {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getString("id"), rs.getString("url"), Sql.texts(rs, "events"), rs.getString("description"),
-                rs.getString("status"), rs.getString("disabled_reason"), rs.getString("secret"),
-                rs.getString("previous_secret"), Sql.instant(rs, "previous_secret_until"), Sql.instant(rs, "created_at"),
+        return new Row(
+                rs.getString("id"),
+                rs.getString("url"),
+                Sql.texts(rs, "events"),
+                rs.getString("description"),
+                rs.getString("status"),
+                rs.getString("disabled_reason"),
+                rs.getString("secret"),
+                rs.getString("previous_secret"),
+                Sql.instant(rs, "previous_secret_until"),
+                Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"));
     }
 }

@@ -2,7 +2,6 @@ package org.carebook.webhook;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-
 import org.apache.hc.client5.http.DnsResolver;
 
 /**

@@ -5,7 +5,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
-
 import org.carebook.kernel.Cidr;
 
 /**
@@ -15,12 +14,29 @@ import org.carebook.kernel.Cidr;
  * to IPv4 addresses), nothing outside IPv6 global unicast, no multicast.
  */
 enum Reach {
-    PUBLIC_ONLY, PUBLIC_AND_LOOPBACK, ANYWHERE;
+    PUBLIC_ONLY,
+    PUBLIC_AND_LOOPBACK,
+    ANYWHERE;
 
-    private static final List<Cidr> SPECIAL_V4 = blocks("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
-            "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.31.196.0/24", "192.52.193.0/24",
-            "192.88.99.0/24", "192.168.0.0/16", "192.175.48.0/24", "198.18.0.0/15", "198.51.100.0/24",
-            "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4");
+    private static final List<Cidr> SPECIAL_V4 = blocks(
+            "0.0.0.0/8",
+            "10.0.0.0/8",
+            "100.64.0.0/10",
+            "127.0.0.0/8",
+            "169.254.0.0/16",
+            "172.16.0.0/12",
+            "192.0.0.0/24",
+            "192.0.2.0/24",
+            "192.31.196.0/24",
+            "192.52.193.0/24",
+            "192.88.99.0/24",
+            "192.168.0.0/16",
+            "192.175.48.0/24",
+            "198.18.0.0/15",
+            "198.51.100.0/24",
+            "203.0.113.0/24",
+            "224.0.0.0/4",
+            "240.0.0.0/4");
     private static final Cidr GLOBAL_UNICAST_V6 = Cidr.parse("2000::/3");
     private static final List<Cidr> SPECIAL_V6 = blocks("2001::/23", "2001:db8::/32", "2002::/16", "3fff::/20");
 
@@ -38,7 +54,8 @@ enum Reach {
             return SPECIAL_V4.stream().anyMatch(block -> block.contains(address));
         }
         if (address instanceof Inet6Address) {
-            return !GLOBAL_UNICAST_V6.contains(address) || SPECIAL_V6.stream().anyMatch(block -> block.contains(address));
+            return !GLOBAL_UNICAST_V6.contains(address)
+                    || SPECIAL_V6.stream().anyMatch(block -> block.contains(address));
         }
         return true;
     }

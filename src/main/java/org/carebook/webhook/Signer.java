@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,8 +18,7 @@ final class Signer {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Signer() {
-    }
+    private Signer() {}
 
     static String newSecret() {
         byte[] key = new byte[32];
@@ -29,7 +27,8 @@ final class Signer {
     }
 
     static String signature(List<String> secrets, String id, long timestamp, String body) {
-        return secrets.stream().map(secret -> "v1," + sign(secret, id + "." + timestamp + "." + body))
+        return secrets.stream()
+                .map(secret -> "v1," + sign(secret, id + "." + timestamp + "." + body))
                 .collect(Collectors.joining(" "));
     }
 

@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.carebook.kernel.Mode;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -47,7 +46,8 @@ class UrlGuard {
             return shape;
         }
         try {
-            new GuardedResolver(reach(mode), InetAddress::getAllByName).resolve(URI.create(url).getHost());
+            new GuardedResolver(reach(mode), InetAddress::getAllByName)
+                    .resolve(URI.create(url).getHost());
             return Optional.empty();
         } catch (GuardedResolver.Refused e) {
             return Optional.of(e.why());

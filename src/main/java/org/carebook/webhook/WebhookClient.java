@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -22,8 +21,7 @@ import org.apache.hc.core5.util.Timeout;
 final class WebhookClient implements AutoCloseable {
 
     /** The receiver's status, and its {@code Retry-After} if it sent one. */
-    record Answer(int status, Optional<String> retryAfter) {
-    }
+    record Answer(int status, Optional<String> retryAfter) {}
 
     private final CloseableHttpClient http;
 
@@ -31,13 +29,17 @@ final class WebhookClient implements AutoCloseable {
         Timeout limit = Timeout.ofMilliseconds(timeout.toMillis());
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(resolver)
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(limit)
+                        .setSocketTimeout(limit)
+                        .build())
                 .setMaxConnTotal(64)
                 .setMaxConnPerRoute(8)
                 .build();
         this.http = HttpClients.custom()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setResponseTimeout(limit).build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -51,7 +53,8 @@ final class WebhookClient implements AutoCloseable {
         post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         return http.execute(post, response -> {
             var retryAfter = response.getFirstHeader("Retry-After");
-            return new Answer(response.getCode(), Optional.ofNullable(retryAfter).map(h -> h.getValue()));
+            return new Answer(
+                    response.getCode(), Optional.ofNullable(retryAfter).map(h -> h.getValue()));
         });
     }
 

@@ -1,14 +1,13 @@
 package org.carebook.webhook;
 
 import java.util.Set;
-
-import org.carebook.kernel.Caller;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Caller;
 import org.carebook.kernel.Change;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
-import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,8 +42,10 @@ class WebhookController {
 
     @GetMapping
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
-    ListPage<WebhookEndpointView> list(Caller caller, @RequestParam(required = false) String limit,
-                                       @RequestParam(required = false) String cursor) {
+    ListPage<WebhookEndpointView> list(
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return endpoints.list(caller, PageRequest.of(limit, cursor));
     }
 
@@ -77,9 +78,11 @@ class WebhookController {
 
     @GetMapping("/{id}/deliveries")
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
-    ListPage<DeliveryView> deliveries(Caller caller, @PathVariable String id,
-                                      @RequestParam(required = false) String limit,
-                                      @RequestParam(required = false) String cursor) {
+    ListPage<DeliveryView> deliveries(
+            Caller caller,
+            @PathVariable String id,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return endpoints.deliveries(caller, id, PageRequest.of(limit, cursor));
     }
 
@@ -90,7 +93,9 @@ class WebhookController {
     }
 
     private static WebhookEndpointDraft draft(JsonFields body) {
-        return new WebhookEndpointDraft(body.text("url", 2000, null), body.texts("events", 20, 40, null),
+        return new WebhookEndpointDraft(
+                body.text("url", 2000, null),
+                body.texts("events", 20, 40, null),
                 body.text("description", JsonFields.TEXT, null),
                 body.choice("status", Set.of("enabled", "disabled"), null));
     }

@@ -14,10 +14,10 @@ public record WebhookEndpointDraft(String url, List<String> events, String descr
 
     /** {@code current} with the fields named in {@code given} (wire names) from this draft. */
     public WebhookEndpointDraft over(WebhookEndpointDraft current, Predicate<String> given) {
-        return new WebhookEndpointDraft(given.test("url") ? url : current.url,
+        return new WebhookEndpointDraft(
+                given.test("url") ? url : current.url,
                 given.test("events") ? events : current.events,
                 given.test("description") ? description : current.description,
                 given.test("status") && status != null ? status : current.status);
     }
-
 }

@@ -2,18 +2,15 @@ package org.carebook.webhook;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-
 import org.carebook.events.EventLog;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Change;
 import org.carebook.kernel.Ids;
-import org.carebook.kernel.Problems;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,8 +27,8 @@ public class WebhookEndpoints {
     private final EventLog events;
     private final Clock clock;
 
-    WebhookEndpoints(EndpointRepository endpoints, DeliveryRepository deliveries, UrlGuard guard, EventLog events,
-                     Clock clock) {
+    WebhookEndpoints(
+            EndpointRepository endpoints, DeliveryRepository deliveries, UrlGuard guard, EventLog events, Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.guard = guard;
@@ -50,8 +47,11 @@ public class WebhookEndpoints {
 
     @Transactional(readOnly = true)
     public ListPage<WebhookEndpointView> list(Caller caller, PageRequest page) {
-        return ListPage.of(endpoints.page(caller.tenant(), page), page,
-                r -> new PageRequest.Position(r.createdAt(), r.id()), EndpointRepository.Row::view);
+        return ListPage.of(
+                endpoints.page(caller.tenant(), page),
+                page,
+                r -> new PageRequest.Position(r.createdAt(), r.id()),
+                EndpointRepository.Row::view);
     }
 
     @Transactional(readOnly = true)
@@ -60,10 +60,17 @@ public class WebhookEndpoints {
     }
 
     @Transactional
-    public WebhookEndpointView update(Caller caller, String id, Change<WebhookEndpointDraft> change, Problems problems) {
+    public WebhookEndpointView update(
+            Caller caller, String id, Change<WebhookEndpointDraft> change, Problems problems) {
         var current = row(caller, id);
-        var draft = checked(caller, change.values().over(new WebhookEndpointDraft(current.url(), current.events(),
-                current.description(), current.status()), change::gives), problems);
+        var draft = checked(
+                caller,
+                change.values()
+                        .over(
+                                new WebhookEndpointDraft(
+                                        current.url(), current.events(), current.description(), current.status()),
+                                change::gives),
+                problems);
         endpoints.update(id, draft, clock.instant());
         return row(caller, id).view();
     }
@@ -88,8 +95,8 @@ public class WebhookEndpoints {
     @Transactional(readOnly = true)
     public ListPage<DeliveryView> deliveries(Caller caller, String endpointId, PageRequest page) {
         row(caller, endpointId);
-        return ListPage.of(deliveries.page(endpointId, page), page,
-                d -> new PageRequest.Position(d.createdAt(), d.id()), d -> d);
+        return ListPage.of(
+                deliveries.page(endpointId, page), page, d -> new PageRequest.Position(d.createdAt(), d.id()), d -> d);
     }
 
     /** Queues the delivery to be sent again at once, whatever its state. */
@@ -105,11 +112,15 @@ public class WebhookEndpoints {
     }
 
     private DeliveryView delivery(String endpointId, String deliveryId) {
-        return deliveries.find(endpointId, deliveryId).orElseThrow(() -> CarebookException.notFound("No such delivery."));
+        return deliveries
+                .find(endpointId, deliveryId)
+                .orElseThrow(() -> CarebookException.notFound("No such delivery."));
     }
 
     private EndpointRepository.Row row(Caller caller, String id) {
-        return endpoints.find(caller.tenant(), id).orElseThrow(() -> CarebookException.notFound("No such webhook endpoint."));
+        return endpoints
+                .find(caller.tenant(), id)
+                .orElseThrow(() -> CarebookException.notFound("No such webhook endpoint."));
     }
 
     /** A reachable URL (ADR 0008) and at least one known event type. */
@@ -122,7 +133,9 @@ public class WebhookEndpoints {
         if (draft.events() == null || draft.events().isEmpty()) {
             problems.add("events", "must list event types, or [\"*\"] for all");
         } else {
-            var unknown = draft.events().stream().filter(e -> !e.equals("*") && !events.isType(e)).toList();
+            var unknown = draft.events().stream()
+                    .filter(e -> !e.equals("*") && !events.isType(e))
+                    .toList();
             if (!unknown.isEmpty()) {
                 problems.add("events", "has unknown event types: " + String.join(", ", unknown));
             }

@@ -1,7 +1,6 @@
 package org.carebook.webhook;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,10 +14,14 @@ record WebhookSettings(
 
     WebhookSettings {
         if (webhookPoll.isNegative()) {
-            throw new IllegalArgumentException("CAREBOOK_WEBHOOK_POLL must be an ISO-8601 duration such as PT1S (PT0S: off)");
+            throw new IllegalArgumentException(
+                    "CAREBOOK_WEBHOOK_POLL must be an ISO-8601 duration such as PT1S (PT0S: off)");
         }
-        if (webhookTimeout.isNegative() || webhookTimeout.isZero() || webhookFirstRetry.isNegative()
-                || webhookFirstRetry.isZero() || webhookFirstRetry.compareTo(Duration.ofSeconds(30)) > 0) {
+        if (webhookTimeout.isNegative()
+                || webhookTimeout.isZero()
+                || webhookFirstRetry.isNegative()
+                || webhookFirstRetry.isZero()
+                || webhookFirstRetry.compareTo(Duration.ofSeconds(30)) > 0) {
             throw new IllegalArgumentException("CAREBOOK_WEBHOOK_TIMEOUT must be positive, and "
                     + "CAREBOOK_WEBHOOK_FIRST_RETRY positive and at most PT30S");
         }

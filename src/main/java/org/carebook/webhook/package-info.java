@@ -4,6 +4,7 @@
  * lease), signed per the Standard Webhooks specification, retried with back-off for at least 24 hours, in
  * order per appointment. Public: {@link org.carebook.webhook.WebhookEndpoints}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Webhooks",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Webhooks",
         allowedDependencies = {"api", "events", "kernel", "outbox"})
 package org.carebook.webhook;

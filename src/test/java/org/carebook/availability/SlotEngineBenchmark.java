@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -64,8 +63,22 @@ public class SlotEngineBenchmark {
         Map<String, List<Interval>> busy = new HashMap<>();
         for (int c = 0; c < CLINICIANS; c++) {
             String id = "clin_" + c;
-            schedules.add(new WorkingSchedule("sched_" + c, id, "Dr " + c, true, "loc_1", "Clinic", false, zone, hours,
-                    Map.of(), null, null, Set.of(), Set.of(), true));
+            schedules.add(new WorkingSchedule(
+                    "sched_" + c,
+                    id,
+                    "Dr " + c,
+                    true,
+                    "loc_1",
+                    "Clinic",
+                    false,
+                    zone,
+                    hours,
+                    Map.of(),
+                    null,
+                    null,
+                    Set.of(),
+                    Set.of(),
+                    true));
             var booked = new ArrayList<Interval>();
             for (int d = 0; d < DAYS; d++) {
                 Instant dayStart = from.plusDays(d).atTime(9, 0).atZone(zone).toInstant();
@@ -78,9 +91,28 @@ public class SlotEngineBenchmark {
             }
             busy.put(id, booked);
         }
-        var type = new AppointmentRules("type_1", Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ZERO,
-                Duration.ZERO, Duration.ZERO, Duration.ofDays(365), true, false, false, Set.of(), true, true);
-        return new SlotQuery(type, schedules, busy, Map.of(), from, from.plusDays(DAYS - 1),
-                Instant.parse("2027-01-01T00:00:00Z"), SlotFilter.NONE);
+        var type = new AppointmentRules(
+                "type_1",
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(30),
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ofDays(365),
+                true,
+                false,
+                false,
+                Set.of(),
+                true,
+                true);
+        return new SlotQuery(
+                type,
+                schedules,
+                busy,
+                Map.of(),
+                from,
+                from.plusDays(DAYS - 1),
+                Instant.parse("2027-01-01T00:00:00Z"),
+                SlotFilter.NONE);
     }
 }

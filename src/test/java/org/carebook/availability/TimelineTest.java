@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 class TimelineTest {
@@ -46,7 +45,8 @@ class TimelineTest {
                 int from = random.nextInt(240) - 20;
                 int to = from + 1 + random.nextInt(30);
                 var asked = minutes(from, to);
-                assertThat(free(timeline, from, to)).as("%s free among %s", asked, busy)
+                assertThat(free(timeline, from, to))
+                        .as("%s free among %s", asked, busy)
                         .isEqualTo(busy.stream().noneMatch(asked::overlaps));
             }
         }
@@ -64,6 +64,7 @@ class TimelineTest {
     }
 
     private static boolean free(Timeline timeline, int from, int to) {
-        return timeline.isFree(Timeline.micros(ZERO.plusSeconds(60L * from)), Timeline.micros(ZERO.plusSeconds(60L * to)));
+        return timeline.isFree(
+                Timeline.micros(ZERO.plusSeconds(60L * from)), Timeline.micros(ZERO.plusSeconds(60L * to)));
     }
 }

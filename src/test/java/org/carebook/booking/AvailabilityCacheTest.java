@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.carebook.support.MutableClock;
@@ -57,7 +56,12 @@ class AvailabilityCacheTest extends ApiTest {
 
     @Test
     void aClosedDayRetiresTheCachedAnswer() {
-        String schedule = clinic.api.get("/v1/schedules?clinician_id=" + doctor).data().get(0).get("id").stringValue();
+        String schedule = clinic.api
+                .get("/v1/schedules?clinician_id=" + doctor)
+                .data()
+                .get(0)
+                .get("id")
+                .stringValue();
         assertThat(starts("2027-01-12")).isNotEmpty();
 
         clinic.api.put("/v1/schedules/" + schedule + "/exceptions/2027-01-12", Map.of("hours", List.of()));
@@ -71,7 +75,8 @@ class AvailabilityCacheTest extends ApiTest {
      */
     @Test
     void aStartFallingWithinTheNoticeLeavesTheAnswerWithoutAnyWrite() {
-        String tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).toString();
+        String tomorrow =
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).toString();
         var offered = starts(tomorrow);
         Instant first = Instant.parse(offered.get(0));
         clock.advance(Duration.between(clock.instant(), first).minusMinutes(60).minusSeconds(30));
@@ -91,7 +96,10 @@ class AvailabilityCacheTest extends ApiTest {
     }
 
     private double hits() {
-        return anonymous().get("/actuator/prometheus").text().lines()
+        return anonymous()
+                .get("/actuator/prometheus")
+                .text()
+                .lines()
                 .filter(l -> l.startsWith("carebook_availability_cache_total") && l.contains("result=\"hit\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();

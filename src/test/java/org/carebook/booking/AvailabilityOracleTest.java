@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +34,7 @@ class AvailabilityOracleTest extends ApiTest {
             Map.entry("Australia/Lord_Howe", LocalDate.parse("2027-04-04")),
             Map.entry("Australia/Lord_Howe", LocalDate.parse("2027-10-03")),
             Map.entry("Asia/Kolkata", LocalDate.parse("2027-02-10")));
+
     private static final int[] DURATIONS = {15, 20, 30, 45, 60};
     private static final int[] BUFFERS = {0, 0, 5, 10, 15};
     private static final int SLOTS_TRIED = 25;
@@ -49,19 +49,27 @@ class AvailabilityOracleTest extends ApiTest {
         var doctor = clinic.clinician("Dr Random");
         schedule(clinic, doctor, random);
         int duration = DURATIONS[random.nextInt(DURATIONS.length)];
-        var type = clinic.type("duration_minutes", duration,
-                "slot_interval_minutes", random.nextBoolean() ? duration : 5 * (1 + random.nextInt(6)),
-                "buffer_before_minutes", BUFFERS[random.nextInt(BUFFERS.length)],
-                "buffer_after_minutes", BUFFERS[random.nextInt(BUFFERS.length)]);
+        var type = clinic.type(
+                "duration_minutes",
+                duration,
+                "slot_interval_minutes",
+                random.nextBoolean() ? duration : 5 * (1 + random.nextInt(6)),
+                "buffer_before_minutes",
+                BUFFERS[random.nextInt(BUFFERS.length)],
+                "buffer_after_minutes",
+                BUFFERS[random.nextInt(BUFFERS.length)]);
         LocalDate from = zone.getValue().minusDays(1);
         LocalDate to = zone.getValue().plusDays(1);
         var localZone = java.time.ZoneId.of(zone.getKey());
         Instant rangeStart = from.atStartOfDay(localZone).toInstant();
-        int steps = (int) (ChronoUnit.MINUTES.between(rangeStart, to.plusDays(1).atStartOfDay(localZone).toInstant()) / 5);
+        int steps = (int) (ChronoUnit.MINUTES.between(
+                        rangeStart, to.plusDays(1).atStartOfDay(localZone).toInstant())
+                / 5);
         bookSome(clinic, type, doctor, random, rangeStart, steps);
 
         var offered = new ArrayList<Instant>();
-        clinic.starts(type, from.toString(), to.toString()).forEach(s -> offered.add(java.time.OffsetDateTime.parse(s).toInstant()));
+        clinic.starts(type, from.toString(), to.toString())
+                .forEach(s -> offered.add(java.time.OffsetDateTime.parse(s).toInstant()));
         assertThat(offered).as("seed %d offers something to check", seed).isNotEmpty();
         assertThat(new HashSet<>(offered)).as("no slot twice").hasSameSizeAs(offered);
 
@@ -69,7 +77,9 @@ class AvailabilityOracleTest extends ApiTest {
         java.util.Collections.shuffle(tried, random);
         for (Instant slot : tried.subList(0, Math.min(SLOTS_TRIED, tried.size()))) {
             var hold = clinic.hold(clinic.api, type, doctor, slot.toString());
-            assertThat(hold.status()).as("offered %s in %s (seed %d): %s", slot, zone.getKey(), seed, hold).isEqualTo(201);
+            assertThat(hold.status())
+                    .as("offered %s in %s (seed %d): %s", slot, zone.getKey(), seed, hold)
+                    .isEqualTo(201);
             clinic.api.delete("/v1/holds/" + hold.id());
         }
         Set<Instant> offeredSet = new HashSet<>(offered);
@@ -79,7 +89,8 @@ class AvailabilityOracleTest extends ApiTest {
                 continue;
             }
             var hold = clinic.hold(clinic.api, type, doctor, candidate.toString());
-            assertThat(hold.status()).as("not offered %s in %s (seed %d): %s", candidate, zone.getKey(), seed, hold)
+            assertThat(hold.status())
+                    .as("not offered %s in %s (seed %d): %s", candidate, zone.getKey(), seed, hold)
                     .isIn(409, 422);
         }
     }
@@ -98,17 +109,26 @@ class AvailabilityOracleTest extends ApiTest {
                 start = end + 15 + random.nextInt(8) * 15;
             }
         }
-        Clinic.expect(clinic.api.post("/v1/schedules", Map.of("clinician_id", doctor, "location_id", clinic.locationId,
-                "weekly_hours", hours)), 201);
+        Clinic.expect(
+                clinic.api.post(
+                        "/v1/schedules",
+                        Map.of("clinician_id", doctor, "location_id", clinic.locationId, "weekly_hours", hours)),
+                201);
     }
 
     /** A few appointments at random times of the range; ones that clash are refused, which is fine. */
-    private static void bookSome(Clinic clinic, String type, String doctor, Random random, Instant rangeStart, int steps) {
+    private static void bookSome(
+            Clinic clinic, String type, String doctor, Random random, Instant rangeStart, int steps) {
         int count = random.nextInt(6);
         for (int i = 0; i < count; i++) {
             Instant start = rangeStart.plus(5L * random.nextInt(steps), ChronoUnit.MINUTES);
-            clinic.book(type, doctor, clinic.patient("first_name", "P" + i), start.toString(),
-                    "duration_minutes", 15 + 15 * random.nextInt(6));
+            clinic.book(
+                    type,
+                    doctor,
+                    clinic.patient("first_name", "P" + i),
+                    start.toString(),
+                    "duration_minutes",
+                    15 + 15 * random.nextInt(6));
         }
     }
 

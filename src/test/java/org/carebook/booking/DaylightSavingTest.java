@@ -27,22 +27,24 @@ class DaylightSavingTest extends ApiTest {
     void springNightSkipsTheHourThatDoesNotExist() {
         nightClinic();
 
-        assertThat(clinic.starts(type, SPRING, SPRING)).containsExactly(
-                "2027-03-14T00:00:00-05:00", "2027-03-14T00:30:00-05:00",
-                "2027-03-14T01:00:00-05:00", "2027-03-14T01:30:00-05:00",
-                "2027-03-14T03:00:00-04:00", "2027-03-14T03:30:00-04:00");
+        assertThat(clinic.starts(type, SPRING, SPRING))
+                .containsExactly(
+                        "2027-03-14T00:00:00-05:00", "2027-03-14T00:30:00-05:00",
+                        "2027-03-14T01:00:00-05:00", "2027-03-14T01:30:00-05:00",
+                        "2027-03-14T03:00:00-04:00", "2027-03-14T03:30:00-04:00");
     }
 
     @Test
     void autumnNightOffersOneOClockTwiceWithTwoOffsets() {
         nightClinic();
 
-        assertThat(clinic.starts(type, AUTUMN, AUTUMN)).containsExactly(
-                "2027-11-07T00:00:00-04:00", "2027-11-07T00:30:00-04:00",
-                "2027-11-07T01:00:00-04:00", "2027-11-07T01:30:00-04:00",
-                "2027-11-07T01:00:00-05:00", "2027-11-07T01:30:00-05:00",
-                "2027-11-07T02:00:00-05:00", "2027-11-07T02:30:00-05:00",
-                "2027-11-07T03:00:00-05:00", "2027-11-07T03:30:00-05:00");
+        assertThat(clinic.starts(type, AUTUMN, AUTUMN))
+                .containsExactly(
+                        "2027-11-07T00:00:00-04:00", "2027-11-07T00:30:00-04:00",
+                        "2027-11-07T01:00:00-04:00", "2027-11-07T01:30:00-04:00",
+                        "2027-11-07T01:00:00-05:00", "2027-11-07T01:30:00-05:00",
+                        "2027-11-07T02:00:00-05:00", "2027-11-07T02:30:00-05:00",
+                        "2027-11-07T03:00:00-05:00", "2027-11-07T03:30:00-05:00");
     }
 
     @Test
@@ -73,7 +75,7 @@ class DaylightSavingTest extends ApiTest {
         clinic.everyDay(doctor, "01:15", "04:00");
         type = clinic.type("duration_minutes", 30, "slot_interval_minutes", 45);
 
-        assertThat(clinic.starts(type, SPRING, SPRING)).containsExactly(
-                "2027-03-14T01:15:00-05:00", "2027-03-14T03:00:00-04:00");
+        assertThat(clinic.starts(type, SPRING, SPRING))
+                .containsExactly("2027-03-14T01:15:00-05:00", "2027-03-14T03:00:00-04:00");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
-
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.junit.jupiter.api.Test;
@@ -29,14 +28,19 @@ class HoldExpiryTest extends ApiTest {
 
         waitUntil(OffsetDateTime.parse(hold.data().get("expires_at").stringValue()));
 
-        assertThat(clinic.api.get("/v1/holds/" + hold.id()).data().get("status").stringValue()).isEqualTo("expired");
+        assertThat(clinic.api.get("/v1/holds/" + hold.id()).data().get("status").stringValue())
+                .isEqualTo("expired");
         assertThat(clinic.starts(type, "2027-01-12", "2027-01-12")).containsExactly(NINE);
         assertThat(clinic.hold(clinic.api, type, doctor, NINE).status()).isEqualTo(201);
         var confirm = clinic.api.post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", clinic.patient()));
         assertThat(confirm.status()).isEqualTo(404);
         assertThat(confirm.reason()).isEqualTo("hold_expired");
-        assertThat(jdbc.sql("SELECT status FROM holds WHERE id = :id").param("id", hold.id()).query(String.class).single())
-                .as("no sweeper ran").isEqualTo("active");
+        assertThat(jdbc.sql("SELECT status FROM holds WHERE id = :id")
+                        .param("id", hold.id())
+                        .query(String.class)
+                        .single())
+                .as("no sweeper ran")
+                .isEqualTo("active");
     }
 
     @Test
@@ -49,7 +53,9 @@ class HoldExpiryTest extends ApiTest {
 
         waitUntil(OffsetDateTime.parse(hold.data().get("expires_at").stringValue()));
 
-        assertThat(clinic.api.post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", clinic.patient())).reason())
+        assertThat(clinic.api
+                        .post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", clinic.patient()))
+                        .reason())
                 .isEqualTo("hold_expired");
     }
 

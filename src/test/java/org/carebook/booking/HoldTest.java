@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,9 @@ class HoldTest extends ApiTest {
         clinic.everyDay(doctor, "09:00", "10:30");
         var type = clinic.type("duration_minutes", 30, "slot_interval_minutes", 20);
 
-        assertThat(clinic.starts(type, DAY, DAY)).containsExactly(
-                "2027-01-12T09:00:00Z", "2027-01-12T09:20:00Z", "2027-01-12T09:40:00Z", "2027-01-12T10:00:00Z");
+        assertThat(clinic.starts(type, DAY, DAY))
+                .containsExactly(
+                        "2027-01-12T09:00:00Z", "2027-01-12T09:20:00Z", "2027-01-12T09:40:00Z", "2027-01-12T10:00:00Z");
     }
 
     @Test
@@ -33,13 +33,15 @@ class HoldTest extends ApiTest {
 
         var hold = Clinic.expect(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:00:00Z"), 201);
         assertThat(hold.data().get("status").stringValue()).isEqualTo("active");
-        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:00:00Z").reason()).isEqualTo("slot_taken");
+        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:00:00Z").reason())
+                .isEqualTo("slot_taken");
         assertThat(clinic.starts(type, DAY, DAY)).containsExactly("2027-01-12T09:30:00Z");
 
         var released = clinic.api.delete("/v1/holds/" + hold.id());
         assertThat(released.data().get("status").stringValue()).isEqualTo("released");
         assertThat(clinic.starts(type, DAY, DAY)).hasSize(2);
-        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:00:00Z").status()).isEqualTo(201);
+        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:00:00Z").status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -49,10 +51,14 @@ class HoldTest extends ApiTest {
         clinic.everyDay(doctor, "09:00", "10:00");
         var type = clinic.type();
 
-        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:10:00Z").reason()).isEqualTo("slot_unavailable");
-        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:45:00Z").reason()).isEqualTo("slot_unavailable");
-        assertThat(clinic.hold(clinic.api, type, doctor, "2020-01-13T09:00:00Z").reason()).isEqualTo("slot_unavailable");
-        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:00:00").reason()).isEqualTo("invalid_field");
+        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:10:00Z").reason())
+                .isEqualTo("slot_unavailable");
+        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:45:00Z").reason())
+                .isEqualTo("slot_unavailable");
+        assertThat(clinic.hold(clinic.api, type, doctor, "2020-01-13T09:00:00Z").reason())
+                .isEqualTo("slot_unavailable");
+        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:00:00").reason())
+                .isEqualTo("invalid_field");
     }
 
     @Test
@@ -64,13 +70,20 @@ class HoldTest extends ApiTest {
         var hold = Clinic.expect(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:00:00Z"), 201);
         var patient = clinic.patient();
 
-        var first = Clinic.expect(clinic.api.post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", patient)), 201);
-        var again = Clinic.expect(clinic.api.post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", patient)), 200);
+        var first = Clinic.expect(
+                clinic.api.post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", patient)), 201);
+        var again = Clinic.expect(
+                clinic.api.post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", patient)), 200);
 
         assertThat(first.data().get("status").stringValue()).isEqualTo("confirmed");
         assertThat(first.data().get("hold_id").stringValue()).isEqualTo(hold.id());
         assertThat(again.id()).isEqualTo(first.id());
-        assertThat(clinic.api.get("/v1/holds/" + hold.id()).data().get("appointment_id").stringValue()).isEqualTo(first.id());
+        assertThat(clinic.api
+                        .get("/v1/holds/" + hold.id())
+                        .data()
+                        .get("appointment_id")
+                        .stringValue())
+                .isEqualTo(first.id());
         assertThat(clinic.api.delete("/v1/holds/" + hold.id()).reason()).isEqualTo("invalid_state");
         assertThat(clinic.starts(type, DAY, DAY)).containsExactly("2027-01-12T09:30:00Z");
     }
@@ -85,9 +98,13 @@ class HoldTest extends ApiTest {
         clinic.api.delete("/v1/holds/" + hold.id());
         var patient = clinic.patient();
 
-        assertThat(clinic.api.post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", patient)).reason())
+        assertThat(clinic.api
+                        .post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", patient))
+                        .reason())
                 .isEqualTo("hold_expired");
-        assertThat(clinic.api.post("/v1/holds/hold_nope/confirm", Map.of("patient_id", patient)).reason())
+        assertThat(clinic.api
+                        .post("/v1/holds/hold_nope/confirm", Map.of("patient_id", patient))
+                        .reason())
                 .isEqualTo("hold_expired");
     }
 
@@ -99,19 +116,28 @@ class HoldTest extends ApiTest {
         clinic.everyDay(doctor, "09:00", "11:00");
         var type = clinic.type();
         var existing = clinic.patient("email", "trisha@example.com");
-        var inline = Map.of("first_name", "Trisha", "last_name", "Pandit", "date_of_birth", "1994-12-22",
-                "email", "Trisha@Example.com");
+        var inline = Map.of(
+                "first_name",
+                "Trisha",
+                "last_name",
+                "Pandit",
+                "date_of_birth",
+                "1994-12-22",
+                "email",
+                "Trisha@Example.com");
 
         var hold = Clinic.expect(clinic.hold(org.publishable(), type, doctor, "2027-01-12T09:00:00Z"), 201);
-        var confirmed = Clinic.expect(org.publishable().post("/v1/holds/" + hold.id() + "/confirm",
-                Map.of("patient", inline)), 201);
+        var confirmed = Clinic.expect(
+                org.publishable().post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient", inline)), 201);
 
         assertThat(confirmed.data().has("patient_id")).isFalse();
         assertThat(confirmed.data().has("attendee_email")).isFalse();
         var booked = clinic.api.get("/v1/appointments/" + confirmed.id());
         assertThat(booked.data().get("patient_id").stringValue()).isEqualTo(existing);
         assertThat(booked.data().get("source").stringValue()).isEqualTo("widget");
-        assertThat(org.publishable().post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", existing)).reason())
+        assertThat(org.publishable()
+                        .post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", existing))
+                        .reason())
                 .isEqualTo("missing_scope");
     }
 
@@ -130,7 +156,8 @@ class HoldTest extends ApiTest {
 
         assertThat(fourth.status()).isEqualTo(429);
         assertThat(fourth.reason()).isEqualTo("too_many_holds");
-        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T10:30:00Z").status()).isEqualTo(201);
+        assertThat(clinic.hold(clinic.api, type, doctor, "2027-01-12T10:30:00Z").status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -142,13 +169,18 @@ class HoldTest extends ApiTest {
         var hold = Clinic.expect(clinic.hold(clinic.api, type, doctor, "2027-01-12T09:00:00Z"), 201);
         var patient = clinic.patient();
 
-        var refused = clinic.api.post("/v1/holds/" + hold.id() + "/confirm",
+        var refused = clinic.api.post(
+                "/v1/holds/" + hold.id() + "/confirm",
                 Map.of("patient_id", patient, "insurance", Map.of("payer", "AXA", "member_id", "1")));
         assertThat(refused.reason()).isEqualTo("insurance_not_accepted");
         assertThat(clinic.starts(type, DAY, DAY, "insurance_payer=AXA")).isEmpty();
         assertThat(clinic.starts(type, DAY, DAY, "insurance_payer=bupa")).hasSize(1);
-        assertThat(clinic.api.post("/v1/holds/" + hold.id() + "/confirm",
-                Map.of("patient_id", patient, "insurance", Map.of("payer", "Bupa"))).status()).isEqualTo(201);
+        assertThat(clinic.api
+                        .post(
+                                "/v1/holds/" + hold.id() + "/confirm",
+                                Map.of("patient_id", patient, "insurance", Map.of("payer", "Bupa")))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -162,10 +194,14 @@ class HoldTest extends ApiTest {
         var first = Clinic.expect(clinic.hold(clinic.api, type, doctors.get(0), "2027-01-12T09:00:00Z"), 201);
         var second = Clinic.expect(clinic.hold(clinic.api, type, doctors.get(1), "2027-01-12T09:00:00Z"), 201);
 
-        assertThat(List.of(first.data().get("room_id").stringValue(), second.data().get("room_id").stringValue()))
+        assertThat(List.of(
+                        first.data().get("room_id").stringValue(),
+                        second.data().get("room_id").stringValue()))
                 .containsExactlyInAnyOrderElementsOf(rooms);
         assertThat(clinic.starts(type, DAY, DAY)).isEmpty();
-        assertThat(clinic.hold(clinic.api, type, doctors.get(2), "2027-01-12T09:00:00Z").reason()).isEqualTo("slot_taken");
+        assertThat(clinic.hold(clinic.api, type, doctors.get(2), "2027-01-12T09:00:00Z")
+                        .reason())
+                .isEqualTo("slot_taken");
     }
 
     @Test
@@ -175,12 +211,16 @@ class HoldTest extends ApiTest {
 
         var missing = clinic.api.get("/v1/availability");
         assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.error().get("details").toString())
-                .contains("appointment_type_id", "start_date", "end_date");
-        assertThat(clinic.availability(type, "2027-01-12", "2027-01-11").status()).isEqualTo(422);
-        assertThat(clinic.availability(type, "2027-01-01", "2027-02-01").status()).isEqualTo(422);
-        assertThat(clinic.availability(type, "2027-01-01", "2027-01-31").status()).isEqualTo(200);
-        assertThat(clinic.availability("type_nope", "2027-01-01", "2027-01-02").status()).isEqualTo(422);
-        assertThat(clinic.availability(type, "2027-02-30", "2027-03-01").status()).isEqualTo(422);
+        assertThat(missing.error().get("details").toString()).contains("appointment_type_id", "start_date", "end_date");
+        assertThat(clinic.availability(type, "2027-01-12", "2027-01-11").status())
+                .isEqualTo(422);
+        assertThat(clinic.availability(type, "2027-01-01", "2027-02-01").status())
+                .isEqualTo(422);
+        assertThat(clinic.availability(type, "2027-01-01", "2027-01-31").status())
+                .isEqualTo(200);
+        assertThat(clinic.availability("type_nope", "2027-01-01", "2027-01-02").status())
+                .isEqualTo(422);
+        assertThat(clinic.availability(type, "2027-02-30", "2027-03-01").status())
+                .isEqualTo(422);
     }
 }

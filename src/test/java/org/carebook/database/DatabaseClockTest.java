@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import javax.sql.DataSource;
-
 import org.carebook.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +24,9 @@ class DatabaseClockTest extends ApiTest {
         var fast = new DatabaseClock(dataSource, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(5)));
         var slow = new DatabaseClock(dataSource, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-5)));
 
-        Instant database = jdbc.sql("SELECT clock_timestamp()").query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
+        Instant database = jdbc.sql("SELECT clock_timestamp()")
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .single();
         Instant onFast = fast.instant();
         Instant onSlow = slow.instant();
 

@@ -1,5 +1,8 @@
 package org.carebook.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -8,30 +11,32 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.carebook.support.ServerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The embedded PostgreSQL shares a machine with other users: what it unpacks, runs and listens to. */
 @Tag("integration")
 class EmbeddedPostgresTest {
 
-    private final Path root = Path.of("target", "embedded-postgres", UUID.randomUUID().toString()).toAbsolutePath();
+    private final Path root =
+            Path.of("target", "embedded-postgres", UUID.randomUUID().toString()).toAbsolutePath();
 
     @Test
     void theDatabaseAsksForARandomPasswordThatOnlyThisUserCanRead() throws Exception {
         try (var postgres = EmbeddedPostgres.start(root.resolve("postgres"))) {
             Path file = root.resolve("postgres.password");
 
-            assertThat(Files.readString(file).strip()).isEqualTo(postgres.password()).hasSizeGreaterThanOrEqualTo(32);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "").close())
+            assertThat(Files.readString(file).strip())
+                    .isEqualTo(postgres.password())
+                    .hasSizeGreaterThanOrEqualTo(32);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "")
+                            .close())
                     .isInstanceOf(SQLException.class);
-            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "guess").close())
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "guess")
+                            .close())
                     .isInstanceOf(SQLException.class);
             try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", postgres.password())) {
                 assertThat(connection.isValid(2)).isTrue();
@@ -46,11 +51,13 @@ class EmbeddedPostgresTest {
             postgres.password(); // made with a password; now turn it back into what older versions left behind
         }
         Files.delete(root.resolve("postgres.password"));
-        Files.writeString(dataDir.resolve("pg_hba.conf"), "host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n");
+        Files.writeString(
+                dataDir.resolve("pg_hba.conf"), "host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n");
 
         try (var postgres = EmbeddedPostgres.start(dataDir)) {
             assertThat(Files.exists(root.resolve("postgres.password"))).isTrue();
-            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "").close())
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "")
+                            .close())
                     .isInstanceOf(SQLException.class);
             try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", postgres.password())) {
                 assertThat(connection.isValid(2)).isTrue();
@@ -82,7 +89,8 @@ class EmbeddedPostgresTest {
         Path chosen = PostgresBinaries.ownedHome(tmp);
 
         assertThat(chosen).isNotEqualTo(shared);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(chosen))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(chosen)))
+                .isEqualTo("rwxr-xr-x");
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
         assertThat(PostgresBinaries.ownedHome(tmp)).isEqualTo(shared);
     }
@@ -101,7 +109,9 @@ class EmbeddedPostgresTest {
         }
 
         List<String> lines = Files.readAllLines(log);
-        assertThat(String.join("\n", lines)).contains("CAREBOOK_DATA_DIR").contains(dataDir.resolve("postgres").toString());
+        assertThat(String.join("\n", lines))
+                .contains("CAREBOOK_DATA_DIR")
+                .contains(dataDir.resolve("postgres").toString());
         assertThat(lines).noneMatch(line -> line.startsWith("\tat ") || line.contains("\\tat "));
         assertThat(lines).hasSizeLessThan(30);
     }

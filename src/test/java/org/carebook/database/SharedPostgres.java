@@ -40,8 +40,8 @@ public final class SharedPostgres implements AutoCloseable {
 
     /** The {@code DATABASE_URL} a server process is given. */
     public String databaseUrl() {
-        return postgres.jdbcUrl().replace("jdbc:postgresql://",
-                "postgres://" + postgres.user() + ":" + postgres.password() + "@");
+        return postgres.jdbcUrl()
+                .replace("jdbc:postgresql://", "postgres://" + postgres.user() + ":" + postgres.password() + "@");
     }
 
     @Override

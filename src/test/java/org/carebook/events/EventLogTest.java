@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.carebook.support.Fixtures;
@@ -23,7 +22,8 @@ class EventLogTest extends ApiTest {
         String doctor = clinic.clinician("Dr Ada Byron");
         clinic.everyDay(doctor, "09:00", "17:00");
         String type = clinic.type();
-        String id = Clinic.expect(clinic.book(type, doctor, clinic.patient(), "2027-01-12T09:00:00Z"), 201).id();
+        String id = Clinic.expect(clinic.book(type, doctor, clinic.patient(), "2027-01-12T09:00:00Z"), 201)
+                .id();
         Clinic.expect(org.live().patch("/v1/appointments/" + id, Map.of("start_time", "2027-01-12T10:00:00Z")), 200);
         Clinic.expect(org.live().post("/v1/appointments/" + id + "/check-in", Map.of()), 200);
 
@@ -34,9 +34,12 @@ class EventLogTest extends ApiTest {
                 appointmentEvents.add(e);
             }
         });
-        assertThat(appointmentEvents).extracting(e -> e.get("type").stringValue())
+        assertThat(appointmentEvents)
+                .extracting(e -> e.get("type").stringValue())
                 .containsExactly("appointment.created", "appointment.rescheduled", "appointment.checked_in");
-        assertThat(appointmentEvents).extracting(e -> e.get("sequence").intValue()).containsExactly(1, 2, 3);
+        assertThat(appointmentEvents)
+                .extracting(e -> e.get("sequence").intValue())
+                .containsExactly(1, 2, 3);
         var rescheduled = appointmentEvents.get(1).get("data").get("object");
         assertThat(rescheduled.get("id").stringValue()).isEqualTo(id);
         assertThat(rescheduled.get("start_time").stringValue()).isEqualTo("2027-01-12T10:00:00Z");
@@ -54,9 +57,20 @@ class EventLogTest extends ApiTest {
         Clinic.expect(clinic.book(type, doctor, clinic.patient(), "2027-01-12T09:00:00Z"), 201);
         int before = org.live().get("/v1/events").data().size();
 
-        var taken = org.live().post("/v1/appointments", Map.of("appointment_type_id", type, "clinician_id", doctor,
-                "location_id", clinic.locationId, "start_time", "2027-01-12T09:00:00Z",
-                "patient", Fixtures.patient("first_name", "Someone", "last_name", "New")));
+        var taken = org.live()
+                .post(
+                        "/v1/appointments",
+                        Map.of(
+                                "appointment_type_id",
+                                type,
+                                "clinician_id",
+                                doctor,
+                                "location_id",
+                                clinic.locationId,
+                                "start_time",
+                                "2027-01-12T09:00:00Z",
+                                "patient",
+                                Fixtures.patient("first_name", "Someone", "last_name", "New")));
 
         assertThat(taken.status()).isEqualTo(409);
         assertThat(org.live().get("/v1/events").data().size()).isEqualTo(before);
@@ -69,16 +83,20 @@ class EventLogTest extends ApiTest {
         for (String name : List.of("Ann", "Bob", "Cy")) {
             org.live().post("/v1/patients", Fixtures.patient("first_name", name));
         }
-        String patient = org.live().post("/v1/patients", Fixtures.patient("first_name", "Di")).id();
+        String patient = org.live()
+                .post("/v1/patients", Fixtures.patient("first_name", "Di"))
+                .id();
         org.live().patch("/v1/patients/" + patient, Map.of("phone", "+442079460001"));
 
         var firstPage = org.live().get("/v1/events?type=patient.created&limit=3");
         assertThat(firstPage.data()).hasSize(3);
         assertThat(firstPage.json().get("has_more").booleanValue()).isTrue();
-        var secondPage = org.live().get("/v1/events?type=patient.created&limit=3&cursor="
-                + firstPage.json().get("next_cursor").stringValue());
+        var secondPage = org.live()
+                .get("/v1/events?type=patient.created&limit=3&cursor="
+                        + firstPage.json().get("next_cursor").stringValue());
         assertThat(secondPage.data()).hasSize(1);
-        assertThat(secondPage.data().get(0).get("data").get("object").get("id").stringValue()).isEqualTo(patient);
+        assertThat(secondPage.data().get(0).get("data").get("object").get("id").stringValue())
+                .isEqualTo(patient);
 
         var updated = org.live().get("/v1/events?type=patient.updated").data();
         assertThat(updated).hasSize(1);
@@ -90,16 +108,29 @@ class EventLogTest extends ApiTest {
     @Test
     void patientEventsNameTheChangedFieldsButCarryNoPatientData() {
         var org = newOrganization();
-        String patient = org.live().post("/v1/patients", Fixtures.patient("email", "trisha@example.org")).id();
+        String patient = org.live()
+                .post("/v1/patients", Fixtures.patient("email", "trisha@example.org"))
+                .id();
         org.live().patch("/v1/patients/" + patient, Map.of("phone", "+442079460001", "first_name", "Trisha"));
 
-        var created = org.live().get("/v1/events?type=patient.created").data().get(0).get("data").get("object");
-        var updated = org.live().get("/v1/events?type=patient.updated").data().get(0).get("data").get("object");
+        var created = org.live()
+                .get("/v1/events?type=patient.created")
+                .data()
+                .get(0)
+                .get("data")
+                .get("object");
+        var updated = org.live()
+                .get("/v1/events?type=patient.updated")
+                .data()
+                .get(0)
+                .get("data")
+                .get("object");
 
         assertThat(created.get("id").stringValue()).isEqualTo(patient);
         assertThat(created.get("changed").valueStream().map(n -> n.stringValue()))
                 .containsExactly("first_name", "last_name", "date_of_birth", "email");
-        assertThat(updated.get("changed").valueStream().map(n -> n.stringValue())).containsExactly("phone");
+        assertThat(updated.get("changed").valueStream().map(n -> n.stringValue()))
+                .containsExactly("phone");
         assertThat(created.propertyNames()).containsExactlyInAnyOrder("id", "changed");
         String everything = org.live().get("/v1/events").text();
         assertThat(everything).doesNotContain("Trisha", "Pandit", "1994-12-22", "trisha@example.org", "2079460001");
@@ -108,9 +139,11 @@ class EventLogTest extends ApiTest {
     @Test
     void badFiltersAreRefusedAndTheScopeIsNeeded() {
         var org = newOrganization();
-        assertThat(org.live().get("/v1/events?type=appointment.teleported").status()).isEqualTo(422);
+        assertThat(org.live().get("/v1/events?type=appointment.teleported").status())
+                .isEqualTo(422);
         assertThat(org.live().get("/v1/events?since=yesterday").status()).isEqualTo(422);
-        assertThat(keyWithScopes(org, "read_patients").get("/v1/events").status()).isEqualTo(403);
+        assertThat(keyWithScopes(org, "read_patients").get("/v1/events").status())
+                .isEqualTo(403);
         assertThat(keyWithScopes(org, "read_events").get("/v1/events").status()).isEqualTo(200);
     }
 
@@ -119,13 +152,17 @@ class EventLogTest extends ApiTest {
         var org = newOrganization();
         org.live().post("/v1/patients", Fixtures.patient());
         jdbc.sql("UPDATE events SET created_at = now() - interval '31 days' WHERE organization_id = :org")
-                .param("org", org.id()).update();
-        String recent = org.live().post("/v1/patients", Fixtures.patient("first_name", "Recent")).id();
+                .param("org", org.id())
+                .update();
+        String recent = org.live()
+                .post("/v1/patients", Fixtures.patient("first_name", "Recent"))
+                .id();
 
         events.prune();
 
         var left = org.live().get("/v1/events").data();
         assertThat(left).hasSize(1);
-        assertThat(left.get(0).get("data").get("object").get("id").stringValue()).isEqualTo(recent);
+        assertThat(left.get(0).get("data").get("object").get("id").stringValue())
+                .isEqualTo(recent);
     }
 }

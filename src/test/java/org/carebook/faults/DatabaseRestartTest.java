@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.carebook.database.SharedPostgres;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
@@ -37,8 +34,11 @@ class DatabaseRestartTest {
         Path data = Path.of("target", "faults", UUID.randomUUID().toString());
         Files.createDirectories(data);
         var postgres = SharedPostgres.start(data.resolve("postgres"));
-        var server = new ServerProcess(data.resolve("unused"), "DATABASE_URL=" + postgres.databaseUrl(),
-                "carebook.rate-limit-per-second=100000", "carebook.rate-limit-per-ip-per-second=100000");
+        var server = new ServerProcess(
+                data.resolve("unused"),
+                "DATABASE_URL=" + postgres.databaseUrl(),
+                "carebook.rate-limit-per-second=100000",
+                "carebook.rate-limit-per-ip-per-second=100000");
         try {
             server.start(data.resolve("server.log"));
             var setup = Setup.clinic(new Api(server.base(), ApiTest.ADMIN_TOKEN));
@@ -54,16 +54,21 @@ class DatabaseRestartTest {
                     while (running.get()) {
                         int n = next.getAndIncrement();
                         // Each request a slot of its own: 30-minute steps from a fixed day on.
-                        String sentWhile = phase.get(); // a request waits for a connection up to 5 s: label it by when it was sent
-                        var response = setup.book(Instant.parse("2027-02-01T00:00:00Z").plus(Duration.ofMinutes(30L * n)));
-                        statuses.computeIfAbsent(sentWhile + " " + response.status(), k -> new AtomicInteger()).incrementAndGet();
+                        String sentWhile =
+                                phase.get(); // a request waits for a connection up to 5 s: label it by when it was sent
+                        var response =
+                                setup.book(Instant.parse("2027-02-01T00:00:00Z").plus(Duration.ofMinutes(30L * n)));
+                        statuses.computeIfAbsent(sentWhile + " " + response.status(), k -> new AtomicInteger())
+                                .incrementAndGet();
                         if (response.status() == 201) {
                             created.add(response.id());
-                        } else if (response.status() != 503 || !response.error().get("code").stringValue().equals("UNAVAILABLE")) {
+                        } else if (response.status() != 503
+                                || !response.error().get("code").stringValue().equals("UNAVAILABLE")) {
                             unexpected.add(response.toString());
                         }
-                        var read = setup.api().get("/v1/availability?appointment_type_id=" + setup.type()
-                                + "&start_date=2027-02-01&end_date=2027-02-07");
+                        var read = setup.api()
+                                .get("/v1/availability?appointment_type_id=" + setup.type()
+                                        + "&start_date=2027-02-01&end_date=2027-02-07");
                         if (read.status() != 200 && read.status() != 503) {
                             unexpected.add(read.toString());
                         }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.carebook.database.SharedPostgres;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
@@ -34,7 +33,8 @@ class DiskFullTest {
         Files.createDirectories(data);
         int port = freePort();
         var postgres = startOnSmallDisk(data.resolve("pgdisk"), port, data.resolve("postgres.log"));
-        var server = new ServerProcess(data.resolve("unused"), "DATABASE_URL=postgres://postgres@localhost:" + port + "/carebook");
+        var server = new ServerProcess(
+                data.resolve("unused"), "DATABASE_URL=postgres://postgres@localhost:" + port + "/carebook");
         String jdbcUrl = "jdbc:postgresql://localhost:" + port + "/carebook";
         try {
             server.start(data.resolve("server.log"));
@@ -52,7 +52,8 @@ class DiskFullTest {
             assertThat(refusal.status()).isEqualTo(503);
             assertThat(refusal.error().get("code").stringValue()).isEqualTo("UNAVAILABLE");
             assertThat(read.status()).isEqualTo(200);
-            assertThat(appointments(jdbcUrl)).as("the first booking and those that fitted, not the refused one")
+            assertThat(appointments(jdbcUrl))
+                    .as("the first booking and those that fitted, not the refused one")
                     .isEqualTo(statuses.size());
             assertThat(setup.book(start.plusSeconds(3600L * 24 * 20)).status()).isEqualTo(201);
             assertThat(Setup.halfWritten(jdbcUrl)).isZero();
@@ -81,13 +82,17 @@ class DiskFullTest {
         String bin = SharedPostgres.binaries().resolve("bin").toString();
         String asNobody = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
         String script = "mount -t tmpfs -o size=160m tmpfs " + disk + " && chown 65534 " + disk
-                + " && " + asNobody + bin + "/initdb -D " + disk + "/data -U postgres -A trust -E UTF8 --no-sync > /dev/null"
+                + " && " + asNobody + bin + "/initdb -D " + disk
+                + "/data -U postgres -A trust -E UTF8 --no-sync > /dev/null"
                 + " && exec " + asNobody + bin + "/postgres -D " + disk + "/data -p " + port
                 + " -c listen_addresses=localhost -c unix_socket_directories= -c fsync=off";
         var process = new ProcessBuilder("unshare", "-m", "sh", "-c", script)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         for (int attempt = 0; ; attempt++) {
-            try (var db = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", null)) {
+            try (var db = DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", null)) {
                 db.createStatement().execute("CREATE DATABASE carebook");
                 return process;
             } catch (java.sql.SQLException e) {
@@ -101,7 +106,7 @@ class DiskFullTest {
 
     private static int appointments(String jdbcUrl) throws Exception {
         try (var db = DriverManager.getConnection(jdbcUrl, "postgres", null);
-             var result = db.createStatement().executeQuery("SELECT count(*) FROM appointments")) {
+                var result = db.createStatement().executeQuery("SELECT count(*) FROM appointments")) {
             result.next();
             return result.getInt(1);
         }
@@ -109,7 +114,8 @@ class DiskFullTest {
 
     private static void inNamespace(Process postgres, String command) throws Exception {
         var run = new ProcessBuilder("nsenter", "-t", Long.toString(postgres.pid()), "-m", "sh", "-c", command)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 

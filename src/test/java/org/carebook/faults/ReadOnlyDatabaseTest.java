@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.carebook.database.SharedPostgres;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
@@ -32,7 +31,8 @@ class ReadOnlyDatabaseTest {
         try {
             server.start(data.resolve("server.log"));
             var setup = Setup.clinic(new Api(server.base(), ApiTest.ADMIN_TOKEN));
-            assertThat(setup.book(Instant.parse("2027-02-01T09:00:00Z")).status()).isEqualTo(201);
+            assertThat(setup.book(Instant.parse("2027-02-01T09:00:00Z")).status())
+                    .isEqualTo(201);
 
             readOnly(postgres, true);
             var refused = setup.book(Instant.parse("2027-02-01T10:00:00Z"));
@@ -43,7 +43,8 @@ class ReadOnlyDatabaseTest {
             assertThat(refused.error().get("code").stringValue()).isEqualTo("UNAVAILABLE");
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.data()).hasSize(1);
-            assertThat(setup.book(Instant.parse("2027-02-01T10:00:00Z")).status()).isEqualTo(201);
+            assertThat(setup.book(Instant.parse("2027-02-01T10:00:00Z")).status())
+                    .isEqualTo(201);
             assertThat(Setup.halfWritten(postgres.jdbcUrl())).isZero();
         } finally {
             server.stop();
@@ -53,7 +54,7 @@ class ReadOnlyDatabaseTest {
 
     private static void readOnly(SharedPostgres postgres, boolean on) throws Exception {
         try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", null);
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("ALTER SYSTEM SET default_transaction_read_only = " + (on ? "on" : "off"));
             statement.execute("SELECT pg_reload_conf()");
         }

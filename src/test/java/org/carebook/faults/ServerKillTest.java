@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.ServerProcess;
@@ -32,13 +31,25 @@ class ServerKillTest {
     void afterACrashMidBookingEveryAppointmentIsWholeAndNoHoldBlocksForever() throws Exception {
         Path data = Path.of("target", "faults", UUID.randomUUID().toString());
         Files.createDirectories(data);
-        var server = new ServerProcess(data, "carebook.hold-ttl=PT2S", "carebook.hold-sweep=PT0S",
-                "carebook.rate-limit-per-second=100000", "carebook.rate-limit-per-ip-per-second=100000");
+        var server = new ServerProcess(
+                data,
+                "carebook.hold-ttl=PT2S",
+                "carebook.hold-sweep=PT0S",
+                "carebook.rate-limit-per-second=100000",
+                "carebook.rate-limit-per-ip-per-second=100000");
         try {
             server.start(data.resolve("before-crash.log"));
             var setup = Setup.clinic(new Api(server.base(), ApiTest.ADMIN_TOKEN));
-            setup.api().post("/v1/schedules", Map.of("clinician_id", setup.clinician(), "location_id", setup.location(),
-                    "weekly_hours", java.util.List.of(Map.of("day", "monday", "start", "09:00", "end", "17:00"))));
+            setup.api()
+                    .post(
+                            "/v1/schedules",
+                            Map.of(
+                                    "clinician_id",
+                                    setup.clinician(),
+                                    "location_id",
+                                    setup.location(),
+                                    "weekly_hours",
+                                    java.util.List.of(Map.of("day", "monday", "start", "09:00", "end", "17:00"))));
             var running = new AtomicBoolean(true);
             var next = new AtomicInteger();
             var load = Executors.newFixedThreadPool(4);
@@ -51,9 +62,18 @@ class ServerKillTest {
                             if (n % 2 == 0) {
                                 setup.book(start);
                             } else {
-                                setup.api().post("/v1/holds", Map.of("appointment_type_id", setup.type(),
-                                        "clinician_id", setup.clinician(), "location_id", setup.location(),
-                                        "start_time", start.toString()));
+                                setup.api()
+                                        .post(
+                                                "/v1/holds",
+                                                Map.of(
+                                                        "appointment_type_id",
+                                                        setup.type(),
+                                                        "clinician_id",
+                                                        setup.clinician(),
+                                                        "location_id",
+                                                        setup.location(),
+                                                        "start_time",
+                                                        start.toString()));
                             }
                         } catch (IllegalStateException connectionLost) {
                             return null;
@@ -73,10 +93,16 @@ class ServerKillTest {
             assertThat(Setup.halfWritten(jdbcUrl)).isZero();
 
             Thread.sleep(2_500); // every hold made before the crash has expired
-            var booked = setup.api().get("/v1/appointments?start_date=2027-02-01&end_date=2027-02-01&limit=100").data();
-            var offered = setup.api().get("/v1/availability?appointment_type_id=" + setup.type()
-                    + "&start_date=2027-02-01&end_date=2027-02-01").data();
-            assertThat(booked.size() + offered.size()).as("every half hour is booked or offered again").isEqualTo(16);
+            var booked = setup.api()
+                    .get("/v1/appointments?start_date=2027-02-01&end_date=2027-02-01&limit=100")
+                    .data();
+            var offered = setup.api()
+                    .get("/v1/availability?appointment_type_id=" + setup.type()
+                            + "&start_date=2027-02-01&end_date=2027-02-01")
+                    .data();
+            assertThat(booked.size() + offered.size())
+                    .as("every half hour is booked or offered again")
+                    .isEqualTo(16);
         } finally {
             server.stop();
         }

@@ -3,7 +3,6 @@ package org.carebook.faults;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.Map;
-
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Fixtures;
@@ -13,16 +12,30 @@ record Setup(Api api, String type, String clinician, String location, String pat
 
     static Setup clinic(Api admin) {
         var api = ApiTest.organization(admin, "Fault clinic").live();
-        String location = api.post("/v1/locations", Fixtures.location("timezone", "Europe/London")).id();
-        String clinician = api.post("/v1/clinicians", Fixtures.clinician("name", "Dr Fault")).id();
-        String type = api.post("/v1/appointment-types", Fixtures.appointmentType("max_advance_days", 730)).id();
+        String location = api.post("/v1/locations", Fixtures.location("timezone", "Europe/London"))
+                .id();
+        String clinician = api.post("/v1/clinicians", Fixtures.clinician("name", "Dr Fault"))
+                .id();
+        String type = api.post("/v1/appointment-types", Fixtures.appointmentType("max_advance_days", 730))
+                .id();
         String patient = api.post("/v1/patients", Fixtures.patient()).id();
         return new Setup(api, type, clinician, location, patient);
     }
 
     Api.Response book(Instant start) {
-        return api.post("/v1/appointments", Map.of("appointment_type_id", type, "clinician_id", clinician,
-                "location_id", location, "patient_id", patient, "start_time", start.toString()));
+        return api.post(
+                "/v1/appointments",
+                Map.of(
+                        "appointment_type_id",
+                        type,
+                        "clinician_id",
+                        clinician,
+                        "location_id",
+                        location,
+                        "patient_id",
+                        patient,
+                        "start_time",
+                        start.toString()));
     }
 
     /**
@@ -31,8 +44,8 @@ record Setup(Api api, String type, String clinician, String location, String pat
      */
     static int halfWritten(String jdbcUrl) throws Exception {
         try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", null);
-             var statement = connection.createStatement();
-             var result = statement.executeQuery("""
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("""
                      SELECT (SELECT count(*) FROM appointments a
                               WHERE a.status IN ('pending', 'confirmed', 'checked_in')
                                 AND NOT EXISTS (SELECT 1 FROM blocking_intervals b WHERE b.owner_id = a.id))

@@ -1,7 +1,6 @@
 package org.carebook.fuzz;
 
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -11,8 +10,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class Fingerprint {
 
-    private static final List<String> HASHED = List.of("locations", "rooms", "clinicians", "clinician_time_off",
-            "appointment_types", "schedules", "patients", "holds", "appointments", "webhook_endpoints");
+    private static final List<String> HASHED = List.of(
+            "locations",
+            "rooms",
+            "clinicians",
+            "clinician_time_off",
+            "appointment_types",
+            "schedules",
+            "patients",
+            "holds",
+            "appointments",
+            "webhook_endpoints");
     private static final List<String> COUNTED = List.of("events", "notifications", "api_keys");
 
     private final JdbcClient jdbc;
@@ -24,7 +32,8 @@ final class Fingerprint {
         this.organizationId = organizationId;
         var parts = new StringBuilder("SELECT concat_ws(',', ");
         for (String table : HASHED) {
-            parts.append("(SELECT count(*) || ':' || coalesce(sum(hashtext(t::text)), 0) FROM ").append(table)
+            parts.append("(SELECT count(*) || ':' || coalesce(sum(hashtext(t::text)), 0) FROM ")
+                    .append(table)
                     .append(" t WHERE organization_id = :org), ");
         }
         for (String table : COUNTED) {

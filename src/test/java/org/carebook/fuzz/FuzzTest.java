@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
-
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,8 @@ class FuzzTest extends ApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern LEAK = Pattern.compile("Exception|\\bat org\\.|\\bjava\\.|SQLState|PSQL|org\\.carebook|tools\\.jackson");
+    private static final Pattern LEAK =
+            Pattern.compile("Exception|\\bat org\\.|\\bjava\\.|SQLState|PSQL|org\\.carebook|tools\\.jackson");
     private static final int BODIES_PER_ENDPOINT = 40;
     private static final int QUERIES_PER_ENDPOINT = 25;
 
@@ -44,8 +44,7 @@ class FuzzTest extends ApiTest {
     private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
 
     /** Real objects for the path variables, so requests get past "not found" to the body. */
-    private record Fixture(Org org, Map<String, String> ids) {
-    }
+    private record Fixture(Org org, Map<String, String> ids) {}
 
     @Test
     void writesSurviveRandomAndMutatedBodies() throws Exception {
@@ -57,11 +56,16 @@ class FuzzTest extends ApiTest {
             for (int i = 0; i < BODIES_PER_ENDPOINT; i++) {
                 String before = fingerprint.take();
                 String body = generator.body(i);
-                var response = send(route.method(), route.path(), body, random.nextInt(10) == 0 ? "text/plain" : "application/json");
+                var response = send(
+                        route.method(),
+                        route.path(),
+                        body,
+                        random.nextInt(10) == 0 ? "text/plain" : "application/json");
                 check(route, body, response);
                 if (response.statusCode() >= 400) {
-                    assertThat(fingerprint.take()).as("%s %s with %s changed stored data", route.method(), route.path(),
-                            abbreviate(body)).isEqualTo(before);
+                    assertThat(fingerprint.take())
+                            .as("%s %s with %s changed stored data", route.method(), route.path(), abbreviate(body))
+                            .isEqualTo(before);
                 }
             }
         }
@@ -71,9 +75,12 @@ class FuzzTest extends ApiTest {
     /** A fuzz run that only ever met "unauthorised" or "not found" would prove nothing. */
     private void assertReachedTheHandlers(int refusedAtLeast) {
         assertThat(statuses).doesNotContainKey(401);
-        assertThat(statuses.getOrDefault(422, 0) + statuses.getOrDefault(400, 0)).as("%s", statuses)
+        assertThat(statuses.getOrDefault(422, 0) + statuses.getOrDefault(400, 0))
+                .as("%s", statuses)
                 .isGreaterThanOrEqualTo(refusedAtLeast);
-        assertThat(statuses.keySet().stream().anyMatch(s -> s < 300)).as("%s", statuses).isTrue();
+        assertThat(statuses.keySet().stream().anyMatch(s -> s < 300))
+                .as("%s", statuses)
+                .isTrue();
     }
 
     @Test
@@ -85,8 +92,10 @@ class FuzzTest extends ApiTest {
             for (int i = 0; i < QUERIES_PER_ENDPOINT; i++) {
                 var query = new StringBuilder();
                 for (int p = random.nextInt(4); p >= 0; p--) {
-                    query.append(p == 0 ? "" : "&").append(encode(generator.fieldName()))
-                            .append('=').append(encode(generator.scalarText()));
+                    query.append(p == 0 ? "" : "&")
+                            .append(encode(generator.fieldName()))
+                            .append('=')
+                            .append(encode(generator.scalarText()));
                 }
                 var response = send("GET", route.path() + "?" + query, null, null);
                 check(route, query.toString(), response);
@@ -95,8 +104,7 @@ class FuzzTest extends ApiTest {
         assertReachedTheHandlers(30);
     }
 
-    private record Route(String method, String path) {
-    }
+    private record Route(String method, String path) {}
 
     /** Every API route of these methods, with its path variables filled from the fixture. */
     private List<Route> routes(String... methods) {
@@ -135,22 +143,34 @@ class FuzzTest extends ApiTest {
                 + " " + abbreviate(response.body());
         statuses.merge(response.statusCode(), 1, Integer::sum);
         assertThat(response.statusCode()).as(what).isBetween(200, 499);
-        assertThat(LEAK.matcher(response.body()).find()).as("internals leaked: " + what).isFalse();
+        assertThat(LEAK.matcher(response.body()).find())
+                .as("internals leaked: " + what)
+                .isFalse();
         if (response.statusCode() >= 400 && !route.method().equals("HEAD")) {
             var error = JSON.readTree(response.body()).get("error");
             assertThat(error).as(what).isNotNull();
-            assertThat(error.get("code").isString() && error.get("message").isString()).as(what).isTrue();
+            assertThat(error.get("code").isString() && error.get("message").isString())
+                    .as(what)
+                    .isTrue();
         }
     }
 
     private HttpResponse<String> send(String method, String path, String body, String contentType) throws Exception {
         var builder = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + (path.startsWith("/admin") ? ADMIN_TOKEN : fixture.org().live().key()));
+                .header(
+                        "Authorization",
+                        "Bearer "
+                                + (path.startsWith("/admin")
+                                        ? ADMIN_TOKEN
+                                        : fixture.org().live().key()));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        builder.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -161,13 +181,29 @@ class FuzzTest extends ApiTest {
         String schedule = clinic.everyDay(doctor, "09:00", "17:00");
         String type = clinic.type();
         String patient = clinic.patient();
-        String appointment = Clinic.expect(clinic.book(type, doctor, patient, "2027-01-12T09:00:00Z"), 201).id();
-        String hold = Clinic.expect(clinic.hold(org.live(), type, doctor, "2027-01-12T10:00:00Z"), 201).id();
+        String appointment = Clinic.expect(clinic.book(type, doctor, patient, "2027-01-12T09:00:00Z"), 201)
+                .id();
+        String hold = Clinic.expect(clinic.hold(org.live(), type, doctor, "2027-01-12T10:00:00Z"), 201)
+                .id();
         String room = clinic.room("Room 1");
-        String timeOff = Clinic.expect(org.live().post("/v1/clinicians/" + doctor + "/time-off", Map.of(
-                "start_time", "2027-02-01T09:00:00Z", "end_time", "2027-02-01T17:00:00Z")), 201).id();
-        String endpoint = Clinic.expect(org.live().post("/v1/webhook-endpoints", Map.of(
-                "url", "https://93.184.216.34/hooks", "events", List.of("*"))), 201).id();
+        String timeOff = Clinic.expect(
+                        org.live()
+                                .post(
+                                        "/v1/clinicians/" + doctor + "/time-off",
+                                        Map.of(
+                                                "start_time",
+                                                "2027-02-01T09:00:00Z",
+                                                "end_time",
+                                                "2027-02-01T17:00:00Z")),
+                        201)
+                .id();
+        String endpoint = Clinic.expect(
+                        org.live()
+                                .post(
+                                        "/v1/webhook-endpoints",
+                                        Map.of("url", "https://93.184.216.34/hooks", "events", List.of("*"))),
+                        201)
+                .id();
         var ids = new LinkedHashMap<String, String>();
         ids.put("locations", clinic.locationId);
         ids.put("clinicians", doctor);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,23 +18,128 @@ final class JsonGenerator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> FIELDS = List.of("name", "timezone", "country", "currency", "address", "line1",
-            "city", "postcode", "phone", "email", "title", "specialty", "is_active", "duration_minutes", "price",
-            "modes", "buffer_before_minutes", "buffer_after_minutes", "min_notice_minutes", "max_advance_days",
-            "slot_interval_minutes", "requires_room", "clinician_ids", "allow_online_booking", "weekly_hours", "day",
-            "start", "end", "valid_from", "valid_until", "appointment_type_ids", "accepted_insurance_payers", "hours",
-            "first_name", "last_name", "date_of_birth", "sex", "insurance", "payer", "member_id", "external_ids",
-            "appointment_type_id", "clinician_id", "location_id", "patient_id", "patient", "start_time", "end_time",
-            "date", "is_remote", "room_id", "status", "reason", "notes", "payment_mode", "attendee_name",
-            "attendee_email", "attendee_phone", "url", "events", "description", "scopes", "type", "allowed_origins",
-            "hold_ttl_minutes", "reminder_hours_before", "schedule_id", "allow_overlapping", "duration", "limit",
-            "cursor", "search", "since", "start_date", "end_date", "id", "created_at", "\u0000", "", "__proto__");
-    private static final List<String> TEXTS = List.of("", " ", "Zoë Ñúñez 🙂", "\u0000", "'; DROP TABLE patients;--",
-            "<script>alert(1)</script>", "2027-13-45", "2027-01-12", "2027-01-12T09:00:00Z", "2027-03-14T02:30:00",
-            "25:61", "09:00", "monday", "funday", "+44 20 7946 0000", "07700 900123", "not-an-email", "a@b.co",
-            "Europe/London", "Europe/Nowhere", "GB", "ZZ", "GBP", "XXX", "in_person", "remote", "*", "confirmed",
-            "https://93.184.216.34/hooks", "http://169.254.169.254/", "javascript:alert(1)", "1e308", "-1", "NaN",
-            "%00", "../../etc/passwd", "\\", "\"", "x".repeat(5000), "🙂".repeat(300));
+    private static final List<String> FIELDS = List.of(
+            "name",
+            "timezone",
+            "country",
+            "currency",
+            "address",
+            "line1",
+            "city",
+            "postcode",
+            "phone",
+            "email",
+            "title",
+            "specialty",
+            "is_active",
+            "duration_minutes",
+            "price",
+            "modes",
+            "buffer_before_minutes",
+            "buffer_after_minutes",
+            "min_notice_minutes",
+            "max_advance_days",
+            "slot_interval_minutes",
+            "requires_room",
+            "clinician_ids",
+            "allow_online_booking",
+            "weekly_hours",
+            "day",
+            "start",
+            "end",
+            "valid_from",
+            "valid_until",
+            "appointment_type_ids",
+            "accepted_insurance_payers",
+            "hours",
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "sex",
+            "insurance",
+            "payer",
+            "member_id",
+            "external_ids",
+            "appointment_type_id",
+            "clinician_id",
+            "location_id",
+            "patient_id",
+            "patient",
+            "start_time",
+            "end_time",
+            "date",
+            "is_remote",
+            "room_id",
+            "status",
+            "reason",
+            "notes",
+            "payment_mode",
+            "attendee_name",
+            "attendee_email",
+            "attendee_phone",
+            "url",
+            "events",
+            "description",
+            "scopes",
+            "type",
+            "allowed_origins",
+            "hold_ttl_minutes",
+            "reminder_hours_before",
+            "schedule_id",
+            "allow_overlapping",
+            "duration",
+            "limit",
+            "cursor",
+            "search",
+            "since",
+            "start_date",
+            "end_date",
+            "id",
+            "created_at",
+            "\u0000",
+            "",
+            "__proto__");
+    private static final List<String> TEXTS = List.of(
+            "",
+            " ",
+            "Zoë Ñúñez 🙂",
+            "\u0000",
+            "'; DROP TABLE patients;--",
+            "<script>alert(1)</script>",
+            "2027-13-45",
+            "2027-01-12",
+            "2027-01-12T09:00:00Z",
+            "2027-03-14T02:30:00",
+            "25:61",
+            "09:00",
+            "monday",
+            "funday",
+            "+44 20 7946 0000",
+            "07700 900123",
+            "not-an-email",
+            "a@b.co",
+            "Europe/London",
+            "Europe/Nowhere",
+            "GB",
+            "ZZ",
+            "GBP",
+            "XXX",
+            "in_person",
+            "remote",
+            "*",
+            "confirmed",
+            "https://93.184.216.34/hooks",
+            "http://169.254.169.254/",
+            "javascript:alert(1)",
+            "1e308",
+            "-1",
+            "NaN",
+            "%00",
+            "../../etc/passwd",
+            "\\",
+            "\"",
+            "x".repeat(5000),
+            "🙂".repeat(300));
 
     private final Random random;
     private final List<String> ids;
@@ -91,9 +195,13 @@ final class JsonGenerator {
         return switch (random.nextInt(10)) {
             case 0 -> NODES.nullNode();
             case 1 -> NODES.booleanNode(random.nextBoolean());
-            case 2 -> NODES.numberNode(List.of(0, -1, 1, 15, 30, Integer.MAX_VALUE, Integer.MIN_VALUE).get(random.nextInt(7)));
-            case 3 -> random.nextBoolean() ? NODES.numberNode(Long.MAX_VALUE)
-                    : NODES.numberNode(List.of(1.5, -0.0, 1e308, 12.345).get(random.nextInt(4)));
+            case 2 ->
+                NODES.numberNode(List.of(0, -1, 1, 15, 30, Integer.MAX_VALUE, Integer.MIN_VALUE)
+                        .get(random.nextInt(7)));
+            case 3 ->
+                random.nextBoolean()
+                        ? NODES.numberNode(Long.MAX_VALUE)
+                        : NODES.numberNode(List.of(1.5, -0.0, 1e308, 12.345).get(random.nextInt(4)));
             case 4 -> NODES.stringNode(ids.get(random.nextInt(ids.size())));
             default -> NODES.stringNode(TEXTS.get(random.nextInt(TEXTS.size())));
         };

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-
 import org.carebook.database.SharedPostgres;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
@@ -49,10 +48,16 @@ class MultiProcessTest {
         var starting = Executors.newFixedThreadPool(PROCESSES);
         var started = new ArrayList<java.util.concurrent.Future<ServerProcess>>();
         for (int i = 0; i < PROCESSES; i++) {
-            var server = new ServerProcess(data.resolve("unused-" + i), "DATABASE_URL=" + postgres.databaseUrl(),
-                    "carebook.hold-ttl=PT3S", "carebook.hold-sweep=PT0S", "carebook.webhook-poll=PT0.2S",
-                    "carebook.webhook-first-retry=PT0.5S", "carebook.database-pool-size=8",
-                    "carebook.rate-limit-per-second=100000", "carebook.rate-limit-per-ip-per-second=100000",
+            var server = new ServerProcess(
+                    data.resolve("unused-" + i),
+                    "DATABASE_URL=" + postgres.databaseUrl(),
+                    "carebook.hold-ttl=PT3S",
+                    "carebook.hold-sweep=PT0S",
+                    "carebook.webhook-poll=PT0.2S",
+                    "carebook.webhook-first-retry=PT0.5S",
+                    "carebook.database-pool-size=8",
+                    "carebook.rate-limit-per-second=100000",
+                    "carebook.rate-limit-per-ip-per-second=100000",
                     // an external database is a real deployment: test-mode webhooks reach loopback only when allowed
                     "carebook.webhooks-allow-private=true");
             servers.add(server);
@@ -103,12 +108,26 @@ class MultiProcessTest {
             patients.add(clinic.patient("first_name", "Patient" + i));
         }
 
-        var results = Race.run(30, i -> live.get(i % PROCESSES).post("/v1/appointments", Map.of(
-                "appointment_type_id", type, "clinician_id", doctor, "location_id", clinic.locationId,
-                "patient_id", patients.get(i), "start_time", TEN)));
+        var results = Race.run(
+                30,
+                i -> live.get(i % PROCESSES)
+                        .post(
+                                "/v1/appointments",
+                                Map.of(
+                                        "appointment_type_id",
+                                        type,
+                                        "clinician_id",
+                                        doctor,
+                                        "location_id",
+                                        clinic.locationId,
+                                        "patient_id",
+                                        patients.get(i),
+                                        "start_time",
+                                        TEN)));
 
         assertThat(results).filteredOn(r -> r.status() == 201).hasSize(1);
-        assertThat(live.get(1).get("/v1/appointments?clinician_id=" + doctor).data()).hasSize(1);
+        assertThat(live.get(1).get("/v1/appointments?clinician_id=" + doctor).data())
+                .hasSize(1);
     }
 
     @Test
@@ -117,17 +136,36 @@ class MultiProcessTest {
         String doctor = clinic.clinician("Dr Cy");
         String type = clinic.type();
         String patient = clinic.patient();
-        var body = Map.of("appointment_type_id", type, "clinician_id", doctor, "location_id", clinic.locationId,
-                "patient_id", patient, "start_time", TEN);
+        var body = Map.of(
+                "appointment_type_id",
+                type,
+                "clinician_id",
+                doctor,
+                "location_id",
+                clinic.locationId,
+                "patient_id",
+                patient,
+                "start_time",
+                TEN);
         String key = "book-" + UUID.randomUUID();
 
-        var results = Race.run(30, i -> live.get(i % PROCESSES).with("Idempotency-Key", key).post("/v1/appointments", body));
+        var results = Race.run(
+                30, i -> live.get(i % PROCESSES).with("Idempotency-Key", key).post("/v1/appointments", body));
 
-        assertThat(results).allMatch(r -> r.status() == 201
-                || (r.status() == 409 && r.reason().equals("idempotency_key_in_use")));
-        assertThat(results).filteredOn(r -> r.status() == 201).extracting(Api.Response::id).hasSizeGreaterThan(0)
-                .containsOnly(results.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().id());
-        assertThat(live.get(2).get("/v1/appointments?clinician_id=" + doctor).data()).hasSize(1);
+        assertThat(results)
+                .allMatch(r ->
+                        r.status() == 201 || (r.status() == 409 && r.reason().equals("idempotency_key_in_use")));
+        assertThat(results)
+                .filteredOn(r -> r.status() == 201)
+                .extracting(Api.Response::id)
+                .hasSizeGreaterThan(0)
+                .containsOnly(results.stream()
+                        .filter(r -> r.status() == 201)
+                        .findFirst()
+                        .orElseThrow()
+                        .id());
+        assertThat(live.get(2).get("/v1/appointments?clinician_id=" + doctor).data())
+                .hasSize(1);
     }
 
     @Test
@@ -136,27 +174,50 @@ class MultiProcessTest {
         String doctor = clinic.clinician("Dr Di");
         clinic.everyDay(doctor, "09:00", "12:00");
         String type = clinic.type();
-        String hold = Clinic.expect(clinic.hold(live.get(0), type, doctor, TEN), 201).id();
+        String hold =
+                Clinic.expect(clinic.hold(live.get(0), type, doctor, TEN), 201).id();
         assertThat(clinic.hold(live.get(1), type, doctor, TEN).status()).isEqualTo(409);
 
         Thread.sleep(3_500);
 
-        assertThat(live.get(2).post("/v1/appointments", Map.of("appointment_type_id", type, "clinician_id", doctor,
-                "location_id", clinic.locationId, "patient_id", clinic.patient(), "start_time", TEN)).status())
+        assertThat(live.get(2)
+                        .post(
+                                "/v1/appointments",
+                                Map.of(
+                                        "appointment_type_id",
+                                        type,
+                                        "clinician_id",
+                                        doctor,
+                                        "location_id",
+                                        clinic.locationId,
+                                        "patient_id",
+                                        clinic.patient(),
+                                        "start_time",
+                                        TEN))
+                        .status())
                 .isEqualTo(201);
-        assertThat(live.get(0).post("/v1/holds/" + hold + "/confirm", Map.of("patient_id", clinic.patient())).reason())
+        assertThat(live.get(0)
+                        .post("/v1/holds/" + hold + "/confirm", Map.of("patient_id", clinic.patient()))
+                        .reason())
                 .isEqualTo("hold_expired");
     }
 
     @Test
     void everyEventIsDeliveredOnceWhicheverProcessRecordedIt() throws Exception {
         try (var receiver = new Receiver()) {
-            Clinic.expect(test.get(0).post("/v1/webhook-endpoints", Map.of("url", receiver.url(),
-                    "events", List.of("patient.created"))), 201);
+            Clinic.expect(
+                    test.get(0)
+                            .post(
+                                    "/v1/webhook-endpoints",
+                                    Map.of("url", receiver.url(), "events", List.of("patient.created"))),
+                    201);
             var ids = new ArrayList<String>();
             for (int i = 0; i < 30; i++) {
-                ids.add(Clinic.expect(test.get(i % PROCESSES).post("/v1/patients",
-                        Fixtures.patient("first_name", "Webhook" + i)), 201).id());
+                ids.add(Clinic.expect(
+                                test.get(i % PROCESSES)
+                                        .post("/v1/patients", Fixtures.patient("first_name", "Webhook" + i)),
+                                201)
+                        .id());
             }
 
             var received = receiver.await(30, Duration.ofSeconds(30));

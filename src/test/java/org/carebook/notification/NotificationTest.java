@@ -2,6 +2,12 @@ package org.carebook.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,13 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -36,9 +35,14 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** E-mail through a real SMTP server (GreenMail), SMS through a real HTTP server, reminders by moving the clock. */
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025",
-        "carebook.notification-poll=PT0.2S", "carebook.mail-from=London Bridge Clinic <appointments@clinic.example>",
-        "carebook.sms-per-phone-per-day=2"})
+@TestPropertySource(
+        properties = {
+            "spring.mail.host=localhost",
+            "spring.mail.port=3025",
+            "carebook.notification-poll=PT0.2S",
+            "carebook.mail-from=London Bridge Clinic <appointments@clinic.example>",
+            "carebook.sms-per-phone-per-day=2"
+        })
 @Import(MutableClock.Configuration.class)
 class NotificationTest extends ApiTest {
 
@@ -84,15 +88,23 @@ class NotificationTest extends ApiTest {
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
         assertThat(message.getSubject()).contains("booked");
         String text = GreenMailUtil.getBody(message);
-        assertThat(text).contains("Tuesday 12 January 2027, 09:00").contains("Europe/London").contains("Harley Street");
+        assertThat(text)
+                .contains("Tuesday 12 January 2027, 09:00")
+                .contains("Europe/London")
+                .contains("Harley Street");
         var invitation = invitation(message);
         assertThat(invitation.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
         var event = (VEvent) invitation.getComponent("VEVENT").orElseThrow();
         assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(id + "@carebook");
         assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("0");
         assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20270112T090000Z");
-        awaitNotification(id, n -> n.get("kind").stringValue().equals("confirmation") && n.get("status").stringValue().equals("sent"));
-        assertThat(notifications(id)).extracting(n -> n.get("kind").stringValue() + "/" + n.get("status").stringValue())
+        awaitNotification(
+                id,
+                n -> n.get("kind").stringValue().equals("confirmation")
+                        && n.get("status").stringValue().equals("sent"));
+        assertThat(notifications(id))
+                .extracting(
+                        n -> n.get("kind").stringValue() + "/" + n.get("status").stringValue())
                 .containsExactlyInAnyOrder("confirmation/sent", "reminder/queued");
     }
 
@@ -110,7 +122,8 @@ class NotificationTest extends ApiTest {
         assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(id + "@carebook");
         assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
         assertThat(event.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
-        assertThat(notifications(id)).extracting(n -> n.get("kind").stringValue())
+        assertThat(notifications(id))
+                .extracting(n -> n.get("kind").stringValue())
                 .containsExactly("confirmation", "cancellation");
     }
 
@@ -126,7 +139,9 @@ class NotificationTest extends ApiTest {
         assertThat(update.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
         assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
         assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20270113T110000Z");
-        var reminders = notifications(id).stream().filter(n -> n.get("kind").stringValue().equals("reminder")).toList();
+        var reminders = notifications(id).stream()
+                .filter(n -> n.get("kind").stringValue().equals("reminder"))
+                .toList();
         assertThat(reminders).hasSize(1);
         assertThat(reminders.get(0).get("send_after").stringValue()).isEqualTo("2027-01-12T11:00:00Z");
     }
@@ -141,10 +156,15 @@ class NotificationTest extends ApiTest {
 
         var reminder = awaitMail(2).get(1);
         assertThat(reminder.getSubject()).contains("reminder");
-        awaitNotification(id, n -> n.get("kind").stringValue().equals("reminder") && n.get("status").stringValue().equals("sent"));
+        awaitNotification(
+                id,
+                n -> n.get("kind").stringValue().equals("reminder")
+                        && n.get("status").stringValue().equals("sent"));
         Thread.sleep(1_000);
         assertThat(mail.getReceivedMessages()).hasSize(2);
-        assertThat(notifications(id)).extracting(n -> n.get("kind").stringValue() + "/" + n.get("status").stringValue())
+        assertThat(notifications(id))
+                .extracting(
+                        n -> n.get("kind").stringValue() + "/" + n.get("status").stringValue())
                 .containsExactlyInAnyOrder("confirmation/sent", "reminder/sent");
     }
 
@@ -153,12 +173,20 @@ class NotificationTest extends ApiTest {
         String id = book("2027-01-12T09:00:00Z", null, "+442079460123");
 
         var request = SMS_PROVIDER.await(1, WAIT).get(0);
-        assertThat(request.header("authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
-                .encodeToString("AC123:secret-token".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(request.body()).contains("To=%2B442079460123").contains("From=%2B15005550006")
+        assertThat(request.header("authorization"))
+                .isEqualTo("Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                        "AC123:secret-token".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(request.body())
+                .contains("To=%2B442079460123")
+                .contains("From=%2B15005550006")
                 .contains("General+consultation");
-        awaitNotification(id, n -> n.get("channel").stringValue().equals("sms") && n.get("kind").stringValue()
-                .equals("confirmation") && n.get("status").stringValue().equals("sent"));
+        awaitNotification(
+                id,
+                n -> n.get("channel").stringValue().equals("sms")
+                        && n.get("kind").stringValue().equals("confirmation")
+                        && n.get("status").stringValue().equals("sent"));
     }
 
     @Test
@@ -169,11 +197,17 @@ class NotificationTest extends ApiTest {
         assertThat(held.get("suppressed_reason").stringValue()).isEqualTo("country_not_allowed");
 
         var widened = clinic.api.patch("/v1/organization", Map.of("sms_countries", List.of("GB", "US")));
-        assertThat(widened.data().get("sms_countries").valueStream().map(JsonNode::stringValue)).containsExactly("GB", "US");
+        assertThat(widened.data().get("sms_countries").valueStream().map(JsonNode::stringValue))
+                .containsExactly("GB", "US");
         String allowed = book("2027-01-12T10:00:00Z", null, "+1 202 555 0124");
 
-        assertThat(SMS_PROVIDER.await(1, WAIT)).hasSize(1).allSatisfy(r -> assertThat(r.body()).contains("%2B12025550124"));
-        awaitNotification(allowed, n -> n.get("channel").stringValue().equals("sms") && n.get("status").stringValue().equals("sent"));
+        assertThat(SMS_PROVIDER.await(1, WAIT))
+                .hasSize(1)
+                .allSatisfy(r -> assertThat(r.body()).contains("%2B12025550124"));
+        awaitNotification(
+                allowed,
+                n -> n.get("channel").stringValue().equals("sms")
+                        && n.get("status").stringValue().equals("sent"));
         assertThat(SMS_PROVIDER.received()).isEmpty();
     }
 
@@ -183,16 +217,28 @@ class NotificationTest extends ApiTest {
         String second = book("2027-01-12T10:00:00Z", null, "+442079460999");
         var otherClinic = Clinic.in(newOrganization(), "Europe/London");
         String otherDoctor = otherClinic.clinician("Dr Other");
-        String third = Clinic.expect(otherClinic.book(otherClinic.type(), otherDoctor,
-                otherClinic.patient("phone", "+442079460999"), "2027-01-12T11:00:00Z"), 201).id();
+        String third = Clinic.expect(
+                        otherClinic.book(
+                                otherClinic.type(),
+                                otherDoctor,
+                                otherClinic.patient("phone", "+442079460999"),
+                                "2027-01-12T11:00:00Z"),
+                        201)
+                .id();
 
         assertThat(SMS_PROVIDER.await(2, WAIT)).hasSize(2);
-        var limited = Eventually.first(() -> list(otherClinic, third), n -> n.get("channel").stringValue().equals("sms"),
-                WAIT, "the third text");
+        var limited = Eventually.first(
+                () -> list(otherClinic, third),
+                n -> n.get("channel").stringValue().equals("sms"),
+                WAIT,
+                "the third text");
         assertThat(limited.get("status").stringValue()).isEqualTo("suppressed");
         assertThat(limited.get("suppressed_reason").stringValue()).isEqualTo("daily_limit");
         for (String id : List.of(first, second)) {
-            awaitNotification(id, n -> n.get("channel").stringValue().equals("sms") && n.get("status").stringValue().equals("sent"));
+            awaitNotification(
+                    id,
+                    n -> n.get("channel").stringValue().equals("sms")
+                            && n.get("status").stringValue().equals("sent"));
         }
         Thread.sleep(1_000);
         assertThat(SMS_PROVIDER.received()).isEmpty();
@@ -206,7 +252,10 @@ class NotificationTest extends ApiTest {
         var message = awaitMail(1).get(0);
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo(address);
         var event = (VEvent) invitation(message).getComponent("VEVENT").orElseThrow();
-        assertThat(java.net.URI.create(event.getProperty("ATTENDEE").orElseThrow().getValue()).getSchemeSpecificPart())
+        assertThat(java.net
+                        .URI
+                        .create(event.getProperty("ATTENDEE").orElseThrow().getValue())
+                        .getSchemeSpecificPart())
                 .isEqualTo(address);
         awaitNotification(id, n -> n.get("status").stringValue().equals("sent"));
     }
@@ -215,14 +264,18 @@ class NotificationTest extends ApiTest {
     void aMailServerThatIsDownDelaysTheMessageButNotTheBooking() throws Exception {
         mail.stop();
         String id = book("2027-01-12T09:00:00Z", "ada@example.com", null);
-        var failing = awaitNotification(id, n -> n.get("attempts").intValue() >= 1 && n.get("last_error").isString());
+        var failing = awaitNotification(
+                id,
+                n -> n.get("attempts").intValue() >= 1 && n.get("last_error").isString());
         assertThat(failing.get("status").stringValue()).isEqualTo("queued");
 
         mail.start();
         clock.advance(Duration.ofMinutes(2));
 
         assertThat(awaitMail(1)).hasSize(1);
-        assertThat(awaitNotification(id, n -> n.get("status").stringValue().equals("sent")).get("attempts").intValue())
+        assertThat(awaitNotification(id, n -> n.get("status").stringValue().equals("sent"))
+                        .get("attempts")
+                        .intValue())
                 .isEqualTo(2);
     }
 
@@ -233,11 +286,14 @@ class NotificationTest extends ApiTest {
         test.everyDay(testDoctor, "00:00", "23:30");
         String testType = test.type();
         String patient = test.patient("email", "ada@example.com", "phone", "+442079460123");
-        String id = Clinic.expect(test.book(testType, testDoctor, patient, "2027-01-12T09:00:00Z"), 201).id();
+        String id = Clinic.expect(test.book(testType, testDoctor, patient, "2027-01-12T09:00:00Z"), 201)
+                .id();
 
         var listed = new ArrayList<JsonNode>();
         test.api.get("/v1/notifications?appointment_id=" + id).data().forEach(listed::add);
-        assertThat(listed).isNotEmpty().allSatisfy(n -> assertThat(n.get("status").stringValue()).isEqualTo("suppressed"));
+        assertThat(listed)
+                .isNotEmpty()
+                .allSatisfy(n -> assertThat(n.get("status").stringValue()).isEqualTo("suppressed"));
         Thread.sleep(1_000);
         assertThat(mail.getReceivedMessages()).isEmpty();
     }
@@ -255,7 +311,9 @@ class NotificationTest extends ApiTest {
     }
 
     private List<MimeMessage> awaitMail(int count) throws InterruptedException {
-        assertThat(mail.waitForIncomingEmail(WAIT.toMillis(), count)).as("%d e-mails received", count).isTrue();
+        assertThat(mail.waitForIncomingEmail(WAIT.toMillis(), count))
+                .as("%d e-mails received", count)
+                .isTrue();
         return List.of(mail.getReceivedMessages());
     }
 
@@ -265,7 +323,10 @@ class NotificationTest extends ApiTest {
 
     private static List<JsonNode> list(Clinic clinic, String appointmentId) {
         var list = new ArrayList<JsonNode>();
-        clinic.api.get("/v1/notifications?appointment_id=" + appointmentId).data().forEach(list::add);
+        clinic.api
+                .get("/v1/notifications?appointment_id=" + appointmentId)
+                .data()
+                .forEach(list::add);
         return list;
     }
 

@@ -3,7 +3,6 @@ package org.carebook.support;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.carebook.CarebookApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -17,14 +16,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * organizations, so tests share one server without seeing each other's data.
  */
 @Tag("integration")
-@SpringBootTest(classes = CarebookApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = CarebookApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "carebook.data-dir=target/test-data/${random.uuid}",
-                "carebook.admin-token=" + ApiTest.ADMIN_TOKEN,
-                "carebook.demo=false",
-                "carebook.rate-limit-per-second=100000",
-                "carebook.rate-limit-per-ip-per-second=100000",
-                "carebook.auth-failures-per-minute=100000"})
+            "carebook.data-dir=target/test-data/${random.uuid}",
+            "carebook.admin-token=" + ApiTest.ADMIN_TOKEN,
+            "carebook.demo=false",
+            "carebook.rate-limit-per-second=100000",
+            "carebook.rate-limit-per-ip-per-second=100000",
+            "carebook.auth-failures-per-minute=100000"
+        })
 public abstract class ApiTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
@@ -61,26 +63,34 @@ public abstract class ApiTest {
 
     /** A new organization (London, GB, GBP) through the admin API of any server, with its four keys. */
     public static Org organization(Api admin, String name) {
-        var created = admin.post("/admin/v1/organizations",
+        var created = admin.post(
+                "/admin/v1/organizations",
                 Map.of("name", name, "timezone", "Europe/London", "country", "GB", "currency", "GBP"));
         if (created.status() != 201) {
             throw new IllegalStateException("could not create an organization: " + created);
         }
         var keys = new LinkedHashMap<String, String>();
-        created.data().get("api_keys").forEach(k ->
-                keys.put(k.get("type").stringValue() + "/" + k.get("mode").stringValue(), k.get("key").stringValue()));
+        created.data()
+                .get("api_keys")
+                .forEach(k -> keys.put(
+                        k.get("type").stringValue() + "/" + k.get("mode").stringValue(),
+                        k.get("key").stringValue()));
         String base = admin.base();
-        return new Org(created.id(), new Api(base, keys.get("secret/live")), new Api(base, keys.get("publishable/live")),
-                new Api(base, keys.get("secret/test")), new Api(base, keys.get("publishable/test")),
+        return new Org(
+                created.id(),
+                new Api(base, keys.get("secret/live")),
+                new Api(base, keys.get("publishable/live")),
+                new Api(base, keys.get("secret/test")),
+                new Api(base, keys.get("publishable/test")),
                 keys.get("publishable/live"));
     }
 
     /** A key of {@code org} (live mode) holding only the given scopes. */
     protected Api keyWithScopes(Org org, String... scopes) {
-        var created = org.live().post("/v1/api-keys", Map.of("name", "limited", "type", "secret", "scopes", List.of(scopes)));
+        var created =
+                org.live().post("/v1/api-keys", Map.of("name", "limited", "type", "secret", "scopes", List.of(scopes)));
         return as(created.data().get("key").stringValue());
     }
 
-    public record Org(String id, Api live, Api publishable, Api test, Api publishableTest, String publishableKey) {
-    }
+    public record Org(String id, Api live, Api publishable, Api test, Api publishableTest, String publishableKey) {}
 }

@@ -20,8 +20,7 @@ public final class Clinic {
     }
 
     /** A clinic with one clinician who works every day, and one appointment type: enough to book. */
-    public record Practice(Clinic clinic, String doctor, String type) {
-    }
+    public record Practice(Clinic clinic, String doctor, String type) {}
 
     /** In London: Dr Ada Byron works 09:00–17:00 every day; the type is a 30-minute consultation. */
     public static Practice practice(ApiTest.Org org) {
@@ -47,11 +46,13 @@ public final class Clinic {
     }
 
     public String room(String name) {
-        return expect(api.post("/v1/locations/" + locationId + "/rooms", Map.of("name", name)), 201).id();
+        return expect(api.post("/v1/locations/" + locationId + "/rooms", Map.of("name", name)), 201)
+                .id();
     }
 
     public String clinician(String name) {
-        return expect(api.post("/v1/clinicians", Fixtures.clinician("name", name)), 201).id();
+        return expect(api.post("/v1/clinicians", Fixtures.clinician("name", name)), 201)
+                .id();
     }
 
     /** An appointment type; overrides as in {@link Fixtures#appointmentType}. A long horizon so 2027 dates are bookable. */
@@ -62,8 +63,8 @@ public final class Clinic {
 
     /** A schedule with the same hours every day of the week. */
     public String everyDay(String clinicianId, String start, String end, Object... overrides) {
-        var body = Fixtures.with(Fixtures.schedule(clinicianId, locationId, "weekly_hours", hoursEveryDay(start, end)),
-                overrides);
+        var body = Fixtures.with(
+                Fixtures.schedule(clinicianId, locationId, "weekly_hours", hoursEveryDay(start, end)), overrides);
         return expect(api.post("/v1/schedules", body), 201).id();
     }
 
@@ -88,23 +89,56 @@ public final class Clinic {
     }
 
     public Api.Response hold(Api as, String typeId, String clinicianId, String startTime) {
-        return as.post("/v1/holds", Map.of("appointment_type_id", typeId, "clinician_id", clinicianId,
-                "location_id", locationId, "start_time", startTime));
+        return as.post(
+                "/v1/holds",
+                Map.of(
+                        "appointment_type_id",
+                        typeId,
+                        "clinician_id",
+                        clinicianId,
+                        "location_id",
+                        locationId,
+                        "start_time",
+                        startTime));
     }
 
     public Api.Response holdAtLocalTime(String typeId, String clinicianId, String date, String time) {
-        return api.post("/v1/holds", Map.of("appointment_type_id", typeId, "clinician_id", clinicianId,
-                "location_id", locationId, "date", date, "start_time", time));
+        return api.post(
+                "/v1/holds",
+                Map.of(
+                        "appointment_type_id",
+                        typeId,
+                        "clinician_id",
+                        clinicianId,
+                        "location_id",
+                        locationId,
+                        "date",
+                        date,
+                        "start_time",
+                        time));
     }
 
     public String patient(Object... overrides) {
-        return expect(api.post("/v1/patients", Fixtures.patient(overrides)), 201).id();
+        return expect(api.post("/v1/patients", Fixtures.patient(overrides)), 201)
+                .id();
     }
 
     public Api.Response book(String typeId, String clinicianId, String patientId, String start, Object... overrides) {
-        return api.post("/v1/appointments", Fixtures.with(Map.of("appointment_type_id", typeId,
-                "clinician_id", clinicianId, "location_id", locationId, "patient_id", patientId, "start_time", start),
-                overrides));
+        return api.post(
+                "/v1/appointments",
+                Fixtures.with(
+                        Map.of(
+                                "appointment_type_id",
+                                typeId,
+                                "clinician_id",
+                                clinicianId,
+                                "location_id",
+                                locationId,
+                                "patient_id",
+                                patientId,
+                                "start_time",
+                                start),
+                        overrides));
     }
 
     public static Api.Response expect(Api.Response response, int status) {

@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 /** Waits for work the server does in the background (deliveries, messages) to show in what the API lists. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** The first item of {@code list} that meets {@code condition}, asked again every 100 ms for up to {@code wait}. */
     public static <T> T first(Supplier<List<T>> list, Predicate<T> condition, Duration wait, String what)

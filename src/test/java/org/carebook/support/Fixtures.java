@@ -7,8 +7,7 @@ import java.util.Map;
 /** Request bodies with sensible defaults; each helper takes overrides as key/value pairs. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Map<String, Object> location(Object... overrides) {
         return with(Map.of("name", "Harley Street", "timezone", "Europe/London"), overrides);
@@ -23,8 +22,17 @@ public final class Fixtures {
     }
 
     public static Map<String, Object> schedule(String clinicianId, String locationId, Object... overrides) {
-        return with(Map.of("clinician_id", clinicianId, "location_id", locationId, "is_remote", false,
-                "weekly_hours", List.of(Map.of("day", "monday", "start", "09:00", "end", "12:30"))), overrides);
+        return with(
+                Map.of(
+                        "clinician_id",
+                        clinicianId,
+                        "location_id",
+                        locationId,
+                        "is_remote",
+                        false,
+                        "weekly_hours",
+                        List.of(Map.of("day", "monday", "start", "09:00", "end", "12:30"))),
+                overrides);
     }
 
     public static Map<String, Object> patient(Object... overrides) {

@@ -12,8 +12,7 @@ import java.util.function.IntFunction;
 /** Runs N real requests at once: every thread waits at a gate, then all are released together. */
 public final class Race {
 
-    private Race() {
-    }
+    private Race() {}
 
     public static <T> List<T> run(int clients, IntFunction<T> request) {
         ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -1,5 +1,6 @@
 package org.carebook.support;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server standing in for a clinic system that receives webhooks. It answers from a script
@@ -28,8 +27,7 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, Duration delay, Map<String, String> headers) {
-    }
+    private record Answer(int status, Duration delay, Map<String, String> headers) {}
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
@@ -41,16 +39,20 @@ public final class Receiver implements AutoCloseable {
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             var headers = new java.util.HashMap<String, String>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
             var answer = script.poll();
             if (answer == null) {
                 answer = usual;
             }
-            received.add(new Request(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+            received.add(new Request(
+                    headers,
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
                     answer.status()));
             try {
                 Thread.sleep(answer.delay().toMillis());
-                answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                answer.headers()
+                        .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
                 exchange.sendResponseHeaders(answer.status(), -1);
             } catch (InterruptedException | IOException e) {
                 // the sender gave up waiting; nothing more to say

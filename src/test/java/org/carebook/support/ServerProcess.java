@@ -33,20 +33,32 @@ public final class ServerProcess {
     }
 
     public ServerProcess start(Path log) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.carebook.CarebookApplication",
-                "--server.port=" + port, "--carebook.data-dir=" + dataDir.toAbsolutePath(),
-                "--carebook.admin-token=" + ApiTest.ADMIN_TOKEN, "--carebook.demo=false"));
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.carebook.CarebookApplication",
+                "--server.port=" + port,
+                "--carebook.data-dir=" + dataDir.toAbsolutePath(),
+                "--carebook.admin-token=" + ApiTest.ADMIN_TOKEN,
+                "--carebook.demo=false"));
         settings.forEach(s -> command.add("--" + s));
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         awaitReady();
         return this;
     }
 
     /** The URL of the server's embedded database, with its password, for a test's own queries. */
     public String embeddedJdbcUrl() throws IOException {
-        String port = java.nio.file.Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(3).strip();
-        String password = java.nio.file.Files.readString(dataDir.resolve("postgres.password")).strip();
+        String port = java.nio.file.Files.readAllLines(
+                        dataDir.resolve("postgres").resolve("postmaster.pid"))
+                .get(3)
+                .strip();
+        String password = java.nio.file.Files.readString(dataDir.resolve("postgres.password"))
+                .strip();
         return "jdbc:postgresql://localhost:" + port + "/carebook?password=" + password;
     }
 
@@ -68,7 +80,9 @@ public final class ServerProcess {
         long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < end && process.isAlive()) {
             try {
-                var response = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness")).build(),
+                var response = client.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -1,18 +1,17 @@
 package org.carebook.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Fixtures;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class AccessTest extends ApiTest {
 
@@ -27,7 +26,10 @@ class AccessTest extends ApiTest {
     @Test
     void garbageAuthorizationHeadersAreInvalidKeys() {
         for (String header : List.of("Bearer", "Bearer sk_live_nope", "Token abc", "Basic !!!notbase64")) {
-            var request = HttpRequest.newBuilder(URI.create(base + "/v1/locations")).header("Authorization", header).GET().build();
+            var request = HttpRequest.newBuilder(URI.create(base + "/v1/locations"))
+                    .header("Authorization", header)
+                    .GET()
+                    .build();
             var response = Api.execute(request);
             assertThat(response.status()).as(header).isEqualTo(401);
             assertThat(response.error().get("code").stringValue()).isEqualTo("UNAUTHORISED");
@@ -47,7 +49,8 @@ class AccessTest extends ApiTest {
     @Test
     void aRevokedKeyStopsWorkingAtOnce() {
         var org = newOrganization();
-        var created = org.live().post("/v1/api-keys", Map.of("name", "temp", "type", "secret", "scopes", List.of("read_catalog")));
+        var created = org.live()
+                .post("/v1/api-keys", Map.of("name", "temp", "type", "secret", "scopes", List.of("read_catalog")));
         assertThat(created.status()).isEqualTo(201);
         var temp = as(created.data().get("key").stringValue());
         assertThat(temp.get("/v1/locations").status()).isEqualTo(200);
@@ -63,10 +66,15 @@ class AccessTest extends ApiTest {
         var org = newOrganization();
         var listed = org.live().get("/v1/api-keys");
         assertThat(listed.status()).isEqualTo(200);
-        listed.data().forEach(k -> assertThat(k.get("key").stringValue()).contains("****").hasSizeLessThan(20));
+        listed.data()
+                .forEach(k ->
+                        assertThat(k.get("key").stringValue()).contains("****").hasSizeLessThan(20));
         String key = secretKeyOf(org);
-        long plaintextCopies = jdbc.sql("SELECT count(*) FROM api_keys WHERE position(:key IN key_prefix || key_last4 || name) > 0")
-                .param("key", key).query(Long.class).single();
+        long plaintextCopies = jdbc.sql(
+                        "SELECT count(*) FROM api_keys WHERE position(:key IN key_prefix || key_last4 || name) > 0")
+                .param("key", key)
+                .query(Long.class)
+                .single();
         assertThat(plaintextCopies).isZero();
     }
 
@@ -77,7 +85,8 @@ class AccessTest extends ApiTest {
         var response = readOnly.post("/v1/locations", Fixtures.location());
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.reason()).isEqualTo("missing_scope");
-        assertThat(response.error().get("details").get(0).get("issue").stringValue()).isEqualTo("write_catalog");
+        assertThat(response.error().get("details").get(0).get("issue").stringValue())
+                .isEqualTo("write_catalog");
         assertThat(org.live().get("/v1/locations").json().get("data")).isEmpty();
     }
 
@@ -85,10 +94,12 @@ class AccessTest extends ApiTest {
     void aKeyCannotGrantScopesItDoesNotHold() {
         var org = newOrganization();
         var keyAdmin = keyWithScopes(org, "manage_api_keys", "read_catalog");
-        var response = keyAdmin.post("/v1/api-keys", Map.of("name", "wider", "type", "secret",
-                "scopes", List.of("read_catalog", "read_patients")));
+        var response = keyAdmin.post(
+                "/v1/api-keys",
+                Map.of("name", "wider", "type", "secret", "scopes", List.of("read_catalog", "read_patients")));
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.error().get("details").get(0).get("field").stringValue()).isEqualTo("scopes[1]");
+        assertThat(response.error().get("details").get(0).get("field").stringValue())
+                .isEqualTo("scopes[1]");
     }
 
     @Test
@@ -102,8 +113,16 @@ class AccessTest extends ApiTest {
     @Test
     void aPublishableKeyIsRefusedFromAnOriginItDoesNotAllow() {
         var org = newOrganization();
-        var key = org.live().post("/v1/api-keys", Map.of("name", "widget", "type", "publishable",
-                "allowed_origins", List.of("https://clinic.example")));
+        var key = org.live()
+                .post(
+                        "/v1/api-keys",
+                        Map.of(
+                                "name",
+                                "widget",
+                                "type",
+                                "publishable",
+                                "allowed_origins",
+                                List.of("https://clinic.example")));
         assertThat(key.status()).isEqualTo(201);
         var widget = as(key.data().get("key").stringValue());
 
@@ -120,15 +139,27 @@ class AccessTest extends ApiTest {
     @Test
     void corsPreflightIsAnsweredOnlyForAllowedOrigins() {
         var org = newOrganization();
-        org.live().post("/v1/api-keys", Map.of("name", "widget", "type", "publishable",
-                "allowed_origins", List.of("https://preflight.example")));
-        var allowed = anonymous().with("Origin", "https://preflight.example")
-                .with("Access-Control-Request-Method", "POST").send("OPTIONS", "/v1/holds", null);
+        org.live()
+                .post(
+                        "/v1/api-keys",
+                        Map.of(
+                                "name",
+                                "widget",
+                                "type",
+                                "publishable",
+                                "allowed_origins",
+                                List.of("https://preflight.example")));
+        var allowed = anonymous()
+                .with("Origin", "https://preflight.example")
+                .with("Access-Control-Request-Method", "POST")
+                .send("OPTIONS", "/v1/holds", null);
         assertThat(allowed.status()).isEqualTo(204);
         assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://preflight.example");
 
-        var refused = anonymous().with("Origin", "https://elsewhere.example")
-                .with("Access-Control-Request-Method", "POST").send("OPTIONS", "/v1/holds", null);
+        var refused = anonymous()
+                .with("Origin", "https://elsewhere.example")
+                .with("Access-Control-Request-Method", "POST")
+                .send("OPTIONS", "/v1/holds", null);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
     }
@@ -152,8 +183,16 @@ class AccessTest extends ApiTest {
     }
 
     private String secretKeyOf(Org org) {
-        var created = org.live().post("/v1/api-keys", Map.of("name", "basic", "type", "secret",
-                "scopes", List.of("manage_organization", "manage_api_keys")));
+        var created = org.live()
+                .post(
+                        "/v1/api-keys",
+                        Map.of(
+                                "name",
+                                "basic",
+                                "type",
+                                "secret",
+                                "scopes",
+                                List.of("manage_organization", "manage_api_keys")));
         return created.data().get("key").stringValue();
     }
 }

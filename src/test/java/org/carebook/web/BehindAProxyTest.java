@@ -1,8 +1,9 @@
 package org.carebook.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.Map;
-
 import org.carebook.kernel.Scope;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
@@ -14,14 +15,16 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A server behind a load balancer on 127.0.0.0/8: each test's clients are told apart by the address the
  * balancer forwards, and the limits that protect public keys and credentials count per client.
  */
-@TestPropertySource(properties = {"carebook.trusted-proxies=10.0.0.0/8, 127.0.0.0/8",
-        "carebook.rate-limit-per-ip-per-second=5", "carebook.auth-failures-per-minute=5"})
+@TestPropertySource(
+        properties = {
+            "carebook.trusted-proxies=10.0.0.0/8, 127.0.0.0/8",
+            "carebook.rate-limit-per-ip-per-second=5",
+            "carebook.auth-failures-per-minute=5"
+        })
 @Import(BehindAProxyTest.UnscopedController.class)
 class BehindAProxyTest extends ApiTest {
 
@@ -38,9 +41,11 @@ class BehindAProxyTest extends ApiTest {
     void theClientIsTheRightmostAddressThatIsNotATrustedProxy() {
         var org = newOrganization();
 
-        assertThat(ipRecordedFor(org.live().with("X-Forwarded-For", "203.0.113.7"))).isEqualTo("203.0.113.7");
+        assertThat(ipRecordedFor(org.live().with("X-Forwarded-For", "203.0.113.7")))
+                .isEqualTo("203.0.113.7");
         assertThat(ipRecordedFor(org.live().with("X-Forwarded-For", "198.51.100.1, 203.0.113.8, 10.1.2.3")))
-                .as("a client's own claim on the left is not believed").isEqualTo("203.0.113.8");
+                .as("a client's own claim on the left is not believed")
+                .isEqualTo("203.0.113.8");
         assertThat(ipRecordedFor(org.live().with("Forwarded", "for=\"[2001:db8::1]:4711\";proto=https, for=10.0.0.2")))
                 .isEqualTo("2001:db8:0:0:0:0:0:1");
         assertThat(ipRecordedFor(org.live())).isEqualTo("127.0.0.1");
@@ -52,8 +57,10 @@ class BehindAProxyTest extends ApiTest {
         var https = org.live().with("X-Forwarded-For", "203.0.113.20").with("X-Forwarded-Proto", "https");
         var http = org.live().with("X-Forwarded-For", "203.0.113.20").with("X-Forwarded-Proto", "http");
 
-        assertThat(https.get("/v1/organization").header("Strict-Transport-Security")).contains("max-age=31536000");
-        assertThat(http.get("/v1/organization").header("Strict-Transport-Security")).isNull();
+        assertThat(https.get("/v1/organization").header("Strict-Transport-Security"))
+                .contains("max-age=31536000");
+        assertThat(http.get("/v1/organization").header("Strict-Transport-Security"))
+                .isNull();
     }
 
     @Test
@@ -66,7 +73,7 @@ class BehindAProxyTest extends ApiTest {
         var first = org.publishable().with("X-Forwarded-For", "203.0.113.30");
         var second = org.publishable().with("X-Forwarded-For", "203.0.113.31");
 
-        for (String start : new String[]{"09:00", "10:00", "11:00"}) {
+        for (String start : new String[] {"09:00", "10:00", "11:00"}) {
             Clinic.expect(clinic.hold(first, type, doctor, "2027-01-12T" + start + ":00Z"), 201);
         }
         var fourth = clinic.hold(first, type, doctor, "2027-01-12T12:00:00Z");
@@ -96,8 +103,12 @@ class BehindAProxyTest extends ApiTest {
         assertThat(refused.header("Retry-After")).isNotNull();
         assertThat(refused.header("RateLimit-Limit")).isEqualTo("5");
         assertThat(patient.get("/v1/appointment-types").status()).isEqualTo(200);
-        assertThat(org.live().with("X-Forwarded-For", "203.0.113.40").get("/v1/appointment-types").status())
-                .as("a secret key is not limited per address").isEqualTo(200);
+        assertThat(org.live()
+                        .with("X-Forwarded-For", "203.0.113.40")
+                        .get("/v1/appointment-types")
+                        .status())
+                .as("a secret key is not limited per address")
+                .isEqualTo(200);
     }
 
     @Test
@@ -109,7 +120,8 @@ class BehindAProxyTest extends ApiTest {
         }
 
         var cutOff = guesser.get("/v1/organization");
-        var rightKeySameAddress = org.live().with("X-Forwarded-For", "203.0.113.50").get("/v1/organization");
+        var rightKeySameAddress =
+                org.live().with("X-Forwarded-For", "203.0.113.50").get("/v1/organization");
         var someoneElse = org.live().with("X-Forwarded-For", "203.0.113.51").get("/v1/organization");
 
         assertThat(cutOff.status()).isEqualTo(429);
@@ -125,15 +137,17 @@ class BehindAProxyTest extends ApiTest {
             assertThat(guesser.get("/admin/v1/organizations").status()).isEqualTo(401);
         }
         assertThat(guesser.get("/admin/v1/organizations").status()).isEqualTo(429);
-        assertThat(admin().with("X-Forwarded-For", "203.0.113.61").get("/admin/v1/organizations").status())
+        assertThat(admin().with("X-Forwarded-For", "203.0.113.61")
+                        .get("/admin/v1/organizations")
+                        .status())
                 .isEqualTo(200);
     }
 
     @Test
     void aHandlerWithoutADeclaredScopeIsRefusedToEveryKey() {
         var org = newOrganization();
-        var everyScope = keyWithScopes(org, java.util.Arrays.stream(Scope.values()).map(Scope::wire)
-                .toArray(String[]::new));
+        var everyScope = keyWithScopes(
+                org, java.util.Arrays.stream(Scope.values()).map(Scope::wire).toArray(String[]::new));
 
         var refused = everyScope.get("/v1/forgotten-scope");
 

@@ -1,14 +1,13 @@
 package org.carebook.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
-
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.carebook.support.Fixtures;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an attacker and a new user found at the edge, each answered as it should be now. */
 class EdgeTest extends ApiTest {
@@ -36,19 +35,30 @@ class EdgeTest extends ApiTest {
         var clinic = practice.clinic();
         String doctor = practice.doctor();
         String type = practice.type();
-        var body = Map.of("appointment_type_id", type, "clinician_id", doctor, "location_id", clinic.locationId,
-                "start_time", "2027-01-12T09:00:00Z", "patient_id", clinic.patient());
+        var body = Map.of(
+                "appointment_type_id",
+                type,
+                "clinician_id",
+                doctor,
+                "location_id",
+                clinic.locationId,
+                "start_time",
+                "2027-01-12T09:00:00Z",
+                "patient_id",
+                clinic.patient());
         var first = org.live().with("Idempotency-Key", "booking-1").post("/v1/appointments", body);
         assertThat(first.status()).isEqualTo(201);
 
-        var replay = keyWithScopes(org, "read_appointment_types").with("Idempotency-Key", "booking-1")
+        var replay = keyWithScopes(org, "read_appointment_types")
+                .with("Idempotency-Key", "booking-1")
                 .post("/v1/appointments", body);
 
         assertThat(replay.status()).isEqualTo(403);
         assertThat(replay.reason()).isEqualTo("missing_scope");
         assertThat(replay.header("Idempotent-Replayed")).isNull();
         assertThat(replay.text()).doesNotContain(first.id());
-        var allowed = keyWithScopes(org, "write_appointments").with("Idempotency-Key", "booking-1")
+        var allowed = keyWithScopes(org, "write_appointments")
+                .with("Idempotency-Key", "booking-1")
                 .post("/v1/appointments", body);
         assertThat(allowed.header("Idempotent-Replayed")).isEqualTo("true");
     }
@@ -64,7 +74,9 @@ class EdgeTest extends ApiTest {
         assertThat(read.header("Cache-Control")).contains("no-store");
         assertThat(read.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(read.header("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(read.header("Strict-Transport-Security")).as("plain HTTP, no proxy trusted").isNull();
+        assertThat(read.header("Strict-Transport-Security"))
+                .as("plain HTTP, no proxy trusted")
+                .isNull();
     }
 
     @Test
@@ -73,7 +85,9 @@ class EdgeTest extends ApiTest {
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.header("Cache-Control")).isEqualTo("no-cache");
 
-        var again = anonymous().with("If-Modified-Since", script.header("Last-Modified")).get("/widget/carebook.js");
+        var again = anonymous()
+                .with("If-Modified-Since", script.header("Last-Modified"))
+                .get("/widget/carebook.js");
 
         assertThat(again.status()).isEqualTo(304);
     }
@@ -81,14 +95,17 @@ class EdgeTest extends ApiTest {
     @Test
     void forwardedHeadersFromAPeerThatIsNotATrustedProxyAreIgnored() {
         var org = newOrganization();
-        var spoofing = org.live().with("X-Forwarded-For", "203.0.113.7").with("X-Forwarded-Proto", "https")
+        var spoofing = org.live()
+                .with("X-Forwarded-For", "203.0.113.7")
+                .with("X-Forwarded-Proto", "https")
                 .with("Forwarded", "for=198.51.100.9;proto=https");
         String id = spoofing.post("/v1/patients", Fixtures.patient()).id();
 
         var audit = org.live().get("/v1/audit-events?resource_id=" + id).data().get(0);
 
         assertThat(audit.get("ip").stringValue()).isEqualTo("127.0.0.1");
-        assertThat(spoofing.get("/v1/patients/" + id).header("Strict-Transport-Security")).isNull();
+        assertThat(spoofing.get("/v1/patients/" + id).header("Strict-Transport-Security"))
+                .isNull();
     }
 
     @Test
@@ -100,9 +117,14 @@ class EdgeTest extends ApiTest {
         String type = practice.type();
         String onFile = clinic.patient("email", "trisha@example.org", "phone", "+447700900456");
 
-        String sameEmail = bookThroughTheWidget(org, clinic, type, doctor, "2027-01-12T09:00:00Z",
-                Fixtures.patient("email", "trisha@example.org"));
-        String nameAndBirthDateOnly = bookThroughTheWidget(org, clinic, type, doctor, "2027-01-12T10:00:00Z",
+        String sameEmail = bookThroughTheWidget(
+                org, clinic, type, doctor, "2027-01-12T09:00:00Z", Fixtures.patient("email", "trisha@example.org"));
+        String nameAndBirthDateOnly = bookThroughTheWidget(
+                org,
+                clinic,
+                type,
+                doctor,
+                "2027-01-12T10:00:00Z",
                 Fixtures.patient("email", "someone.else@example.org"));
         String noContact = bookThroughTheWidget(org, clinic, type, doctor, "2027-01-12T11:00:00Z", Fixtures.patient());
 
@@ -114,7 +136,11 @@ class EdgeTest extends ApiTest {
         assertThat(marked.get("email").stringValue()).isEqualTo("someone.else@example.org");
         assertThat(org.live().get("/v1/patients/" + onFile).data().get("email").stringValue())
                 .isEqualTo("trisha@example.org");
-        assertThat(org.live().get("/v1/patients/" + noContact).data().get("possible_duplicate_of").stringValue())
+        assertThat(org.live()
+                        .get("/v1/patients/" + noContact)
+                        .data()
+                        .get("possible_duplicate_of")
+                        .stringValue())
                 .isEqualTo(onFile);
     }
 
@@ -127,9 +153,22 @@ class EdgeTest extends ApiTest {
         String type = practice.type();
         String onFile = clinic.patient("email", "trisha@example.org");
 
-        var booked = Clinic.expect(org.live().post("/v1/appointments", Map.of("appointment_type_id", type,
-                "clinician_id", doctor, "location_id", clinic.locationId, "start_time", "2027-01-12T09:00:00Z",
-                "patient", Fixtures.patient())), 201);
+        var booked = Clinic.expect(
+                org.live()
+                        .post(
+                                "/v1/appointments",
+                                Map.of(
+                                        "appointment_type_id",
+                                        type,
+                                        "clinician_id",
+                                        doctor,
+                                        "location_id",
+                                        clinic.locationId,
+                                        "start_time",
+                                        "2027-01-12T09:00:00Z",
+                                        "patient",
+                                        Fixtures.patient())),
+                201);
 
         assertThat(booked.data().get("patient_id").stringValue()).isEqualTo(onFile);
     }
@@ -142,29 +181,59 @@ class EdgeTest extends ApiTest {
         String doctor = practice.doctor();
         String type = practice.type();
         int hour = 9;
-        for (String email : List.of("a{b}@example.org", "a|b@example.org", "a%b@example.org",
-                "!#$%&'*+-/=?^_`{|}~@example.org", "o'brien@example.org", "zoë@exämple.de")) {
-            var booked = org.live().post("/v1/appointments", Map.of("appointment_type_id", type, "clinician_id", doctor,
-                    "location_id", clinic.locationId, "start_time", String.format("2027-01-12T%02d:00:00Z", hour++),
-                    "patient", Fixtures.patient("first_name", "P" + hour, "email", email)));
+        for (String email : List.of(
+                "a{b}@example.org",
+                "a|b@example.org",
+                "a%b@example.org",
+                "!#$%&'*+-/=?^_`{|}~@example.org",
+                "o'brien@example.org",
+                "zoë@exämple.de")) {
+            var booked = org.live()
+                    .post(
+                            "/v1/appointments",
+                            Map.of(
+                                    "appointment_type_id",
+                                    type,
+                                    "clinician_id",
+                                    doctor,
+                                    "location_id",
+                                    clinic.locationId,
+                                    "start_time",
+                                    String.format("2027-01-12T%02d:00:00Z", hour++),
+                                    "patient",
+                                    Fixtures.patient("first_name", "P" + hour, "email", email)));
             assertThat(booked.status()).as(email).isEqualTo(201);
-            assertThat(org.live().get("/v1/appointments/" + booked.id() + "/ics").status()).as(email).isEqualTo(200);
+            assertThat(org.live()
+                            .get("/v1/appointments/" + booked.id() + "/ics")
+                            .status())
+                    .as(email)
+                    .isEqualTo(200);
         }
-        for (String refused : List.of("a b@example.org", "a<b>@example.org", "a\"b@example.org", "a,b@example.org",
-                "a@b@example.org", ".a@example.org", "a..b@example.org", "a@example", "a@-example.org")) {
+        for (String refused : List.of(
+                "a b@example.org",
+                "a<b>@example.org",
+                "a\"b@example.org",
+                "a,b@example.org",
+                "a@b@example.org",
+                ".a@example.org",
+                "a..b@example.org",
+                "a@example",
+                "a@-example.org")) {
             var response = org.live().post("/v1/patients", Fixtures.patient("email", refused));
             assertThat(response.status()).as(refused).isEqualTo(422);
         }
     }
 
-    private static String bookThroughTheWidget(Org org, Clinic clinic, String type, String doctor, String start,
-                                               Map<String, Object> patient) {
+    private static String bookThroughTheWidget(
+            Org org, Clinic clinic, String type, String doctor, String start, Map<String, Object> patient) {
         var hold = Clinic.expect(clinic.hold(org.publishable(), type, doctor, start), 201);
-        var confirmed = Clinic.expect(org.publishable().post("/v1/holds/" + hold.id() + "/confirm",
-                Map.of("patient", patient)), 201);
+        var confirmed = Clinic.expect(
+                org.publishable().post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient", patient)), 201);
         assertThat(confirmed.data().has("patient_id")).isFalse();
         return Clinic.expect(org.live().get("/v1/appointments/" + confirmed.id()), 200)
-                .data().get("patient_id").stringValue();
+                .data()
+                .get("patient_id")
+                .stringValue();
     }
 
     private long organizations() {

@@ -1,5 +1,7 @@
 package org.carebook.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -11,7 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
-
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.carebook.support.Api;
@@ -22,8 +23,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every route of the API, reached through every disguise a path can wear (';' parameters on each segment,
@@ -38,11 +37,9 @@ class HostileUrlTest extends ApiTest {
     RequestMappingHandlerMapping mappings;
 
     /** A route and the scopes any one of which lets a key call it (none: the admin's). */
-    private record Route(String method, String path, Set<Scope> scopes) {
-    }
+    private record Route(String method, String path, Set<Scope> scopes) {}
 
-    private record Attempt(String caller, String method, String path) {
-    }
+    private record Attempt(String caller, String method, String path) {}
 
     @Test
     void noDisguisedPathReachesARouteItsCallerMayNotUse() {
@@ -59,7 +56,8 @@ class HostileUrlTest extends ApiTest {
                 if (route.scopes().stream().noneMatch(Scope.PUBLISHABLE::contains)) {
                     attempts.add(new Attempt("publishable", route.method(), path));
                 }
-                attempts.add(new Attempt(route.scopes().contains(Scope.READ_AUDIT) ? "catalog" : "audit", route.method(), path));
+                attempts.add(new Attempt(
+                        route.scopes().contains(Scope.READ_AUDIT) ? "catalog" : "audit", route.method(), path));
             }
         }
         var wrong = new ConcurrentLinkedQueue<String>();
@@ -81,8 +79,14 @@ class HostileUrlTest extends ApiTest {
 
     @Test
     void theDisguisesAreRefusedByTheFirewallBeforeAnyRouteIsChosen() {
-        for (String path : List.of("/admin;x/v1/organizations", "/v1/locations;jsessionid=1", "/v1/./locations",
-                "/v1//locations", "/v1/locations/%2e%2e/patients", "/v1%2Flocations", "/v1/%5Clocations")) {
+        for (String path : List.of(
+                "/admin;x/v1/organizations",
+                "/v1/locations;jsessionid=1",
+                "/v1/./locations",
+                "/v1//locations",
+                "/v1/locations/%2e%2e/patients",
+                "/v1%2Flocations",
+                "/v1/%5Clocations")) {
             var response = anonymous().get(path);
             assertThat(response.status()).as(path).isEqualTo(400);
             assertThat(response.error().get("code").stringValue()).as(path).isEqualTo("BAD_REQUEST");
@@ -107,7 +111,8 @@ class HostileUrlTest extends ApiTest {
 
     private static Set<String> methods(RequestMappingInfo info) {
         var methods = info.getMethodsCondition().getMethods();
-        return methods.isEmpty() ? Set.of("GET", "POST")
+        return methods.isEmpty()
+                ? Set.of("GET", "POST")
                 : methods.stream().map(Enum::name).collect(Collectors.toSet());
     }
 

@@ -1,15 +1,14 @@
 package org.carebook.web;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Fixtures;
 import org.carebook.support.Race;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class IdempotencyTest extends ApiTest {
 
@@ -41,7 +40,11 @@ class IdempotencyTest extends ApiTest {
     void keysAreScopedToTheOrganizationAndMode() {
         var a = newOrganization();
         var b = newOrganization();
-        assertThat(a.live().with("Idempotency-Key", "shared").post("/v1/clinicians", Fixtures.clinician()).status()).isEqualTo(201);
+        assertThat(a.live()
+                        .with("Idempotency-Key", "shared")
+                        .post("/v1/clinicians", Fixtures.clinician())
+                        .status())
+                .isEqualTo(201);
         var otherOrg = b.live().with("Idempotency-Key", "shared").post("/v1/clinicians", Fixtures.clinician());
         assertThat(otherOrg.status()).isEqualTo(201);
         assertThat(otherOrg.header("Idempotent-Replayed")).isNull();
@@ -75,14 +78,21 @@ class IdempotencyTest extends ApiTest {
         var keyed = org.live().with("Idempotency-Key", "race");
         List<Api.Response> responses = Race.run(20, client -> keyed.post("/v1/clinicians", Fixtures.clinician()));
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).isIn(201, 409));
-        assertThat(responses).filteredOn(r -> r.status() == 409)
+        assertThat(responses)
+                .filteredOn(r -> r.status() == 409)
                 .allSatisfy(r -> assertThat(r.reason()).isEqualTo("idempotency_key_in_use"));
-        assertThat(responses.stream().filter(r -> r.status() == 201).map(Api.Response::id).distinct()).hasSize(1);
+        assertThat(responses.stream()
+                        .filter(r -> r.status() == 201)
+                        .map(Api.Response::id)
+                        .distinct())
+                .hasSize(1);
         assertThat(clinicians(org)).isEqualTo(1);
     }
 
     private long clinicians(Org org) {
-        return jdbc.sql("SELECT count(*) FROM clinicians WHERE organization_id = :org").param("org", org.id())
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM clinicians WHERE organization_id = :org")
+                .param("org", org.id())
+                .query(Long.class)
+                .single();
     }
 }

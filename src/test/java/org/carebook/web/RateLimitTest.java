@@ -1,11 +1,11 @@
 package org.carebook.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @TestPropertySource(properties = "carebook.rate-limit-per-second=5")
 class RateLimitTest extends ApiTest {

@@ -1,16 +1,15 @@
 package org.carebook.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.HashSet;
 import java.util.Set;
-
 import org.carebook.api.RequiresScope;
 import org.carebook.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RoutesTest extends ApiTest {
 
@@ -23,7 +22,9 @@ class RoutesTest extends ApiTest {
         mappings.getHandlerMethods().forEach((info, method) -> {
             boolean api = ours(method) && info.getPatternValues().stream().anyMatch(p -> p.startsWith("/v1/"));
             if (api) {
-                assertThat(method.hasMethodAnnotation(RequiresScope.class)).as(info.toString()).isTrue();
+                assertThat(method.hasMethodAnnotation(RequiresScope.class))
+                        .as(info.toString())
+                        .isTrue();
             }
         });
     }
@@ -35,14 +36,21 @@ class RoutesTest extends ApiTest {
         assertThat(document.json().get("openapi").stringValue()).startsWith("3.1");
         var paths = document.json().get("paths");
         Set<String> implemented = new HashSet<>();
-        mappings.getHandlerMethods().entrySet().stream().filter(e -> ours(e.getValue())).forEach(e -> e.getKey().getPatternValues().stream()
-                .filter(p -> p.startsWith("/v1/"))
-                .forEach(p -> e.getKey().getMethodsCondition().getMethods()
-                        .forEach(m -> implemented.add(m.name().toLowerCase() + " " + p))));
-        var missing = implemented.stream().filter(route -> {
-            String[] parts = route.split(" ");
-            return !paths.has(parts[1]) || !paths.get(parts[1]).has(parts[0]);
-        }).sorted().toList();
+        mappings.getHandlerMethods().entrySet().stream()
+                .filter(e -> ours(e.getValue()))
+                .forEach(e -> e.getKey().getPatternValues().stream()
+                        .filter(p -> p.startsWith("/v1/"))
+                        .forEach(p -> e.getKey()
+                                .getMethodsCondition()
+                                .getMethods()
+                                .forEach(m -> implemented.add(m.name().toLowerCase() + " " + p))));
+        var missing = implemented.stream()
+                .filter(route -> {
+                    String[] parts = route.split(" ");
+                    return !paths.has(parts[1]) || !paths.get(parts[1]).has(parts[0]);
+                })
+                .sorted()
+                .toList();
         assertThat(missing).isEmpty();
         assertThat(implemented).hasSizeGreaterThan(40);
         assertThat(paths.propertyNames()).noneMatch(path -> path.startsWith("/admin"));
@@ -50,12 +58,14 @@ class RoutesTest extends ApiTest {
 
     @Test
     void theOpenApiSchemasNameFieldsAsTheWireDoes() {
-        var schemas = anonymous().get("/v1/openapi.json").json().get("components").get("schemas");
+        var schemas =
+                anonymous().get("/v1/openapi.json").json().get("components").get("schemas");
         var camelCase = new java.util.ArrayList<String>();
         schemas.properties().forEach(schema -> {
             var properties = schema.getValue().get("properties");
             if (properties != null) {
-                properties.propertyNames().stream().filter(name -> !name.matches("[a-z0-9_]+"))
+                properties.propertyNames().stream()
+                        .filter(name -> !name.matches("[a-z0-9_]+"))
                         .forEach(name -> camelCase.add(schema.getKey() + "." + name));
             }
         });
@@ -71,9 +81,15 @@ class RoutesTest extends ApiTest {
     @Test
     void operationsEndpointsAreOpenAndNothingElseOfActuatorIs() {
         assertThat(anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
-        assertThat(anonymous().get("/actuator/health/readiness").json().get("status").stringValue()).isEqualTo("UP");
+        assertThat(anonymous()
+                        .get("/actuator/health/readiness")
+                        .json()
+                        .get("status")
+                        .stringValue())
+                .isEqualTo("UP");
         assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(200);
-        for (String hidden : new String[]{"/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump"}) {
+        for (String hidden :
+                new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump"}) {
             assertThat(anonymous().get(hidden).status()).as(hidden).isEqualTo(404);
         }
         assertThat(anonymous().get("/docs").status()).isIn(200, 302);

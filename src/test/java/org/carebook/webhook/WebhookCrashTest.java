@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.UUID;
-
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Fixtures;
@@ -30,18 +29,29 @@ class WebhookCrashTest {
     void deliveriesPendingWhenTheServerIsKilledAreSentAfterItRestarts() throws Exception {
         Path data = Path.of("target", "crash-data", UUID.randomUUID().toString());
         Files.createDirectories(data);
-        var server = new ServerProcess(data, "carebook.webhook-poll=PT0.2S", "carebook.webhook-timeout=PT2S",
+        var server = new ServerProcess(
+                data,
+                "carebook.webhook-poll=PT0.2S",
+                "carebook.webhook-timeout=PT2S",
                 "carebook.webhook-first-retry=PT0.5S");
         try (var receiver = new Receiver()) {
             receiver.usually(503, Duration.ofMillis(300));
             server.start(data.resolve("first-run.log"));
-            var api = ApiTest.organization(new Api(server.base(), ApiTest.ADMIN_TOKEN), "Crash clinic").test();
-            assertThat(api.post("/v1/webhook-endpoints", Map.of("url", receiver.url(), "events", java.util.List.of("*")))
-                    .status()).isEqualTo(201);
+            var api = ApiTest.organization(new Api(server.base(), ApiTest.ADMIN_TOKEN), "Crash clinic")
+                    .test();
+            assertThat(api.post(
+                                    "/v1/webhook-endpoints",
+                                    Map.of("url", receiver.url(), "events", java.util.List.of("*")))
+                            .status())
+                    .isEqualTo(201);
             for (int i = 0; i < EVENTS; i++) {
-                assertThat(api.post("/v1/patients", Fixtures.patient("first_name", "Patient" + i)).status()).isEqualTo(201);
+                assertThat(api.post("/v1/patients", Fixtures.patient("first_name", "Patient" + i))
+                                .status())
+                        .isEqualTo(201);
             }
-            assertThat(receiver.await(5, Duration.ofSeconds(20))).as("attempts before the crash").hasSize(5);
+            assertThat(receiver.await(5, Duration.ofSeconds(20)))
+                    .as("attempts before the crash")
+                    .hasSize(5);
 
             server.kill();
             receiver.usually(204, Duration.ZERO);

@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
@@ -26,8 +24,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Real deliveries to a real HTTP receiver; quick polling, a one-second timeout and short back-off. */
-@TestPropertySource(properties = {"carebook.webhook-poll=PT0.1S", "carebook.webhook-timeout=PT1S",
-        "carebook.webhook-first-retry=PT0.2S"})
+@TestPropertySource(
+        properties = {
+            "carebook.webhook-poll=PT0.1S",
+            "carebook.webhook-timeout=PT1S",
+            "carebook.webhook-first-retry=PT0.2S"
+        })
 class WebhookTest extends ApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,9 +51,12 @@ class WebhookTest extends ApiTest {
 
     @Test
     void aSubscribedEventArrivesSignedAsStandardWebhooksSays() throws Exception {
-        String secret = endpoint(org.test(), List.of("patient.created")).get("secret").stringValue();
+        String secret =
+                endpoint(org.test(), List.of("patient.created")).get("secret").stringValue();
 
-        String patient = org.test().post("/v1/patients", Fixtures.patient("first_name", "Ada")).id();
+        String patient = org.test()
+                .post("/v1/patients", Fixtures.patient("first_name", "Ada"))
+                .id();
 
         var request = receiver.await(1, WAIT).get(0);
         var body = JSON.readTree(request.body());
@@ -83,13 +88,19 @@ class WebhookTest extends ApiTest {
 
         var requests = receiver.await(3, WAIT);
         assertThat(requests).hasSize(3);
-        assertThat(requests).extracting(r -> r.header("webhook-id")).containsOnly(requests.get(0).header("webhook-id"));
+        assertThat(requests)
+                .extracting(r -> r.header("webhook-id"))
+                .containsOnly(requests.get(0).header("webhook-id"));
         var delivery = awaitDelivery(endpoint, "delivered");
         assertThat(delivery.get("attempts").intValue()).isEqualTo(3);
         assertThat(delivery.get("last_status_code").intValue()).isEqualTo(204);
         String metrics = anonymous().get("/actuator/prometheus").text();
-        assertThat(metrics).contains("carebook_webhooks_delivered_total", "carebook_webhooks_failed_attempts_total",
-                "carebook_webhooks_queue_age_seconds", "carebook_notifications_queue_age_seconds");
+        assertThat(metrics)
+                .contains(
+                        "carebook_webhooks_delivered_total",
+                        "carebook_webhooks_failed_attempts_total",
+                        "carebook_webhooks_queue_age_seconds",
+                        "carebook_notifications_queue_age_seconds");
     }
 
     @Test
@@ -129,7 +140,9 @@ class WebhookTest extends ApiTest {
         awaitDelivery(endpoint, "failed");
         org.test().post("/v1/patients", Fixtures.patient("first_name", "Later"));
 
-        var now = org.test().get("/v1/webhook-endpoints/" + endpoint.get("id").stringValue()).data();
+        var now = org.test()
+                .get("/v1/webhook-endpoints/" + endpoint.get("id").stringValue())
+                .data();
         assertThat(now.get("status").stringValue()).isEqualTo("disabled");
         assertThat(now.get("disabled_reason").stringValue()).isEqualTo("gone");
         assertThat(receiver.await(1, Duration.ofSeconds(1))).isEmpty();
@@ -138,16 +151,25 @@ class WebhookTest extends ApiTest {
 
     @Test
     void liveModeRefusesInternalAddressesAndTestModeAllowsLoopback() {
-        for (String url : List.of(receiver.url(), "http://169.254.169.254/latest/meta-data", "http://10.1.2.3/hooks",
-                "http://[::1]:9/hooks", "http://localhost:9/hooks")) {
+        for (String url : List.of(
+                receiver.url(),
+                "http://169.254.169.254/latest/meta-data",
+                "http://10.1.2.3/hooks",
+                "http://[::1]:9/hooks",
+                "http://localhost:9/hooks")) {
             var refused = org.live().post("/v1/webhook-endpoints", Map.of("url", url, "events", List.of("*")));
             assertThat(refused.status()).as(url).isEqualTo(422);
-            assertThat(refused.error().get("details").get(0).get("field").stringValue()).isEqualTo("url");
+            assertThat(refused.error().get("details").get(0).get("field").stringValue())
+                    .isEqualTo("url");
         }
-        assertThat(org.test().post("/v1/webhook-endpoints",
-                Map.of("url", "http://169.254.169.254/", "events", List.of("*"))).status()).isEqualTo(422);
-        assertThat(org.test().post("/v1/webhook-endpoints",
-                Map.of("url", receiver.url(), "events", List.of("*"))).status()).isEqualTo(201);
+        assertThat(org.test()
+                        .post("/v1/webhook-endpoints", Map.of("url", "http://169.254.169.254/", "events", List.of("*")))
+                        .status())
+                .isEqualTo(422);
+        assertThat(org.test()
+                        .post("/v1/webhook-endpoints", Map.of("url", receiver.url(), "events", List.of("*")))
+                        .status())
+                .isEqualTo(201);
         assertThat(org.live().get("/v1/webhook-endpoints").data()).isEmpty();
     }
 
@@ -159,15 +181,19 @@ class WebhookTest extends ApiTest {
         String doctor = clinic.clinician("Dr Ada Byron");
         clinic.everyDay(doctor, "09:00", "17:00");
         String type = clinic.type();
-        String id = Clinic.expect(clinic.book(type, doctor, clinic.patient(), "2027-01-12T09:00:00Z"), 201).id();
+        String id = Clinic.expect(clinic.book(type, doctor, clinic.patient(), "2027-01-12T09:00:00Z"), 201)
+                .id();
         Clinic.expect(org.test().patch("/v1/appointments/" + id, Map.of("start_time", "2027-01-12T10:00:00Z")), 200);
         Clinic.expect(org.test().post("/v1/appointments/" + id + "/cancel", Map.of()), 200);
 
         var requests = receiver.await(4, WAIT);
 
         assertThat(requests).hasSize(4);
-        var delivered = requests.subList(1, 4).stream().map(r -> JSON.readTree(r.body())).toList();
-        assertThat(delivered).extracting(e -> e.get("type").stringValue())
+        var delivered = requests.subList(1, 4).stream()
+                .map(r -> JSON.readTree(r.body()))
+                .toList();
+        assertThat(delivered)
+                .extracting(e -> e.get("type").stringValue())
                 .containsExactly("appointment.created", "appointment.rescheduled", "appointment.cancelled");
         assertThat(delivered).extracting(e -> e.get("sequence").intValue()).containsExactly(1, 2, 3);
     }
@@ -176,10 +202,15 @@ class WebhookTest extends ApiTest {
     void aRotatedSecretSignsBesideTheOldOneForADay() throws Exception {
         var endpoint = endpoint(org.test(), List.of("patient.created"));
         String old = endpoint.get("secret").stringValue();
-        var rotated = org.test().post("/v1/webhook-endpoints/" + endpoint.get("id").stringValue() + "/rotate-secret", Map.of());
+        var rotated = org.test()
+                .post("/v1/webhook-endpoints/" + endpoint.get("id").stringValue() + "/rotate-secret", Map.of());
         String fresh = rotated.data().get("secret").stringValue();
         assertThat(fresh).startsWith("whsec_").isNotEqualTo(old);
-        assertThat(org.test().get("/v1/webhook-endpoints/" + endpoint.get("id").stringValue()).data().has("secret")).isFalse();
+        assertThat(org.test()
+                        .get("/v1/webhook-endpoints/" + endpoint.get("id").stringValue())
+                        .data()
+                        .has("secret"))
+                .isFalse();
 
         org.test().post("/v1/patients", Fixtures.patient());
 
@@ -196,39 +227,52 @@ class WebhookTest extends ApiTest {
         String first = receiver.await(1, WAIT).get(0).header("webhook-id");
         var delivery = awaitDelivery(endpoint, "delivered");
 
-        var retried = org.test().post("/v1/webhook-endpoints/" + endpoint.get("id").stringValue() + "/deliveries/"
-                + delivery.get("id").stringValue() + "/retry", Map.of());
+        var retried = org.test()
+                .post(
+                        "/v1/webhook-endpoints/" + endpoint.get("id").stringValue() + "/deliveries/"
+                                + delivery.get("id").stringValue() + "/retry",
+                        Map.of());
 
         assertThat(retried.status()).isEqualTo(200);
         assertThat(receiver.await(1, WAIT).get(0).header("webhook-id")).isEqualTo(first);
-        assertThat(awaitDelivery(endpoint, "delivered").get("attempts").intValue()).isEqualTo(2);
+        assertThat(awaitDelivery(endpoint, "delivered").get("attempts").intValue())
+                .isEqualTo(2);
     }
 
     @Test
     void endpointsNeedTheManageWebhooksScopeAndValidEventTypes() {
         var readOnly = keyWithScopes(org, "read_patients");
         assertThat(readOnly.get("/v1/webhook-endpoints").status()).isEqualTo(403);
-        var bad = org.live().post("/v1/webhook-endpoints", Map.of("url", "https://93.184.216.34/hooks",
-                "events", List.of("appointment.teleported")));
+        var bad = org.live()
+                .post(
+                        "/v1/webhook-endpoints",
+                        Map.of("url", "https://93.184.216.34/hooks", "events", List.of("appointment.teleported")));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.error().get("details").get(0).get("field").stringValue()).isEqualTo("events");
     }
 
     private JsonNode endpoint(Api api, List<String> events) {
-        var created = api.post("/v1/webhook-endpoints", Map.of("url", receiver.url(), "events", events,
-                "description", "clinic system"));
+        var created = api.post(
+                "/v1/webhook-endpoints",
+                Map.of("url", receiver.url(), "events", events, "description", "clinic system"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.data();
     }
 
     private List<JsonNode> deliveries(JsonNode endpoint) {
         var list = new java.util.ArrayList<JsonNode>();
-        org.test().get("/v1/webhook-endpoints/" + endpoint.get("id").stringValue() + "/deliveries").data().forEach(list::add);
+        org.test()
+                .get("/v1/webhook-endpoints/" + endpoint.get("id").stringValue() + "/deliveries")
+                .data()
+                .forEach(list::add);
         return list;
     }
 
     private JsonNode awaitDelivery(JsonNode endpoint, String status) throws InterruptedException {
-        return Eventually.first(() -> deliveries(endpoint), d -> d.get("status").stringValue().equals(status), WAIT,
+        return Eventually.first(
+                () -> deliveries(endpoint),
+                d -> d.get("status").stringValue().equals(status),
+                WAIT,
                 status + " delivery");
     }
 

@@ -1,5 +1,11 @@
 package org.carebook.widget;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.sun.net.httpserver.HttpServer;
 import org.carebook.support.ApiTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -43,19 +42,28 @@ abstract class BrowserTest extends ApiTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         if (!Files.isExecutable(CHROMIUM)) {
-            String message = "No Chromium at " + CHROMIUM + " (install Debian's chromium package, or set CHROMIUM_PATH)";
+            String message =
+                    "No Chromium at " + CHROMIUM + " (install Debian's chromium package, or set CHROMIUM_PATH)";
             if (System.getenv("BROWSER_TESTS_REQUIRED") != null) {
                 throw new IllegalStateException(message);
             }
             Assumptions.abort(message + ": browser tests skipped");
         }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=en-GB")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--lang=en-GB")));
         site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         site.createContext("/", exchange -> {
             String html = PAGES.getOrDefault(exchange.getRequestURI().getPath(), "");
@@ -98,8 +106,10 @@ abstract class BrowserTest extends ApiTest {
 
     /** A publishable key of {@code org} that may be used from the clinic website. */
     String widgetKey(Org org) {
-        var created = org.live().post("/v1/api-keys", Map.of("name", "website", "type", "publishable",
-                "allowed_origins", List.of(siteOrigin())));
+        var created = org.live()
+                .post(
+                        "/v1/api-keys",
+                        Map.of("name", "website", "type", "publishable", "allowed_origins", List.of(siteOrigin())));
         if (created.status() != 201) {
             throw new IllegalStateException("could not create a publishable key: " + created);
         }
@@ -115,7 +125,8 @@ abstract class BrowserTest extends ApiTest {
 
     /** A page in a fresh browser context, before anything is loaded (to set up routes first). */
     Page newPage(int width) {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900).setLocale("en-GB"));
+        context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(width, 900).setLocale("en-GB"));
         var page = context.newPage();
         page.setDefaultTimeout(15_000);
         return page;
@@ -125,7 +136,11 @@ abstract class BrowserTest extends ApiTest {
         String path = "/clinic-" + PAGES.size() + ".html";
         var extra = new StringBuilder();
         for (int i = 0; i < attributes.length; i += 2) {
-            extra.append(' ').append(attributes[i]).append("=\"").append(attributes[i + 1]).append('"');
+            extra.append(' ')
+                    .append(attributes[i])
+                    .append("=\"")
+                    .append(attributes[i + 1])
+                    .append('"');
         }
         PAGES.put(path, """
                 <!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -139,6 +154,8 @@ abstract class BrowserTest extends ApiTest {
     }
 
     static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
     }
 }

@@ -25,7 +25,8 @@ class WidgetHoldExpiryTest extends BrowserTest {
         assertThat(page.locator(".countdown.warning")).isVisible();
         assertThat(page.locator("[data-live]")).hasText("Less than 2 minutes left to finish your booking.");
 
-        assertThat(page.getByText("Your held time has expired")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        assertThat(page.getByText("Your held time has expired"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
         WidgetTest.heading(page, "Choose a time for General consultation");
         assertThat(page.locator("[data-slot='" + slot + "']")).isVisible();
         page.locator("[data-slot='" + slot + "']").click();

@@ -3,12 +3,11 @@ package org.carebook.widget;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import java.util.Map;
 import org.carebook.support.Clinic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,10 +40,13 @@ class WidgetTest extends BrowserTest {
         assertThat(page.getByText("Add to calendar")).hasAttribute("download", "appointment.ics");
         screenshot(page, width + "-4-done");
 
-        var appointments = clinic.api.get("/v1/appointments?clinician_id=" + doctor).data();
+        var appointments =
+                clinic.api.get("/v1/appointments?clinician_id=" + doctor).data();
         assertThat(appointments).hasSize(1);
         assertThat(appointments.get(0).get("status").stringValue()).isEqualTo("confirmed");
-        var patient = clinic.api.get("/v1/patients/" + appointments.get(0).get("patient_id").stringValue()).data();
+        var patient = clinic.api
+                .get("/v1/patients/" + appointments.get(0).get("patient_id").stringValue())
+                .data();
         assertThat(patient.get("last_name").stringValue()).isEqualTo("Hopper");
         assertThat(patient.get("email").stringValue()).isEqualTo("grace@example.com");
     }
@@ -75,8 +77,19 @@ class WidgetTest extends BrowserTest {
         var clinic = Clinic.in(newOrganization(), "Europe/London");
         String doctor = clinic.clinician("Dr Ada Byron");
         clinic.everyDay(doctor, "09:00", "10:00");
-        Clinic.expect(clinic.api.post("/v1/schedules", Map.of("clinician_id", doctor, "is_remote", true,
-                "timezone", "Europe/London", "weekly_hours", Clinic.hoursEveryDay("18:00", "19:00"))), 201);
+        Clinic.expect(
+                clinic.api.post(
+                        "/v1/schedules",
+                        Map.of(
+                                "clinician_id",
+                                doctor,
+                                "is_remote",
+                                true,
+                                "timezone",
+                                "Europe/London",
+                                "weekly_hours",
+                                Clinic.hoursEveryDay("18:00", "19:00"))),
+                201);
         clinic.type("name", "Medication review", "modes", List.of("in_person", "remote"));
         var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org));
         button(page, "Medication review").click();
@@ -147,7 +160,8 @@ class WidgetTest extends BrowserTest {
         assertThat(page.getByLabel("Last name")).hasAttribute("aria-invalid", "true");
         assertThat(page.getByText("Enter your last name.")).isVisible();
         assertThat(page.getByText("Enter a real date of birth.")).isVisible();
-        assertThat(page.getByText("Enter an e-mail address like name@example.com.")).isVisible();
+        assertThat(page.getByText("Enter an e-mail address like name@example.com."))
+                .isVisible();
         assertThat(clinic.api.get("/v1/appointments").data()).isEmpty();
     }
 
@@ -163,10 +177,12 @@ class WidgetTest extends BrowserTest {
         heading(page, "Choose a time for A service with quite a long name to wrap");
         screenshot(page, "320-2-time");
 
-        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(320);
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo(320);
         page.locator("[data-slot]").first().click();
         heading(page, "Your details");
-        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(320);
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo(320);
     }
 
     @Test
@@ -177,7 +193,9 @@ class WidgetTest extends BrowserTest {
 
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("could not reach the booking service");
         assertThat(button(page, "General consultation")).hasCount(0);
-        var preflight = anonymous().with("Origin", otherOrigin()).with("Access-Control-Request-Method", "GET")
+        var preflight = anonymous()
+                .with("Origin", otherOrigin())
+                .with("Access-Control-Request-Method", "GET")
                 .send("OPTIONS", "/v1/appointment-types", null);
         assertThat(preflight.status()).isEqualTo(403);
     }
@@ -217,7 +235,10 @@ class WidgetTest extends BrowserTest {
         heading(page, "Your details");
 
         assertThat(jdbc.sql("SELECT count(*) FROM holds WHERE organization_id = :org AND status = 'active'")
-                .param("org", clinic.org.id()).query(Integer.class).single()).isEqualTo(1);
+                        .param("org", clinic.org.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(clinic.starts(type, first.substring(0, 10), first.substring(0, 10)))
                 .contains(first.substring(0, first.indexOf('|')));
     }
@@ -231,9 +252,17 @@ class WidgetTest extends BrowserTest {
         var limited = new java.util.concurrent.atomic.AtomicBoolean();
         page.route(base + "/v1/appointment-types", route -> {
             if (limited.compareAndSet(false, true)) {
-                route.fulfill(new Route.FulfillOptions().setStatus(429)
-                        .setHeaders(Map.of("Retry-After", "1", "Access-Control-Allow-Origin", siteOrigin(),
-                                "Access-Control-Expose-Headers", "Retry-After", "Content-Type", "application/json"))
+                route.fulfill(new Route.FulfillOptions()
+                        .setStatus(429)
+                        .setHeaders(Map.of(
+                                "Retry-After",
+                                "1",
+                                "Access-Control-Allow-Origin",
+                                siteOrigin(),
+                                "Access-Control-Expose-Headers",
+                                "Retry-After",
+                                "Content-Type",
+                                "application/json"))
                         .setBody("{\"error\":{\"code\":\"RATE_LIMITED\",\"message\":\"Too many requests\"}}"));
             } else {
                 route.resume();
@@ -291,7 +320,8 @@ class WidgetTest extends BrowserTest {
     }
 
     static void heading(Page page, String name) {
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name)))
+                .isVisible();
     }
 
     static com.microsoft.playwright.Locator button(Page page, String name) {
