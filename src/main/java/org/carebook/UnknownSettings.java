@@ -37,8 +37,9 @@ final class UnknownSettings implements BeanFactoryPostProcessor {
                         .filter(name -> name.getNumberOfElements() > 1
                                 && name.getElement(0, ConfigurationPropertyName.Form.UNIFORM)
                                         .equals(PREFIX))
-                        .map(ConfigurationPropertyName::toString)
-                        .filter(name -> !known.contains(squash(name.substring(PREFIX.length() + 1))))
+                        .filter(name -> !known.contains(squash(name.toString().substring(PREFIX.length() + 1))))
+                        .map(name -> name + " ("
+                                + name.toString().toUpperCase(Locale.ROOT).replaceAll("[.-]", "_") + ")")
                         .forEach(unknown::add);
             }
         }

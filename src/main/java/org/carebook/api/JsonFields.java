@@ -29,9 +29,10 @@ import tools.jackson.databind.JsonNode;
  * at once. Unknown fields are problems too, which keeps clients from setting ids, owners or
  * timestamps.
  *
- * <p>Each accessor takes a fallback used when the field is absent: {@code null} or a default on
- * create, the stored value on PATCH. An explicit JSON {@code null} clears an optional field. One
- * parser per resource therefore serves both create and update.
+ * <p>Each accessor takes a fallback used when the field is absent. Readers of writes pass {@code null}
+ * and send {@link #given()} with the values, so that one reader serves create and PATCH: the domain
+ * applies the given fields over the defaults or the stored draft, where an explicit JSON {@code null}
+ * clears an optional field.
  */
 public final class JsonFields {
 
@@ -119,12 +120,6 @@ public final class JsonFields {
         return text;
     }
 
-    /** An optional phone number in E.164, read in {@code country} when it has no country code. */
-    public String phone(String field, String country, String fallback) {
-        String raw = text(field, Phones.MAX_LENGTH, fallback);
-        return raw == null || !has(field) ? raw : Phones.normalize(raw, country, problems, path + field);
-    }
-
     /** The raw text of an optional phone number, checked only for its length; the domain normalises it. */
     public String phoneText(String field, String fallback) {
         return text(field, Phones.MAX_LENGTH, fallback);
@@ -194,15 +189,6 @@ public final class JsonFields {
             return fallback;
         }
         return value.intValue();
-    }
-
-    /** Like {@link #integer}, but an explicit null (or nothing at all to fall back on) is a problem. */
-    public Integer requiredInteger(String field, int min, int max, Integer fallback) {
-        Integer value = integer(field, min, max, fallback);
-        if (value == null) {
-            issue(field, REQUIRED);
-        }
-        return value;
     }
 
     public boolean requiredBool(String field, Boolean fallback) {
@@ -461,17 +447,12 @@ public final class JsonFields {
         return problems;
     }
 
-    /** Whether no problem has been found so far. */
-    public boolean isValid() {
-        return problems.isEmpty();
-    }
-
     /** Throws the 422 listing every problem found so far. */
     public void throwIfInvalid() {
         problems.throwIfAny();
     }
 
-    public static boolean isZone(String text) {
+    private static boolean isZone(String text) {
         return ZoneId.getAvailableZoneIds().contains(text)
                 && !text.startsWith("Etc/GMT")
                 && !text.startsWith("SystemV/");
@@ -489,7 +470,7 @@ public final class JsonFields {
     }
 
     /** PostgreSQL text cannot hold NUL, and an unpaired surrogate would not survive UTF-8. */
-    public static boolean storable(String text) {
+    private static boolean storable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == 0) {

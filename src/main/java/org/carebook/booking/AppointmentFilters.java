@@ -1,12 +1,10 @@
 package org.carebook.booking;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.carebook.api.JsonFields;
-import org.carebook.kernel.CarebookException;
-import org.carebook.kernel.FieldIssue;
+import org.carebook.kernel.Problems;
 
 /** Reads the query of GET /v1/appointments, naming every bad parameter at once. */
 final class AppointmentFilters {
@@ -21,40 +19,15 @@ final class AppointmentFilters {
             String patientId,
             String status,
             String externalId) {
-        var issues = new ArrayList<FieldIssue>();
-        LocalDate from = date(startDate, "start_date", issues);
-        LocalDate to = date(endDate, "end_date", issues);
+        var problems = new Problems();
+        LocalDate from = date(startDate, "start_date", problems);
+        LocalDate to = date(endDate, "end_date", problems);
         if (from != null && to != null && to.isBefore(from)) {
-            issues.add(new FieldIssue("end_date", "must not be before start_date"));
+            problems.add("end_date", "must not be before start_date");
         }
-        List<String> statuses = null;
-        if (status != null && !status.isBlank()) {
-            statuses = Arrays.stream(status.split(",")).map(String::strip).toList();
-            if (!AppointmentStatus.WIRE_NAMES.containsAll(statuses)) {
-                issues.add(new FieldIssue(
-                        "status",
-                        "must be one or more of "
-                                + String.join(
-                                        ", ",
-                                        AppointmentStatus.WIRE_NAMES.stream()
-                                                .sorted()
-                                                .toList()) + ", separated by commas"));
-            }
-        }
-        String system = null;
-        String value = null;
-        if (externalId != null) {
-            int colon = externalId.indexOf(':');
-            if (colon <= 0 || colon == externalId.length() - 1) {
-                issues.add(new FieldIssue("external_id", "must be system:value"));
-            } else {
-                system = externalId.substring(0, colon);
-                value = externalId.substring(colon + 1);
-            }
-        }
-        if (!issues.isEmpty()) {
-            throw CarebookException.invalid(issues);
-        }
+        var statuses = statuses(status, problems);
+        String[] external = externalId == null ? new String[] {null, null} : systemAndValue(externalId, problems);
+        problems.throwIfAny();
         return new AppointmentFilter(
                 from,
                 to,
@@ -62,17 +35,40 @@ final class AppointmentFilters {
                 blankToNull(locationId),
                 blankToNull(patientId),
                 statuses,
-                system,
-                value);
+                external[0],
+                external[1]);
     }
 
-    static LocalDate date(String text, String field, List<FieldIssue> issues) {
+    private static List<String> statuses(String status, Problems problems) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        var statuses = Arrays.stream(status.split(",")).map(String::strip).toList();
+        if (!AppointmentStatus.WIRE_NAMES.containsAll(statuses)) {
+            var names = String.join(
+                    ", ", AppointmentStatus.WIRE_NAMES.stream().sorted().toList());
+            problems.add("status", "must be one or more of " + names + ", separated by commas");
+        }
+        return statuses;
+    }
+
+    /** {@code system:value}, both parts non-empty. */
+    private static String[] systemAndValue(String externalId, Problems problems) {
+        int colon = externalId.indexOf(':');
+        if (colon <= 0 || colon == externalId.length() - 1) {
+            problems.add("external_id", "must be system:value");
+            return new String[] {null, null};
+        }
+        return new String[] {externalId.substring(0, colon), externalId.substring(colon + 1)};
+    }
+
+    static LocalDate date(String text, String field, Problems problems) {
         if (text == null || text.isBlank()) {
             return null;
         }
         var date = JsonFields.parseDate(text);
         if (date.isEmpty()) {
-            issues.add(new FieldIssue(field, "must be a date as YYYY-MM-DD"));
+            problems.add(field, "must be a date as YYYY-MM-DD");
         }
         return date.orElse(null);
     }

@@ -2,9 +2,7 @@ package org.carebook.booking;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -27,111 +25,7 @@ class AppointmentRepository {
         this.jdbc = jdbc;
     }
 
-    /** Where and when an appointment is: the part a reschedule changes. */
-    record Placement(
-            String clinicianId,
-            String locationId,
-            String roomId,
-            boolean remote,
-            ZoneId zone,
-            Instant start,
-            Instant end) {
-
-        Placement withRoom(String room) {
-            return new Placement(clinicianId, locationId, room, remote, zone, start, end);
-        }
-    }
-
-    record Row(
-            String id,
-            Tenant tenant,
-            AppointmentStatus status,
-            String patientId,
-            String appointmentTypeId,
-            Placement placement,
-            AppointmentDetails details,
-            String holdId,
-            String source,
-            boolean allowOverlapping,
-            Instant cancelledAt,
-            String cancellationReason,
-            String cancelledBy,
-            Instant checkedInAt,
-            Instant createdAt,
-            Instant updatedAt) {
-
-        /** A new appointment: nothing cancelled or checked in yet. */
-        static Row booked(
-                String id,
-                Tenant tenant,
-                AppointmentStatus status,
-                String patientId,
-                String appointmentTypeId,
-                Placement placement,
-                AppointmentDetails details,
-                String holdId,
-                String source,
-                boolean allowOverlapping,
-                Instant now) {
-            return new Row(
-                    id,
-                    tenant,
-                    status,
-                    patientId,
-                    appointmentTypeId,
-                    placement,
-                    details,
-                    holdId,
-                    source,
-                    allowOverlapping,
-                    null,
-                    null,
-                    null,
-                    null,
-                    now,
-                    now);
-        }
-
-        AppointmentView view() {
-            var p = placement;
-            var d = details;
-            return new AppointmentView(
-                    id,
-                    status.wire(),
-                    patientId,
-                    appointmentTypeId,
-                    p.clinicianId(),
-                    p.locationId(),
-                    p.roomId(),
-                    p.remote(),
-                    d.title(),
-                    at(p.start()),
-                    at(p.end()),
-                    Duration.between(p.start(), p.end()).toMinutes(),
-                    d.reason(),
-                    d.notes(),
-                    d.paymentMode(),
-                    d.insurance(),
-                    d.attendeeName(),
-                    d.attendeeEmail(),
-                    d.attendeePhone(),
-                    holdId,
-                    source,
-                    d.externalIds(),
-                    at(cancelledAt),
-                    cancellationReason,
-                    cancelledBy,
-                    at(checkedInAt),
-                    at(createdAt),
-                    at(updatedAt));
-        }
-
-        private OffsetDateTime at(Instant instant) {
-            return instant == null ? null : instant.atZone(placement.zone()).toOffsetDateTime();
-        }
-    }
-
-    void insert(Row row) {
+    void insert(AppointmentRow row) {
         Sql.scoped(jdbc.sql("""
                         INSERT INTO appointments (id, organization_id, mode, status, patient_id, appointment_type_id,
                             clinician_id, location_id, room_id, is_remote, timezone, start_time, end_time, title,
@@ -153,20 +47,20 @@ class AppointmentRepository {
                 .update();
     }
 
-    Optional<Row> find(Tenant tenant, String id, boolean forUpdate) {
+    Optional<AppointmentRow> find(Tenant tenant, String id, boolean forUpdate) {
         return Sql.owned(jdbc, "appointments", tenant, id, forUpdate)
                 .query(AppointmentRepository::row)
                 .optional();
     }
 
-    Optional<Row> findByHold(String holdId) {
+    Optional<AppointmentRow> findByHold(String holdId) {
         return jdbc.sql("SELECT * FROM appointments WHERE hold_id = :hold")
                 .param("hold", holdId)
                 .query(AppointmentRepository::row)
                 .optional();
     }
 
-    List<Row> page(Tenant tenant, AppointmentFilter filter, PageRequest page) {
+    List<AppointmentRow> page(Tenant tenant, AppointmentFilter filter, PageRequest page) {
         return Sql.paged(Sql.scoped(jdbc.sql("""
                         SELECT * FROM appointments
                          WHERE organization_id = :org AND mode = :mode
@@ -263,7 +157,7 @@ class AppointmentRepository {
         return values;
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    private static AppointmentRow row(ResultSet rs, int n) throws SQLException {
         var placement = new Placement(
                 rs.getString("clinician_id"),
                 rs.getString("location_id"),
@@ -282,7 +176,7 @@ class AppointmentRepository {
                 rs.getString("attendee_email"),
                 rs.getString("attendee_phone"),
                 Sql.stringMap(rs, "external_ids"));
-        return new Row(
+        return new AppointmentRow(
                 rs.getString("id"),
                 new Tenant(rs.getString("organization_id"), Mode.fromWire(rs.getString("mode"))),
                 AppointmentStatus.fromWire(rs.getString("status")),

@@ -53,7 +53,7 @@ public class Appointments {
     }
 
     /** Where and when a booking is, with the catalogue objects that say so. */
-    record Where(AppointmentTypeView type, AppointmentRepository.Placement placement, LocationView location) {}
+    record Where(AppointmentTypeView type, Placement placement, LocationView location) {}
 
     /** Books directly; {@code problems} holds what reading the request found, and the 422 names them all. */
     @Transactional
@@ -80,7 +80,7 @@ public class Appointments {
                 repository.page(caller.tenant(), filter, page),
                 page,
                 r -> new PageRequest.Position(r.placement().start(), r.id()),
-                AppointmentRepository.Row::view);
+                AppointmentRow::view);
     }
 
     /** Changes details, and reschedules in one guarded step when time, clinician, location or room change. */
@@ -174,7 +174,7 @@ public class Appointments {
             problems.add("location_id", "is required unless is_remote is true");
         }
         BookingReferences.checkRoom(location, command.roomId(), problems);
-        var placement = new AppointmentRepository.Placement(
+        var placement = new Placement(
                 clinicianId,
                 locationId,
                 command.roomId(),
@@ -186,8 +186,7 @@ public class Appointments {
     }
 
     /** Where a change puts the appointment; a start without an end keeps its length. */
-    private Where moved(
-            Tenant tenant, AppointmentRepository.Placement old, ChangeAppointment change, Problems problems) {
+    private Where moved(Tenant tenant, Placement old, ChangeAppointment change, Problems problems) {
         String clinicianId = change.gives("clinician_id") ? change.clinicianId() : old.clinicianId();
         String locationId = change.gives("location_id") ? change.locationId() : old.locationId();
         references.clinician(tenant, clinicianId, problems);
@@ -202,7 +201,7 @@ public class Appointments {
         if (start != null && end != null && !end.isAfter(start)) {
             problems.add("end_time", "must be after start_time");
         }
-        var placement = new AppointmentRepository.Placement(
+        var placement = new Placement(
                 clinicianId,
                 locationId,
                 roomId,
@@ -228,7 +227,7 @@ public class Appointments {
         return event == null ? updated : core.record(event.apply(caller.tenant(), updated));
     }
 
-    private static void requireMove(AppointmentRepository.Row current, AppointmentStatus next) {
+    private static void requireMove(AppointmentRow current, AppointmentStatus next) {
         if (!current.status().canMoveTo(next)) {
             throw CarebookException.invalidState(
                     "An appointment that is " + current.status().wire() + " cannot become " + next.wire() + ".");
@@ -268,7 +267,7 @@ public class Appointments {
         return settings.timezone();
     }
 
-    private AppointmentRepository.Row row(Caller caller, String id, boolean forUpdate) {
+    private AppointmentRow row(Caller caller, String id, boolean forUpdate) {
         return repository
                 .find(caller.tenant(), id, forUpdate)
                 .orElseThrow(() -> CarebookException.notFound("No such appointment."));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.carebook.availability.Slot;
 import org.carebook.availability.SlotEngine;
@@ -13,8 +12,8 @@ import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.AppointmentTypes;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
-import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.ListPage;
+import org.carebook.kernel.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,23 +51,23 @@ public class Availability {
     /** The answer as JSON ({@code {"data": [slot, ...], ...}}), from the cache while it is still true. */
     @Transactional(readOnly = true)
     public byte[] slots(Caller caller, Request request) {
-        var issues = new ArrayList<FieldIssue>();
+        var issues = new Problems();
         if (request.appointmentTypeId() == null || request.appointmentTypeId().isBlank()) {
-            issues.add(new FieldIssue("appointment_type_id", "is required"));
+            issues.add("appointment_type_id", "is required");
         }
         LocalDate from = date(request.startDate(), "start_date", issues);
         LocalDate to = date(request.endDate(), "end_date", issues);
         if (from != null && to != null) {
             if (to.isBefore(from)) {
-                issues.add(new FieldIssue("end_date", "must not be before start_date"));
+                issues.add("end_date", "must not be before start_date");
             } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-                issues.add(new FieldIssue("end_date", "the range may span at most " + MAX_DAYS + " days"));
+                issues.add("end_date", "the range may span at most " + MAX_DAYS + " days");
             }
         }
         Boolean remote = remote(request.isRemote(), issues);
         if (!issues.isEmpty()) {
             type(caller, request.appointmentTypeId(), issues);
-            throw CarebookException.invalid(issues);
+            issues.throwIfAny();
         }
         var filter = new SlotFilter(
                 AppointmentFilters.blankToNull(request.clinicianId()),
@@ -95,10 +94,10 @@ public class Availability {
 
     private SlotEngine.Answer compute(
             Caller caller, Request request, SlotFilter filter, LocalDate from, LocalDate to, Instant now) {
-        var issues = new ArrayList<FieldIssue>();
+        var issues = new Problems();
         AppointmentTypeView type = type(caller, request.appointmentTypeId(), issues);
         if (!issues.isEmpty()) {
-            throw CarebookException.invalid(issues);
+            issues.throwIfAny();
         }
         return finder.answer(caller.tenant(), type, filter, from, to, now, true);
     }
@@ -109,7 +108,7 @@ public class Availability {
                 ListPage.all(slots.stream().map(renderer::view).toList()));
     }
 
-    private AppointmentTypeView type(Caller caller, String id, List<FieldIssue> issues) {
+    private AppointmentTypeView type(Caller caller, String id, Problems issues) {
         if (id == null || id.isBlank()) {
             return null;
         }
@@ -119,25 +118,25 @@ public class Availability {
             if (e.status() != 404) {
                 throw e;
             }
-            issues.add(new FieldIssue("appointment_type_id", "does not name an appointment type"));
+            issues.add("appointment_type_id", "does not name an appointment type");
             return null;
         }
     }
 
-    private static LocalDate date(String text, String field, List<FieldIssue> issues) {
+    private static LocalDate date(String text, String field, Problems issues) {
         if (text == null || text.isBlank()) {
-            issues.add(new FieldIssue(field, "is required"));
+            issues.add(field, "is required");
             return null;
         }
         return AppointmentFilters.date(text, field, issues);
     }
 
-    private static Boolean remote(String text, List<FieldIssue> issues) {
+    private static Boolean remote(String text, Problems issues) {
         if (text == null || text.isBlank()) {
             return null;
         }
         if (!text.equals("true") && !text.equals("false")) {
-            issues.add(new FieldIssue("is_remote", "must be true or false"));
+            issues.add("is_remote", "must be true or false");
             return null;
         }
         return Boolean.valueOf(text);

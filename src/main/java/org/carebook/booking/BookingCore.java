@@ -57,7 +57,7 @@ class BookingCore {
     AppointmentView bookHeldTime(
             Caller caller, HoldRepository.Row hold, String patientId, AppointmentDetails details, Instant now) {
         String id = Ids.next("apt");
-        var placement = new AppointmentRepository.Placement(
+        var placement = new Placement(
                 hold.clinicianId(),
                 hold.locationId(),
                 hold.roomId(),
@@ -68,7 +68,7 @@ class BookingCore {
         if (!intervals.transfer(hold.id(), id, patientId, now)) {
             throw holdExpired();
         }
-        return insert(AppointmentRepository.Row.booked(
+        return insert(AppointmentRow.booked(
                 id,
                 caller.tenant(),
                 AppointmentStatus.CONFIRMED,
@@ -101,7 +101,7 @@ class BookingCore {
                         patientId,
                         !command.allowOverlapping()),
                 now);
-        return insert(AppointmentRepository.Row.booked(
+        return insert(AppointmentRow.booked(
                 id,
                 caller.tenant(),
                 command.status(),
@@ -116,12 +116,8 @@ class BookingCore {
     }
 
     /** Moves an appointment's blocking interval; a type that needs a room takes the first free one if none is named. */
-    AppointmentRepository.Placement move(
-            AppointmentRepository.Row current,
-            AppointmentTypeView type,
-            AppointmentRepository.Placement placement,
-            LocationView location,
-            Instant now) {
+    Placement move(
+            AppointmentRow current, AppointmentTypeView type, Placement placement, LocationView location, Instant now) {
         var candidates = rooms(type, placement, location);
         var free = claim(current.id(), type, placement, candidates, null, true);
         String room = placement.roomId() != null || candidates.isEmpty()
@@ -145,7 +141,7 @@ class BookingCore {
 
     /** The appointment an earlier confirm of the hold made. */
     java.util.Optional<AppointmentView> bookedFrom(String holdId) {
-        return appointments.findByHold(holdId).map(AppointmentRepository.Row::view);
+        return appointments.findByHold(holdId).map(AppointmentRow::view);
     }
 
     AppointmentView record(AppointmentEvent event) {
@@ -158,7 +154,7 @@ class BookingCore {
                 404, "NOT_FOUND", "hold_expired", "The hold expired, was released or does not exist.", List.of());
     }
 
-    private AppointmentView insert(AppointmentRepository.Row row) {
+    private AppointmentView insert(AppointmentRow row) {
         appointments.insert(row);
         return record(new AppointmentEvent.Booked(row.tenant(), row.view()));
     }
@@ -170,7 +166,7 @@ class BookingCore {
     private static BlockingIntervals.Claim claim(
             String ownerId,
             AppointmentTypeView type,
-            AppointmentRepository.Placement placement,
+            Placement placement,
             List<String> rooms,
             String patientId,
             boolean exclusive) {
@@ -186,8 +182,7 @@ class BookingCore {
     }
 
     /** The rooms a booking may take: the one named, or every active room when the type needs one in person. */
-    private static List<String> rooms(
-            AppointmentTypeView type, AppointmentRepository.Placement placement, LocationView location) {
+    private static List<String> rooms(AppointmentTypeView type, Placement placement, LocationView location) {
         if (placement.roomId() != null) {
             return List.of(placement.roomId());
         }

@@ -24,7 +24,7 @@ final class CalendarFile {
     private CalendarFile() {}
 
     static String of(
-            AppointmentRepository.Row appointment,
+            AppointmentRow appointment,
             AppointmentTypeView type,
             ClinicianView clinician,
             LocationView location,

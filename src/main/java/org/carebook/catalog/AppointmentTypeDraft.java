@@ -84,40 +84,14 @@ public record AppointmentTypeDraft(
 
     /** Every setting present, modes from {@link #MODES}, an ISO 4217 currency; slots step by the duration unless set. */
     AppointmentTypeDraft checked(Problems problems, boolean slotIntervalGiven) {
-        problems.requireText("name", name);
-        var required = new Object[] {
-            durationMinutes,
-            active,
-            allowOnlineBooking,
-            bufferBeforeMinutes,
-            bufferAfterMinutes,
-            minNoticeMinutes,
-            maxAdvanceDays,
-            requiresRoom,
-            currency
-        };
-        var names = new String[] {
-            "duration_minutes",
-            "is_active",
-            "allow_online_booking",
-            "buffer_before_minutes",
-            "buffer_after_minutes",
-            "min_notice_minutes",
-            "max_advance_days",
-            "requires_room",
-            "currency"
-        };
-        for (int i = 0; i < required.length; i++) {
-            problems.require(names[i], required[i]);
-        }
+        requireSettings(problems);
         if (modes == null || modes.isEmpty() || !MODES.containsAll(modes)) {
             problems.add("modes", "must list one or both of in_person and remote");
         }
         if (currency != null && !currency.matches("[A-Z]{3}")) {
             problems.add("currency", "must be an ISO 4217 currency code such as GBP");
         }
-        Integer interval = slotIntervalMinutes;
-        if (interval == null && slotIntervalGiven) {
+        if (slotIntervalMinutes == null && slotIntervalGiven) {
             problems.add("slot_interval_minutes", Problems.REQUIRED);
         }
         return new AppointmentTypeDraft(
@@ -133,9 +107,23 @@ public record AppointmentTypeDraft(
                 bufferAfterMinutes,
                 minNoticeMinutes,
                 maxAdvanceDays,
-                interval == null ? durationMinutes : interval,
+                slotIntervalMinutes == null ? durationMinutes : slotIntervalMinutes,
                 requiresRoom,
                 clinicianIds == null ? List.of() : clinicianIds);
+    }
+
+    /** Settings that have defaults may be changed but not cleared. */
+    private void requireSettings(Problems problems) {
+        problems.requireText("name", name);
+        problems.require("duration_minutes", durationMinutes);
+        problems.require("currency", currency);
+        problems.require("is_active", active);
+        problems.require("allow_online_booking", allowOnlineBooking);
+        problems.require("buffer_before_minutes", bufferBeforeMinutes);
+        problems.require("buffer_after_minutes", bufferAfterMinutes);
+        problems.require("min_notice_minutes", minNoticeMinutes);
+        problems.require("max_advance_days", maxAdvanceDays);
+        problems.require("requires_room", requiresRoom);
     }
 
     AppointmentTypeDraft deactivated() {

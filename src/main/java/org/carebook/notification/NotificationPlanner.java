@@ -68,34 +68,34 @@ class NotificationPlanner {
         if (kind == null || (kind == Messages.Kind.CONFIRMATION && !"confirmed".equals(booked.status()))) {
             return;
         }
-        Tenant tenant = event.tenant();
         if (kind != Messages.Kind.CONFIRMATION) { // a new appointment has no reminders yet
-            notifications.dropQueuedReminders(tenant, booked.id());
+            notifications.dropQueuedReminders(event.tenant(), booked.id());
         }
-        var contact = patients.contact(tenant, booked.patientId()).orElse(null);
-        if (contact == null) {
-            return;
-        }
+        patients.contact(event.tenant(), booked.patientId())
+                .ifPresent(
+                        contact -> plan(event, kind, contact, recorded.event().sequence()));
+    }
+
+    /** The message now to the booking's attendee or else the patient, and the reminders unless it is cancelled. */
+    private void plan(AppointmentEvent event, Messages.Kind kind, Patients.Contact contact, Integer sequence) {
+        var booked = event.appointment();
         String email = firstNonNull(booked.attendeeEmail(), contact.email());
         String phone = sending.smsEnabled() ? firstNonNull(booked.attendeePhone(), contact.phone()) : null;
         if (email == null && phone == null) {
             return;
         }
+        var tenant = event.tenant();
         var organization = organizations.settings(tenant);
-        var appointment = appointment(
-                tenant,
-                organization,
-                booked,
-                contact.firstName(),
-                recorded.event().sequence());
+        var appointment = appointment(tenant, organization, booked, contact.firstName(), sequence);
         Instant now = clock.instant();
         plan(tenant, organization, appointment, kind, email, phone, now, now);
-        if (kind != Messages.Kind.CANCELLATION) {
-            for (int hours : organization.reminderHoursBefore()) {
-                Instant at = appointment.start().minus(Duration.ofHours(hours));
-                if (at.isAfter(now)) {
-                    plan(tenant, organization, appointment, Messages.Kind.REMINDER, email, phone, at, now);
-                }
+        if (kind == Messages.Kind.CANCELLATION) {
+            return;
+        }
+        for (int hours : organization.reminderHoursBefore()) {
+            Instant at = appointment.start().minus(Duration.ofHours(hours));
+            if (at.isAfter(now)) {
+                plan(tenant, organization, appointment, Messages.Kind.REMINDER, email, phone, at, now);
             }
         }
     }
