@@ -43,11 +43,6 @@ public class Patients {
 
     /** Creates a patient; {@code problems} holds what reading the request found, and the 422 names them all. */
     @Transactional
-    public PatientView create(Caller caller, org.carebook.api.JsonFields body) {
-        return create(caller, PatientFields.draft(body), body.problems());
-    }
-
-    @Transactional
     public PatientView create(Caller caller, PatientDraft request, Problems problems) {
         var draft = check(organizations.settings(caller.tenant()), request, problems, "");
         problems.throwIfAny();
