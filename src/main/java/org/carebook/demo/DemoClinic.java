@@ -24,6 +24,9 @@ import org.carebook.organization.ApiKeyView;
 import org.carebook.organization.ApiKeys;
 import org.carebook.organization.OrganizationDraft;
 import org.carebook.organization.Organizations;
+import org.carebook.staff.InviteStaff;
+import org.carebook.staff.StaffMembers;
+import org.carebook.staff.StaffRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DemoClinic {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final List<String> WEEKDAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday");
 
     private final Organizations organizations;
@@ -40,6 +44,7 @@ public class DemoClinic {
     private final Clinicians clinicians;
     private final AppointmentTypes types;
     private final Schedules schedules;
+    private final StaffMembers staff;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -50,6 +55,7 @@ public class DemoClinic {
             Clinicians clinicians,
             AppointmentTypes types,
             Schedules schedules,
+            StaffMembers staff,
             JdbcClient jdbc,
             Clock clock) {
         this.organizations = organizations;
@@ -58,6 +64,7 @@ public class DemoClinic {
         this.clinicians = clinicians;
         this.types = types;
         this.schedules = schedules;
+        this.staff = staff;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -69,9 +76,14 @@ public class DemoClinic {
                 .optional();
     }
 
-    /** Seeds the clinic unless it exists; returns its keys when it was created now. */
+    /** What seeding made, shown once: the test-mode keys and the console accounts with their passwords. */
+    public record Seeded(List<ApiKeyView> keys, List<Account> accounts) {}
+
+    public record Account(String email, String password, StaffRole role) {}
+
+    /** Seeds the clinic unless it exists; returns its keys and accounts when it was created now. */
     @Transactional
-    public Optional<List<ApiKeyView>> seedOnce(List<String> widgetOrigins) {
+    public Optional<Seeded> seedOnce(List<String> widgetOrigins) {
         jdbc.sql("LOCK TABLE demo_clinic IN EXCLUSIVE MODE").update();
         if (publishableKey().isPresent()) {
             return Optional.empty();
@@ -92,7 +104,26 @@ public class DemoClinic {
         var keys = new java.util.ArrayList<>(
                 created.apiKeys().stream().filter(k -> "test".equals(k.mode())).toList());
         keys.add(widgetKey);
-        return Optional.of(keys);
+        return Optional.of(new Seeded(keys, accounts(tenant.organizationId())));
+    }
+
+    /** An owner and a front-desk account with random passwords. */
+    private List<Account> accounts(String organizationId) {
+        var accounts = List.of(
+                new Account("owner@demo-clinic.example", randomPassword(), StaffRole.OWNER),
+                new Account("desk@demo-clinic.example", randomPassword(), StaffRole.FRONT_DESK));
+        accounts.forEach(a -> staff.create(
+                organizationId,
+                new InviteStaff(
+                        a.email(), a.role() == StaffRole.OWNER ? "Demo owner" : "Demo front desk", a.role(), null),
+                a.password()));
+        return accounts;
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void seedCatalogue(Tenant tenant) {

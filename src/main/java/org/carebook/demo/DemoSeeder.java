@@ -31,16 +31,28 @@ class DemoSeeder {
         }
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         var origins = List.of("http://localhost:" + port, "http://127.0.0.1:" + port);
-        demo.seedOnce(origins).ifPresent(keys -> {
+        demo.seedOnce(origins).ifPresent(seeded -> {
             var text =
                     new StringBuilder("\n  Carebook demo clinic created. Its test-mode keys, shown only this once:\n");
-            keys.forEach(k -> text.append("    ")
-                    .append(String.format("%-26s", k.name()))
-                    .append(k.key())
-                    .append('\n'));
+            seeded.keys()
+                    .forEach(k -> text.append("    ")
+                            .append(String.format("%-26s", k.name()))
+                            .append(k.key())
+                            .append('\n'));
+            text.append("  Console accounts (sign in at http://localhost:")
+                    .append(port)
+                    .append("/console):\n");
+            seeded.accounts()
+                    .forEach(a -> text.append("    ")
+                            .append(String.format("%-26s", a.email()))
+                            .append(a.password())
+                            .append("   (")
+                            .append(a.role().wire())
+                            .append(")\n"));
             text.append("  Open http://localhost:")
                     .append(port)
-                    .append("/ for the booking widget, /docs for the API.\n");
+                    .append(
+                            "/ for the booking widget, /docs for the API, /console/test/day for the demo's calendar.\n");
             System.out.println(text);
         });
     }

@@ -143,6 +143,15 @@ class PatientRepository {
                 .list();
     }
 
+    List<Row> byIds(Tenant tenant, java.util.Collection<String> ids) {
+        return Sql.scoped(jdbc.sql("""
+                        SELECT * FROM patients
+                        WHERE organization_id = :org AND mode = :mode AND id = ANY(:ids)"""), tenant)
+                .param("ids", Sql.array(new java.util.ArrayList<>(ids)))
+                .query(PatientRepository::row)
+                .list();
+    }
+
     /** Exact date of birth and name, in either order, ignoring case and accents. */
     List<Row> byNameAndBirthDate(Tenant tenant, String name, LocalDate dateOfBirth, int limit) {
         return Sql.scoped(jdbc.sql("""

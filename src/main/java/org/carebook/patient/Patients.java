@@ -152,6 +152,21 @@ public class Patients {
         return id;
     }
 
+    /** The patients with these ids (a calendar's), read and audited as one access. */
+    @Transactional
+    public List<PatientView> several(Caller caller, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var found = repository.byIds(caller.tenant(), ids);
+        audit.record(
+                caller,
+                AuditLog.Action.READ,
+                RESOURCE,
+                found.stream().map(PatientRepository.Row::id).toList());
+        return found.stream().map(Patients::view).toList();
+    }
+
     /** How to reach a patient, for messages the server sends them. */
     public record Contact(String firstName, String lastName, String email, String phone) {}
 

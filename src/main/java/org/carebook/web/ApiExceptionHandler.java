@@ -96,6 +96,12 @@ class ApiExceptionHandler {
         return unexpected(e, request);
     }
 
+    /** A client that went away mid-answer (a closed console page's event stream): nobody to answer. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone() {
+        // nothing to write
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
         if (DatabaseFailures.unavailable(e)) {

@@ -4,6 +4,7 @@ import org.carebook.organization.ApiKeys;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -27,6 +28,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC = {
         "/",
         "/widget/**",
+        "/webjars/**",
         "/favicon.ico",
         "/docs",
         "/swagger-ui/**",
@@ -39,6 +41,7 @@ class SecurityConfiguration {
     };
 
     @Bean
+    @Order(2)
     SecurityFilterChain api(
             HttpSecurity http,
             ApiKeys keys,

@@ -22,9 +22,12 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addMapping("/widget/**").allowedOrigins("*").allowedMethods("GET", "HEAD");
     }
 
-    /** The API always answers JSON; an Accept header asking for HTML must not turn errors into 406s. */
+    /**
+     * The API always answers JSON; an Accept header asking for HTML must not turn errors into 406s. The
+     * console's event stream is the one handler that produces something else.
+     */
     @Override
     public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
-        configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
+        configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM);
     }
 }

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Web",
-        allowedDependencies = {"api", "kernel", "organization"})
+        allowedDependencies = {"api", "kernel", "organization", "staff"})
 package org.carebook.web;

@@ -15,6 +15,7 @@ import org.carebook.database.SharedPostgres;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
+import org.carebook.support.ConsoleSession;
 import org.carebook.support.Fixtures;
 import org.carebook.support.Race;
 import org.carebook.support.Receiver;
@@ -81,6 +82,24 @@ class MultiProcessTest {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    @Test
+    void aConsoleSessionMadeOnOneProcessWorksOnTheOthersUntilSignedOut() {
+        live.get(0).post("/v1/locations", Fixtures.location("timezone", "Europe/London"));
+        String base0 = servers.get(0).base();
+        String password = "three processes, one session";
+        var browser = new ConsoleSession();
+        browser.accept(base0, ConsoleSession.invite(org, "everywhere@clinic.example", "read_only"), password);
+
+        assertThat(ConsoleSession.location(browser.signIn(base0, "everywhere@clinic.example", password)))
+                .endsWith("/console");
+        for (var server : servers) {
+            assertThat(browser.get(server.base(), "/console/day").statusCode()).isEqualTo(200);
+        }
+        browser.signOut(servers.get(2).base(), "/console/day");
+        assertThat(ConsoleSession.location(browser.get(servers.get(1).base(), "/console/day")))
+                .endsWith("/console/login");
     }
 
     @Test

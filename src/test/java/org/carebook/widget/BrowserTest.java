@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
  * <p>Where no Chromium exists the tests are skipped with a message, unless {@code BROWSER_TESTS_REQUIRED}
  * is set (CI sets it), in which case a missing browser fails the run.
  */
-abstract class BrowserTest extends ApiTest {
+public abstract class BrowserTest extends ApiTest {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     static final Path SCREENSHOTS = Path.of("target", "widget-screenshots");
@@ -37,7 +37,7 @@ abstract class BrowserTest extends ApiTest {
     private static HttpServer site;
     private static final Map<String, String> PAGES = new ConcurrentHashMap<>();
 
-    private BrowserContext context;
+    private final List<BrowserContext> contexts = new java.util.ArrayList<>();
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -89,9 +89,8 @@ abstract class BrowserTest extends ApiTest {
 
     @AfterEach
     void closeContext() {
-        if (context != null) {
-            context.close();
-        }
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
     }
 
     /** The clinic website's origin, as a browser sees it. */
@@ -123,10 +122,11 @@ abstract class BrowserTest extends ApiTest {
         return page;
     }
 
-    /** A page in a fresh browser context, before anything is loaded (to set up routes first). */
-    Page newPage(int width) {
-        context = browser.newContext(
+    /** A page in a fresh browser context (its own cookies), before anything is loaded (to set up routes first). */
+    protected Page newPage(int width) {
+        var context = browser.newContext(
                 new Browser.NewContextOptions().setViewportSize(width, 900).setLocale("en-GB"));
+        contexts.add(context);
         var page = context.newPage();
         page.setDefaultTimeout(15_000);
         return page;
@@ -153,7 +153,7 @@ abstract class BrowserTest extends ApiTest {
         page.navigate(origin + path);
     }
 
-    static void screenshot(Page page, String name) {
+    protected static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
                 .setFullPage(true));

@@ -1,0 +1,63 @@
+package org.carebook.console;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * One location's day as a grid: a column per clinician, a row per quarter hour of the location's own clock
+ * from {@link #FIRST} to {@link #LAST} (so a day the clocks change still reads 07:00 to 20:00), and the
+ * appointments as blocks placed on it. Row 1 holds the column headings.
+ */
+record DayView(
+        String mode,
+        LocationChoice location,
+        List<LocationChoice> locations,
+        LocalDate date,
+        ZoneId zone,
+        List<Column> columns,
+        List<Block> blocks,
+        List<String> hours) {
+
+    static final LocalTime FIRST = LocalTime.of(7, 0);
+    static final LocalTime LAST = LocalTime.of(20, 0);
+    static final Duration ROW = Duration.ofMinutes(15);
+    static final int ROWS = (int) (Duration.between(FIRST, LAST).toMinutes() / ROW.toMinutes());
+
+    record LocationChoice(String id, String name) {}
+
+    record Column(int index, String id, String name) {}
+
+    /** An appointment on the grid; {@code rowStart} inclusive, {@code rowEnd} exclusive, as CSS grid lines. */
+    record Block(
+            String id, int column, int rowStart, int rowEnd, String time, String patient, String type, String status) {}
+
+    public LocalDate previousDay() {
+        return date.minusDays(1);
+    }
+
+    public LocalDate nextDay() {
+        return date.plusDays(1);
+    }
+
+    public String path() {
+        return "test".equals(mode) ? "/console/test/day" : "/console/day";
+    }
+
+    public String gridPath() {
+        return path() + "/grid";
+    }
+
+    public String streamPath() {
+        return "test".equals(mode) ? "/console/test/stream" : "/console/stream";
+    }
+
+    /** The grid line where a local time falls, kept within the day's rows. */
+    static int line(LocalTime time) {
+        long minutes = Duration.between(FIRST, time).toMinutes();
+        int line = 2 + (int) Math.floorDiv(minutes, ROW.toMinutes());
+        return Math.max(2, Math.min(2 + ROWS, line));
+    }
+}

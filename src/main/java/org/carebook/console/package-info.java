@@ -1,0 +1,8 @@
+/**
+ * The staff console at {@code /console} (docs/console.md): server-rendered pages for the people who run a
+ * clinic. Every change goes through the same facades, commands and database guards as the API.
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Console",
+        allowedDependencies = {"booking", "catalog", "events", "kernel", "patient", "staff"})
+package org.carebook.console;

@@ -1,0 +1,79 @@
+package org.carebook.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+import org.carebook.kernel.Mode;
+import org.carebook.kernel.Sql;
+import org.carebook.kernel.Tenant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells screens what just happened in their organization, whichever process recorded it: every half second,
+ * while anyone listens, one query reads the events recorded since the last look (and a few seconds before,
+ * for transactions that committed late) and hands each new one to the listeners of its organization and mode.
+ * Only ids and types go out; a screen reads what it shows through the facades.
+ */
+@Component
+public class LiveEvents {
+
+    /** How far back each look reaches again: a transaction may commit after a later one. */
+    static final Duration OVERLAP = Duration.ofSeconds(5);
+
+    public record Notice(String id, String type) {}
+
+    private final Map<Tenant, Set<Consumer<Notice>>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Instant> seen = new LinkedHashMap<>();
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private Instant since;
+
+    LiveEvents(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.since = clock.instant();
+    }
+
+    /** Calls {@code listener} for each event of the tenant from now on, until the returned handle is closed. */
+    public AutoCloseable listen(Tenant tenant, Consumer<Notice> listener) {
+        listeners.computeIfAbsent(tenant, t -> new CopyOnWriteArraySet<>()).add(listener);
+        return () -> listeners.computeIfPresent(tenant, (t, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    @Scheduled(fixedDelay = 500)
+    synchronized void look() {
+        Instant now = clock.instant();
+        if (listeners.isEmpty()) {
+            since = now;
+            return;
+        }
+        jdbc.sql("""
+                        SELECT id, organization_id, mode, type, created_at FROM events
+                        WHERE created_at > :since ORDER BY created_at, id LIMIT 1000""").param("since", Sql.at(since.minus(OVERLAP))).query(rs -> {
+            String id = rs.getString("id");
+            if (seen.putIfAbsent(id, now) == null) {
+                var tenant = new Tenant(rs.getString("organization_id"), Mode.fromWire(rs.getString("mode")));
+                tell(tenant, new Notice(id, rs.getString("type")));
+            }
+        });
+        since = now;
+        seen.values().removeIf(at -> at.isBefore(now.minus(OVERLAP.multipliedBy(2))));
+    }
+
+    private void tell(Tenant tenant, Notice notice) {
+        for (var listener : listeners.getOrDefault(tenant, Set.of())) {
+            listener.accept(notice);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.carebook.staff;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.carebook.catalog.Clinicians;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Ids;
+import org.carebook.kernel.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff accounts: invitations, passwords and what signing in needs to know. */
+@Service
+public class StaffMembers {
+
+    static final Duration INVITATION_VALID = Duration.ofDays(3);
+    private static final String INVITATION = "invitation";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final StaffRepository repository;
+    private final Clinicians clinicians;
+    private final Passwords passwords;
+    private final Clock clock;
+
+    StaffMembers(StaffRepository repository, Clinicians clinicians, Passwords passwords, Clock clock) {
+        this.repository = repository;
+        this.clinicians = clinicians;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** A new member of staff without a password, and the one-time path where they choose one. */
+    @Transactional
+    public Invitation invite(Caller caller, InviteStaff command, Problems problems) {
+        if (command.role() == StaffRole.CLINICIAN) {
+            problems.require("clinician_id", command.clinicianId());
+            if (command.clinicianId() != null && !clinicianExists(caller.tenant(), command.clinicianId())) {
+                problems.add("clinician_id", "does not name an existing clinician");
+            }
+        } else if (command.clinicianId() != null) {
+            problems.add("clinician_id", "is only for the clinician role");
+        }
+        problems.throwIfAny();
+        var row = newRow(caller.tenant().organizationId(), command, null);
+        if (!repository.insert(row)) {
+            throw CarebookException.validation(
+                    "email_taken",
+                    "That address already belongs to a member of staff.",
+                    List.of(new org.carebook.kernel.FieldIssue("email", "already belongs to a member of staff")));
+        }
+        return new Invitation(row.view(), "/console/welcome/" + token(row.id(), INVITATION, INVITATION_VALID));
+    }
+
+    /** A member of staff with a password already, as set-up code (the demo clinic) makes one. */
+    @Transactional
+    public StaffMember create(String organizationId, InviteStaff command, String password) {
+        var row = newRow(organizationId, command, passwords.hash(password));
+        if (!repository.insert(row)) {
+            throw CarebookException.conflict("email_taken", "That address already belongs to a member of staff.");
+        }
+        return row.view();
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffMember> list(Caller caller) {
+        return repository.ofOrganization(caller.tenant().organizationId()).stream()
+                .map(StaffRepository.Row::view)
+                .toList();
+    }
+
+    /** Whom an invitation link is for, while it can still be used. */
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> invited(String token) {
+        return repository
+                .tokenOwner(hash(token), INVITATION, clock.instant(), false)
+                .flatMap(repository::byId)
+                .map(StaffRepository.Row::view);
+    }
+
+    /** Sets the password an invitation asked for; the link then no longer works. */
+    @Transactional
+    public StaffMember accept(String token, String password, Problems problems) {
+        Instant now = clock.instant();
+        String tokenHash = hash(token);
+        var staffId = repository
+                .tokenOwner(tokenHash, INVITATION, now, true)
+                .orElseThrow(() -> CarebookException.notFound("This link was used already, or it expired."));
+        String problem = Passwords.problem(password);
+        if (problem != null) {
+            problems.add("password", problem);
+        }
+        problems.throwIfAny();
+        repository.setPassword(staffId, passwords.hash(password), now);
+        repository.useToken(tokenHash, now);
+        return repository.byId(staffId).orElseThrow().view();
+    }
+
+    /** What signing in with this address checks, if it belongs to anyone. */
+    @Transactional(readOnly = true)
+    public Optional<Credentials> credentials(String email) {
+        return repository.byEmail(normalise(email)).map(StaffRepository.Row::credentials);
+    }
+
+    @Transactional
+    public void recordFailedSignIn(String email) {
+        repository.byEmail(normalise(email)).ifPresent(row -> repository.recordFailure(row.id(), clock.instant()));
+    }
+
+    @Transactional
+    public void recordSignIn(String staffId) {
+        repository.recordSuccess(staffId);
+    }
+
+    private boolean clinicianExists(org.carebook.kernel.Tenant tenant, String id) {
+        try {
+            clinicians.get(tenant, id);
+            return true;
+        } catch (CarebookException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    private StaffRepository.Row newRow(String organizationId, InviteStaff command, String passwordHash) {
+        return new StaffRepository.Row(
+                Ids.next("staff"),
+                organizationId,
+                normalise(command.email()),
+                command.name(),
+                command.role(),
+                command.clinicianId(),
+                passwordHash,
+                0,
+                null,
+                clock.instant());
+    }
+
+    private String token(String staffId, String purpose, Duration valid) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        repository.insertToken(hash(token), staffId, purpose, now.plus(valid), now);
+        return token;
+    }
+
+    private static String normalise(String email) {
+        return email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String hash(String token) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

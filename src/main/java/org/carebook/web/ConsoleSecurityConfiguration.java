@@ -1,0 +1,51 @@
+package org.carebook.web;
+
+import java.time.Clock;
+import org.carebook.staff.Passwords;
+import org.carebook.staff.StaffMembers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The console's gate (docs/console.md): staff sign in with e-mail and password into a session kept in
+ * PostgreSQL, every form carries a CSRF token, and nothing under {@code /console} but the sign-in and
+ * invitation pages is served without a session. API keys never reach these pages, and sessions never reach
+ * the API: the API's chain ({@link SecurityConfiguration}) keeps no sessions at all.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSecurityConfiguration {
+
+    /** The console's own pages, scripts and styles may load; nothing from elsewhere, and no inline script. */
+    private static final String CONTENT_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            + "script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain console(HttpSecurity http, StaffMembers staff, Passwords passwords, Clock clock) {
+        http.securityMatcher("/console", "/console/**")
+                .authenticationProvider(new StaffSignIn(staff, passwords, clock))
+                .formLogin(form -> form.loginPage("/console/login")
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/console", true)
+                        .failureUrl("/console/login?failed")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?signed-out"))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY))
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/console/login", "/console/welcome/**", "/console/assets/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .addFilterAfter(new ConsoleCallerFilter(), AuthorizationFilter.class);
+        return http.build();
+    }
+}
