@@ -41,6 +41,12 @@ public class Clinicians {
         return view(row(tenant, id, false));
     }
 
+    /** Whether the clinician is one of this organization's, in this mode. */
+    @Transactional(readOnly = true)
+    public boolean exists(Tenant tenant, String id) {
+        return repository.find(tenant, id, false).isPresent();
+    }
+
     @Transactional(readOnly = true)
     public ListPage<ClinicianView> list(Tenant tenant, String locationId, Boolean active, PageRequest page) {
         return ListPage.of(

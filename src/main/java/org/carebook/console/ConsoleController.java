@@ -56,7 +56,11 @@ class ConsoleController {
             if (e.status() == 404) {
                 return "console/link-expired";
             }
-            model.addAttribute("problem", "The password " + e.details().get(0).issue() + ".");
+            model.addAttribute(
+                    "problem",
+                    e.details().isEmpty()
+                            ? e.getMessage()
+                            : "The password " + e.details().get(0).issue() + ".");
             return welcome(token, model);
         }
     }

@@ -44,7 +44,7 @@ public class StaffMembers {
     public Invitation invite(Caller caller, InviteStaff command, Problems problems) {
         if (command.role() == StaffRole.CLINICIAN) {
             problems.require("clinician_id", command.clinicianId());
-            if (command.clinicianId() != null && !clinicianExists(caller.tenant(), command.clinicianId())) {
+            if (command.clinicianId() != null && !clinicians.exists(caller.tenant(), command.clinicianId())) {
                 problems.add("clinician_id", "does not name an existing clinician");
             }
         } else if (command.clinicianId() != null) {
@@ -119,18 +119,6 @@ public class StaffMembers {
     @Transactional
     public void recordSignIn(String staffId) {
         repository.recordSuccess(staffId);
-    }
-
-    private boolean clinicianExists(org.carebook.kernel.Tenant tenant, String id) {
-        try {
-            clinicians.get(tenant, id);
-            return true;
-        } catch (CarebookException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            return false;
-        }
     }
 
     private StaffRepository.Row newRow(String organizationId, InviteStaff command, String passwordHash) {

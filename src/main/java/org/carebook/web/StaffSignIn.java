@@ -32,10 +32,13 @@ class StaffSignIn implements AuthenticationProvider {
         String email = attempt.getName();
         String password = String.valueOf(attempt.getCredentials());
         var credentials = staff.credentials(email);
+        // The hash is checked before the lock, so a locked account answers as slowly as any other.
+        boolean matches = passwords.matches(
+                password, credentials.map(c -> c.passwordHash()).orElse(null));
         if (credentials.isPresent() && credentials.get().lockedAt(clock.instant())) {
             throw new LockedException("locked");
         }
-        if (!passwords.matches(password, credentials.map(c -> c.passwordHash()).orElse(null))) {
+        if (!matches) {
             staff.recordFailedSignIn(email);
             throw new BadCredentialsException("bad credentials");
         }

@@ -109,6 +109,20 @@ class ConsoleTest extends BrowserTest {
     }
 
     @Test
+    void aPasswordTooShortIsSaidOnTheSamePageAndTheLinkStillWorks() {
+        var org = newOrganization();
+        String invitation = invite(org, "short@clinic.example", "read_only");
+        var browser = new ConsoleSession();
+
+        var tooShort = browser.accept(base, invitation, "short");
+
+        assertThat(tooShort.statusCode()).isEqualTo(200);
+        assertThat(tooShort.body()).contains("The password must be at least 12 characters.");
+        assertThat(ConsoleSession.location(browser.accept(base, invitation, PASSWORD)))
+                .endsWith("?welcome");
+    }
+
+    @Test
     void aSignInPostedWithoutItsCsrfTokenIsRefused() {
         var org = newOrganization();
         new ConsoleSession().accept(base, ConsoleSession.invite(org, "csrf@clinic.example", "owner"), PASSWORD);
