@@ -21,6 +21,7 @@ import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Scope;
 import org.carebook.patient.PatientView;
 import org.carebook.patient.Patients;
 import org.springframework.stereotype.Component;
@@ -78,7 +79,8 @@ class Calendars {
                 zone,
                 columns,
                 blocks(caller, booked, columns, zone),
-                hours());
+                hours(),
+                caller.has(Scope.WRITE_APPOINTMENTS));
     }
 
     private List<AppointmentView> appointmentsOf(Caller caller, String locationId, LocalDate day) {

@@ -1,9 +1,12 @@
 package org.carebook.console;
 
 import java.time.LocalDate;
+import org.carebook.booking.Appointments;
+import org.carebook.booking.CancelAppointment;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.Scope;
 import org.carebook.staff.StaffMembers;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -19,10 +22,12 @@ class ConsoleController {
 
     private final Calendars calendars;
     private final StaffMembers staff;
+    private final Appointments appointments;
 
-    ConsoleController(Calendars calendars, StaffMembers staff) {
+    ConsoleController(Calendars calendars, StaffMembers staff, Appointments appointments) {
         this.calendars = calendars;
         this.staff = staff;
+        this.appointments = appointments;
     }
 
     @GetMapping("/console")
@@ -85,5 +90,35 @@ class ConsoleController {
             Model model) {
         day(caller, location, date, model);
         return "console/day :: grid";
+    }
+
+    /**
+     * Check-in, no-show, completion or cancellation of one appointment, through the same facade as the API;
+     * then back to the day it is on. Staff whose role may not write appointments are refused.
+     */
+    @PostMapping({"/console/appointments/{id}/{action}", "/console/test/appointments/{id}/{action}"})
+    String act(
+            Caller caller,
+            @PathVariable String id,
+            @PathVariable String action,
+            @RequestParam(required = false) String reason,
+            @RequestParam String back) {
+        if (!caller.has(Scope.WRITE_APPOINTMENTS)) {
+            throw CarebookException.missingScope(Scope.WRITE_APPOINTMENTS);
+        }
+        switch (action) {
+            case "check-in" -> appointments.checkIn(caller, id);
+            case "no-show" -> appointments.noShow(caller, id);
+            case "complete" -> appointments.complete(caller, id);
+            case "cancel" ->
+                appointments.cancel(
+                        caller,
+                        id,
+                        new CancelAppointment(
+                                reason == null || reason.isBlank() ? null : reason.strip(),
+                                CancelAppointment.By.CLINIC));
+            default -> throw CarebookException.notFound("No such action.");
+        }
+        return "redirect:" + (back.startsWith("/console/") ? back : "/console");
     }
 }

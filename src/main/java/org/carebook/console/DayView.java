@@ -11,7 +11,7 @@ import java.util.List;
  * from {@link #FIRST} to {@link #LAST} (so a day the clocks change still reads 07:00 to 20:00), and the
  * appointments as blocks placed on it. Row 1 holds the column headings.
  */
-record DayView(
+public record DayView(
         String mode,
         LocationChoice location,
         List<LocationChoice> locations,
@@ -19,20 +19,30 @@ record DayView(
         ZoneId zone,
         List<Column> columns,
         List<Block> blocks,
-        List<String> hours) {
+        List<String> hours,
+        boolean mayAct) {
 
     static final LocalTime FIRST = LocalTime.of(7, 0);
     static final LocalTime LAST = LocalTime.of(20, 0);
     static final Duration ROW = Duration.ofMinutes(15);
     static final int ROWS = (int) (Duration.between(FIRST, LAST).toMinutes() / ROW.toMinutes());
 
-    record LocationChoice(String id, String name) {}
+    public record LocationChoice(String id, String name) {}
 
-    record Column(int index, String id, String name) {}
+    public record Column(int index, String id, String name) {}
 
     /** An appointment on the grid; {@code rowStart} inclusive, {@code rowEnd} exclusive, as CSS grid lines. */
-    record Block(
-            String id, int column, int rowStart, int rowEnd, String time, String patient, String type, String status) {}
+    public record Block(
+            String id, int column, int rowStart, int rowEnd, String time, String patient, String type, String status) {
+
+        public boolean upcoming() {
+            return "pending".equals(status) || "confirmed".equals(status);
+        }
+
+        public boolean checkedIn() {
+            return "checked_in".equals(status);
+        }
+    }
 
     public LocalDate previousDay() {
         return date.minusDays(1);
@@ -48,6 +58,16 @@ record DayView(
 
     public String gridPath() {
         return path() + "/grid";
+    }
+
+    /** Where an action on an appointment posts to. */
+    public String actionPath(String appointmentId, String action) {
+        return ("test".equals(mode) ? "/console/test" : "/console") + "/appointments/" + appointmentId + "/" + action;
+    }
+
+    /** This day's address, to come back to after an action. */
+    public String back() {
+        return path() + "?location=" + location.id() + "&date=" + date;
     }
 
     public String streamPath() {

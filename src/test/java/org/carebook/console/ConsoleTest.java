@@ -109,6 +109,61 @@ class ConsoleTest extends BrowserTest {
     }
 
     @Test
+    void theFrontDeskChecksInOnePatientAndCancelsAnotherThroughTheSameRulesAsTheApi() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String grace = clinic.patient("first_name", "Grace", "last_name", "Hopper");
+        String alan = clinic.patient("first_name", "Alan", "last_name", "Turing", "date_of_birth", "1981-06-23");
+        String arriving = clinic.book(practice.type(), practice.doctor(), grace, "2027-03-18T10:00:00Z")
+                .id();
+        String leaving = clinic.book(practice.type(), practice.doctor(), alan, "2027-03-18T11:00:00Z")
+                .id();
+        accept(invite(clinic.org, "actions@clinic.example", "front_desk"));
+        var page = signedIn(
+                "actions@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-18");
+
+        page.getByText("Actions for Grace Hopper").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in"))
+                .click();
+        page.getByText("Actions for Alan Turing").click();
+        page.getByLabel("Reason").fill("Called to say he is ill");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel appointment"))
+                .click();
+
+        assertThat(page.locator("[data-appointment=" + arriving + "]")).containsText("checked_in");
+        assertThat(page.locator("[data-appointment=" + leaving + "]")).hasCount(0);
+        assertThat(clinic.api
+                        .get("/v1/appointments/" + arriving)
+                        .data()
+                        .get("status")
+                        .stringValue())
+                .isEqualTo("checked_in");
+        var cancelled = clinic.api.get("/v1/appointments/" + leaving).data();
+        assertThat(cancelled.get("status").stringValue()).isEqualTo("cancelled");
+        assertThat(cancelled.get("cancellation_reason").stringValue()).isEqualTo("Called to say he is ill");
+    }
+
+    @Test
+    void aReadOnlyMemberOfStaffSeesNoActionsAndCannotPostOne() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String patient = clinic.patient();
+        String id = clinic.book(practice.type(), practice.doctor(), patient, "2027-03-18T10:00:00Z")
+                .id();
+        var browser = new ConsoleSession();
+        browser.accept(base, invite(clinic.org, "looks@clinic.example", "read_only"), PASSWORD);
+        browser.signIn(base, "looks@clinic.example", PASSWORD);
+        String day = "/console/day?location=" + clinic.locationId + "&date=2027-03-18";
+        assertThat(browser.get(base, day).body()).contains("data-appointment").doesNotContain("Check in");
+
+        var refused = browser.postWithToken(base, day, "/console/appointments/" + id + "/check-in", "back=/console");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(clinic.api.get("/v1/appointments/" + id).data().get("status").stringValue())
+                .isEqualTo("confirmed");
+    }
+
+    @Test
     void aPasswordTooShortIsSaidOnTheSamePageAndTheLinkStillWorks() {
         var org = newOrganization();
         String invitation = invite(org, "short@clinic.example", "read_only");

@@ -48,6 +48,12 @@ public final class ConsoleSession {
         return post(base, "/console/logout", "_csrf=" + csrf(page.body()));
     }
 
+    /** Posts a form with the CSRF token of the page at {@code pageWithAForm}, as a browser would from that page. */
+    public HttpResponse<String> postWithToken(String base, String pageWithAForm, String path, String form) {
+        var page = get(base, pageWithAForm);
+        return post(base, path, form + "&_csrf=" + csrf(page.body()));
+    }
+
     public HttpResponse<String> get(String base, String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).build());
     }
