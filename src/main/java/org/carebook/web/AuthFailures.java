@@ -30,6 +30,11 @@ class AuthFailures {
         }
     }
 
+    /** Whether the address has used up its failed attempts for now (the console's sign-in asks this). */
+    boolean blocked(String address) {
+        return !perAddress.of(address).estimateAbilityToConsume(1).canBeConsumed();
+    }
+
     void record(String address) {
         perAddress.of(address).tryConsume(1);
     }

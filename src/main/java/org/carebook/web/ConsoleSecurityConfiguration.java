@@ -26,9 +26,10 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain console(HttpSecurity http, StaffMembers staff, Passwords passwords, Clock clock) {
+    SecurityFilterChain console(
+            HttpSecurity http, StaffMembers staff, Passwords passwords, AuthFailures failures, Clock clock) {
         http.securityMatcher("/console", "/console/**")
-                .authenticationProvider(new StaffSignIn(staff, passwords, clock))
+                .authenticationProvider(new StaffSignIn(staff, passwords, failures, clock))
                 .formLogin(form -> form.loginPage("/console/login")
                         .usernameParameter("email")
                         .defaultSuccessUrl("/console", true)

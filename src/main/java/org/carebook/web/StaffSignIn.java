@@ -9,6 +9,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks a console sign-in: the address must belong to someone who has set a password, the account must not
@@ -19,11 +20,13 @@ class StaffSignIn implements AuthenticationProvider {
 
     private final StaffMembers staff;
     private final Passwords passwords;
+    private final AuthFailures failures;
     private final Clock clock;
 
-    StaffSignIn(StaffMembers staff, Passwords passwords, Clock clock) {
+    StaffSignIn(StaffMembers staff, Passwords passwords, AuthFailures failures, Clock clock) {
         this.staff = staff;
         this.passwords = passwords;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -31,6 +34,12 @@ class StaffSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String email = attempt.getName();
         String password = String.valueOf(attempt.getCredentials());
+        String address = attempt.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress()
+                : "unknown";
+        if (failures.blocked(address)) {
+            throw new LockedException("too many failed attempts from this address");
+        }
         var credentials = staff.credentials(email);
         // The hash is checked before the lock, so a locked account answers as slowly as any other.
         boolean matches = passwords.matches(
@@ -39,6 +48,7 @@ class StaffSignIn implements AuthenticationProvider {
             throw new LockedException("locked");
         }
         if (!matches) {
+            failures.record(address);
             staff.recordFailedSignIn(email);
             throw new BadCredentialsException("bad credentials");
         }

@@ -20,6 +20,16 @@ public final class ConsoleSession {
 
     private final HttpClient http =
             HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final String forwardedFor;
+
+    public ConsoleSession() {
+        this(null);
+    }
+
+    /** A browser behind a trusted proxy that says the browser's address is {@code forwardedFor}. */
+    public ConsoleSession(String forwardedFor) {
+        this.forwardedFor = forwardedFor;
+    }
 
     /** An invitation of {@code org} (live key), returning the path where its password is set. */
     public static String invite(ApiTest.Org org, String email, String role) {
@@ -55,14 +65,19 @@ public final class ConsoleSession {
     }
 
     public HttpResponse<String> get(String base, String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).build());
+        return send(request(base, path).build());
     }
 
     public HttpResponse<String> post(String base, String path, String form) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(request(base, path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build());
+    }
+
+    private HttpRequest.Builder request(String base, String path) {
+        var request = HttpRequest.newBuilder(URI.create(base + path));
+        return forwardedFor == null ? request : request.header("X-Forwarded-For", forwardedFor);
     }
 
     /** Where a redirect points, or an empty string. */

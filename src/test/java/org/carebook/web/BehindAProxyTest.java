@@ -8,6 +8,7 @@ import org.carebook.kernel.Scope;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
+import org.carebook.support.ConsoleSession;
 import org.carebook.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
@@ -128,6 +129,23 @@ class BehindAProxyTest extends ApiTest {
         assertThat(cutOff.header("Retry-After")).isNotNull();
         assertThat(rightKeySameAddress.status()).isEqualTo(429);
         assertThat(someoneElse.status()).isEqualTo(200);
+    }
+
+    @Test
+    void guessingStaffPasswordsIsCutOffPerAddressWhileOthersSignIn() {
+        var org = newOrganization();
+        String password = "a proper password for the console";
+        new ConsoleSession().accept(base, ConsoleSession.invite(org, "guessed@clinic.example", "owner"), password);
+        var guesser = new ConsoleSession("10.7.7.7");
+        for (int i = 0; i < 5; i++) {
+            guesser.signIn(base, "nobody" + i + "@clinic.example", "wrong guess number " + i);
+        }
+
+        var cutOff = guesser.signIn(base, "guessed@clinic.example", password);
+        var colleague = new ConsoleSession("10.7.7.8").signIn(base, "guessed@clinic.example", password);
+
+        assertThat(ConsoleSession.location(cutOff)).endsWith("?failed");
+        assertThat(ConsoleSession.location(colleague)).endsWith("/console");
     }
 
     @Test
