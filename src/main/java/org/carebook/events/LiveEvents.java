@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells screens what just happened in their organization, whichever process recorded it: every half second,
  * while anyone listens, one query reads the events recorded since the last look (and a few seconds before,
- * for transactions that committed late) and hands each new one to the listeners of its organization and mode.
+ * for transactions that committed late) and hands each new one to the listeners of its organization and mode
+ * that began listening before it was recorded (a page that opened later already shows it).
  * Only ids and types go out; a screen reads what it shows through the facades.
  */
 @Component
@@ -30,7 +31,10 @@ public class LiveEvents {
 
     public record Notice(String id, String type) {}
 
-    private final Map<Tenant, Set<Consumer<Notice>>> listeners = new ConcurrentHashMap<>();
+    /** A screen's listener, told of events from the moment it began to listen: what it shows is newer. */
+    private record Listener(Consumer<Notice> consumer, Instant since) {}
+
+    private final Map<Tenant, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private final Map<String, Instant> seen = new LinkedHashMap<>();
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -43,7 +47,8 @@ public class LiveEvents {
     }
 
     /** Calls {@code listener} for each event of the tenant from now on, until the returned handle is closed. */
-    public AutoCloseable listen(Tenant tenant, Consumer<Notice> listener) {
+    public AutoCloseable listen(Tenant tenant, Consumer<Notice> consumer) {
+        var listener = new Listener(consumer, clock.instant());
         listeners.computeIfAbsent(tenant, t -> new CopyOnWriteArraySet<>()).add(listener);
         return () -> listeners.computeIfPresent(tenant, (t, set) -> {
             set.remove(listener);
@@ -64,16 +69,18 @@ public class LiveEvents {
             String id = rs.getString("id");
             if (seen.putIfAbsent(id, now) == null) {
                 var tenant = new Tenant(rs.getString("organization_id"), Mode.fromWire(rs.getString("mode")));
-                tell(tenant, new Notice(id, rs.getString("type")));
+                tell(tenant, new Notice(id, rs.getString("type")), Sql.instant(rs, "created_at"));
             }
         });
         since = now;
         seen.values().removeIf(at -> at.isBefore(now.minus(OVERLAP.multipliedBy(2))));
     }
 
-    private void tell(Tenant tenant, Notice notice) {
+    private void tell(Tenant tenant, Notice notice, Instant recordedAt) {
         for (var listener : listeners.getOrDefault(tenant, Set.of())) {
-            listener.accept(notice);
+            if (!recordedAt.isBefore(listener.since())) {
+                listener.consumer().accept(notice);
+            }
         }
     }
 }

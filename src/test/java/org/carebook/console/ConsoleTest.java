@@ -125,6 +125,7 @@ class ConsoleTest extends BrowserTest {
         page.getByText("Actions for Grace Hopper").click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in"))
                 .click();
+        assertThat(page.locator("[data-appointment=" + arriving + "]")).containsText("checked_in");
         page.getByText("Actions for Alan Turing").click();
         page.getByLabel("Reason").fill("Called to say he is ill");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel appointment"))
