@@ -117,7 +117,9 @@ public class Appointments {
         }
         requireMove(current, AppointmentStatus.CANCELLED);
         intervals.release(id);
-        repository.cancel(id, command.reason(), command.cancelledBy().wire(), clock.instant());
+        // An explicit null "cancelled_by" says nobody in particular, as it always has.
+        String by = command.cancelledBy() == null ? null : command.cancelledBy().wire();
+        repository.cancel(id, command.reason(), by, clock.instant());
         return core.record(new AppointmentEvent.Cancelled(
                 caller.tenant(), row(caller, id, false).view()));
     }
