@@ -86,6 +86,20 @@ public class AuditLog {
         return ListPage.of(rows, page, e -> new PageRequest.Position(e.occurredAt(), e.id()), e -> e);
     }
 
+    /** The latest entries about one resource, newest first: who has looked at a record lately. */
+    @Transactional(readOnly = true)
+    public List<AuditEventView> latest(Tenant tenant, String resourceType, String resourceId, int limit) {
+        return Sql.scoped(jdbc.sql("""
+                        SELECT * FROM audit_events WHERE organization_id = :org AND mode = :mode
+                          AND resource_type = :type AND resource_id = :resource
+                        ORDER BY occurred_at DESC, id DESC LIMIT :limit"""), tenant)
+                .param("type", resourceType)
+                .param("resource", resourceId)
+                .param("limit", limit)
+                .query(AuditLog::row)
+                .list();
+    }
+
     private static AuditEventView row(ResultSet rs, int n) throws SQLException {
         return new AuditEventView(
                 rs.getString("id"),

@@ -92,6 +92,23 @@ public class Availability {
         return rendered;
     }
 
+    /**
+     * The free times of a type between two dates (in the locations' own calendars), for screens that show
+     * them rather than pass them on: never from the cache, so what staff pick from is as fresh as it gets.
+     */
+    @Transactional(readOnly = true)
+    public List<Slot> freeTimes(
+            Caller caller,
+            String appointmentTypeId,
+            String clinicianId,
+            String locationId,
+            LocalDate from,
+            LocalDate to) {
+        var filter = new SlotFilter(clinicianId, locationId, null, null, caller.isPublishable());
+        return finder.find(
+                caller.tenant(), types.get(caller, appointmentTypeId), filter, from, to, clock.instant(), true);
+    }
+
     private SlotEngine.Answer compute(
             Caller caller, Request request, SlotFilter filter, LocalDate from, LocalDate to, Instant now) {
         var issues = new Problems();

@@ -11,14 +11,7 @@ import java.util.Map;
 import org.carebook.booking.AppointmentFilter;
 import org.carebook.booking.AppointmentView;
 import org.carebook.booking.Appointments;
-import org.carebook.catalog.AppointmentTypeView;
-import org.carebook.catalog.AppointmentTypes;
-import org.carebook.catalog.ClinicianView;
-import org.carebook.catalog.Clinicians;
-import org.carebook.catalog.LocationView;
-import org.carebook.catalog.Locations;
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Scope;
@@ -33,52 +26,36 @@ class Calendars {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final int PAGE = 100;
 
-    private final Locations locations;
-    private final Clinicians clinicians;
+    private final Catalogue catalogue;
     private final Appointments appointments;
-    private final AppointmentTypes types;
     private final Patients patients;
 
-    Calendars(
-            Locations locations,
-            Clinicians clinicians,
-            Appointments appointments,
-            AppointmentTypes types,
-            Patients patients) {
-        this.locations = locations;
-        this.clinicians = clinicians;
+    Calendars(Catalogue catalogue, Appointments appointments, Patients patients) {
+        this.catalogue = catalogue;
         this.appointments = appointments;
-        this.types = types;
         this.patients = patients;
     }
 
     /** The day at a location (the first active one unless named), on a date (today there unless given). */
-    DayView day(Caller caller, String mode, String locationId, LocalDate date) {
-        var active = locations
-                .list(caller.tenant(), true, PageRequest.of(String.valueOf(PAGE), null))
-                .data();
-        if (active.isEmpty()) {
-            throw CarebookException.notFound("This organization has no locations yet.");
-        }
-        var location = locationId == null ? active.get(0) : locations.get(caller.tenant(), locationId);
+    DayView day(Caller caller, Viewer viewer, String mode, String locationId, LocalDate date) {
+        var location = catalogue.location(caller, locationId);
         ZoneId zone = ZoneId.of(location.timezone());
         LocalDate day = date != null ? date : LocalDate.now(zone);
-        var staff = clinicians
-                .list(caller.tenant(), location.id(), true, PageRequest.of(String.valueOf(PAGE), null))
-                .data();
+        var staff = catalogue.clinicians(caller, location.id());
         var columns = new ArrayList<DayView.Column>();
         for (int i = 0; i < staff.size(); i++) {
-            columns.add(new DayView.Column(i + 1, staff.get(i).id(), label(staff.get(i))));
+            columns.add(
+                    new DayView.Column(i + 1, staff.get(i).id(), staff.get(i).name()));
         }
         var booked = appointmentsOf(caller, location.id(), day);
         return new DayView(
                 mode,
-                choice(location),
-                active.stream().map(Calendars::choice).toList(),
+                Catalogue.choice(location),
+                catalogue.locations(caller).stream().map(Catalogue::choice).toList(),
                 day,
                 zone,
                 columns,
-                blocks(caller, booked, columns, zone),
+                blocks(caller, viewer, booked, columns, zone),
                 hours(),
                 caller.has(Scope.WRITE_APPOINTMENTS));
     }
@@ -96,18 +73,21 @@ class Calendars {
         return all.stream().filter(a -> !"cancelled".equals(a.status())).toList();
     }
 
+    /**
+     * The blocks on the grid. Appointments a limited viewer may not see (another clinician's) show as busy
+     * time only: their patients are not even read, so the audit log does not say this viewer saw them.
+     */
     private List<DayView.Block> blocks(
-            Caller caller, List<AppointmentView> booked, List<DayView.Column> columns, ZoneId zone) {
+            Caller caller, Viewer viewer, List<AppointmentView> booked, List<DayView.Column> columns, ZoneId zone) {
         Map<String, Integer> columnOf = new HashMap<>();
         columns.forEach(c -> columnOf.put(c.id(), c.index()));
         Map<String, String> names = new HashMap<>();
-        patients.several(
-                        caller,
-                        booked.stream()
-                                .map(AppointmentView::patientId)
-                                .distinct()
-                                .toList())
-                .forEach(p -> names.put(p.id(), fullName(p)));
+        var visiblePatients = booked.stream()
+                .filter(a -> viewer.seesPatientsOf(a.clinicianId()))
+                .map(AppointmentView::patientId)
+                .distinct()
+                .toList();
+        patients.several(caller, visiblePatients).forEach(p -> names.put(p.id(), fullName(p)));
         Map<String, String> typeNames = new HashMap<>();
         var blocks = new ArrayList<DayView.Block>();
         for (var a : booked) {
@@ -117,23 +97,27 @@ class Calendars {
             }
             LocalTime start = a.startTime().atZoneSameInstant(zone).toLocalTime();
             LocalTime end = a.endTime().atZoneSameInstant(zone).toLocalTime();
-            String type = typeNames.computeIfAbsent(a.appointmentTypeId(), id -> typeName(caller, id));
-            blocks.add(new DayView.Block(
-                    a.id(),
+            var place = new DayView.Place(
                     column,
                     DayView.line(start),
                     Math.max(DayView.line(end), DayView.line(start) + 1),
-                    CLOCK.format(start) + "–" + CLOCK.format(end),
-                    names.getOrDefault(a.patientId(), "Patient"),
-                    type,
-                    a.status()));
+                    CLOCK.format(start) + "–" + CLOCK.format(end));
+            blocks.add(
+                    viewer.seesPatientsOf(a.clinicianId())
+                            ? new DayView.Block(
+                                    a.id(),
+                                    place,
+                                    a.patientId(),
+                                    names.getOrDefault(a.patientId(), "Patient"),
+                                    typeNames.computeIfAbsent(a.appointmentTypeId(), id -> typeName(caller, id)),
+                                    a.status())
+                            : DayView.Block.busy(a.id(), place));
         }
         return blocks;
     }
 
     private String typeName(Caller caller, String id) {
-        AppointmentTypeView type = types.get(caller.tenant(), id);
-        return type.name();
+        return catalogue.type(caller, id).name();
     }
 
     private static List<String> hours() {
@@ -142,14 +126,6 @@ class Calendars {
             hours.add(CLOCK.format(t));
         }
         return hours;
-    }
-
-    private static DayView.LocationChoice choice(LocationView location) {
-        return new DayView.LocationChoice(location.id(), location.name());
-    }
-
-    private static String label(ClinicianView clinician) {
-        return clinician.name();
     }
 
     private static String fullName(PatientView patient) {

@@ -1,12 +1,9 @@
 package org.carebook.console;
 
 import java.time.LocalDate;
-import org.carebook.booking.Appointments;
-import org.carebook.booking.CancelAppointment;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Problems;
-import org.carebook.kernel.Scope;
 import org.carebook.staff.StaffMembers;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -21,13 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ConsoleController {
 
     private final Calendars calendars;
+    private final Viewers viewers;
     private final StaffMembers staff;
-    private final Appointments appointments;
 
-    ConsoleController(Calendars calendars, StaffMembers staff, Appointments appointments) {
+    ConsoleController(Calendars calendars, Viewers viewers, StaffMembers staff) {
         this.calendars = calendars;
+        this.viewers = viewers;
         this.staff = staff;
-        this.appointments = appointments;
     }
 
     @GetMapping("/console")
@@ -77,7 +74,7 @@ class ConsoleController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             Model model) {
         String mode = caller.tenant().mode().wire();
-        model.addAttribute("day", calendars.day(caller, mode, location, date));
+        model.addAttribute("day", calendars.day(caller, viewers.of(caller), mode, location, date));
         return "console/day";
     }
 
@@ -90,35 +87,5 @@ class ConsoleController {
             Model model) {
         day(caller, location, date, model);
         return "console/day :: grid";
-    }
-
-    /**
-     * Check-in, no-show, completion or cancellation of one appointment, through the same facade as the API;
-     * then back to the day it is on. Staff whose role may not write appointments are refused.
-     */
-    @PostMapping({"/console/appointments/{id}/{action}", "/console/test/appointments/{id}/{action}"})
-    String act(
-            Caller caller,
-            @PathVariable String id,
-            @PathVariable String action,
-            @RequestParam(required = false) String reason,
-            @RequestParam String back) {
-        if (!caller.has(Scope.WRITE_APPOINTMENTS)) {
-            throw CarebookException.missingScope(Scope.WRITE_APPOINTMENTS);
-        }
-        switch (action) {
-            case "check-in" -> appointments.checkIn(caller, id);
-            case "no-show" -> appointments.noShow(caller, id);
-            case "complete" -> appointments.complete(caller, id);
-            case "cancel" ->
-                appointments.cancel(
-                        caller,
-                        id,
-                        new CancelAppointment(
-                                reason == null || reason.isBlank() ? null : reason.strip(),
-                                CancelAppointment.By.CLINIC));
-            default -> throw CarebookException.notFound("No such action.");
-        }
-        return "redirect:" + (back.startsWith("/console/") ? back : "/console");
     }
 }

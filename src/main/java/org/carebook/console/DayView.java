@@ -31,17 +31,32 @@ public record DayView(
 
     public record Column(int index, String id, String name) {}
 
-    /** An appointment on the grid; {@code rowStart} inclusive, {@code rowEnd} exclusive, as CSS grid lines. */
-    public record Block(
-            String id, int column, int rowStart, int rowEnd, String time, String patient, String type, String status) {
+    /** Where a block sits: its column, and {@code rowStart} inclusive to {@code rowEnd} exclusive as CSS grid lines. */
+    public record Place(int column, int rowStart, int rowEnd, String time) {}
+
+    /** An appointment on the grid; one the viewer may not see into is {@link #busy} time with no patient. */
+    public record Block(String id, Place place, String patientId, String patient, String type, String status) {
+
+        static Block busy(String id, Place place) {
+            return new Block(id, place, null, "Busy", "", "busy");
+        }
+
+        public boolean shown() {
+            return patientId != null;
+        }
 
         public boolean upcoming() {
-            return "pending".equals(status) || "confirmed".equals(status);
+            return shown() && ("pending".equals(status) || "confirmed".equals(status));
         }
 
         public boolean checkedIn() {
-            return "checked_in".equals(status);
+            return shown() && "checked_in".equals(status);
         }
+    }
+
+    /** Where the grid's first row starts, in minutes after midnight (a drop on the grid is read from it). */
+    public int firstMinute() {
+        return FIRST.getHour() * 60 + FIRST.getMinute();
     }
 
     public LocalDate previousDay() {
@@ -53,7 +68,7 @@ public record DayView(
     }
 
     public String path() {
-        return "test".equals(mode) ? "/console/test/day" : "/console/day";
+        return paths().day();
     }
 
     public String gridPath() {
@@ -62,7 +77,19 @@ public record DayView(
 
     /** Where an action on an appointment posts to. */
     public String actionPath(String appointmentId, String action) {
-        return ("test".equals(mode) ? "/console/test" : "/console") + "/appointments/" + appointmentId + "/" + action;
+        return paths().appointment(appointmentId) + "/" + action;
+    }
+
+    public String patientPath(String patientId) {
+        return paths().patient(patientId);
+    }
+
+    public String bookPath() {
+        return paths().book() + "?location=" + location.id() + "&date=" + date;
+    }
+
+    private ConsolePaths paths() {
+        return ConsolePaths.of(mode);
     }
 
     /** This day's address, to come back to after an action. */
@@ -71,7 +98,7 @@ public record DayView(
     }
 
     public String streamPath() {
-        return "test".equals(mode) ? "/console/test/stream" : "/console/stream";
+        return paths().stream();
     }
 
     /** The grid line where a local time falls, kept within the day's rows. */

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Console",
-        allowedDependencies = {"booking", "catalog", "events", "kernel", "patient", "staff"})
+        allowedDependencies = {"audit", "availability", "booking", "catalog", "events", "kernel", "patient", "staff"})
 package org.carebook.console;

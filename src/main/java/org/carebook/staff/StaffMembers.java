@@ -8,13 +8,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.carebook.catalog.Clinicians;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
+import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,6 +79,26 @@ public class StaffMembers {
         return repository.ofOrganization(caller.tenant().organizationId()).stream()
                 .map(StaffRepository.Row::view)
                 .toList();
+    }
+
+    /** The member of staff a console caller is; empty for a caller with an API key. */
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> signedIn(Caller caller) {
+        if (caller.kind() != KeyKind.STAFF) {
+            return Optional.empty();
+        }
+        return repository
+                .byId(caller.keyId())
+                .filter(row -> row.organizationId().equals(caller.tenant().organizationId()))
+                .map(StaffRepository.Row::view);
+    }
+
+    /** Every member of staff's name by id, to say who did something in an organization's logs. */
+    @Transactional(readOnly = true)
+    public Map<String, String> names(Caller caller) {
+        var names = new HashMap<String, String>();
+        repository.ofOrganization(caller.tenant().organizationId()).forEach(row -> names.put(row.id(), row.name()));
+        return names;
     }
 
     /** Whom an invitation link is for, while it can still be used. */

@@ -13,13 +13,10 @@ import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 import org.carebook.support.Clinic;
 import org.carebook.support.ConsoleSession;
-import org.carebook.widget.BrowserTest;
 import org.junit.jupiter.api.Test;
 
 /** The console's gate and its day view, in Chromium against the real server. */
-class ConsoleTest extends BrowserTest {
-
-    private static final String PASSWORD = "correct horse battery";
+class ConsoleTest extends ConsoleBrowserTest {
 
     @Test
     void anInvitedReceptionistSetsAPasswordSignsInSeesTheDayAndSignsOut() {
@@ -229,29 +226,5 @@ class ConsoleTest extends BrowserTest {
         browser.signIn(base, "apart@clinic.example", PASSWORD);
         assertThat(browser.get(base, "/console/day").statusCode()).isIn(200, 404);
         assertThat(browser.get(base, "/v1/appointments").statusCode()).isEqualTo(401);
-    }
-
-    private static String invite(org.carebook.support.ApiTest.Org org, String email, String role) {
-        return ConsoleSession.invite(org, email, role);
-    }
-
-    private void accept(String invitation) {
-        assertThat(ConsoleSession.location(new ConsoleSession().accept(base, invitation, PASSWORD)))
-                .endsWith("?welcome");
-    }
-
-    private Page signedIn(String email, String url) {
-        var page = newPage(1280);
-        page.navigate(base + "/console/login");
-        signIn(page, email, PASSWORD);
-        page.navigate(url);
-        return page;
-    }
-
-    private void signIn(Page page, String email, String password) {
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
     }
 }

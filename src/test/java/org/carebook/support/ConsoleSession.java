@@ -33,7 +33,16 @@ public final class ConsoleSession {
 
     /** An invitation of {@code org} (live key), returning the path where its password is set. */
     public static String invite(ApiTest.Org org, String email, String role) {
-        var invited = org.live().post("/v1/staff", Map.of("email", email, "name", "Sam Desk", "role", role));
+        return invite(org, Map.of("email", email, "name", "Sam Desk", "role", role));
+    }
+
+    /** A clinician's invitation: the account sees that clinician's patients only. */
+    public static String inviteClinician(ApiTest.Org org, String email, String name, String clinicianId) {
+        return invite(org, Map.of("email", email, "name", name, "role", "clinician", "clinician_id", clinicianId));
+    }
+
+    private static String invite(ApiTest.Org org, Map<String, String> body) {
+        var invited = org.live().post("/v1/staff", body);
         if (invited.status() != 201) {
             throw new IllegalStateException("could not invite: " + invited);
         }

@@ -1,0 +1,37 @@
+package org.carebook.console;
+
+/**
+ * The booking page's parameters as posted or put in its address, all text so that nothing fails to bind:
+ * {@code time} is a free time's value ({@code start|schedule}), {@code patient} a patient's id or
+ * {@code new}.
+ */
+record BookingRequest(
+        String location,
+        String date,
+        String type,
+        String clinician,
+        String time,
+        String patient,
+        String q,
+        String firstName,
+        String lastName,
+        String dateOfBirth,
+        String phone,
+        String email,
+        String notes) {
+
+    static final String NEW_PATIENT = "new";
+
+    BookingForm.NewPatient newPatient() {
+        return new BookingForm.NewPatient(
+                blankIfNull(firstName),
+                blankIfNull(lastName),
+                blankIfNull(dateOfBirth),
+                blankIfNull(phone),
+                blankIfNull(email));
+    }
+
+    private static String blankIfNull(String text) {
+        return text == null ? "" : text;
+    }
+}

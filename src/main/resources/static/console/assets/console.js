@@ -1,0 +1,71 @@
+// The console's own script: dates in the browser's language, and moving an appointment by dragging it on
+// the day's grid. Everything it does can also be done without it (the "Move…" list, the server's dates).
+
+const ROW_MINUTES = 15;
+
+function pad(n) {
+  return String(n).padStart(2, '0');
+}
+
+function say(text) {
+  const said = document.getElementById('said');
+  if (said) said.textContent = text;
+}
+
+function localise(root) {
+  root.querySelectorAll('time[data-local="date"]').forEach((t) => {
+    const date = new Date(`${t.dateTime}T12:00:00`);
+    if (!Number.isNaN(date.getTime())) {
+      t.textContent = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(date);
+    }
+  });
+  root.querySelectorAll('time[data-local="datetime"]').forEach((t) => {
+    const date = new Date(t.dateTime);
+    if (!Number.isNaN(date.getTime())) {
+      t.textContent = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    }
+  });
+}
+
+// Where on the grid a drop landed: the clinician whose column it is and the local time of its row.
+function target(grid, x, y) {
+  const head = [...grid.querySelectorAll('.head')].find((h) => {
+    const box = h.getBoundingClientRect();
+    return x >= box.left && x < box.right;
+  });
+  const firstHour = grid.querySelector('.hour');
+  if (!head || !firstHour) return null;
+  const box = firstHour.getBoundingClientRect();
+  const row = Math.floor((y - box.top) / (box.height / (60 / ROW_MINUTES)));
+  if (row < 0) return null;
+  const minutes = Number(grid.dataset.firstMinute) + row * ROW_MINUTES;
+  return { clinician: head.dataset.clinician, at: `${grid.dataset.date}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}` };
+}
+
+document.addEventListener('dragstart', (event) => {
+  const block = event.target.closest && event.target.closest('[data-move]');
+  if (!block) return;
+  event.dataTransfer.setData('text/plain', block.dataset.move);
+  event.dataTransfer.effectAllowed = 'move';
+});
+
+document.addEventListener('dragover', (event) => {
+  if (event.target.closest && event.target.closest('.grid')) event.preventDefault();
+});
+
+document.addEventListener('drop', async (event) => {
+  const grid = event.target.closest && event.target.closest('.grid');
+  const url = event.dataTransfer.getData('text/plain');
+  if (!grid || !url.startsWith('/console/')) return;
+  event.preventDefault();
+  const place = target(grid, event.clientX, event.clientY);
+  if (!place) return;
+  const token = document.querySelector('meta[name="csrf-token"]');
+  const body = new URLSearchParams({ ...place, back: grid.dataset.back, _csrf: token ? token.content : '' });
+  const response = await fetch(url, { method: 'POST', body, credentials: 'same-origin' });
+  say(response.ok ? `Moved to ${place.at.replace('T', ' ')}.` : 'That time is not free; the appointment stays where it was.');
+  window.htmx.trigger(document.getElementById('calendar'), 'sse:change');
+});
+
+document.addEventListener('DOMContentLoaded', () => localise(document));
+document.addEventListener('htmx:afterSwap', (event) => localise(event.target));

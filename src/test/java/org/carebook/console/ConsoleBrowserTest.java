@@ -1,0 +1,40 @@
+package org.carebook.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.carebook.support.ApiTest;
+import org.carebook.support.ConsoleSession;
+import org.carebook.widget.BrowserTest;
+
+/** What the console's browser tests share: inviting staff, setting their passwords, and signing in. */
+abstract class ConsoleBrowserTest extends BrowserTest {
+
+    static final String PASSWORD = "correct horse battery";
+
+    static String invite(ApiTest.Org org, String email, String role) {
+        return ConsoleSession.invite(org, email, role);
+    }
+
+    void accept(String invitation) {
+        assertThat(ConsoleSession.location(new ConsoleSession().accept(base, invitation, PASSWORD)))
+                .endsWith("?welcome");
+    }
+
+    /** A new page at 1280 px, signed in as {@code email}, showing {@code url}. */
+    Page signedIn(String email, String url) {
+        var page = newPage(1280);
+        page.navigate(base + "/console/login");
+        signIn(page, email, PASSWORD);
+        page.navigate(url);
+        return page;
+    }
+
+    void signIn(Page page, String email, String password) {
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+    }
+}

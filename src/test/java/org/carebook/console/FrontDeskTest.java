@@ -1,0 +1,214 @@
+package org.carebook.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.carebook.support.Clinic;
+import org.carebook.support.ConsoleSession;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The front desk's day, in Chromium against the real server: a receptionist books, moves and checks in
+ * while a colleague's open screen follows each change, and bookings made elsewhere reach both.
+ */
+class FrontDeskTest extends ConsoleBrowserTest {
+
+    private static final LocatorAssertions.ContainsTextOptions WITHIN_TWO_SECONDS =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(2000);
+
+    @Test
+    void aReceptionistBooksMovesAndChecksInWhileAColleagueSeesEachChangeWithinTwoSeconds() throws Exception {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        clinic.patient("first_name", "Grace", "last_name", "Hopper", "date_of_birth", "1906-12-09");
+        String alan = clinic.patient("first_name", "Alan", "last_name", "Turing");
+        accept(invite(clinic.org, "reception@clinic.example", "front_desk"));
+        accept(invite(clinic.org, "colleague@clinic.example", "front_desk"));
+        String day = base + "/console/day?location=" + clinic.locationId + "&date=2027-03-19";
+        var desk = signedIn("reception@clinic.example", day);
+        var colleague = signedIn("colleague@clinic.example", day);
+        colleague.waitForTimeout(1000); // the pages' event streams open after they load
+
+        desk.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Book").setExact(true))
+                .click();
+        desk.getByLabel("Type").selectOption(practice.type());
+        desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show free times"))
+                .click();
+        desk.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("10:00"))
+                .check();
+        desk.getByLabel("Find by name, phone or e-mail").fill("hopper");
+        desk.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Find").setExact(true))
+                .click();
+        desk.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Grace Hopper"))
+                .check();
+        long booked = System.nanoTime();
+        desk.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Book").setExact(true))
+                .click();
+        assertThat(desk.getByRole(AriaRole.STATUS).first()).hasText("Booked.");
+        var grace = block(colleague, "Grace Hopper");
+        assertThat(grace).containsText("10:00–10:30", WITHIN_TWO_SECONDS);
+        record(booked);
+
+        block(desk, "Grace Hopper").getByText("Actions for Grace Hopper").click();
+        desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Move…"))
+                .click();
+        desk.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Fri 19 Mar 14:00"))
+                .check();
+        long moved = System.nanoTime();
+        desk.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Move").setExact(true))
+                .click();
+        assertThat(block(desk, "Grace Hopper")).containsText("14:00–14:30");
+        assertThat(grace).containsText("14:00–14:30", WITHIN_TWO_SECONDS);
+        record(moved);
+
+        long sent = System.nanoTime();
+        Clinic.expect(clinic.book(practice.type(), practice.doctor(), alan, "2027-03-19T11:00:00Z"), 201);
+        for (var page : List.of(desk, colleague)) {
+            assertThat(block(page, "Alan Turing")).containsText("11:00–11:30", WITHIN_TWO_SECONDS);
+        }
+        record(sent);
+
+        block(desk, "Grace Hopper").getByText("Actions for Grace Hopper").click();
+        long checkedIn = System.nanoTime();
+        desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in"))
+                .click();
+        assertThat(grace).containsText("checked_in", WITHIN_TWO_SECONDS);
+        record(checkedIn);
+    }
+
+    @Test
+    void anAppointmentDraggedToAnotherTimeMovesThere() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String patient = clinic.patient("first_name", "Mary", "last_name", "Somerville");
+        String id = Clinic.expect(clinic.book(practice.type(), practice.doctor(), patient, "2027-03-22T09:00:00Z"), 201)
+                .id();
+        accept(invite(clinic.org, "drag@clinic.example", "front_desk"));
+        var page = signedIn(
+                "drag@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-22");
+        page.setViewportSize(1280, 1400);
+        var grid = page.locator(".grid");
+        var column = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dr Ada Byron"))
+                .boundingBox();
+        var threePm = page.locator(".hour")
+                .filter(new Locator.FilterOptions().setHasText("15:00"))
+                .boundingBox();
+        var box = grid.boundingBox();
+
+        block(page, "Mary Somerville")
+                .dragTo(
+                        grid,
+                        new Locator.DragToOptions()
+                                .setSourcePosition(4, 4)
+                                .setTargetPosition(column.x + column.width / 2 - box.x, threePm.y + 2 - box.y));
+
+        assertThat(block(page, "Mary Somerville")).containsText("15:00–15:30");
+        assertThat(clinic.api
+                        .get("/v1/appointments/" + id)
+                        .data()
+                        .get("start_time")
+                        .stringValue())
+                .isEqualTo("2027-03-22T15:00:00Z");
+    }
+
+    @Test
+    void aTimeTakenWhileTheReceptionistTypesIsSaidInPlaceAndNothingIsHalfMade() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String other = clinic.patient();
+        accept(invite(clinic.org, "race@clinic.example", "front_desk"));
+        var page = signedIn(
+                "race@clinic.example",
+                base + "/console/book?location=" + clinic.locationId + "&date=2027-03-23&type=" + practice.type());
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("10:00"))
+                .check();
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("A new patient"))
+                .check();
+        page.getByLabel("First name").fill("Emmy");
+        page.getByLabel("Last name").fill("Noether");
+        page.getByLabel("Date of birth").fill("1982-03-23");
+
+        Clinic.expect(clinic.book(practice.type(), practice.doctor(), other, "2027-03-23T10:00:00Z"), 201);
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Book").setExact(true))
+                .click();
+
+        assertThat(page.getByText("That time was just taken. Please choose another."))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("10:00")))
+                .hasCount(0);
+        assertThat(page.getByLabel("First name")).hasValue("Emmy");
+        var search = clinic.api.get("/v1/patients?name=Emmy%20Noether&dob=1982-03-23");
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.data().size()).isZero();
+        assertThat(clinic.api
+                        .get("/v1/appointments?start_date=2027-03-23&end_date=2027-03-23")
+                        .data()
+                        .size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aClinicianSeesTheirOwnPatientsAndOtherCalendarsOnlyAsBusyTime() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String silva = clinic.clinician("Dr Tomás Silva");
+        clinic.everyDay(silva, "08:00", "18:00");
+        String mine = clinic.patient("first_name", "Grace", "last_name", "Hopper");
+        String theirs = clinic.patient("first_name", "Alan", "last_name", "Turing");
+        Clinic.expect(clinic.book(practice.type(), practice.doctor(), mine, "2027-03-24T10:00:00Z"), 201);
+        Clinic.expect(clinic.book(practice.type(), silva, theirs, "2027-03-24T10:00:00Z"), 201);
+        var doctor = new ConsoleSession();
+        doctor.accept(
+                base,
+                ConsoleSession.inviteClinician(clinic.org, "ada@clinic.example", "Ada Byron", practice.doctor()),
+                PASSWORD);
+        doctor.signIn(base, "ada@clinic.example", PASSWORD);
+
+        var dayPage = doctor.get(base, "/console/day?location=" + clinic.locationId + "&date=2027-03-24");
+        var ownRecord = doctor.get(base, "/console/patients/" + mine);
+        var otherRecord = doctor.get(base, "/console/patients/" + theirs);
+
+        assertThat(dayPage.body()).contains("Grace Hopper", "Busy").doesNotContain("Alan", "Turing");
+        assertThat(ownRecord.statusCode()).isEqualTo(200);
+        assertThat(ownRecord.body()).contains("Grace Hopper", "Ada Byron");
+        assertThat(otherRecord.statusCode()).isEqualTo(403);
+        assertThat(otherRecord.body()).doesNotContain("Alan", "Turing");
+        var audited = jdbc.sql("SELECT count(*) FROM audit_events WHERE resource_id = :id AND action = 'read'")
+                .param("id", theirs)
+                .query(Integer.class)
+                .single();
+        assertThat(audited).isZero();
+    }
+
+    private static Locator block(Page page, String patient) {
+        return page.locator("[data-appointment]").filter(new Locator.FilterOptions().setHasText(patient));
+    }
+
+    /** The time from a change to its appearance on the other screen, for docs/benchmarks.md. */
+    private static void record(long since) throws java.io.IOException {
+        long millis = (System.nanoTime() - since) / 1_000_000;
+        Files.writeString(
+                Path.of("target", "console-live-ms.txt"),
+                millis + "\n",
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+}
