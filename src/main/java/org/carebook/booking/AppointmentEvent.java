@@ -2,6 +2,7 @@ package org.carebook.booking;
 
 import org.carebook.events.DomainEvent;
 import org.carebook.events.EventType;
+import org.carebook.kernel.Actor;
 import org.carebook.kernel.Tenant;
 
 /** What happens to appointments (API.md §7); each reports the appointment as it is afterwards. */
@@ -20,20 +21,20 @@ public sealed interface AppointmentEvent extends DomainEvent {
     }
 
     @EventType("appointment.created")
-    record Booked(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
+    record Booked(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
 
     @EventType("appointment.rescheduled")
-    record Rescheduled(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
+    record Rescheduled(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
 
     @EventType("appointment.cancelled")
-    record Cancelled(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
+    record Cancelled(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
 
     @EventType("appointment.checked_in")
-    record CheckedIn(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
+    record CheckedIn(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
 
     @EventType("appointment.no_show")
-    record NoShow(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
+    record NoShow(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
 
     @EventType("appointment.completed")
-    record Completed(Tenant tenant, AppointmentView appointment) implements AppointmentEvent {}
+    record Completed(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
 }

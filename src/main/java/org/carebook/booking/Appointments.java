@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.ClinicianView;
 import org.carebook.catalog.LocationView;
 import org.carebook.catalog.ScheduleView;
 import org.carebook.events.EventLog;
+import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.ListPage;
@@ -105,7 +105,7 @@ public class Appointments {
         }
         repository.describe(id, details, now);
         var updated = row(caller, id, false).view();
-        return moved ? core.record(new AppointmentEvent.Rescheduled(tenant, updated)) : updated;
+        return moved ? core.record(new AppointmentEvent.Rescheduled(tenant, Actor.of(caller), updated)) : updated;
     }
 
     /** Cancels; cancelling a cancelled appointment changes nothing. */
@@ -121,7 +121,7 @@ public class Appointments {
         String by = command.cancelledBy() == null ? null : command.cancelledBy().wire();
         repository.cancel(id, command.reason(), by, clock.instant());
         return core.record(new AppointmentEvent.Cancelled(
-                caller.tenant(), row(caller, id, false).view()));
+                caller.tenant(), Actor.of(caller), row(caller, id, false).view()));
     }
 
     @Transactional
@@ -214,11 +214,7 @@ public class Appointments {
         return new Where(null, placement, location);
     }
 
-    private AppointmentView transition(
-            Caller caller,
-            String id,
-            AppointmentStatus next,
-            BiFunction<Tenant, AppointmentView, AppointmentEvent> event) {
+    private AppointmentView transition(Caller caller, String id, AppointmentStatus next, StatusEvent event) {
         var current = row(caller, id, true);
         requireMove(current, next);
         if (!next.blocksTime()) {
@@ -226,7 +222,13 @@ public class Appointments {
         }
         repository.changeStatus(id, next, clock.instant());
         var updated = row(caller, id, false).view();
-        return event == null ? updated : core.record(event.apply(caller.tenant(), updated));
+        return event == null ? updated : core.record(event.of(caller.tenant(), Actor.of(caller), updated));
+    }
+
+    /** How a change of status is told: one of the {@link AppointmentEvent} records' constructors. */
+    @FunctionalInterface
+    private interface StatusEvent {
+        AppointmentEvent of(Tenant tenant, Actor actor, AppointmentView appointment);
     }
 
     private static void requireMove(AppointmentRow current, AppointmentStatus next) {

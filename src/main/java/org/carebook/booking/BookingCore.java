@@ -6,6 +6,7 @@ import org.carebook.availability.Interval;
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.LocationView;
 import org.carebook.events.EventLog;
+import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
@@ -68,18 +69,20 @@ class BookingCore {
         if (!intervals.transfer(hold.id(), id, patientId, now)) {
             throw holdExpired();
         }
-        return insert(AppointmentRow.booked(
-                id,
-                caller.tenant(),
-                AppointmentStatus.CONFIRMED,
-                patientId,
-                hold.appointmentTypeId(),
-                placement,
-                details,
-                hold.id(),
-                source(caller),
-                false,
-                now));
+        return insert(
+                caller,
+                AppointmentRow.booked(
+                        id,
+                        caller.tenant(),
+                        AppointmentStatus.CONFIRMED,
+                        patientId,
+                        hold.appointmentTypeId(),
+                        placement,
+                        details,
+                        hold.id(),
+                        source(caller),
+                        false,
+                        now));
     }
 
     /** Books free time: claims it, with a room when the type needs one, unless the database finds it taken. */
@@ -101,18 +104,20 @@ class BookingCore {
                         patientId,
                         !command.allowOverlapping()),
                 now);
-        return insert(AppointmentRow.booked(
-                id,
-                caller.tenant(),
-                command.status(),
-                patientId,
-                where.type().id(),
-                placement.withRoom(room),
-                details,
-                null,
-                source(caller),
-                command.allowOverlapping(),
-                now));
+        return insert(
+                caller,
+                AppointmentRow.booked(
+                        id,
+                        caller.tenant(),
+                        command.status(),
+                        patientId,
+                        where.type().id(),
+                        placement.withRoom(room),
+                        details,
+                        null,
+                        source(caller),
+                        command.allowOverlapping(),
+                        now));
     }
 
     /** Moves an appointment's blocking interval; a type that needs a room takes the first free one if none is named. */
@@ -154,9 +159,9 @@ class BookingCore {
                 404, "NOT_FOUND", "hold_expired", "The hold expired, was released or does not exist.", List.of());
     }
 
-    private AppointmentView insert(AppointmentRow row) {
+    private AppointmentView insert(Caller caller, AppointmentRow row) {
         appointments.insert(row);
-        return record(new AppointmentEvent.Booked(row.tenant(), row.view()));
+        return record(new AppointmentEvent.Booked(row.tenant(), Actor.of(caller), row.view()));
     }
 
     private static String source(Caller caller) {

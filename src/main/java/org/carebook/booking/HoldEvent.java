@@ -2,6 +2,7 @@ package org.carebook.booking;
 
 import org.carebook.events.DomainEvent;
 import org.carebook.events.EventType;
+import org.carebook.kernel.Actor;
 import org.carebook.kernel.Tenant;
 
 /** What happens to holds (API.md §7); each reports the hold as it is afterwards. */
@@ -15,11 +16,11 @@ public sealed interface HoldEvent extends DomainEvent {
     }
 
     @EventType("hold.created")
-    record Placed(Tenant tenant, HoldView hold) implements HoldEvent {}
+    record Placed(Tenant tenant, Actor actor, HoldView hold) implements HoldEvent {}
 
     @EventType("hold.released")
-    record Released(Tenant tenant, HoldView hold) implements HoldEvent {}
+    record Released(Tenant tenant, Actor actor, HoldView hold) implements HoldEvent {}
 
     @EventType("hold.expired")
-    record Expired(Tenant tenant, HoldView hold) implements HoldEvent {}
+    record Expired(Tenant tenant, Actor actor, HoldView hold) implements HoldEvent {}
 }

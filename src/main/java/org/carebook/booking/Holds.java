@@ -11,6 +11,7 @@ import org.carebook.availability.SlotFilter;
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.LocationView;
 import org.carebook.events.EventLog;
+import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
@@ -106,7 +107,7 @@ public class Holds {
                 intervals.release(id);
                 repository.markReleased(id, now);
                 yield record(new HoldEvent.Released(
-                        hold.tenant(), row(caller, id, false).view(now)));
+                        hold.tenant(), Actor.of(caller), row(caller, id, false).view(now)));
             }
             default -> hold.view(now);
         };
@@ -145,7 +146,7 @@ public class Holds {
     public int sweep() {
         Instant now = clock.instant();
         var expired = repository.markExpired(now, SWEEP_BATCH);
-        expired.forEach(hold -> record(new HoldEvent.Expired(hold.tenant(), hold.view(now))));
+        expired.forEach(hold -> record(new HoldEvent.Expired(hold.tenant(), Actor.SYSTEM, hold.view(now))));
         intervals.deleteExpired(now);
         return expired.size();
     }
@@ -168,7 +169,7 @@ public class Holds {
                 now);
         var hold = HoldRepository.Row.active(id, tenant, type.id(), slot, room, expires, caller.isPublishable(), now);
         repository.insert(hold, caller.ip());
-        return record(new HoldEvent.Placed(tenant, hold.view(now)));
+        return record(new HoldEvent.Placed(tenant, Actor.of(caller), hold.view(now)));
     }
 
     /** A browser's key is held by anyone: each browser may hold only a few times at once. */

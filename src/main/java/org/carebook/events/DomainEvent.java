@@ -1,5 +1,6 @@
 package org.carebook.events;
 
+import org.carebook.kernel.Actor;
 import org.carebook.kernel.Tenant;
 
 /**
@@ -10,6 +11,9 @@ import org.carebook.kernel.Tenant;
 public interface DomainEvent {
 
     Tenant tenant();
+
+    /** Who made the change the event reports. */
+    Actor actor();
 
     /** The object the event reports, as the API shows it: what the log stores and webhooks deliver. */
     Object object();

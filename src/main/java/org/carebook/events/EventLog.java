@@ -53,8 +53,9 @@ public class EventLog {
         String id = Ids.next("evt");
         Instant at = clock.instant();
         JsonNode data = json.valueToTree(event.object());
-        Integer sequence = repository.insert(event.tenant(), id, event.type(), at, data, event.appointmentId());
-        var view = new EventView(id, event.type(), at, sequence, new EventView.Data(data));
+        var actor = new EventView.Actor(event.actor().kind(), event.actor().id());
+        Integer sequence = repository.insert(event.tenant(), id, event.type(), at, data, event.appointmentId(), actor);
+        var view = new EventView(id, event.type(), at, sequence, actor, new EventView.Data(data));
         publisher.publishEvent(new EventRecorded(event, view));
         return view;
     }

@@ -35,14 +35,22 @@ class EventRepository {
      * row lock until it commits, so its events are written one at a time (and the unique index on
      * (appointment_id, sequence) would refuse a duplicate).
      */
-    Integer insert(Tenant tenant, String id, String type, Instant createdAt, JsonNode object, String appointmentId) {
+    Integer insert(
+            Tenant tenant,
+            String id,
+            String type,
+            Instant createdAt,
+            JsonNode object,
+            String appointmentId,
+            EventView.Actor actor) {
         return jdbc.sql("""
-                        INSERT INTO events (id, organization_id, mode, type, appointment_id, sequence, object, created_at)
+                        INSERT INTO events (id, organization_id, mode, type, appointment_id, sequence, object, created_at,
+                                            actor_kind, actor_id)
                         SELECT :id, :org, :mode, :type, :appointment,
                                CASE WHEN CAST(:appointment AS text) IS NOT NULL THEN
                                    (SELECT COALESCE(max(sequence), 0) + 1 FROM events WHERE appointment_id = :appointment)
                                END,
-                               CAST(:object AS jsonb), :createdAt
+                               CAST(:object AS jsonb), :createdAt, :actorKind, :actorId
                         RETURNING sequence""")
                 .param("id", id)
                 .param("org", tenant.organizationId())
@@ -51,6 +59,8 @@ class EventRepository {
                 .param("appointment", appointmentId)
                 .param("object", json.writeValueAsString(object))
                 .param("createdAt", Sql.at(createdAt))
+                .param("actorKind", actor.kind())
+                .param("actorId", actor.id())
                 .query((rs, n) -> (Integer) rs.getObject(1))
                 .list()
                 .get(0);
@@ -58,7 +68,7 @@ class EventRepository {
 
     List<EventView> page(Tenant tenant, String type, Instant since, PageRequest page) {
         return Sql.paged(Sql.scoped(jdbc.sql("""
-                        SELECT id, type, created_at, sequence, object::text AS object FROM events
+                        SELECT id, type, created_at, sequence, actor_kind, actor_id, object::text AS object FROM events
                          WHERE organization_id = :org AND mode = :mode
                            AND (CAST(:type AS text) IS NULL OR type = :type)
                            AND (CAST(:since AS timestamptz) IS NULL OR created_at >= :since)
@@ -72,6 +82,7 @@ class EventRepository {
                         rs.getString("type"),
                         Sql.instant(rs, "created_at"),
                         (Integer) rs.getObject("sequence"),
+                        EventView.Actor.of(rs.getString("actor_kind"), rs.getString("actor_id")),
                         new EventView.Data(json.readTree(rs.getString("object")))))
                 .list();
     }

@@ -2,6 +2,7 @@ package org.carebook.patient;
 
 import org.carebook.events.DomainEvent;
 import org.carebook.events.EventType;
+import org.carebook.kernel.Actor;
 import org.carebook.kernel.Tenant;
 
 /** What happens to patients; each reports only the id and the names of the changed fields (API.md §7). */
@@ -11,8 +12,8 @@ public sealed interface PatientEvent extends DomainEvent {
     PatientChanged object();
 
     @EventType("patient.created")
-    record Created(Tenant tenant, PatientChanged object) implements PatientEvent {}
+    record Created(Tenant tenant, Actor actor, PatientChanged object) implements PatientEvent {}
 
     @EventType("patient.updated")
-    record Updated(Tenant tenant, PatientChanged object) implements PatientEvent {}
+    record Updated(Tenant tenant, Actor actor, PatientChanged object) implements PatientEvent {}
 }

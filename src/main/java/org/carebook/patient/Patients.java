@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.carebook.audit.AuditLog;
 import org.carebook.events.EventLog;
+import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Change;
@@ -50,7 +51,7 @@ public class Patients {
         repository.insert(caller.tenant(), id, draft, null, clock.instant());
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
         events.record(new PatientEvent.Created(
-                caller.tenant(), new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY))));
+                caller.tenant(), Actor.of(caller), new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY))));
         return view(row(caller, id, false));
     }
 
@@ -72,8 +73,8 @@ public class Patients {
         problems.throwIfAny();
         repository.update(id, draft, clock.instant());
         audit.record(caller, AuditLog.Action.UPDATE, RESOURCE, List.of(id));
-        events.record(
-                new PatientEvent.Updated(caller.tenant(), new PatientChanged(id, draft.changedFrom(current.draft()))));
+        events.record(new PatientEvent.Updated(
+                caller.tenant(), Actor.of(caller), new PatientChanged(id, draft.changedFrom(current.draft()))));
         return view(row(caller, id, false));
     }
 
@@ -148,7 +149,8 @@ public class Patients {
         String id = Ids.next("pat");
         repository.insert(tenant, id, draft, duplicateOf, clock.instant());
         audit.record(caller, AuditLog.Action.CREATE, RESOURCE, List.of(id));
-        events.record(new PatientEvent.Created(tenant, new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY))));
+        events.record(new PatientEvent.Created(
+                tenant, Actor.of(caller), new PatientChanged(id, draft.changedFrom(PatientDraft.EMPTY))));
         return id;
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.carebook.events.EventView;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
@@ -34,6 +35,7 @@ class DeliveryRepository {
             String eventType,
             Instant eventCreatedAt,
             Integer sequence,
+            EventView.Actor actor,
             String object,
             Instant createdAt,
             int attempts) {}
@@ -80,7 +82,8 @@ class DeliveryRepository {
                             RETURNING d.*)
                         SELECT claimed.id, claimed.endpoint_id, claimed.created_at, claimed.attempts, e.url, e.mode,
                                e.secret, e.previous_secret, e.previous_secret_until, ev.id AS event_id, ev.type,
-                               ev.created_at AS event_created_at, ev.sequence, ev.object::text AS object
+                               ev.created_at AS event_created_at, ev.sequence, ev.actor_kind, ev.actor_id,
+                               ev.object::text AS object
                           FROM claimed
                           JOIN webhook_endpoints e ON e.id = claimed.endpoint_id
                           JOIN events ev ON ev.id = claimed.event_id""")
@@ -99,6 +102,7 @@ class DeliveryRepository {
                         rs.getString("type"),
                         Sql.instant(rs, "event_created_at"),
                         (Integer) rs.getObject("sequence"),
+                        EventView.Actor.of(rs.getString("actor_kind"), rs.getString("actor_id")),
                         rs.getString("object"),
                         Sql.instant(rs, "created_at"),
                         rs.getInt("attempts")))

@@ -219,6 +219,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
                 delivery.eventType(),
                 delivery.eventCreatedAt(),
                 delivery.sequence(),
+                delivery.actor(),
                 new EventView.Data(json.readTree(delivery.object()))));
     }
 

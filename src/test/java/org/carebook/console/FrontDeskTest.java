@@ -90,6 +90,16 @@ class FrontDeskTest extends ConsoleBrowserTest {
                 .click();
         assertThat(grace).containsText("checked_in", WITHIN_TWO_SECONDS);
         record(checkedIn);
+        String staffId = staffId(clinic, "reception@clinic.example");
+        var events = clinic.api.get("/v1/events?type=appointment.checked_in").data();
+        assertThat(events.size()).isEqualTo(1);
+        assertThat(events.get(0).get("actor").toString()).isEqualTo("{\"kind\":\"staff\",\"id\":\"" + staffId + "\"}");
+        assertThat(jdbc.sql("SELECT DISTINCT actor_kind || ' ' || actor_key_id FROM audit_events"
+                                + " WHERE organization_id = :org AND actor_kind = 'staff'")
+                        .param("org", clinic.org.id())
+                        .query(String.class)
+                        .list())
+                .contains("staff " + staffId);
     }
 
     @Test
@@ -196,6 +206,15 @@ class FrontDeskTest extends ConsoleBrowserTest {
                 .query(Integer.class)
                 .single();
         assertThat(audited).isZero();
+    }
+
+    private static String staffId(Clinic clinic, String email) {
+        for (var member : clinic.api.get("/v1/staff").data()) {
+            if (member.get("email").stringValue().equals(email)) {
+                return member.get("id").stringValue();
+            }
+        }
+        throw new AssertionError("no member of staff " + email);
     }
 
     private static Locator block(Page page, String patient) {
