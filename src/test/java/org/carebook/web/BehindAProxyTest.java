@@ -149,6 +149,29 @@ class BehindAProxyTest extends ApiTest {
     }
 
     @Test
+    void theConsoleCookieIsSecureWhenATrustedProxySaysTheClientUsedHttps() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var behindTls = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/console/login"))
+                .header("X-Forwarded-For", "203.0.113.70")
+                .header("X-Forwarded-Proto", "https")
+                .build();
+        var plain = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/console/login"))
+                .build();
+
+        String secure = http.send(behindTls, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow();
+        String notSecure = http.send(plain, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow();
+
+        assertThat(secure).startsWith("carebook_console=").containsIgnoringCase("; Secure");
+        assertThat(notSecure).startsWith("carebook_console=").doesNotContainIgnoringCase("Secure");
+    }
+
+    @Test
     void guessingTheAdminTokenIsCutOffToo() {
         var guesser = new Api(admin().base(), "not-the-token").with("X-Forwarded-For", "203.0.113.60");
         for (int i = 0; i < 5; i++) {
