@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.carebook.booking.AppointmentDetails;
 import org.carebook.booking.Appointments;
@@ -29,10 +31,46 @@ class AppointmentPages {
 
     private final Appointments appointments;
     private final Moves moves;
+    private final AppointmentSheets sheets;
+    private final Viewers viewers;
 
-    AppointmentPages(Appointments appointments, Moves moves) {
+    AppointmentPages(Appointments appointments, Moves moves, AppointmentSheets sheets, Viewers viewers) {
         this.appointments = appointments;
         this.moves = moves;
+        this.sheets = sheets;
+        this.viewers = viewers;
+    }
+
+    /** The appointment's page, with its notes, payment mode and insurance (editable by roles that book). */
+    @GetMapping({"/console/appointments/{id}", "/console/test/appointments/{id}"})
+    String sheet(Caller caller, @PathVariable String id, @RequestParam String back, Model model) {
+        model.addAttribute("sheet", sheets.sheet(caller, viewers.of(caller), id, back, null));
+        return "console/appointment";
+    }
+
+    @PostMapping({"/console/appointments/{id}/details", "/console/test/appointments/{id}/details"})
+    String describe(
+            Caller caller,
+            @PathVariable String id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response) {
+        BookingController.mayBook(caller);
+        String back = form.getOrDefault("back", "/console");
+        try {
+            sheets.describe(caller, id, form);
+            return back(back);
+        } catch (CarebookException e) {
+            if (e.status() != 422 && e.status() != 409) {
+                throw e;
+            }
+            response.setStatus(e.status());
+            String problem = e.details().isEmpty()
+                    ? e.getMessage()
+                    : e.details().get(0).field() + ": " + e.details().get(0).issue();
+            model.addAttribute("sheet", sheets.sheet(caller, viewers.of(caller), id, back, problem));
+            return "console/appointment";
+        }
     }
 
     @PostMapping({
@@ -115,11 +153,11 @@ class AppointmentPages {
         }
     }
 
-    private java.util.Optional<BookingDesk.FreeTime> dropped(Caller caller, String id, String clinician, String at) {
+    private Optional<BookingDesk.FreeTime> dropped(Caller caller, String id, String clinician, String at) {
         ZoneId zone = moves.zoneOf(caller, id);
         try {
             var start = LocalDateTime.parse(at).atZone(zone).toInstant();
-            return java.util.Optional.of(new BookingDesk.FreeTime(start, clinician));
+            return Optional.of(new BookingDesk.FreeTime(start, clinician));
         } catch (DateTimeParseException e) {
             throw CarebookException.invalidField("at", "must be a local date and time");
         }

@@ -80,6 +80,10 @@ public record DayView(
         return paths().appointment(appointmentId) + "/" + action;
     }
 
+    public String appointmentPath(String appointmentId) {
+        return paths().appointment(appointmentId);
+    }
+
     public String patientPath(String patientId) {
         return paths().patient(patientId);
     }

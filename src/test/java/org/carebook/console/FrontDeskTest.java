@@ -138,6 +138,35 @@ class FrontDeskTest extends ConsoleBrowserTest {
     }
 
     @Test
+    void theFrontDeskEditsNotesPaymentModeAndInsurance() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String patient = clinic.patient("first_name", "Lise", "last_name", "Meitner");
+        String id = Clinic.expect(clinic.book(practice.type(), practice.doctor(), patient, "2027-03-25T09:00:00Z"), 201)
+                .id();
+        accept(invite(clinic.org, "details@clinic.example", "front_desk"));
+        var page = signedIn(
+                "details@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-25");
+
+        page.getByText("Actions for Lise Meitner").click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Details…"))
+                .click();
+        page.getByLabel("Notes").fill("Bring last year's scans");
+        page.getByLabel("Payment mode").fill("self-pay");
+        page.getByLabel("Insurance payer").fill("Bupa");
+        page.getByLabel("Member id").fill("M-1234");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save details"))
+                .click();
+
+        assertThat(page.locator("[data-appointment=" + id + "]")).isVisible();
+        var saved = clinic.api.get("/v1/appointments/" + id).data();
+        assertThat(saved.get("notes").stringValue()).isEqualTo("Bring last year's scans");
+        assertThat(saved.get("payment_mode").stringValue()).isEqualTo("self-pay");
+        assertThat(saved.get("insurance").get("payer").stringValue()).isEqualTo("Bupa");
+        assertThat(saved.get("insurance").get("member_id").stringValue()).isEqualTo("M-1234");
+    }
+
+    @Test
     void aTimeTakenWhileTheReceptionistTypesIsSaidInPlaceAndNothingIsHalfMade() {
         var practice = Clinic.practice(newOrganization());
         var clinic = practice.clinic();
