@@ -36,7 +36,8 @@ public record WorkingSchedule(
         acceptedPayers = Set.copyOf(acceptedPayers);
     }
 
-    List<ClockBlock> hoursOn(LocalDate date) {
+    /** The hours, in the schedule's own clock, it works on a date (none outside its validity). */
+    public List<ClockBlock> hoursOn(LocalDate date) {
         if ((validFrom != null && date.isBefore(validFrom)) || (validUntil != null && date.isAfter(validUntil))) {
             return List.of();
         }

@@ -119,6 +119,22 @@ class HoldRepository {
                 .optional();
     }
 
+    /** The holds still active at a location that overlap a window, for calendars to show as tentative. */
+    List<Row> activeAt(Tenant tenant, String locationId, Instant from, Instant to, Instant now) {
+        return Sql.scoped(jdbc.sql("""
+                        SELECT * FROM holds
+                         WHERE organization_id = :org AND mode = :mode AND location_id = :location
+                           AND status = 'active' AND expires_at > :now
+                           AND start_time < :to AND end_time > :from
+                         ORDER BY start_time, id"""), tenant)
+                .param("location", locationId)
+                .param("from", Sql.at(from))
+                .param("to", Sql.at(to))
+                .param("now", Sql.at(now))
+                .query(HoldRepository::row)
+                .list();
+    }
+
     void markReleased(String id, Instant now) {
         setStatus(id, HoldStatus.RELEASED, now);
     }

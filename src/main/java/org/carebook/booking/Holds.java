@@ -113,6 +113,15 @@ public class Holds {
         };
     }
 
+    /** The holds active now at a location between two instants: times someone is about to book. */
+    @Transactional(readOnly = true)
+    public List<HoldView> activeAt(Caller caller, String locationId, Instant from, Instant to) {
+        Instant now = clock.instant();
+        return repository.activeAt(caller.tenant(), locationId, from, to, now).stream()
+                .map(hold -> hold.view(now))
+                .toList();
+    }
+
     /** Books the held time for a patient; a second confirm of the same hold answers with the first's appointment. */
     @Transactional
     public Confirmation confirm(Caller caller, String id, ConfirmHold command, Problems problems) {

@@ -79,13 +79,7 @@ class ClinicianController {
         Instant start = fields.instant("start_time", null);
         Instant end = fields.instant("end_time", null);
         String reason = fields.text("reason", JsonFields.TEXT, null);
-        fields.require("start_time", start);
-        fields.require("end_time", end);
-        if (start != null && end != null && !end.isAfter(start)) {
-            fields.issue("end_time", "must be after start_time");
-        }
-        fields.throwIfInvalid();
-        return Envelope.of(clinicians.addTimeOff(caller.tenant(), id, start, end, reason));
+        return Envelope.of(clinicians.addTimeOff(caller.tenant(), id, start, end, reason, fields.problems()));
     }
 
     @GetMapping("/{id}/time-off")

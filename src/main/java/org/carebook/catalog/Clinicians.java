@@ -72,8 +72,16 @@ public class Clinicians {
         return get(tenant, id);
     }
 
+    /** Time off from {@code start} until {@code end}; {@code problems} holds what reading found, and the 422 names all. */
     @Transactional
-    public TimeOffView addTimeOff(Tenant tenant, String clinicianId, Instant start, Instant end, String reason) {
+    public TimeOffView addTimeOff(
+            Tenant tenant, String clinicianId, Instant start, Instant end, String reason, Problems problems) {
+        problems.require("start_time", start);
+        problems.require("end_time", end);
+        if (start != null && end != null && !end.isAfter(start)) {
+            problems.add("end_time", "must be after start_time");
+        }
+        problems.throwIfAny();
         row(tenant, clinicianId, true);
         String id = Ids.next("toff");
         repository.insertTimeOff(tenant, id, clinicianId, start, end, reason, clock.instant());

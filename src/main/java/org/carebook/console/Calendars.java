@@ -1,13 +1,17 @@
 package org.carebook.console;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.carebook.booking.AppointmentFilter;
 import org.carebook.booking.AppointmentView;
 import org.carebook.booking.Appointments;
@@ -25,15 +29,18 @@ class Calendars {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final int PAGE = 100;
+    private static final DateTimeFormatter DAY_HEADING = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final Catalogue catalogue;
     private final Appointments appointments;
     private final Patients patients;
+    private final Backdrop backdrop;
 
-    Calendars(Catalogue catalogue, Appointments appointments, Patients patients) {
+    Calendars(Catalogue catalogue, Appointments appointments, Patients patients, Backdrop backdrop) {
         this.catalogue = catalogue;
         this.appointments = appointments;
         this.patients = patients;
+        this.backdrop = backdrop;
     }
 
     /** The day at a location (the first active one unless named), on a date (today there unless given). */
@@ -47,7 +54,8 @@ class Calendars {
             columns.add(
                     new DayView.Column(i + 1, staff.get(i).id(), staff.get(i).name()));
         }
-        var booked = appointmentsOf(caller, location.id(), day);
+        var booked =
+                appointmentsOf(caller, new AppointmentFilter(day, day, null, location.id(), null, null, null, null));
         return new DayView(
                 mode,
                 Catalogue.choice(location),
@@ -55,13 +63,53 @@ class Calendars {
                 day,
                 zone,
                 columns,
-                blocks(caller, viewer, booked, columns, zone),
+                blocks(caller, viewer, booked, columns, AppointmentView::clinicianId, zone),
+                backdrop.shades(caller, location.id(), zone, day, columns),
+                backdrop.nowLine(zone, day).orElse(null),
                 hours(),
-                caller.has(Scope.WRITE_APPOINTMENTS));
+                caller.has(Scope.WRITE_APPOINTMENTS),
+                caller.has(Scope.WRITE_CATALOG),
+                null);
     }
 
-    private List<AppointmentView> appointmentsOf(Caller caller, String locationId, LocalDate day) {
-        var filter = new AppointmentFilter(day, day, null, locationId, null, null, null, null);
+    /** One clinician's week (Monday to Sunday) in a location's clock: a column per day. */
+    DayView week(Caller caller, Viewer viewer, String mode, String locationId, String clinicianId, LocalDate date) {
+        var location = catalogue.location(caller, locationId);
+        ZoneId zone = ZoneId.of(location.timezone());
+        var clinician = catalogue.clinician(caller, clinicianId);
+        LocalDate monday =
+                (date != null ? date : LocalDate.now(zone)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        var columns = new ArrayList<DayView.Column>();
+        for (int i = 0; i < 7; i++) {
+            var day = monday.plusDays(i);
+            columns.add(new DayView.Column(i + 1, day.toString(), DAY_HEADING.format(day)));
+        }
+        var booked = appointmentsOf(
+                caller, new AppointmentFilter(monday, monday.plusDays(6), clinicianId, null, null, null, null, null));
+        var today = LocalDate.now(zone);
+        return new DayView(
+                mode,
+                Catalogue.choice(location),
+                catalogue.locations(caller).stream().map(Catalogue::choice).toList(),
+                monday,
+                zone,
+                columns,
+                blocks(caller, viewer, booked, columns, a -> localDate(a, zone), zone),
+                backdrop.week(caller, location.id(), zone, clinicianId, columns),
+                today.isBefore(monday) || today.isAfter(monday.plusDays(6))
+                        ? null
+                        : backdrop.nowLine(zone, today).orElse(null),
+                hours(),
+                caller.has(Scope.WRITE_APPOINTMENTS),
+                caller.has(Scope.WRITE_CATALOG),
+                new DayView.LocationChoice(clinician.id(), clinician.name()));
+    }
+
+    private static String localDate(AppointmentView appointment, ZoneId zone) {
+        return appointment.startTime().atZoneSameInstant(zone).toLocalDate().toString();
+    }
+
+    private List<AppointmentView> appointmentsOf(Caller caller, AppointmentFilter filter) {
         var all = new ArrayList<AppointmentView>();
         String cursor = null;
         do {
@@ -78,7 +126,12 @@ class Calendars {
      * time only: their patients are not even read, so the audit log does not say this viewer saw them.
      */
     private List<DayView.Block> blocks(
-            Caller caller, Viewer viewer, List<AppointmentView> booked, List<DayView.Column> columns, ZoneId zone) {
+            Caller caller,
+            Viewer viewer,
+            List<AppointmentView> booked,
+            List<DayView.Column> columns,
+            Function<AppointmentView, String> columnKey,
+            ZoneId zone) {
         Map<String, Integer> columnOf = new HashMap<>();
         columns.forEach(c -> columnOf.put(c.id(), c.index()));
         Map<String, String> names = new HashMap<>();
@@ -91,7 +144,7 @@ class Calendars {
         Map<String, String> typeNames = new HashMap<>();
         var blocks = new ArrayList<DayView.Block>();
         for (var a : booked) {
-            Integer column = columnOf.get(a.clinicianId());
+            Integer column = columnOf.get(columnKey.apply(a));
             if (column == null) {
                 continue;
             }

@@ -78,6 +78,29 @@ class ConsoleController {
         return "console/day";
     }
 
+    @GetMapping({"/console/week", "/console/test/week"})
+    String week(
+            Caller caller,
+            @RequestParam(required = false) String location,
+            @RequestParam String clinician,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        String mode = caller.tenant().mode().wire();
+        model.addAttribute("day", calendars.week(caller, viewers.of(caller), mode, location, clinician, date));
+        return "console/day";
+    }
+
+    @GetMapping({"/console/week/grid", "/console/test/week/grid"})
+    String weekGrid(
+            Caller caller,
+            @RequestParam(required = false) String location,
+            @RequestParam String clinician,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        week(caller, location, clinician, date, model);
+        return "console/day :: grid";
+    }
+
     /** The calendar alone, which an open page fetches again when the stream says something changed. */
     @GetMapping({"/console/day/grid", "/console/test/day/grid"})
     String grid(

@@ -14,6 +14,10 @@ record ConsolePaths(String root) {
         return root + "/day";
     }
 
+    String week() {
+        return root + "/week";
+    }
+
     String book() {
         return root + "/book";
     }

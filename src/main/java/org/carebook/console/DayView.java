@@ -19,8 +19,12 @@ public record DayView(
         ZoneId zone,
         List<Column> columns,
         List<Block> blocks,
+        List<Shade> shades,
+        Integer nowLine,
         List<String> hours,
-        boolean mayAct) {
+        boolean mayAct,
+        boolean mayEditHours,
+        LocationChoice weekOf) {
 
     static final LocalTime FIRST = LocalTime.of(7, 0);
     static final LocalTime LAST = LocalTime.of(20, 0);
@@ -33,6 +37,9 @@ public record DayView(
 
     /** Where a block sits: its column, and {@code rowStart} inclusive to {@code rowEnd} exclusive as CSS grid lines. */
     public record Place(int column, int rowStart, int rowEnd, String time) {}
+
+    /** Shaded time in a column: {@code closed} (not working there), {@code off} (time off) or {@code held}. */
+    public record Shade(Place place, String kind, String label) {}
 
     /** An appointment on the grid; one the viewer may not see into is {@link #busy} time with no patient. */
     public record Block(String id, Place place, String patientId, String patient, String type, String status) {
@@ -59,16 +66,57 @@ public record DayView(
         return FIRST.getHour() * 60 + FIRST.getMinute();
     }
 
+    public boolean isWeek() {
+        return weekOf != null;
+    }
+
     public LocalDate previousDay() {
-        return date.minusDays(1);
+        return date.minusDays(isWeek() ? 7 : 1);
     }
 
     public LocalDate nextDay() {
-        return date.plusDays(1);
+        return date.plusDays(isWeek() ? 7 : 1);
     }
 
     public String path() {
-        return paths().day();
+        return isWeek() ? paths().week() : paths().day();
+    }
+
+    public String previousUrl() {
+        return on(previousDay());
+    }
+
+    public String nextUrl() {
+        return on(nextDay());
+    }
+
+    public String todayUrl() {
+        return path() + "?" + keep();
+    }
+
+    public String gridUrl() {
+        return gridPath() + "?" + keep() + "&date=" + date;
+    }
+
+    private String on(LocalDate day) {
+        return path() + "?" + keep() + "&date=" + day;
+    }
+
+    /** The query that keeps this calendar (location, and the clinician of a week) on another date. */
+    public String keep() {
+        return "location=" + location.id() + (isWeek() ? "&clinician=" + weekOf.id() : "");
+    }
+
+    public String weekPath(String clinicianId) {
+        return paths().week() + "?location=" + location.id() + "&clinician=" + clinicianId + "&date=" + date;
+    }
+
+    public String dayPath(String day) {
+        return paths().day() + "?location=" + location.id() + "&date=" + day;
+    }
+
+    public String timeOffPath() {
+        return paths().root() + "/time-off?location=" + location.id() + "&date=" + date;
     }
 
     public String gridPath() {
@@ -98,7 +146,7 @@ public record DayView(
 
     /** This day's address, to come back to after an action. */
     public String back() {
-        return path() + "?location=" + location.id() + "&date=" + date;
+        return path() + "?" + keep() + "&date=" + date;
     }
 
     public String streamPath() {

@@ -34,7 +34,7 @@ function target(grid, x, y) {
     return x >= box.left && x < box.right;
   });
   const firstHour = grid.querySelector('.hour');
-  if (!head || !firstHour) return null;
+  if (!head || !firstHour || !head.dataset.clinician) return null;
   const box = firstHour.getBoundingClientRect();
   const row = Math.floor((y - box.top) / (box.height / (60 / ROW_MINUTES)));
   if (row < 0) return null;

@@ -167,6 +167,42 @@ class FrontDeskTest extends ConsoleBrowserTest {
     }
 
     @Test
+    void theDayShadesClosedHoursAndTimeOffShowsHoldsAsTentativeAndOpensAClinicianWeek() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        Clinic.expect(
+                clinic.hold(clinic.org.publishable(), practice.type(), practice.doctor(), "2027-03-26T10:00:00Z"), 201);
+        accept(invite(clinic.org, "hours@clinic.example", "front_desk"));
+        var page = signedIn(
+                "hours@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-26");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Time off…"))
+                .click();
+        page.getByLabel("Clinician").selectOption(practice.doctor());
+        page.getByLabel("From").fill("2027-03-26T13:00");
+        page.getByLabel("Until").fill("2027-03-26T14:00");
+        page.getByLabel("Reason").fill("Dentist");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add time off"))
+                .click();
+
+        assertThat(page.locator(".shade-off")).hasText("Time off 13:00–14:00");
+        assertThat(page.locator(".shade-held")).hasText("Held for booking 10:00–10:30");
+        assertThat(page.locator(".shade-closed")).hasCount(2); // 07:00–09:00 and 17:00–20:00
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dr Ada Byron"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("Dr Ada Byron's week");
+        assertThat(page.locator(".head")).hasCount(7);
+        assertThat(page.locator(".head").first()).hasText("Mon 22 Mar");
+        assertThat(page.locator(".shade-closed")).hasCount(14);
+        assertThat(page.locator(".shade-off")).hasText("Time off 13:00–14:00");
+        var off = clinic.api
+                .get("/v1/clinicians/" + practice.doctor() + "/time-off")
+                .data();
+        assertThat(off.get(0).get("reason").stringValue()).isEqualTo("Dentist");
+    }
+
+    @Test
     void aTimeTakenWhileTheReceptionistTypesIsSaidInPlaceAndNothingIsHalfMade() {
         var practice = Clinic.practice(newOrganization());
         var clinic = practice.clinic();
