@@ -43,6 +43,10 @@ class Calendars {
         this.backdrop = backdrop;
     }
 
+    boolean hasLocations(Caller caller) {
+        return !catalogue.locations(caller).isEmpty();
+    }
+
     /** The day at a location (the first active one unless named), on a date (today there unless given). */
     DayView day(Caller caller, Viewer viewer, String mode, String locationId, LocalDate date) {
         var location = catalogue.location(caller, locationId);

@@ -27,9 +27,10 @@ class ConsoleController {
         this.staff = staff;
     }
 
+    /** The day view; an organization with test data only (the demo clinic, a new integration) starts on that. */
     @GetMapping("/console")
-    String home() {
-        return "redirect:/console/day";
+    String home(Caller caller) {
+        return calendars.hasLocations(caller) ? "redirect:/console/day" : "redirect:/console/test/day";
     }
 
     @GetMapping("/console/login")
@@ -58,12 +59,44 @@ class ConsoleController {
             if (e.status() == 404) {
                 return "console/link-expired";
             }
-            model.addAttribute(
-                    "problem",
-                    e.details().isEmpty()
-                            ? e.getMessage()
-                            : "The password " + e.details().get(0).issue() + ".");
+            model.addAttribute("problem", passwordProblem(e));
             return welcome(token, model);
+        }
+    }
+
+    @GetMapping("/console/reset")
+    String resetRequest() {
+        return "console/reset-request";
+    }
+
+    /** Asks for a reset link; the page says the same whether or not the address has an account. */
+    @PostMapping("/console/reset")
+    String requestReset(@RequestParam String email, Model model) {
+        staff.requestPasswordReset(email);
+        model.addAttribute("sent", true);
+        return "console/reset-request";
+    }
+
+    @GetMapping("/console/reset/{token}")
+    String resetPage(@PathVariable String token, Model model) {
+        if (!staff.resettable(token)) {
+            return "console/link-expired";
+        }
+        model.addAttribute("token", token);
+        return "console/reset";
+    }
+
+    @PostMapping("/console/reset/{token}")
+    String reset(@PathVariable String token, @RequestParam String password, Model model) {
+        try {
+            staff.resetPassword(token, password, new Problems());
+            return "redirect:/console/login?reset";
+        } catch (CarebookException e) {
+            if (e.status() == 404) {
+                return "console/link-expired";
+            }
+            model.addAttribute("problem", passwordProblem(e));
+            return resetPage(token, model);
         }
     }
 
@@ -110,5 +143,11 @@ class ConsoleController {
             Model model) {
         day(caller, location, date, model);
         return "console/day :: grid";
+    }
+
+    private static String passwordProblem(CarebookException e) {
+        return e.details().isEmpty()
+                ? e.getMessage()
+                : "The password " + e.details().get(0).issue() + ".";
     }
 }

@@ -19,6 +19,7 @@ import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,18 +28,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffMembers {
 
     static final Duration INVITATION_VALID = Duration.ofDays(3);
+    static final Duration RESET_VALID = Duration.ofHours(1);
+    /** Resets one address may ask for within an hour; more are quietly not sent. */
+    static final int RESETS_PER_HOUR = 3;
+
     private static final String INVITATION = "invitation";
+    private static final String PASSWORD_RESET = "password_reset";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StaffRepository repository;
     private final Clinicians clinicians;
     private final Passwords passwords;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    StaffMembers(StaffRepository repository, Clinicians clinicians, Passwords passwords, Clock clock) {
+    StaffMembers(
+            StaffRepository repository,
+            Clinicians clinicians,
+            Passwords passwords,
+            ApplicationEventPublisher publisher,
+            Clock clock) {
         this.repository = repository;
         this.clinicians = clinicians;
         this.passwords = passwords;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -61,7 +74,10 @@ public class StaffMembers {
                     "That address already belongs to a member of staff.",
                     List.of(new org.carebook.kernel.FieldIssue("email", "already belongs to a member of staff")));
         }
-        return new Invitation(row.view(), "/console/welcome/" + token(row.id(), INVITATION, INVITATION_VALID));
+        String path = "/console/welcome/" + token(row.id(), INVITATION, INVITATION_VALID);
+        publisher.publishEvent(
+                new StaffMail.Link(row.id(), row.email(), row.name(), StaffMail.Purpose.INVITATION, path));
+        return new Invitation(row.view(), path);
     }
 
     /** A member of staff with a password already, as set-up code (the demo clinic) makes one. */
@@ -126,6 +142,54 @@ public class StaffMembers {
         repository.setPassword(staffId, passwords.hash(password), now);
         repository.useToken(tokenHash, now);
         return repository.byId(staffId).orElseThrow().view();
+    }
+
+    /**
+     * E-mails a one-hour reset link if the address has an account. The caller is told the same either way,
+     * so the form cannot be used to learn who has an account; a few requests an hour per account at most.
+     */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        Instant now = clock.instant();
+        repository
+                .byEmail(normalise(email))
+                .filter(row -> repository.tokensSince(row.id(), PASSWORD_RESET, now.minus(Duration.ofHours(1)))
+                        < RESETS_PER_HOUR)
+                .ifPresent(row -> publisher.publishEvent(new StaffMail.Link(
+                        row.id(),
+                        row.email(),
+                        row.name(),
+                        StaffMail.Purpose.PASSWORD_RESET,
+                        "/console/reset/" + token(row.id(), PASSWORD_RESET, RESET_VALID))));
+    }
+
+    /** Whether a reset link can still be used. */
+    @Transactional(readOnly = true)
+    public boolean resettable(String token) {
+        return repository
+                .tokenOwner(hash(token), PASSWORD_RESET, clock.instant(), false)
+                .isPresent();
+    }
+
+    /**
+     * Sets a new password from a reset link, which then no longer works; lifts any back-off, and ends every
+     * session the account had (whoever had the old password is signed out).
+     */
+    @Transactional
+    public void resetPassword(String token, String password, Problems problems) {
+        Instant now = clock.instant();
+        String tokenHash = hash(token);
+        var staffId = repository
+                .tokenOwner(tokenHash, PASSWORD_RESET, now, true)
+                .orElseThrow(() -> CarebookException.notFound("This link was used already, or it expired."));
+        String problem = Passwords.problem(password);
+        if (problem != null) {
+            problems.add("password", problem);
+        }
+        problems.throwIfAny();
+        repository.setPassword(staffId, passwords.hash(password), now);
+        repository.useToken(tokenHash, now);
+        repository.endSessions(staffId);
     }
 
     /** What signing in with this address checks, if it belongs to anyone. */

@@ -135,6 +135,24 @@ class StaffRepository {
                 .optional();
     }
 
+    int tokensSince(String staffId, String purpose, Instant since) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM staff_tokens
+                        WHERE staff_user_id = :staff AND purpose = :purpose AND created_at > :since""")
+                .param("staff", staffId)
+                .param("purpose", purpose)
+                .param("since", Sql.at(since))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Ends every console session of a member of staff (Spring Session indexes them by principal name). */
+    void endSessions(String staffId) {
+        jdbc.sql("DELETE FROM staff_sessions WHERE principal_name = :staff")
+                .param("staff", staffId)
+                .update();
+    }
+
     void useToken(String tokenHash, Instant now) {
         jdbc.sql("UPDATE staff_tokens SET used_at = :now WHERE token_hash = :hash")
                 .param("hash", tokenHash)

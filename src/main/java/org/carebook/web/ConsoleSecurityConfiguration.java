@@ -42,7 +42,11 @@ class ConsoleSecurityConfiguration {
                         .httpStrictTransportSecurity(
                                 hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/console/login", "/console/welcome/**", "/console/assets/**")
+                                "/console/login",
+                                "/console/welcome/**",
+                                "/console/reset",
+                                "/console/reset/**",
+                                "/console/assets/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
