@@ -19,6 +19,14 @@ class ConsoleCallerFilter extends OncePerRequestFilter {
 
     static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
 
+    /** Who is signed in: with a password, or through the single sign-on provider. */
+    private static StaffPrincipal staffOf(Object principal) {
+        if (principal instanceof StaffPrincipal staff) {
+            return staff;
+        }
+        return principal instanceof StaffOidcUser user ? user.staff() : null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -30,7 +38,8 @@ class ConsoleCallerFilter extends OncePerRequestFilter {
             return;
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff) {
+        var staff = authentication == null ? null : staffOf(authentication.getPrincipal());
+        if (staff != null) {
             var mode = request.getRequestURI().startsWith(request.getContextPath() + "/console/test/")
                     ? Mode.TEST
                     : Mode.LIVE;

@@ -3,10 +3,15 @@ package org.carebook.web;
 import java.time.Clock;
 import org.carebook.staff.Passwords;
 import org.carebook.staff.StaffMembers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -27,7 +32,13 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain console(
-            HttpSecurity http, StaffMembers staff, Passwords passwords, AuthFailures failures, Clock clock) {
+            HttpSecurity http,
+            StaffMembers staff,
+            Passwords passwords,
+            AuthFailures failures,
+            Clock clock,
+            ObjectProvider<ClientRegistrationRepository> singleSignOn,
+            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> staffByEmail) {
         http.securityMatcher("/console", "/console/**")
                 .authenticationProvider(new StaffSignIn(staff, passwords, failures, clock))
                 .formLogin(form -> form.loginPage("/console/login")
@@ -51,6 +62,16 @@ class ConsoleSecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .addFilterAfter(new ConsoleCallerFilter(), AuthorizationFilter.class);
+        var provider = singleSignOn.getIfAvailable();
+        if (provider != null) {
+            http.oauth2Login(sso -> sso.loginPage("/console/login")
+                    .clientRegistrationRepository(provider)
+                    .authorizationEndpoint(endpoint -> endpoint.baseUri("/console/oauth2/authorization"))
+                    .redirectionEndpoint(endpoint -> endpoint.baseUri("/console/login/oauth2/code/*"))
+                    .userInfoEndpoint(users -> users.oidcUserService(staffByEmail.getObject()))
+                    .defaultSuccessUrl("/console", true)
+                    .failureUrl("/console/login?sso-failed"));
+        }
         return http.build();
     }
 }
