@@ -137,7 +137,7 @@ class Backdrop {
     }
 
     private static DayView.Shade closedRun(int column, int from, int to) {
-        return new DayView.Shade(new DayView.Place(column, from, to, ""), "closed", "Not working");
+        return new DayView.Shade(DayView.Place.run(column, from, to), "closed", "Not working");
     }
 
     /** An interval's part on this day, in the location's clock, as a place on the grid. */
@@ -153,6 +153,9 @@ class Backdrop {
                 column,
                 rowStart,
                 Math.max(DayView.line(to), rowStart + 1),
-                CLOCK.format(from) + "–" + (end.equals(dayEnd) ? "24:00" : CLOCK.format(to)));
+                start,
+                end,
+                CLOCK.format(from),
+                end.equals(dayEnd) ? "24:00" : CLOCK.format(to));
     }
 }

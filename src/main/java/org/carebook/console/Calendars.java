@@ -158,7 +158,10 @@ class Calendars {
                     column,
                     DayView.line(start),
                     Math.max(DayView.line(end), DayView.line(start) + 1),
-                    CLOCK.format(start) + "–" + CLOCK.format(end));
+                    a.startTime().toInstant(),
+                    a.endTime().toInstant(),
+                    CLOCK.format(start),
+                    CLOCK.format(end));
             blocks.add(
                     viewer.seesPatientsOf(a.clinicianId())
                             ? new DayView.Block(

@@ -1,6 +1,7 @@
 package org.carebook.console;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -36,7 +37,17 @@ public record DayView(
     public record Column(int index, String id, String name) {}
 
     /** Where a block sits: its column, and {@code rowStart} inclusive to {@code rowEnd} exclusive as CSS grid lines. */
-    public record Place(int column, int rowStart, int rowEnd, String time) {}
+    public record Place(int column, int rowStart, int rowEnd, Instant start, Instant end, String from, String to) {
+
+        static Place run(int column, int rowStart, int rowEnd) {
+            return new Place(column, rowStart, rowEnd, null, null, "", "");
+        }
+
+        /** The time as the server writes it ({@code 09:00–09:30}); the page rewrites it in the browser's way. */
+        public String time() {
+            return from + "–" + to;
+        }
+    }
 
     /** Shaded time in a column: {@code closed} (not working there), {@code off} (time off) or {@code held}. */
     public record Shade(Place place, String kind, String label) {}

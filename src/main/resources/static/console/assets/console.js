@@ -13,6 +13,14 @@ function say(text) {
 }
 
 function localise(root) {
+  const grid = document.querySelector('.grid');
+  const timeZone = grid ? grid.dataset.zone : undefined;
+  root.querySelectorAll('time[data-local="time"]').forEach((t) => {
+    const date = new Date(t.dateTime);
+    if (!Number.isNaN(date.getTime()) && t.textContent !== '24:00') {
+      t.textContent = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone }).format(date);
+    }
+  });
   root.querySelectorAll('time[data-local="date"]').forEach((t) => {
     const date = new Date(`${t.dateTime}T12:00:00`);
     if (!Number.isNaN(date.getTime())) {

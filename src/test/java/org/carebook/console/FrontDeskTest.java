@@ -203,6 +203,31 @@ class FrontDeskTest extends ConsoleBrowserTest {
     }
 
     @Test
+    void datesAndTimesAreWrittenInTheBrowsersLanguageInTheLocationsClock() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String patient = clinic.patient("first_name", "Marie", "last_name", "Curie");
+        Clinic.expect(clinic.book(practice.type(), practice.doctor(), patient, "2027-03-29T13:30:00Z"), 201);
+        accept(invite(clinic.org, "locale@clinic.example", "front_desk"));
+        String day = base + "/console/day?location=" + clinic.locationId + "&date=2027-03-29";
+
+        var german = newPage(1280, "de-DE");
+        german.navigate(base + "/console/login");
+        signIn(german, "locale@clinic.example", PASSWORD);
+        german.navigate(day);
+        var american = newPage(1280, "en-US");
+        american.navigate(base + "/console/login");
+        signIn(american, "locale@clinic.example", PASSWORD);
+        american.navigate(day);
+
+        // London is on summer time from 28 March 2027: 13:30 UTC is 14:30 there, in either language.
+        assertThat(german.locator("h1 time")).hasText("Montag, 29. März 2027");
+        assertThat(block(german, "Marie Curie").locator(".when")).hasText("14:30–15:00");
+        assertThat(american.locator("h1 time")).hasText("Monday, March 29, 2027");
+        assertThat(block(american, "Marie Curie").locator(".when")).hasText("2:30 PM–3:00 PM");
+    }
+
+    @Test
     void aTimeTakenWhileTheReceptionistTypesIsSaidInPlaceAndNothingIsHalfMade() {
         var practice = Clinic.practice(newOrganization());
         var clinic = practice.clinic();

@@ -124,8 +124,13 @@ public abstract class BrowserTest extends ApiTest {
 
     /** A page in a fresh browser context (its own cookies), before anything is loaded (to set up routes first). */
     protected Page newPage(int width) {
+        return newPage(width, "en-GB");
+    }
+
+    /** A page in a fresh browser context whose language is {@code locale}. */
+    protected Page newPage(int width, String locale) {
         var context = browser.newContext(
-                new Browser.NewContextOptions().setViewportSize(width, 900).setLocale("en-GB"));
+                new Browser.NewContextOptions().setViewportSize(width, 900).setLocale(locale));
         contexts.add(context);
         var page = context.newPage();
         page.setDefaultTimeout(15_000);
