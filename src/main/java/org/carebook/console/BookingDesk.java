@@ -61,6 +61,7 @@ class BookingDesk {
         return new BookingForm(
                 mode,
                 Catalogue.choice(location),
+                zone.getId(),
                 date,
                 types,
                 clinicians,

@@ -10,6 +10,7 @@ import java.util.List;
 public record BookingForm(
         String mode,
         DayView.LocationChoice location,
+        String zone,
         LocalDate date,
         List<Option> types,
         List<Option> clinicians,

@@ -13,8 +13,8 @@ function say(text) {
 }
 
 function localise(root) {
-  const grid = document.querySelector('.grid');
-  const timeZone = grid ? grid.dataset.zone : undefined;
+  const zoned = document.querySelector('[data-zone]');
+  const timeZone = zoned ? zoned.dataset.zone : undefined;
   root.querySelectorAll('time[data-local="time"]').forEach((t) => {
     const date = new Date(t.dateTime);
     if (!Number.isNaN(date.getTime()) && t.textContent !== '24:00') {

@@ -35,6 +35,19 @@ class ConsoleTest extends ConsoleBrowserTest {
                 clinic.book(practice.type(), practice.doctor(), other, "2027-03-16T14:00:00Z"))) {
             assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
         }
+        Clinic.expect(
+                clinic.api.post(
+                        "/v1/clinicians/" + second + "/time-off",
+                        java.util.Map.of(
+                                "start_time",
+                                "2027-03-16T12:00:00Z",
+                                "end_time",
+                                "2027-03-16T13:30:00Z",
+                                "reason",
+                                "Lunch")),
+                201);
+        Clinic.expect(
+                clinic.hold(clinic.org.publishable(), practice.type(), practice.doctor(), "2027-03-16T11:00:00Z"), 201);
 
         var page = newPage(1280);
         page.navigate(base + invitation);
@@ -56,6 +69,21 @@ class ConsoleTest extends ConsoleBrowserTest {
         page.setViewportSize(768, 900);
         assertThat(block).isVisible();
         screenshot(page, "console-day-768");
+        page.setViewportSize(1280, 900);
+        page.navigate(
+                base + "/console/book?location=" + clinic.locationId + "&date=2027-03-16&type=" + practice.type());
+        page.getByLabel("Find by name, phone or e-mail").fill("turing");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Find").setExact(true))
+                .click();
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Alan Turing"))
+                .check();
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("15:00"))
+                .first()
+                .check();
+        screenshot(page, "console-book-1280");
+        page.navigate(base + "/console/day?location=" + clinic.locationId + "&date=2027-03-16");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
                 .click();
