@@ -48,15 +48,23 @@ class Calendars {
     }
 
     /** The day at a location (the first active one unless named), on a date (today there unless given). */
-    DayView day(Caller caller, Viewer viewer, String mode, String locationId, LocalDate date) {
+    DayView day(Caller caller, Viewer viewer, String mode, String locationId, LocalDate date, boolean byRoom) {
         var location = catalogue.location(caller, locationId);
         ZoneId zone = ZoneId.of(location.timezone());
         LocalDate day = date != null ? date : LocalDate.now(zone);
-        var staff = catalogue.clinicians(caller, location.id());
         var columns = new ArrayList<DayView.Column>();
-        for (int i = 0; i < staff.size(); i++) {
-            columns.add(
-                    new DayView.Column(i + 1, staff.get(i).id(), staff.get(i).name()));
+        if (byRoom) {
+            var rooms = location.rooms().stream().filter(r -> r.isActive()).toList();
+            for (int i = 0; i < rooms.size(); i++) {
+                columns.add(new DayView.Column(
+                        i + 1, rooms.get(i).id(), rooms.get(i).name()));
+            }
+        } else {
+            var staff = catalogue.clinicians(caller, location.id());
+            for (int i = 0; i < staff.size(); i++) {
+                columns.add(new DayView.Column(
+                        i + 1, staff.get(i).id(), staff.get(i).name()));
+            }
         }
         var booked =
                 appointmentsOf(caller, new AppointmentFilter(day, day, null, location.id(), null, null, null, null));
@@ -67,13 +75,20 @@ class Calendars {
                 day,
                 zone,
                 columns,
-                blocks(caller, viewer, booked, columns, AppointmentView::clinicianId, zone),
-                backdrop.shades(caller, location.id(), zone, day, columns),
+                blocks(
+                        caller,
+                        viewer,
+                        booked,
+                        columns,
+                        byRoom ? AppointmentView::roomId : AppointmentView::clinicianId,
+                        zone),
+                byRoom ? List.of() : backdrop.shades(caller, location.id(), zone, day, columns),
                 backdrop.nowLine(zone, day).orElse(null),
                 hours(),
                 caller.has(Scope.WRITE_APPOINTMENTS),
                 caller.has(Scope.WRITE_CATALOG),
-                null);
+                null,
+                byRoom);
     }
 
     /** One clinician's week (Monday to Sunday) in a location's clock: a column per day. */
@@ -106,7 +121,8 @@ class Calendars {
                 hours(),
                 caller.has(Scope.WRITE_APPOINTMENTS),
                 caller.has(Scope.WRITE_CATALOG),
-                new DayView.LocationChoice(clinician.id(), clinician.name()));
+                new DayView.LocationChoice(clinician.id(), clinician.name()),
+                false);
     }
 
     private static String localDate(AppointmentView appointment, ZoneId zone) {
@@ -148,7 +164,8 @@ class Calendars {
         Map<String, String> typeNames = new HashMap<>();
         var blocks = new ArrayList<DayView.Block>();
         for (var a : booked) {
-            Integer column = columnOf.get(columnKey.apply(a));
+            String key = columnKey.apply(a);
+            Integer column = key == null ? null : columnOf.get(key);
             if (column == null) {
                 continue;
             }

@@ -115,9 +115,11 @@ class ConsoleController {
             Caller caller,
             @RequestParam(required = false) String location,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String by,
             Model model) {
         String mode = caller.tenant().mode().wire();
-        model.addAttribute("day", calendars.day(caller, viewers.of(caller), mode, location, date));
+        boolean byRoom = DayView.BY_ROOMS.equals(by);
+        model.addAttribute("day", calendars.day(caller, viewers.of(caller), mode, location, date, byRoom));
         return "console/day";
     }
 
@@ -150,8 +152,9 @@ class ConsoleController {
             Caller caller,
             @RequestParam(required = false) String location,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String by,
             Model model) {
-        day(caller, location, date, model);
+        day(caller, location, date, by, model);
         return "console/day :: grid";
     }
 

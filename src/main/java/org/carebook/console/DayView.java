@@ -25,7 +25,11 @@ public record DayView(
         List<String> hours,
         boolean mayAct,
         boolean mayEditHours,
-        LocationChoice weekOf) {
+        LocationChoice weekOf,
+        boolean byRoom) {
+
+    /** How a location's day is split into columns: {@code clinicians} (the default) or {@code rooms}. */
+    static final String BY_ROOMS = "rooms";
 
     static final LocalTime FIRST = LocalTime.of(7, 0);
     static final LocalTime LAST = LocalTime.of(20, 0);
@@ -115,7 +119,13 @@ public record DayView(
 
     /** The query that keeps this calendar (location, and the clinician of a week) on another date. */
     public String keep() {
-        return "location=" + location.id() + (isWeek() ? "&clinician=" + weekOf.id() : "");
+        return "location=" + location.id() + (isWeek() ? "&clinician=" + weekOf.id() : "")
+                + (byRoom ? "&by=" + BY_ROOMS : "");
+    }
+
+    /** The same day split the other way: by room instead of clinician, or back. */
+    public String otherSplitPath() {
+        return paths().day() + "?location=" + location.id() + "&date=" + date + (byRoom ? "" : "&by=" + BY_ROOMS);
     }
 
     public String weekPath(String clinicianId) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.carebook.support.Clinic;
 import org.carebook.support.ConsoleSession;
 import org.junit.jupiter.api.Test;
@@ -225,6 +226,31 @@ class FrontDeskTest extends ConsoleBrowserTest {
         assertThat(block(german, "Marie Curie").locator(".when")).hasText("14:30–15:00");
         assertThat(american.locator("h1 time")).hasText("Monday, March 29, 2027");
         assertThat(block(american, "Marie Curie").locator(".when")).hasText("2:30 PM–3:00 PM");
+    }
+
+    @Test
+    void theDaySwitchesToAColumnPerRoom() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        clinic.room("Room 1");
+        String second = clinic.room("Room 2");
+        String patient = clinic.patient("first_name", "Rosalind", "last_name", "Franklin");
+        Clinic.expect(
+                clinic.book(practice.type(), practice.doctor(), patient, "2027-03-31T09:00:00Z", "room_id", second),
+                201);
+        accept(invite(clinic.org, "rooms@clinic.example", "front_desk"));
+        var page = signedIn(
+                "rooms@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-31");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("By room"))
+                .click();
+
+        assertThat(page.locator(".head")).hasText(new String[] {"Room 1", "Room 2"});
+        assertThat(block(page, "Rosalind Franklin")).hasClass(Pattern.compile(".*\\bc-2\\b.*"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next day"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*by=rooms.*"));
+        assertThat(page.locator(".head")).hasText(new String[] {"Room 1", "Room 2"});
     }
 
     @Test
