@@ -1,6 +1,7 @@
 package org.carebook.console;
 
 import java.time.LocalDate;
+import java.util.function.Supplier;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Problems;
@@ -62,16 +63,11 @@ class ConsoleController {
     /** Sets the first password; a password that is too short is said on the same page. */
     @PostMapping("/console/welcome/{token}")
     String acceptInvitation(@PathVariable String token, @RequestParam String password, Model model) {
-        try {
-            staff.accept(token, password, new Problems());
-            return "redirect:/console/login?welcome";
-        } catch (CarebookException e) {
-            if (e.status() == 404) {
-                return "console/link-expired";
-            }
-            model.addAttribute("problem", passwordProblem(e));
-            return welcome(token, model);
-        }
+        return byLink(
+                () -> staff.accept(token, password, new Problems()),
+                "redirect:/console/login?welcome",
+                () -> welcome(token, model),
+                model);
     }
 
     @GetMapping("/console/reset")
@@ -98,16 +94,11 @@ class ConsoleController {
 
     @PostMapping("/console/reset/{token}")
     String reset(@PathVariable String token, @RequestParam String password, Model model) {
-        try {
-            staff.resetPassword(token, password, new Problems());
-            return "redirect:/console/login?reset";
-        } catch (CarebookException e) {
-            if (e.status() == 404) {
-                return "console/link-expired";
-            }
-            model.addAttribute("problem", passwordProblem(e));
-            return resetPage(token, model);
-        }
+        return byLink(
+                () -> staff.resetPassword(token, password, new Problems()),
+                "redirect:/console/login?reset",
+                () -> resetPage(token, model),
+                model);
     }
 
     @GetMapping({"/console/day", "/console/test/day"})
@@ -158,9 +149,24 @@ class ConsoleController {
         return "console/day :: grid";
     }
 
-    private static String passwordProblem(CarebookException e) {
-        return e.details().isEmpty()
-                ? e.getMessage()
-                : "The password " + e.details().get(0).issue() + ".";
+    /**
+     * Sets a password through a one-time link: on to {@code done}; a used or expired link says so; a password
+     * that is too short is said on the same page ({@code again}).
+     */
+    private static String byLink(Runnable setPassword, String done, Supplier<String> again, Model model) {
+        try {
+            setPassword.run();
+            return done;
+        } catch (CarebookException e) {
+            if (e.status() == 404) {
+                return "console/link-expired";
+            }
+            model.addAttribute(
+                    "problem",
+                    e.details().isEmpty()
+                            ? e.getMessage()
+                            : "The password " + e.details().get(0).issue() + ".");
+            return again.get();
+        }
     }
 }

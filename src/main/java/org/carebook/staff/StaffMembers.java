@@ -129,18 +129,7 @@ public class StaffMembers {
     /** Sets the password an invitation asked for; the link then no longer works. */
     @Transactional
     public StaffMember accept(String token, String password, Problems problems) {
-        Instant now = clock.instant();
-        String tokenHash = hash(token);
-        var staffId = repository
-                .tokenOwner(tokenHash, INVITATION, now, true)
-                .orElseThrow(() -> CarebookException.notFound("This link was used already, or it expired."));
-        String problem = Passwords.problem(password);
-        if (problem != null) {
-            problems.add("password", problem);
-        }
-        problems.throwIfAny();
-        repository.setPassword(staffId, passwords.hash(password), now);
-        repository.useToken(tokenHash, now);
+        String staffId = setPasswordByLink(token, INVITATION, password, problems);
         return repository.byId(staffId).orElseThrow().view();
     }
 
@@ -177,10 +166,15 @@ public class StaffMembers {
      */
     @Transactional
     public void resetPassword(String token, String password, Problems problems) {
+        repository.endSessions(setPasswordByLink(token, PASSWORD_RESET, password, problems));
+    }
+
+    /** Uses a one-time link to set a password (lifting any back-off); the staff id it was for. */
+    private String setPasswordByLink(String token, String purpose, String password, Problems problems) {
         Instant now = clock.instant();
         String tokenHash = hash(token);
         var staffId = repository
-                .tokenOwner(tokenHash, PASSWORD_RESET, now, true)
+                .tokenOwner(tokenHash, purpose, now, true)
                 .orElseThrow(() -> CarebookException.notFound("This link was used already, or it expired."));
         String problem = Passwords.problem(password);
         if (problem != null) {
@@ -189,7 +183,7 @@ public class StaffMembers {
         problems.throwIfAny();
         repository.setPassword(staffId, passwords.hash(password), now);
         repository.useToken(tokenHash, now);
-        repository.endSessions(staffId);
+        return staffId;
     }
 
     /** What signing in with this address checks, if it belongs to anyone. */

@@ -314,7 +314,7 @@ class FrontDeskTest extends ConsoleBrowserTest {
 
         assertThat(dayPage.body()).contains("Grace Hopper", "Busy").doesNotContain("Alan", "Turing");
         assertThat(ownRecord.statusCode()).isEqualTo(200);
-        assertThat(ownRecord.body()).contains("Grace Hopper", "Ada Byron");
+        assertThat(ownRecord.body()).contains("Grace Hopper", "Wed 24 Mar 2027 10:00", "Consultation", "Ada Byron");
         assertThat(otherRecord.statusCode()).isEqualTo(403);
         assertThat(otherRecord.body()).doesNotContain("Alan", "Turing");
         var audited = jdbc.sql("SELECT count(*) FROM audit_events WHERE resource_id = :id AND action = 'read'")
