@@ -6,9 +6,7 @@ import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Problems;
 import org.carebook.staff.StaffMembers;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,17 +21,11 @@ class ConsoleController {
     private final Calendars calendars;
     private final Viewers viewers;
     private final StaffMembers staff;
-    private final ObjectProvider<ClientRegistrationRepository> singleSignOn;
 
-    ConsoleController(
-            Calendars calendars,
-            Viewers viewers,
-            StaffMembers staff,
-            ObjectProvider<ClientRegistrationRepository> singleSignOn) {
+    ConsoleController(Calendars calendars, Viewers viewers, StaffMembers staff) {
         this.calendars = calendars;
         this.viewers = viewers;
         this.staff = staff;
-        this.singleSignOn = singleSignOn;
     }
 
     /** The day view; an organization with test data only (the demo clinic, a new integration) starts on that. */
@@ -42,10 +34,9 @@ class ConsoleController {
         return calendars.hasLocations(caller) ? "redirect:/console/day" : "redirect:/console/test/day";
     }
 
-    /** The sign-in page, with single sign-on offered when a provider is set (CAREBOOK_OIDC_ISSUER). */
+    /** The sign-in page; the edge adds whether single sign-on is offered (CAREBOOK_OIDC_ISSUER). */
     @GetMapping("/console/login")
-    String login(Model model) {
-        model.addAttribute("singleSignOn", singleSignOn.getIfAvailable() != null);
+    String login() {
         return "console/login";
     }
 

@@ -3,6 +3,7 @@ package org.carebook.console;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.carebook.booking.AppointmentView;
@@ -59,7 +60,7 @@ class Moves {
                         slot.clinicianName(),
                         false))
                 .toList();
-        var clinicians = new java.util.ArrayList<BookingForm.Option>();
+        var clinicians = new ArrayList<BookingForm.Option>();
         clinicians.add(new BookingForm.Option(ANYONE, "Anyone", null, ANYONE.equals(chosen)));
         catalogue.clinicians(caller, appointment.locationId()).stream()
                 .map(c -> new BookingForm.Option(c.id(), c.name(), null, c.id().equals(chosen)))

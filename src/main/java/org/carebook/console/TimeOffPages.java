@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 import org.carebook.catalog.Clinicians;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
@@ -34,7 +36,7 @@ class TimeOffPages {
             String path,
             String back,
             String locationId,
-            java.util.List<BookingForm.Option> clinicians,
+            List<BookingForm.Option> clinicians,
             String from,
             String until,
             String reason,
@@ -139,13 +141,11 @@ class TimeOffPages {
         }
     }
 
-    private static java.util.Optional<LocalDate> parseDate(String text) {
+    private static Optional<LocalDate> parseDate(String text) {
         try {
-            return text == null || text.isBlank()
-                    ? java.util.Optional.empty()
-                    : java.util.Optional.of(LocalDate.parse(text));
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text));
         } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -301,27 +301,53 @@ class FrontDeskTest extends ConsoleBrowserTest {
         String theirs = clinic.patient("first_name", "Alan", "last_name", "Turing");
         Clinic.expect(clinic.book(practice.type(), practice.doctor(), mine, "2027-03-24T10:00:00Z"), 201);
         Clinic.expect(clinic.book(practice.type(), silva, theirs, "2027-03-24T10:00:00Z"), 201);
-        var doctor = new ConsoleSession();
-        doctor.accept(
-                base,
-                ConsoleSession.inviteClinician(clinic.org, "ada@clinic.example", "Ada Byron", practice.doctor()),
-                PASSWORD);
-        doctor.signIn(base, "ada@clinic.example", PASSWORD);
+        accept(ConsoleSession.inviteClinician(clinic.org, "ada@clinic.example", "Ada Byron", practice.doctor()));
+        var page = signedIn(
+                "ada@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-24");
 
-        var dayPage = doctor.get(base, "/console/day?location=" + clinic.locationId + "&date=2027-03-24");
-        var ownRecord = doctor.get(base, "/console/patients/" + mine);
-        var otherRecord = doctor.get(base, "/console/patients/" + theirs);
-
-        assertThat(dayPage.body()).contains("Grace Hopper", "Busy").doesNotContain("Alan", "Turing");
-        assertThat(ownRecord.statusCode()).isEqualTo(200);
-        assertThat(ownRecord.body()).contains("Grace Hopper", "Wed 24 Mar 2027 10:00", "Consultation", "Ada Byron");
-        assertThat(otherRecord.statusCode()).isEqualTo(403);
-        assertThat(otherRecord.body()).doesNotContain("Alan", "Turing");
+        assertThat(block(page, "Grace Hopper")).isVisible();
+        assertThat(page.locator(".status-busy")).hasText("10:00–10:30 Busy");
+        assertThat(page.locator(".grid")).not().containsText("Turing");
+        block(page, "Grace Hopper")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Grace Hopper"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Grace Hopper");
+        assertThat(page.locator("main")).containsText("Wed 24 Mar 2027 10:00");
+        assertThat(page.locator("main")).containsText("Ada Byron"); // who opened the record
+        var refused = page.navigate(base + "/console/patients/" + theirs);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Not allowed");
+        assertThat(page.locator("main")).not().containsText("Turing");
         var audited = jdbc.sql("SELECT count(*) FROM audit_events WHERE resource_id = :id AND action = 'read'")
                 .param("id", theirs)
                 .query(Integer.class)
                 .single();
         assertThat(audited).isZero();
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String patient = clinic.patient("first_name", "Ada", "last_name", "Yonath");
+        String id = Clinic.expect(clinic.book(practice.type(), practice.doctor(), patient, "2027-04-01T09:00:00Z"), 201)
+                .id();
+        accept(invite(clinic.org, "forged@clinic.example", "front_desk"));
+        var page = signedIn(
+                "forged@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-04-01");
+
+        page.getByText("Actions for Ada Yonath").click();
+        page.evaluate("() => document.querySelectorAll('input[name=_csrf]').forEach(i => i.remove())");
+        var response = page.waitForResponse(
+                r -> r.url().endsWith("/check-in"),
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in"))
+                        .click());
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(clinic.api.get("/v1/appointments/" + id).data().get("status").stringValue())
+                .isEqualTo("confirmed");
     }
 
     private static String staffId(Clinic clinic, String email) {
