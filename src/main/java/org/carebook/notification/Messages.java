@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
 import net.fortuna.ical4j.model.Calendar;
@@ -34,6 +33,7 @@ final class Messages {
     private static final String SMS = template("sms.txt");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter ZONE_IN_FORCE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     private Messages() {}
 
@@ -88,11 +88,15 @@ final class Messages {
         return Message.sms(fill(SMS, values(kind, appointment), false).strip());
     }
 
-    /** {@code Tuesday 12 January 2027, 09:00–09:30 (Europe/London, GMT)}: the location's own clock, its zone named. */
+    /**
+     * {@code Tuesday 12 January 2027, 09:00–09:30 (Europe/London, GMT)}: the location's own clock, its zone
+     * named with the abbreviation in force at the start (GMT in winter, BST in summer), not the zone's
+     * generic name.
+     */
     static String when(Appointment a) {
         var start = a.start().atZone(a.zone());
         return DAY.format(start) + "–" + TIME.format(a.end().atZone(a.zone())) + " ("
-                + a.zone().getId() + ", " + a.zone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + ")";
+                + a.zone().getId() + ", " + ZONE_IN_FORCE.format(start) + ")";
     }
 
     private static Map<String, String> values(Kind kind, Appointment a) {
