@@ -69,6 +69,17 @@ class BlockingIntervals {
 
     /** Claims the time, or throws 409 slot_taken (clinician or room) or patient_conflict. Returns the room taken. */
     String claim(Claim claim, Instant now) {
+        return tryClaim(claim, now).orElseThrow(SLOT_TAKEN).roomId();
+    }
+
+    /** A claim the database accepted, with the room it took (null for none). */
+    record Claimed(String roomId) {}
+
+    /**
+     * Claims the time if the clinician (and a room, when it needs one) is free, or answers empty when the
+     * database refused: lets a caller try the next clinician.
+     */
+    Optional<Claimed> tryClaim(Claim claim, Instant now) {
         var rooms = claim.rooms().isEmpty() ? java.util.Collections.<String>singletonList(null) : claim.rooms();
         boolean cleared = false;
         for (String room : rooms) {
@@ -81,10 +92,10 @@ class BlockingIntervals {
             }
             if (claimed) {
                 attachPatient(claim.ownerId(), claim.patientId());
-                return room;
+                return Optional.of(new Claimed(room));
             }
         }
-        throw SLOT_TAKEN.get();
+        return Optional.empty();
     }
 
     /**

@@ -61,7 +61,11 @@ final class BookingForms {
 
     static PlaceHold placeHold(JsonFields body) {
         var type = body.requiredText("appointment_type_id", JsonFields.TEXT, null);
-        var clinician = body.requiredText("clinician_id", JsonFields.TEXT, null);
+        // Without a clinician, the server picks one free at that time (Holds).
+        var clinician = body.text("clinician_id", JsonFields.TEXT, null);
+        if (body.has("clinician_id") && (clinician == null || clinician.isBlank())) {
+            body.issue("clinician_id", "must name a clinician, or be left out for any free clinician");
+        }
         var location = body.text("location_id", JsonFields.TEXT, null);
         var remote = body.bool("is_remote", null);
         if (location == null && !Boolean.TRUE.equals(remote)) {

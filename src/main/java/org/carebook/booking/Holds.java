@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.carebook.availability.Interval;
 import org.carebook.availability.Slot;
 import org.carebook.availability.SlotEngine;
@@ -33,6 +34,7 @@ public class Holds {
     private final HoldRepository repository;
     private final BlockingIntervals intervals;
     private final SlotFinder finder;
+    private final ClinicianLoad load;
     private final BookingReferences references;
     private final BookingCore core;
     private final Organizations organizations;
@@ -43,6 +45,7 @@ public class Holds {
             HoldRepository repository,
             BlockingIntervals intervals,
             SlotFinder finder,
+            ClinicianLoad load,
             BookingReferences references,
             BookingCore core,
             Organizations organizations,
@@ -51,6 +54,7 @@ public class Holds {
         this.repository = repository;
         this.intervals = intervals;
         this.finder = finder;
+        this.load = load;
         this.references = references;
         this.core = core;
         this.organizations = organizations;
@@ -82,6 +86,9 @@ public class Holds {
         var filter = new SlotFilter(
                 command.clinicianId(), command.locationId(), command.remote(), null, caller.isPublishable());
         Instant start = start(tenant, command, location);
+        if (command.clinicianId() == null) {
+            return holdAnyClinician(caller, type, filter, start, now);
+        }
         var slot = finder.offered(tenant, type, filter, start, now).orElseThrow(() -> {
             checkPlace(tenant, command, problems);
             problems.throwIfAny();
@@ -162,23 +169,53 @@ public class Holds {
 
     /** Blocks the slot's time (and a room, when the type needs one) until the hold expires. */
     private HoldView hold(Caller caller, AppointmentTypeView type, Slot slot, Instant now) {
+        return tryHold(caller, type, slot, now).orElseThrow(BlockingIntervals.SLOT_TAKEN);
+    }
+
+    /** The hold, unless the database found the clinician (or every room) taken meanwhile. */
+    private Optional<HoldView> tryHold(Caller caller, AppointmentTypeView type, Slot slot, Instant now) {
         var tenant = caller.tenant();
         String id = Ids.next("hold");
         Instant expires = now.plus(organizations.settings(tenant).holdTtl());
-        String room = intervals.claim(
-                BlockingIntervals.Claim.of(
-                        id,
-                        type,
-                        slot.clinicianId(),
-                        new Interval(slot.start(), slot.end()),
-                        finder.rooms(type, slot),
-                        null,
-                        expires,
-                        true),
-                now);
-        var hold = HoldRepository.Row.active(id, tenant, type.id(), slot, room, expires, caller.isPublishable(), now);
-        repository.insert(hold, caller.ip());
-        return record(new HoldEvent.Placed(tenant, Actor.of(caller), hold.view(now)));
+        var claim = BlockingIntervals.Claim.of(
+                id,
+                type,
+                slot.clinicianId(),
+                new Interval(slot.start(), slot.end()),
+                finder.rooms(type, slot),
+                null,
+                expires,
+                true);
+        return intervals.tryClaim(claim, now).map(claimed -> {
+            var hold = HoldRepository.Row.active(
+                    id, tenant, type.id(), slot, claimed.roomId(), expires, caller.isPublishable(), now);
+            repository.insert(hold, caller.ip());
+            return record(new HoldEvent.Placed(tenant, Actor.of(caller), hold.view(now)));
+        });
+    }
+
+    /**
+     * A hold with any clinician free at that time: the one with the fewest bookings that day first, ties to
+     * whoever was given one longest ago. Each is tried under the same database guards; losing a race to one
+     * moves on to the next, so two visitors never share a clinician and nobody is refused while one is free.
+     */
+    private HoldView holdAnyClinician(
+            Caller caller, AppointmentTypeView type, SlotFilter filter, Instant start, Instant now) {
+        var tenant = caller.tenant();
+        var free = finder.freeAt(tenant, type, filter, start, now);
+        if (free.isEmpty()) {
+            throw finder.offered(tenant, type, filter, start, now).isPresent()
+                    ? BlockingIntervals.SLOT_TAKEN.get()
+                    : unavailable("That time is not one availability offers for this appointment type.");
+        }
+        limitPerBrowser(caller, now);
+        for (Slot slot : load.fairestFirst(free, now)) {
+            var hold = tryHold(caller, type, slot, now);
+            if (hold.isPresent()) {
+                return hold.get();
+            }
+        }
+        throw BlockingIntervals.SLOT_TAKEN.get();
     }
 
     /** A browser's key is held by anyone: each browser may hold only a few times at once. */
@@ -208,7 +245,9 @@ public class Holds {
 
     /** Names the field of a clinician or location that is not this organization's; returns the location. */
     private LocationView checkPlace(Tenant tenant, PlaceHold command, Problems problems) {
-        references.clinician(tenant, command.clinicianId(), problems);
+        if (command.clinicianId() != null) {
+            references.clinician(tenant, command.clinicianId(), problems);
+        }
         return references.location(tenant, command.locationId(), problems);
     }
 

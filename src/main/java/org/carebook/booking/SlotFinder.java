@@ -117,6 +117,14 @@ class SlotFinder {
                 .findFirst();
     }
 
+    /** The slots free at that instant (appointments and holds counted), one per clinician who could take it. */
+    List<Slot> freeAt(Tenant tenant, AppointmentTypeView type, SlotFilter filter, Instant start, Instant now) {
+        LocalDate utcDate = LocalDate.ofInstant(start, ZoneOffset.UTC);
+        return find(tenant, type, filter, utcDate.minusDays(1), utcDate.plusDays(1), now, true).stream()
+                .filter(s -> s.start().equals(start))
+                .toList();
+    }
+
     /** The zone of the clinician's remote hours on that date, where a remote hold's local time is read. */
     Optional<ZoneId> remoteZone(Tenant tenant, String clinicianId, LocalDate date) {
         return workingHours.schedules(tenant, clinicianId, null, date, date).stream()

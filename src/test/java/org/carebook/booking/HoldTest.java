@@ -13,6 +13,53 @@ class HoldTest extends ApiTest {
     private static final String DAY = "2027-01-12";
 
     @Test
+    void aHoldForAnyClinicianGoesToTheLeastBookedThatDayAndTiesTakeTurns() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String ada = clinic.clinician("Dr Ada");
+        String bo = clinic.clinician("Dr Bo");
+        List.of(ada, bo).forEach(d -> clinic.everyDay(d, "09:00", "12:00"));
+        String type = clinic.type();
+        Clinic.expect(clinic.book(type, ada, clinic.patient(), "2027-01-12T09:00:00Z"), 201);
+
+        var first = Clinic.expect(clinic.holdAnyClinician(clinic.api, type, "2027-01-12T10:00:00Z"), 201);
+        var second = Clinic.expect(clinic.holdAnyClinician(clinic.api, type, "2027-01-12T10:30:00Z"), 201);
+
+        assertThat(first.data().get("clinician_id").stringValue()).isEqualTo(bo); // Ada had one already
+        assertThat(second.data().get("clinician_id").stringValue()).isEqualTo(ada); // one each: Ada's turn
+    }
+
+    @Test
+    void aHoldForAnyClinicianIsRefusedLikeAnyOtherWhenNobodyIsFreeOrTheTimeIsNotOffered() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String ada = clinic.clinician("Dr Ada");
+        clinic.everyDay(ada, "09:00", "12:00");
+        String type = clinic.type();
+        Clinic.expect(clinic.book(type, ada, clinic.patient(), "2027-01-12T11:00:00Z"), 201);
+
+        var taken = clinic.holdAnyClinician(clinic.api, type, "2027-01-12T11:00:00Z");
+        var closed = clinic.holdAnyClinician(clinic.api, type, "2027-01-12T08:00:00Z");
+        var blank = clinic.api.post(
+                "/v1/holds",
+                Map.of(
+                        "appointment_type_id",
+                        type,
+                        "clinician_id",
+                        "",
+                        "location_id",
+                        clinic.locationId,
+                        "start_time",
+                        "2027-01-12T10:00:00Z"));
+
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.reason()).isEqualTo("slot_taken");
+        assertThat(closed.status()).isEqualTo(422);
+        assertThat(closed.reason()).isEqualTo("slot_unavailable");
+        assertThat(blank.status()).isEqualTo(422);
+        assertThat(blank.error().get("details").get(0).get("field").stringValue())
+                .isEqualTo("clinician_id");
+    }
+
+    @Test
     void availabilityOffersEveryIntervalOfTheBlockInTheLocationsOffset() {
         var clinic = Clinic.in(newOrganization(), "Europe/London");
         var doctor = clinic.clinician("Dr Ada");

@@ -58,6 +58,23 @@ class RaceTest extends ApiTest {
     }
 
     @RepeatedTest(5)
+    void fiftyHoldsForAnyClinicianGiveEachFreeClinicianOnceAndNeverTwice() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        var doctors = List.of(clinic.clinician("Dr Ada"), clinic.clinician("Dr Bo"), clinic.clinician("Dr Cy"));
+        doctors.forEach(d -> clinic.everyDay(d, "09:00", "12:00"));
+        var type = clinic.type();
+
+        var results = Race.run(CLIENTS, i -> clinic.holdAnyClinician(clinic.api, type, TEN.toString()));
+
+        var won = results.stream().filter(r -> r.status() == 201).toList();
+        assertThat(won.stream().map(r -> r.data().get("clinician_id").stringValue()))
+                .containsExactlyInAnyOrderElementsOf(doctors);
+        assertThat(results)
+                .filteredOn(r -> r.status() != 201)
+                .allMatch(r -> r.status() == 409 && r.reason().equals("slot_taken"));
+    }
+
+    @RepeatedTest(5)
     void oneRoomSharedByTwoCliniciansGoesToOne() {
         var clinic = Clinic.in(newOrganization(), "Europe/London");
         clinic.room("The only room");

@@ -88,6 +88,12 @@ public final class Clinic {
         return starts;
     }
 
+    /** A hold with whichever clinician is free at that time: the server picks. */
+    public Api.Response holdAnyClinician(Api as, String typeId, String startTime) {
+        return as.post(
+                "/v1/holds", Map.of("appointment_type_id", typeId, "location_id", locationId, "start_time", startTime));
+    }
+
     public Api.Response hold(Api as, String typeId, String clinicianId, String startTime) {
         return as.post(
                 "/v1/holds",
