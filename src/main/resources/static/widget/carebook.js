@@ -33,6 +33,10 @@ select, input { font: inherit; padding: .45rem; border: 1px solid var(--carebook
   min-height: 2.75rem; background: #fff; color: #1d2430; max-width: 100%; }
 input[type="checkbox"] { min-height: auto; width: 1.25rem; height: 1.25rem; }
 .times { display: flex; flex-wrap: wrap; gap: .5rem; }
+.days { display: grid; grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr)); gap: .4rem; margin: .5rem 0; }
+.days button { display: flex; flex-direction: column; align-items: flex-start; padding: .4rem .6rem; }
+.days button[aria-pressed="true"] { border-color: var(--carebook-accent, #0b5cad); box-shadow: inset 0 0 0 2px var(--carebook-accent, #0b5cad); }
+button.link { border: 0; background: none; padding: 0; min-height: 0; color: var(--carebook-accent, #0b5cad); text-decoration: underline; }
 .times button { min-width: 5.5rem; }
 .note { color: var(--carebook-muted, #4d5969); font-size: .875rem; }
 .message { border-radius: 6px; padding: .6rem .8rem; margin: 0 0 .75rem; background: #e8f1fb; color: #0a3d73; }
@@ -243,29 +247,61 @@ export class CarebookBooking extends HTMLElement {
       && (!location || s.location_id === location));
   }
 
+  /**
+   * The times to offer: with one clinician chosen (or fixed by the page), each of their slots; with any
+   * clinician, one choice per distinct time and place, held with whichever clinician the server finds free.
+   */
+  choices() {
+    const fixed = this.getAttribute('clinician-id') || this.state.filters.clinician;
+    const choices = new Map();
+    for (const slot of this.visibleSlots()) {
+      const key = fixed ? this.slotKey(slot) : `${slot.start_time}|any|${slot.location_id ?? ''}|${slot.is_remote}`;
+      if (!choices.has(key)) {
+        choices.set(key, { key, slot, anyClinician: !fixed });
+      }
+    }
+    return [...choices.values()];
+  }
+
+  /** The 14 days from today, each with its choices (in the clinic's wall clock). */
+  days(choices) {
+    const byDate = new Map();
+    for (const choice of choices) {
+      const date = choice.slot.start_time.slice(0, 10);
+      byDate.set(date, [...(byDate.get(date) ?? []), choice]);
+    }
+    const today = new Date();
+    return Array.from({ length: DAYS }, (_, i) => {
+      const date = localDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() + i));
+      return { date, choices: byDate.get(date) ?? [] };
+    });
+  }
+
   renderTimes() {
     const { filters, slots, service } = this.state;
     const clinicians = new Map(slots.map((s) => [s.clinician_id, s.clinician_name]));
     const locations = new Map(slots.filter((s) => s.location_id).map((s) => [s.location_id, s.location_name]));
-    const byDate = new Map();
-    for (const slot of this.visibleSlots()) {
-      const list = byDate.get(slot.start_time.slice(0, 10)) ?? [];
-      list.push(slot);
-      byDate.set(slot.start_time.slice(0, 10), list);
+    const days = this.days(this.choices());
+    const open = days.filter((d) => d.choices.length);
+    if (!open.some((d) => d.date === this.state.day)) {
+      this.state.day = open[0]?.date;
     }
+    const chosen = days.find((d) => d.date === this.state.day);
+    const next = open.find((d) => d.date > this.state.day);
     const options = (map, selected) => [...map].map(([id, name]) =>
       `<option value="${escapeHtml(id)}" ${id === selected ? 'selected' : ''}>${escapeHtml(name)}</option>`).join('');
     const offersVideo = slots.some((s) => s.is_remote);
-    const dayFormat = new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
-    const days = [...byDate].map(([date, list]) => {
-      const heading = dayFormat.format(wallClock(list[0].start_time).asUtc);
-      const count = `${list.length} ${list.length === 1 ? 'time' : 'times'}`;
-      return `<li><h3>${escapeHtml(heading)} <span class="note">· ${count}</span></h3>
-        <ul class="plain times" aria-label="${escapeHtml(heading)}">${list.map((slot) => `<li><button type="button"
-          data-slot="${escapeHtml(this.slotKey(slot))}"
-          aria-label="${escapeHtml(this.describeSlot(slot))}">${escapeHtml(this.time(slot.start_time))}${slot.is_remote ? ' · video' : ''}</button></li>`).join('')}
-        </ul></li>`;
-    }).join('');
+    const dayName = new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
+    const dayLong = new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
+    const asUtc = (date) => new Date(`${date}T12:00:00Z`);
+    const count = (n) => `${n} ${n === 1 ? 'time' : 'times'}`;
+    const dayButtons = days.map((d) => `<button type="button" data-day="${d.date}"
+        aria-pressed="${d.date === this.state.day}" tabindex="${d.date === this.state.day ? 0 : -1}" ${d.choices.length ? '' : 'disabled'}
+        aria-label="${escapeHtml(`${dayLong.format(asUtc(d.date))}, ${d.choices.length ? count(d.choices.length) : 'no free times'}`)}">
+        <span>${escapeHtml(dayName.format(asUtc(d.date)))}</span><span class="note">${d.choices.length ? count(d.choices.length) : '–'}</span></button>`).join('');
+    const times = chosen ? chosen.choices.map((choice, i) => `<li><button type="button" data-slot="${escapeHtml(choice.key)}"
+        tabindex="${i === 0 ? 0 : -1}"
+        aria-label="${escapeHtml(this.describeChoice(choice))}">${escapeHtml(this.time(choice.slot.start_time))}${choice.slot.is_remote ? ' · video' : ''}</button></li>`).join('') : '';
     const zone = slots.length ? wallClock(slots[0].start_time).zone : '';
     const place = slots.find((s) => s.location_name)?.location_name;
     this.showStep(1, `<h2 tabindex="-1">Choose a time for ${escapeHtml(service.name)}</h2>
@@ -275,7 +311,11 @@ export class CarebookBooking extends HTMLElement {
         ${locations.size > 1 ? `<label>Location<select data-filter="location"><option value="">Any location</option>${options(locations, filters.location)}</select></label>` : ''}
       </div>
       ${zone ? `<p class="note">Times are ${place ? `local to ${escapeHtml(place)}` : 'the clinic\'s local time'} (${escapeHtml(zone)}).</p>` : ''}
-      ${days ? `<ul class="plain">${days}</ul>` : '<p>No free times in the next 14 days. Try another service or filter.</p>'}
+      ${open.length ? `<div class="days" role="group" aria-label="Days">${dayButtons}</div>
+        ${next ? `<p><button type="button" data-next-day class="link">Next available: ${escapeHtml(dayLong.format(asUtc(next.date)))}</button></p>` : ''}
+        <h3>${escapeHtml(dayLong.format(asUtc(chosen.date)))}</h3>
+        <ul class="plain times" aria-label="${escapeHtml(`Times on ${dayLong.format(asUtc(chosen.date))}`)}">${times}</ul>`
+        : '<p>No free times in the next 14 days. Try another service or filter.</p>'}
       <div class="actions">${this.getAttribute('appointment-type-id') ? '' : '<button type="button" data-back>Back to services</button>'}</div>`);
     this.root.querySelector('[data-filter="video"]')?.addEventListener('change', (e) => {
       this.state.filters.videoOnly = e.target.checked;
@@ -290,9 +330,33 @@ export class CarebookBooking extends HTMLElement {
       });
     }
     this.root.querySelector('[data-back]')?.addEventListener('click', () => this.run(() => this.loadServices()));
+    const pickDay = (date) => {
+      this.state.day = date;
+      this.renderTimes();
+      this.root.querySelector(`[data-day="${date}"]`)?.focus();
+    };
+    this.root.querySelectorAll('[data-day]').forEach((button) => button.addEventListener('click', () => pickDay(button.dataset.day)));
+    this.root.querySelector('[data-next-day]')?.addEventListener('click', () => pickDay(next.date));
+    this.arrows('[data-day]:not([disabled])');
+    this.arrows('[data-slot]');
+    const choices = new Map((chosen?.choices ?? []).map((c) => [c.key, c]));
     this.root.querySelectorAll('[data-slot]').forEach((button) => button.addEventListener('click', () => {
-      const slot = this.state.slots.find((s) => this.slotKey(s) === button.dataset.slot);
-      this.run(() => this.hold(slot));
+      this.run(() => this.hold(choices.get(button.dataset.slot)));
+    }));
+  }
+
+  /** Arrow keys move between the buttons of a row (days, or times), Home and End to its ends. */
+  arrows(selector) {
+    const buttons = [...this.root.querySelectorAll(selector)];
+    buttons.forEach((button, i) => button.addEventListener('keydown', (e) => {
+      const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: buttons.length - 1 }[e.key];
+      if (to === undefined || to < 0 || to >= buttons.length) {
+        return;
+      }
+      e.preventDefault();
+      button.tabIndex = -1;
+      buttons[to].tabIndex = 0;
+      buttons[to].focus();
     }));
   }
 
@@ -313,17 +377,25 @@ export class CarebookBooking extends HTMLElement {
     return `${format.format(clock.asUtc)} (${clock.zone})`;
   }
 
+  describeChoice(choice) {
+    return choice.anyClinician
+      ? `${this.when(choice.slot.start_time)}, any clinician${choice.slot.is_remote ? ', video' : choice.slot.location_name ? `, ${choice.slot.location_name}` : ''}`
+      : this.describeSlot(choice.slot);
+  }
+
   describeSlot(slot) {
     return `${this.when(slot.start_time)} with ${slot.clinician_name}${slot.is_remote ? ', video' : slot.location_name ? `, ${slot.location_name}` : ''}`;
   }
 
   // ---- holding a time -----------------------------------------------------------------------
 
-  async hold(slot) {
+  async hold(choice) {
     await this.releaseHold();
-    const body = {
-      appointment_type_id: this.state.service.id, clinician_id: slot.clinician_id, start_time: slot.start_time,
-    };
+    const { slot } = choice;
+    const body = { appointment_type_id: this.state.service.id, start_time: slot.start_time };
+    if (!choice.anyClinician) {
+      body.clinician_id = slot.clinician_id;
+    }
     if (slot.location_id) {
       body.location_id = slot.location_id;
     }
@@ -333,7 +405,9 @@ export class CarebookBooking extends HTMLElement {
     try {
       const { data } = await this.api('POST', '/holds', body);
       this.state.hold = data;
-      this.state.slot = slot;
+      // With any clinician, the server chose one: show theirs.
+      this.state.slot = this.state.slots.find((s) => s.start_time === slot.start_time
+        && s.clinician_id === data.clinician_id && s.is_remote === slot.is_remote) ?? slot;
       this.renderDetails();
     } catch (e) {
       if (e instanceof ApiError && (e.status === 409 || e.reason === 'slot_unavailable')) {

@@ -1,6 +1,7 @@
 package org.carebook.widget;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -20,5 +21,18 @@ class DemoPageTest extends BrowserTest {
         WidgetTest.button(page, "Video consultation").click();
         WidgetTest.heading(page, "Choose a time for Video consultation");
         screenshot(page, "demo-home");
+    }
+
+    @Test
+    void theTimeStepOfTheDemoIsADayPickerNoTallerThan1600Pixels() {
+        var page = newPage(1280);
+        page.navigate(base + "/");
+        WidgetTest.button(page, "General consultation").click();
+        WidgetTest.heading(page, "Choose a time for General consultation");
+
+        var widget = page.locator("carebook-booking");
+        assertThat(page.locator("[data-day]")).hasCount(14);
+        assertThat(page.locator("[data-slot]").allTextContents()).doesNotHaveDuplicates();
+        assertThat(widget.boundingBox().height).isLessThanOrEqualTo(1600);
     }
 }

@@ -94,6 +94,7 @@ class WidgetTest extends BrowserTest {
         var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org));
         button(page, "Medication review").click();
         heading(page, "Choose a time for Medication review");
+        laterDay(page).click(); // a whole day, with both kinds of time whatever the hour now
         int all = page.locator("[data-slot]").count();
 
         page.getByLabel("Video appointments only").check();
@@ -120,7 +121,12 @@ class WidgetTest extends BrowserTest {
         heading(page, "Choose a time for General consultation");
         assertThat(focused(page)).startsWith("H2 Choose a time");
         press(page, "Tab");
-        assertThat(focused(page)).startsWith("BUTTON ");
+        String firstDay = focused(page);
+        assertThat(firstDay).startsWith("BUTTON ").contains("times");
+        press(page, "ArrowRight", "Enter");
+        assertThat(focused(page)).startsWith("BUTTON ").isNotEqualTo(firstDay);
+        press(page, "Tab", "Tab");
+        assertThat(focused(page)).matches("BUTTON \\d{1,2}:\\d{2}.*");
         press(page, "Enter");
         heading(page, "Your details");
         assertThat(focused(page)).isEqualTo("H2 Your details");
@@ -142,6 +148,37 @@ class WidgetTest extends BrowserTest {
         assertThat(focused(page)).isEqualTo("H2 You are booked");
         var patients = clinic.api.get("/v1/patients?search=Turing").data();
         assertThat(patients.get(0).get("date_of_birth").stringValue()).isEqualTo("1982-06-23");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {375, 1280})
+    void withAnyClinicianAPatientChoosesADayThenATimeThatAppearsOnce(int width) {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        var doctors = List.of(clinic.clinician("Dr Ada Byron"), clinic.clinician("Dr Tomás Silva"));
+        doctors.forEach(d -> clinic.everyDay(d, "09:00", "11:00"));
+        String type = clinic.type("name", "General consultation");
+        var page = openWidget(siteOrigin(), width, widgetKey(clinic.org), "appointment-type-id", type);
+        heading(page, "Choose a time for General consultation");
+
+        var secondDay = laterDay(page);
+        String date = secondDay.getAttribute("data-day");
+        secondDay.click();
+
+        assertThat(secondDay).hasAttribute("aria-pressed", "true");
+        var times = page.locator("[data-slot]");
+        assertThat(times.first()).isVisible();
+        assertThat(times.allTextContents()).doesNotHaveDuplicates().hasSize(4); // 09:00 to 10:30, once each
+        assertThat(times.first().getAttribute("data-slot"))
+                .startsWith(date + "T09:00")
+                .contains("|any|");
+        times.first().click();
+        heading(page, "Your details");
+        var held = jdbc.sql("SELECT clinician_id FROM holds WHERE organization_id = :org AND status = 'active'")
+                .param("org", clinic.org.id())
+                .query(String.class)
+                .list();
+        assertThat(held).hasSize(1);
+        assertThat(doctors).contains(held.get(0));
     }
 
     @Test
@@ -225,6 +262,7 @@ class WidgetTest extends BrowserTest {
         clinic.everyDay(doctor, "09:00", "11:00");
         String type = clinic.type("name", "General consultation");
         var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org), "appointment-type-id", type);
+        laterDay(page).click(); // a whole day: two times, whatever the hour now
         var slots = page.locator("[data-slot]");
         String first = slots.nth(0).getAttribute("data-slot");
         slots.nth(0).click();
@@ -317,6 +355,11 @@ class WidgetTest extends BrowserTest {
                   }
                   return bad;
                 }""");
+    }
+
+    /** The second day with free times: never today, so all its times are still ahead. */
+    static com.microsoft.playwright.Locator laterDay(Page page) {
+        return page.locator("[data-day]:not([disabled])").nth(1);
     }
 
     static void heading(Page page, String name) {
