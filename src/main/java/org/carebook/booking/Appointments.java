@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.ClinicianView;
@@ -81,6 +83,19 @@ public class Appointments {
                 page,
                 r -> new PageRequest.Position(r.placement().start(), r.id()),
                 AppointmentRow::view);
+    }
+
+    /** Every appointment the filter matches, page after page, for screens that show them all (a day, a history). */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> all(Caller caller, AppointmentFilter filter) {
+        var all = new ArrayList<AppointmentView>();
+        String cursor = null;
+        do {
+            var page = list(caller, filter, PageRequest.of("100", cursor));
+            all.addAll(page.data());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
     }
 
     /** Changes details, and reschedules in one guarded step when time, clinician, location or room change. */

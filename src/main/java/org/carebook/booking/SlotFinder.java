@@ -111,16 +111,23 @@ class SlotFinder {
 
     /** The slot availability would offer at that instant, ignoring appointments and holds: those are the database's to judge. */
     Optional<Slot> offered(Tenant tenant, AppointmentTypeView type, SlotFilter filter, Instant start, Instant now) {
-        LocalDate utcDate = LocalDate.ofInstant(start, ZoneOffset.UTC);
-        return find(tenant, type, filter, utcDate.minusDays(1), utcDate.plusDays(1), now, false).stream()
-                .filter(s -> s.start().equals(start))
-                .findFirst();
+        return startingAt(tenant, type, filter, start, now, false).stream().findFirst();
     }
 
     /** The slots free at that instant (appointments and holds counted), one per clinician who could take it. */
     List<Slot> freeAt(Tenant tenant, AppointmentTypeView type, SlotFilter filter, Instant start, Instant now) {
+        return startingAt(tenant, type, filter, start, now, true);
+    }
+
+    private List<Slot> startingAt(
+            Tenant tenant,
+            AppointmentTypeView type,
+            SlotFilter filter,
+            Instant start,
+            Instant now,
+            boolean withBookings) {
         LocalDate utcDate = LocalDate.ofInstant(start, ZoneOffset.UTC);
-        return find(tenant, type, filter, utcDate.minusDays(1), utcDate.plusDays(1), now, true).stream()
+        return find(tenant, type, filter, utcDate.minusDays(1), utcDate.plusDays(1), now, withBookings).stream()
                 .filter(s -> s.start().equals(start))
                 .toList();
     }

@@ -65,9 +65,7 @@ class AppointmentPages {
                 throw e;
             }
             response.setStatus(e.status());
-            String problem = e.details().isEmpty()
-                    ? e.getMessage()
-                    : e.details().get(0).field() + ": " + e.details().get(0).issue();
+            String problem = FormText.firstProblem(e, Map.of());
             model.addAttribute("sheet", sheets.sheet(caller, viewers.of(caller), id, back, problem));
             return "console/appointment";
         }
@@ -90,11 +88,7 @@ class AppointmentPages {
             case "complete" -> appointments.complete(caller, id);
             default ->
                 appointments.cancel(
-                        caller,
-                        id,
-                        new CancelAppointment(
-                                reason == null || reason.isBlank() ? null : reason.strip(),
-                                CancelAppointment.By.CLINIC));
+                        caller, id, new CancelAppointment(FormText.given(reason), CancelAppointment.By.CLINIC));
         }
         return back(back);
     }

@@ -57,29 +57,29 @@ class AppointmentSheets {
                 WHEN.format(a.startTime().atZoneSameInstant(zone)),
                 catalogue.clinician(caller, a.clinicianId()).name(),
                 a.status(),
-                orBlank(a.notes()),
-                orBlank(a.paymentMode()),
-                orBlank(insurance.payer()),
-                orBlank(insurance.memberId()),
-                orBlank(insurance.groupNumber()),
+                FormText.shown(a.notes()),
+                FormText.shown(a.paymentMode()),
+                FormText.shown(insurance.payer()),
+                FormText.shown(insurance.memberId()),
+                FormText.shown(insurance.groupNumber()),
                 caller.has(Scope.WRITE_APPOINTMENTS),
                 problem);
     }
 
     /** Sets the three details as typed; a blank field clears it, and no insurance payer clears the insurance. */
     void describe(Caller caller, String id, Map<String, String> form) {
-        String payer = blankToNull(form.get("insurancePayer"));
+        String payer = FormText.given(form.get("insurancePayer"));
         var insurance = payer == null
                 ? null
                 : new PatientView.Insurance(
                         payer,
-                        blankToNull(form.get("insuranceMemberId")),
-                        blankToNull(form.get("insuranceGroupNumber")));
+                        FormText.given(form.get("insuranceMemberId")),
+                        FormText.given(form.get("insuranceGroupNumber")));
         var details = new AppointmentDetails(
                 null,
                 null,
-                blankToNull(form.get("notes")),
-                blankToNull(form.get("paymentMode")),
+                FormText.given(form.get("notes")),
+                FormText.given(form.get("paymentMode")),
                 insurance,
                 null,
                 null,
@@ -98,13 +98,5 @@ class AppointmentSheets {
                 "insurance.payer",
                 "insurance.member_id",
                 "insurance.group_number");
-    }
-
-    private static String orBlank(String text) {
-        return text == null ? "" : text;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

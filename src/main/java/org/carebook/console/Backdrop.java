@@ -47,10 +47,8 @@ class Backdrop {
         Map<String, List<Interval>> off =
                 workingHours.timeOff(columns.stream().map(DayView.Column::id).toList(), from, to);
         for (var column : columns) {
-            shades.addAll(closed(column.index(), hoursAt(schedules, column.id(), day)));
-            for (var interval : off.getOrDefault(column.id(), List.of())) {
-                shades.add(new DayView.Shade(place(column.index(), interval, zone, day), "off", "Time off"));
-            }
+            shades.addAll(clinicianDay(
+                    column.index(), schedules, column.id(), off.getOrDefault(column.id(), List.of()), zone, day));
         }
         for (var hold : holds.activeAt(caller, locationId, from, to)) {
             columns.stream()
@@ -84,15 +82,28 @@ class Backdrop {
                 .getOrDefault(clinicianId, List.of());
         var shades = new ArrayList<DayView.Shade>();
         for (var column : days) {
-            var day = LocalDate.parse(column.id());
-            shades.addAll(closed(column.index(), hoursAt(schedules, clinicianId, day)));
-            var dayStart = day.atStartOfDay(zone).toInstant();
-            var dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
-            off.stream()
-                    .filter(i -> i.overlaps(new Interval(dayStart, dayEnd)))
-                    .forEach(
-                            i -> shades.add(new DayView.Shade(place(column.index(), i, zone, day), "off", "Time off")));
+            shades.addAll(
+                    clinicianDay(column.index(), schedules, clinicianId, off, zone, LocalDate.parse(column.id())));
         }
+        return shades;
+    }
+
+    /** One clinician's day in one column: the hours they do not work there, and their time off that day. */
+    private static List<DayView.Shade> clinicianDay(
+            int column,
+            List<WorkingSchedule> schedules,
+            String clinicianId,
+            List<Interval> off,
+            ZoneId zone,
+            LocalDate day) {
+        var shades = new ArrayList<>(closed(column, hoursAt(schedules, clinicianId, day)));
+        var whole = new Interval(
+                day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant());
+        off.stream()
+                .filter(interval -> interval.overlaps(whole))
+                .forEach(interval ->
+                        shades.add(new DayView.Shade(place(column, interval, zone, day), "off", "Time off")));
         return shades;
     }
 

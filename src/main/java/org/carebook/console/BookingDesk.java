@@ -50,7 +50,7 @@ class BookingDesk {
     BookingForm form(Caller caller, String mode, BookingRequest request, List<String> problems, boolean taken) {
         var location = catalogue.location(caller, request.location());
         ZoneId zone = ZoneId.of(location.timezone());
-        LocalDate date = date(request.date()).orElse(LocalDate.now(zone));
+        LocalDate date = FormText.date(request.date()).orElse(LocalDate.now(zone));
         var types = catalogue.types(caller).stream()
                 .map(t -> new BookingForm.Option(
                         t.id(), t.name(), t.durationMinutes() + " min", t.id().equals(request.type())))
@@ -67,9 +67,9 @@ class BookingDesk {
                 clinicians,
                 times(caller, request, location.id(), date, zone),
                 patientOptions(caller, request),
-                request.q() == null ? "" : request.q(),
+                FormText.shown(request.q()),
                 request.newPatient(),
-                request.notes() == null ? "" : request.notes(),
+                FormText.shown(request.notes()),
                 problems,
                 taken);
     }
@@ -86,14 +86,14 @@ class BookingDesk {
         }
         PatientChoice patient = isNew(request)
                 ? new PatientChoice.Inline(PatientDraft.of(
-                        blankToNull(request.firstName()),
-                        blankToNull(request.lastName()),
+                        FormText.given(request.firstName()),
+                        FormText.given(request.lastName()),
                         birthDate(request.dateOfBirth(), problems),
-                        blankToNull(request.email()),
-                        blankToNull(request.phone())))
+                        FormText.given(request.email()),
+                        FormText.given(request.phone())))
                 : new PatientChoice.Existing(request.patient());
         var details = new AppointmentDetails(
-                null, null, blankToNull(request.notes()), null, null, null, null, null, Map.of());
+                null, null, FormText.given(request.notes()), null, null, null, null, null, Map.of());
         var command = new BookAppointment(
                 patient,
                 request.type(),
@@ -155,27 +155,15 @@ class BookingDesk {
         return BookingRequest.NEW_PATIENT.equals(request.patient());
     }
 
-    private static Optional<LocalDate> date(String text) {
-        try {
-            return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
     private static LocalDate birthDate(String text, Problems problems) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        var date = date(text);
+        var date = FormText.date(text);
         if (date.isEmpty()) {
             problems.add("patient.date_of_birth", "must be a date");
         }
         return date.orElse(null);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /**

@@ -24,14 +24,10 @@ record BookingRequest(
 
     BookingForm.NewPatient newPatient() {
         return new BookingForm.NewPatient(
-                blankIfNull(firstName),
-                blankIfNull(lastName),
-                blankIfNull(dateOfBirth),
-                blankIfNull(phone),
-                blankIfNull(email));
-    }
-
-    private static String blankIfNull(String text) {
-        return text == null ? "" : text;
+                FormText.shown(firstName),
+                FormText.shown(lastName),
+                FormText.shown(dateOfBirth),
+                FormText.shown(phone),
+                FormText.shown(email));
     }
 }

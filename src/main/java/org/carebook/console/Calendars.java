@@ -16,8 +16,6 @@ import org.carebook.booking.AppointmentFilter;
 import org.carebook.booking.AppointmentView;
 import org.carebook.booking.Appointments;
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.ListPage;
-import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Scope;
 import org.carebook.patient.PatientView;
 import org.carebook.patient.Patients;
@@ -28,7 +26,6 @@ import org.springframework.stereotype.Component;
 class Calendars {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
-    private static final int PAGE = 100;
     private static final DateTimeFormatter DAY_HEADING = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final Catalogue catalogue;
@@ -130,15 +127,9 @@ class Calendars {
     }
 
     private List<AppointmentView> appointmentsOf(Caller caller, AppointmentFilter filter) {
-        var all = new ArrayList<AppointmentView>();
-        String cursor = null;
-        do {
-            ListPage<AppointmentView> page =
-                    appointments.list(caller, filter, PageRequest.of(String.valueOf(PAGE), cursor));
-            all.addAll(page.data());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return all.stream().filter(a -> !"cancelled".equals(a.status())).toList();
+        return appointments.all(caller, filter).stream()
+                .filter(a -> !"cancelled".equals(a.status()))
+                .toList();
     }
 
     /**

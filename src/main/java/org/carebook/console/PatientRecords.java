@@ -12,11 +12,9 @@ import java.util.Map;
 import org.carebook.audit.AuditEventView;
 import org.carebook.audit.AuditLog;
 import org.carebook.booking.AppointmentFilter;
-import org.carebook.booking.AppointmentView;
 import org.carebook.booking.Appointments;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
-import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.patient.Patients;
 import org.carebook.staff.StaffMembers;
@@ -31,7 +29,6 @@ class PatientRecords {
 
     static final int LOOKS = 20;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
-    private static final PageRequest HUNDRED = PageRequest.of("100", null);
 
     private final Patients patients;
     private final Appointments appointments;
@@ -68,7 +65,8 @@ class PatientRecords {
         var past = new ArrayList<PatientRecord.Visit>();
         Map<String, String> typeNames = new HashMap<>();
         Map<String, String> clinicianNames = new HashMap<>();
-        for (var a : appointmentsOf(caller, patientId)) {
+        for (var a :
+                appointments.all(caller, new AppointmentFilter(null, null, null, null, patientId, null, null, null))) {
             var visit = new PatientRecord.Visit(
                     WHEN.format(a.startTime()),
                     a.startTime().toString(),
@@ -91,18 +89,6 @@ class PatientRecords {
                 .list(caller, filter, PageRequest.of("1", null))
                 .data()
                 .isEmpty();
-    }
-
-    private List<AppointmentView> appointmentsOf(Caller caller, String patientId) {
-        var filter = new AppointmentFilter(null, null, null, null, patientId, null, null, null);
-        var all = new ArrayList<AppointmentView>();
-        ListPage<AppointmentView> page = appointments.list(caller, filter, HUNDRED);
-        all.addAll(page.data());
-        while (page.nextCursor() != null) {
-            page = appointments.list(caller, filter, PageRequest.of("100", page.nextCursor()));
-            all.addAll(page.data());
-        }
-        return all;
     }
 
     private List<PatientRecord.Look> looks(Caller caller, String patientId) {

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.carebook.catalog.Clinicians;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Time off for a clinician, entered in the location's own clock; booked appointments stay as they are. */
 @Controller
 class TimeOffPages {
+
+    private static final Map<String, String> LABELS = Map.of("start_time", "From", "end_time", "Until");
 
     private final Catalogue catalogue;
     private final Clinicians clinicians;
@@ -50,7 +52,7 @@ class TimeOffPages {
             Model model) {
         mayEdit(caller);
         var place = catalogue.location(caller, location);
-        LocalDate day = parseDate(date).orElse(LocalDate.now(ZoneId.of(place.timezone())));
+        LocalDate day = FormText.date(date).orElse(LocalDate.now(ZoneId.of(place.timezone())));
         model.addAttribute("form", form(caller, place.id(), null, day + "T09:00", day + "T17:00", "", null));
         return "console/time-off";
     }
@@ -73,13 +75,7 @@ class TimeOffPages {
         Instant end = instant(until, zone, "end_time", problems);
         try {
             problems.requireText("clinician", clinician);
-            clinicians.addTimeOff(
-                    caller.tenant(),
-                    clinician,
-                    start,
-                    end,
-                    reason == null || reason.isBlank() ? null : reason.strip(),
-                    problems);
+            clinicians.addTimeOff(caller.tenant(), clinician, start, end, FormText.given(reason), problems);
             return "redirect:" + ConsolePaths.of(mode(caller)).day() + "?location=" + place.id() + "&date="
                     + LocalDate.ofInstant(start, zone);
         } catch (CarebookException e) {
@@ -87,10 +83,7 @@ class TimeOffPages {
                 throw e;
             }
             response.setStatus(e.status());
-            String problem = e.details().isEmpty()
-                    ? e.getMessage()
-                    : e.details().get(0).field().replace("start_time", "From").replace("end_time", "Until") + ": "
-                            + e.details().get(0).issue();
+            String problem = FormText.firstProblem(e, LABELS);
             model.addAttribute("form", form(caller, place.id(), clinician, from, until, reason, problem));
             return "console/time-off";
         }
@@ -113,9 +106,9 @@ class TimeOffPages {
                 paths.day() + "?location=" + locationId,
                 locationId,
                 options,
-                from == null ? "" : from,
-                until == null ? "" : until,
-                reason == null ? "" : reason,
+                FormText.shown(from),
+                FormText.shown(until),
+                FormText.shown(reason),
                 problem);
     }
 
@@ -138,14 +131,6 @@ class TimeOffPages {
         } catch (DateTimeParseException e) {
             problems.add(field, "must be a date and time");
             return null;
-        }
-    }
-
-    private static Optional<LocalDate> parseDate(String text) {
-        try {
-            return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
         }
     }
 }

@@ -1,0 +1,41 @@
+package org.carebook.console;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import org.carebook.kernel.CarebookException;
+
+/** What a console form posts arrives as text: blank means not given, and a refusal is said in words. */
+final class FormText {
+
+    private FormText() {}
+
+    /** The text as given (stripped), or null when the field was left blank. */
+    static String given(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The value to put back in a field: empty rather than null. */
+    static String shown(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** An ISO date, or nothing when blank or not a date. */
+    static Optional<LocalDate> date(String text) {
+        try {
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first thing wrong, for the page: {@code field: issue} with the field's label, or the message. */
+    static String firstProblem(CarebookException e, Map<String, String> labels) {
+        if (e.details().isEmpty()) {
+            return e.getMessage();
+        }
+        var first = e.details().get(0);
+        return labels.getOrDefault(first.field(), first.field()) + ": " + first.issue();
+    }
+}
