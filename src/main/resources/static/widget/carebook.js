@@ -34,7 +34,7 @@ select, input { font: inherit; padding: .45rem; border: 1px solid var(--carebook
 input[type="checkbox"] { min-height: auto; width: 1.25rem; height: 1.25rem; }
 .times { display: flex; flex-wrap: wrap; gap: .5rem; }
 .days { display: grid; grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr)); gap: .4rem; margin: .5rem 0; }
-.days button { display: flex; flex-direction: column; align-items: flex-start; padding: .4rem .6rem; }
+.days button { display: flex; flex-direction: column; align-items: flex-start; text-align: left; padding: .4rem .6rem; }
 .days button[aria-pressed="true"] { border-color: var(--carebook-accent, #0b5cad); box-shadow: inset 0 0 0 2px var(--carebook-accent, #0b5cad); }
 button.link { border: 0; background: none; padding: 0; min-height: 0; color: var(--carebook-accent, #0b5cad); text-decoration: underline; }
 .times button { min-width: 5.5rem; }
