@@ -49,6 +49,15 @@ class EdgeFilter extends OncePerRequestFilter {
                                 "unsupported_version", "Carebook-Version " + VERSION + " is the only version so far."));
                 return;
             }
+            if (holdsNul(request.getQueryString())) {
+                // No text column can store NUL, so no parameter may carry one to a query.
+                errors.write(
+                        request,
+                        response,
+                        CarebookException.badRequest(
+                                "malformed_url", "A query parameter holds a NUL character (%00)."));
+                return;
+            }
             if (request.getContentLengthLong() > MAX_BODY) {
                 errors.write(request, response, ErrorResponses.payloadTooLarge());
                 return;
@@ -68,5 +77,9 @@ class EdgeFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return true;
+    }
+
+    private static boolean holdsNul(String query) {
+        return query != null && (query.contains("%00") || query.indexOf('\u0000') >= 0);
     }
 }
