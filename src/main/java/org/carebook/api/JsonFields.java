@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
@@ -189,6 +190,14 @@ public final class JsonFields {
             return fallback;
         }
         return value.intValue();
+    }
+
+    /** The clinic's rules for changes, each a whole number or null for no rule. */
+    public ChangeRules changeRules() {
+        return new ChangeRules(
+                integer("cancel_notice_hours", 0, 8760, null),
+                integer("reschedule_notice_hours", 0, 8760, null),
+                integer("max_reschedules", 0, 100, null));
     }
 
     public boolean requiredBool(String field, Boolean fallback) {

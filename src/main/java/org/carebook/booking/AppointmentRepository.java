@@ -30,10 +30,12 @@ class AppointmentRepository {
                         INSERT INTO appointments (id, organization_id, mode, status, patient_id, appointment_type_id,
                             clinician_id, location_id, room_id, is_remote, timezone, start_time, end_time, title,
                             reason, notes, payment_mode, insurance, attendee_name, attendee_email, attendee_phone,
-                            hold_id, source, allow_overlapping, external_ids, created_at, updated_at)
+                            hold_id, source, allow_overlapping, external_ids, booking_limit_overridden, created_at,
+                            updated_at)
                         VALUES (:id, :org, :mode, :status, :patient, :type, :clinician, :location, :room, :remote,
                             :zone, :start, :end, :title, :reason, :notes, :payment, :insurance::jsonb, :attendeeName,
-                            :attendeeEmail, :attendeePhone, :hold, :source, :overlapping, :external::jsonb, :now, :now)"""), row.tenant())
+                            :attendeeEmail, :attendeePhone, :hold, :source, :overlapping, :external::jsonb,
+                            :limitOverridden, :now, :now)"""), row.tenant())
                 .param("id", row.id())
                 .param("status", row.status().wire())
                 .param("patient", row.patientId())
@@ -43,6 +45,7 @@ class AppointmentRepository {
                 .param("hold", row.holdId())
                 .param("source", row.source())
                 .param("overlapping", row.allowOverlapping())
+                .param("limitOverridden", row.bookingLimitOverridden())
                 .param("now", Sql.at(row.createdAt()))
                 .update();
     }
@@ -88,7 +91,8 @@ class AppointmentRepository {
     void move(String id, Placement placement, Instant now) {
         jdbc.sql("""
                         UPDATE appointments SET clinician_id = :clinician, location_id = :location, room_id = :room,
-                            is_remote = :remote, timezone = :zone, start_time = :start, end_time = :end, updated_at = :now
+                            is_remote = :remote, timezone = :zone, start_time = :start, end_time = :end,
+                            reschedule_count = reschedule_count + 1, updated_at = :now
                          WHERE id = :id""")
                 .param("id", id)
                 .params(placement(placement))
@@ -119,12 +123,13 @@ class AppointmentRepository {
                 .update();
     }
 
-    void cancel(String id, String reason, String by, Instant now) {
+    void cancel(String id, String reason, String by, boolean late, Instant now) {
         jdbc.sql("""
                         UPDATE appointments SET status = 'cancelled', cancelled_at = :now, cancellation_reason = :reason,
-                            cancelled_by = :by, updated_at = :now
+                            cancelled_by = :by, late_cancellation = :late, updated_at = :now
                          WHERE id = :id""")
                 .param("id", id)
+                .param("late", late)
                 .param("reason", reason)
                 .param("by", by)
                 .param("now", Sql.at(now))
@@ -155,6 +160,17 @@ class AppointmentRepository {
         values.put("attendeePhone", d.attendeePhone());
         values.put("external", Sql.json(d.externalIds()));
         return values;
+    }
+
+    /** The patient's pending and confirmed appointments that have not started yet. */
+    int countUpcoming(String patientId, Instant now) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM appointments
+                         WHERE patient_id = :patient AND status IN ('pending', 'confirmed') AND start_time > :now""")
+                .param("patient", patientId)
+                .param("now", Sql.at(now))
+                .query(Integer.class)
+                .single();
     }
 
     private static AppointmentRow row(ResultSet rs, int n) throws SQLException {
@@ -191,6 +207,9 @@ class AppointmentRepository {
                 rs.getString("cancellation_reason"),
                 rs.getString("cancelled_by"),
                 Sql.instant(rs, "checked_in_at"),
+                rs.getBoolean("late_cancellation"),
+                rs.getInt("reschedule_count"),
+                rs.getBoolean("booking_limit_overridden"),
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"));
     }

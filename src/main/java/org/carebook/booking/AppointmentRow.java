@@ -21,6 +21,9 @@ record AppointmentRow(
         String cancellationReason,
         String cancelledBy,
         Instant checkedInAt,
+        boolean lateCancellation,
+        int rescheduleCount,
+        boolean bookingLimitOverridden,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -36,6 +39,7 @@ record AppointmentRow(
             String holdId,
             String source,
             boolean allowOverlapping,
+            boolean bookingLimitOverridden,
             Instant now) {
         return new AppointmentRow(
                 id,
@@ -52,6 +56,9 @@ record AppointmentRow(
                 null,
                 null,
                 null,
+                false,
+                0,
+                bookingLimitOverridden,
                 now,
                 now);
     }
@@ -86,6 +93,9 @@ record AppointmentRow(
                 cancellationReason,
                 cancelledBy,
                 at(checkedInAt),
+                lateCancellation,
+                rescheduleCount,
+                bookingLimitOverridden,
                 at(createdAt),
                 at(updatedAt));
     }

@@ -4,7 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import org.carebook.patient.PatientView;
 
-/** An appointment on the wire (API.md §6); times in the offset of its location's zone. */
+/**
+ * An appointment on the wire (API.md §6); times in the offset of its location's zone. {@code lateCancellation}:
+ * the clinic cancelled it inside the cancellation notice period; {@code bookingLimitOverridden}: a secret key
+ * booked it past the patient's limit of active bookings.
+ */
 public record AppointmentView(
         String id,
         String status,
@@ -32,6 +36,9 @@ public record AppointmentView(
         String cancellationReason,
         String cancelledBy,
         OffsetDateTime checkedInAt,
+        boolean lateCancellation,
+        int rescheduleCount,
+        boolean bookingLimitOverridden,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 

@@ -15,6 +15,7 @@ import org.carebook.events.EventLog;
 import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Problems;
@@ -33,6 +34,8 @@ public class Appointments {
     private final BlockingIntervals intervals;
     private final BookingReferences references;
     private final BookingCore core;
+    private final ChangePolicies policies;
+    private final HoldRepository holds;
     private final Organizations organizations;
     private final EventLog events;
     private final Clock clock;
@@ -42,6 +45,8 @@ public class Appointments {
             BlockingIntervals intervals,
             BookingReferences references,
             BookingCore core,
+            ChangePolicies policies,
+            HoldRepository holds,
             Organizations organizations,
             EventLog events,
             Clock clock) {
@@ -49,6 +54,8 @@ public class Appointments {
         this.intervals = intervals;
         this.references = references;
         this.core = core;
+        this.policies = policies;
+        this.holds = holds;
         this.organizations = organizations;
         this.events = events;
         this.clock = clock;
@@ -68,7 +75,10 @@ public class Appointments {
         var patient = core.check(caller, command.patient(), settings, problems);
         var details = command.details().checked(settings.country(), problems);
         problems.throwIfAny();
-        return core.bookNewTime(caller, where, core.patientId(caller, patient), command, details, clock.instant());
+        Instant now = clock.instant();
+        String patientId = core.patientId(caller, patient);
+        boolean overridden = core.checkLimit(caller, patientId, settings, command.overrideBookingLimit(), now);
+        return core.bookNewTime(caller, where, patientId, command, details, overridden, now);
     }
 
     @Transactional(readOnly = true)
@@ -115,6 +125,7 @@ public class Appointments {
             if (!current.status().isUpcoming()) {
                 throw CarebookException.invalidState("Only a pending or confirmed appointment can be rescheduled.");
             }
+            policies.checkReschedule(caller, current, now);
             var type = references.type(caller, current.appointmentTypeId());
             repository.move(id, core.move(current, type, where.placement(), where.location(), now), now);
         }
@@ -131,12 +142,51 @@ public class Appointments {
             return current.view();
         }
         requireMove(current, AppointmentStatus.CANCELLED);
+        Instant now = clock.instant();
+        boolean late = policies.checkCancel(caller, current, now);
         intervals.release(id);
         // An explicit null "cancelled_by" says nobody in particular, as it always has.
         String by = command.cancelledBy() == null ? null : command.cancelledBy().wire();
-        repository.cancel(id, command.reason(), by, clock.instant());
+        repository.cancel(id, command.reason(), by, late, now);
         return core.record(new AppointmentEvent.Cancelled(
                 caller.tenant(), Actor.of(caller), row(caller, id, false).view()));
+    }
+
+    /**
+     * Moves an appointment onto the time a hold keeps, in one transaction: its own time is given up only as
+     * the hold's is handed over, so an expired hold leaves the appointment where it was.
+     */
+    @Transactional
+    public AppointmentView moveToHold(Caller caller, String id, String holdId) {
+        Instant now = clock.instant();
+        var current = row(caller, id, true);
+        if (!current.status().isUpcoming()) {
+            throw CarebookException.invalidState("Only a pending or confirmed appointment can be rescheduled.");
+        }
+        var hold = holds.find(caller.tenant(), holdId, true)
+                .filter(h -> h.status(now) == HoldStatus.ACTIVE)
+                .orElseThrow(BookingCore::holdExpired);
+        if (!hold.appointmentTypeId().equals(current.appointmentTypeId())) {
+            throw CarebookException.validation(
+                    "hold_mismatch",
+                    "The hold is for another appointment type.",
+                    List.of(new FieldIssue("hold_id", "is for another appointment type")));
+        }
+        policies.checkReschedule(caller, current, now);
+        intervals.release(id);
+        if (!intervals.transfer(hold.id(), id, current.patientId(), now)) {
+            throw BookingCore.holdExpired();
+        }
+        repository.move(id, hold.placement(), now);
+        holds.markConfirmed(holdId, id, now);
+        var updated = row(caller, id, false).view();
+        return core.record(new AppointmentEvent.Rescheduled(caller.tenant(), Actor.of(caller), updated));
+    }
+
+    /** What the clinic's rules let the patient change of this appointment themselves. */
+    @Transactional(readOnly = true)
+    public ChangePolicy policy(Caller caller, String id) {
+        return policies.of(caller, row(caller, id, false));
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
+import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.Problems;
 import org.carebook.organization.OrganizationSettings;
 import org.carebook.patient.Patients;
@@ -54,18 +55,40 @@ class BookingCore {
                 : ((PatientChoice.Existing) checked).patientId();
     }
 
+    /**
+     * Whether this booking is past the patient's limit of upcoming bookings, and allowed so: staff book
+     * deliberately, and a secret key may say it overrides the limit; anyone else is refused. The patient's
+     * row is locked first, so two bookings at once cannot both count below the limit.
+     */
+    boolean checkLimit(Caller caller, String patientId, OrganizationSettings settings, boolean override, Instant now) {
+        Integer max = settings.maxActiveBookingsPerPatient();
+        if (max == null) {
+            return false;
+        }
+        patients.lockForBooking(caller.tenant(), patientId);
+        if (appointments.countUpcoming(patientId, now) < max) {
+            return false;
+        }
+        if (caller.kind() == KeyKind.STAFF || (caller.kind() == KeyKind.SECRET && override)) {
+            return true;
+        }
+        String call = settings.phone() == null
+                ? "Please contact the clinic to book another."
+                : "Please call the clinic on " + settings.phone() + " to book another.";
+        throw CarebookException.conflict(
+                "booking_limit_reached",
+                "You already have " + max + " upcoming appointments, the most that can be booked online. " + call);
+    }
+
     /** Books the time a hold blocks, handing its blocking interval to the new appointment. */
     AppointmentView bookHeldTime(
-            Caller caller, HoldRepository.Row hold, String patientId, AppointmentDetails details, Instant now) {
+            Caller caller,
+            HoldRepository.Row hold,
+            String patientId,
+            AppointmentDetails details,
+            boolean limitOverridden,
+            Instant now) {
         String id = Ids.next("apt");
-        var placement = new Placement(
-                hold.clinicianId(),
-                hold.locationId(),
-                hold.roomId(),
-                hold.remote(),
-                hold.zone(),
-                hold.start(),
-                hold.end());
         if (!intervals.transfer(hold.id(), id, patientId, now)) {
             throw holdExpired();
         }
@@ -77,11 +100,12 @@ class BookingCore {
                         AppointmentStatus.CONFIRMED,
                         patientId,
                         hold.appointmentTypeId(),
-                        placement,
+                        hold.placement(),
                         details,
                         hold.id(),
                         source(caller),
                         false,
+                        limitOverridden,
                         now));
     }
 
@@ -92,6 +116,7 @@ class BookingCore {
             String patientId,
             BookAppointment command,
             AppointmentDetails details,
+            boolean limitOverridden,
             Instant now) {
         String id = Ids.next("apt");
         var placement = where.placement();
@@ -117,6 +142,7 @@ class BookingCore {
                         null,
                         source(caller),
                         command.allowOverlapping(),
+                        limitOverridden,
                         now));
     }
 

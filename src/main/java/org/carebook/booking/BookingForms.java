@@ -24,7 +24,8 @@ final class BookingForms {
         "reason",
         "notes",
         "payment_mode",
-        "insurance"
+        "insurance",
+        "override_booking_limit"
     };
     static final String[] BOOK_FIELDS = {
         "patient_id",
@@ -48,7 +49,8 @@ final class BookingForms {
         "attendee_name",
         "attendee_email",
         "attendee_phone",
-        "external_ids"
+        "external_ids",
+        "override_booking_limit"
     };
     static final String[] CHANGE_FIELDS = {
         "start_time", "end_time", "clinician_id", "location_id", "room_id", "title", "reason", "notes", "external_ids"
@@ -78,7 +80,16 @@ final class BookingForms {
     }
 
     static ConfirmHold confirmHold(JsonFields body, boolean browser) {
-        return new ConfirmHold(patient(body, browser), details(body));
+        return new ConfirmHold(patient(body, browser), details(body), overrideBookingLimit(body, browser));
+    }
+
+    /** Only a secret key may book past a patient's limit of upcoming bookings; a browser's key is held by anyone. */
+    private static boolean overrideBookingLimit(JsonFields body, boolean browser) {
+        boolean override = body.requiredBool("override_booking_limit", false);
+        if (override && browser) {
+            body.issue("override_booking_limit", "may only be used with a secret key");
+        }
+        return override;
     }
 
     static BookAppointment book(JsonFields body, boolean browser) {
@@ -99,7 +110,10 @@ final class BookingForms {
         if (start != null && end != null && !end.isAfter(start)) {
             body.issue("end_time", "must be after start_time");
         }
-        var status = AppointmentStatus.fromWire(body.choice("status", Set.of("confirmed", "pending"), "confirmed"));
+        String status = body.choice("status", Set.of("confirmed", "pending"), "confirmed");
+        if (status == null) {
+            body.issue("status", "must be confirmed or pending");
+        }
         boolean overlapping = body.requiredBool("allow_overlapping", false);
         return new BookAppointment(
                 patient,
@@ -112,9 +126,10 @@ final class BookingForms {
                 start,
                 end,
                 minutes,
-                status,
+                AppointmentStatus.fromWire(status == null ? "confirmed" : status),
                 overlapping,
-                details(body));
+                details(body),
+                overrideBookingLimit(body, browser));
     }
 
     static ChangeAppointment change(JsonFields body) {

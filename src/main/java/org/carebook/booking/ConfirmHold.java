@@ -1,4 +1,7 @@
 package org.carebook.booking;
 
-/** Turn a hold into an appointment for a patient, with what the booking says beyond who and when. */
-public record ConfirmHold(PatientChoice patient, AppointmentDetails details) {}
+/**
+ * Turn a hold into an appointment for a patient, with what the booking says beyond who and when;
+ * {@code overrideBookingLimit}: a secret key books past the patient's limit of upcoming bookings.
+ */
+public record ConfirmHold(PatientChoice patient, AppointmentDetails details, boolean overrideBookingLimit) {}

@@ -39,6 +39,11 @@ class HoldRepository {
             boolean publishable,
             Instant createdAt) {
 
+        /** Where and when the hold keeps time, as an appointment booked on it is placed. */
+        Placement placement() {
+            return new Placement(clinicianId, locationId, roomId, remote, zone, start, end);
+        }
+
         /** A new hold of the slot's time, with the room it took (or none). */
         static Row active(
                 String id,

@@ -152,7 +152,9 @@ public class Holds {
                     references.schedule(caller.tenant(), hold.scheduleId()).acceptedInsurancePayers(),
                     details.insurance().payer());
         }
-        var appointment = core.bookHeldTime(caller, hold, core.patientId(caller, patient), details, now);
+        String patientId = core.patientId(caller, patient);
+        boolean overridden = core.checkLimit(caller, patientId, settings, command.overrideBookingLimit(), now);
+        var appointment = core.bookHeldTime(caller, hold, patientId, details, overridden, now);
         repository.markConfirmed(id, appointment.id(), now);
         return new Confirmation.Booked(appointment);
     }
@@ -220,7 +222,7 @@ public class Holds {
 
     /** A browser's key is held by anyone: each browser may hold only a few times at once. */
     private void limitPerBrowser(Caller caller, Instant now) {
-        if (caller.isPublishable()
+        if ((caller.isPublishable() || caller.isPatient())
                 && repository.lockAndCountActiveFromClient(caller.tenant(), caller.ip(), now)
                         >= MAX_ACTIVE_PER_BROWSER) {
             throw CarebookException.rateLimited(

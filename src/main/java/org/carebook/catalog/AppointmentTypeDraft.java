@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.Problems;
 
 /** The writable fields of an appointment type, with the contract's defaults. */
@@ -22,7 +23,8 @@ public record AppointmentTypeDraft(
         Integer maxAdvanceDays,
         Integer slotIntervalMinutes,
         Boolean requiresRoom,
-        List<String> clinicianIds) {
+        List<String> clinicianIds,
+        ChangeRules changeRules) {
 
     static final String[] FIELDS = {
         "name",
@@ -39,7 +41,10 @@ public record AppointmentTypeDraft(
         "max_advance_days",
         "slot_interval_minutes",
         "requires_room",
-        "clinician_ids"
+        "clinician_ids",
+        "cancel_notice_hours",
+        "reschedule_notice_hours",
+        "max_reschedules"
     };
     private static final Set<String> MODES = Set.of("in_person", "remote");
 
@@ -60,7 +65,8 @@ public record AppointmentTypeDraft(
                 90,
                 null,
                 false,
-                List.of());
+                List.of(),
+                ChangeRules.NONE);
     }
 
     AppointmentTypeDraft over(AppointmentTypeDraft current, Predicate<String> given) {
@@ -79,7 +85,8 @@ public record AppointmentTypeDraft(
                 given.test("max_advance_days") ? maxAdvanceDays : current.maxAdvanceDays,
                 given.test("slot_interval_minutes") ? slotIntervalMinutes : current.slotIntervalMinutes,
                 given.test("requires_room") ? requiresRoom : current.requiresRoom,
-                given.test("clinician_ids") ? clinicianIds : current.clinicianIds);
+                given.test("clinician_ids") ? clinicianIds : current.clinicianIds,
+                changeRules.over(current.changeRules, given));
     }
 
     /** Every setting present, modes from {@link #MODES}, an ISO 4217 currency; slots step by the duration unless set. */
@@ -109,7 +116,8 @@ public record AppointmentTypeDraft(
                 maxAdvanceDays,
                 slotIntervalMinutes == null ? durationMinutes : slotIntervalMinutes,
                 requiresRoom,
-                clinicianIds == null ? List.of() : clinicianIds);
+                clinicianIds == null ? List.of() : clinicianIds,
+                changeRules);
     }
 
     /** Settings that have defaults may be changed but not cleared. */
@@ -142,6 +150,7 @@ public record AppointmentTypeDraft(
                 maxAdvanceDays,
                 slotIntervalMinutes,
                 requiresRoom,
-                clinicianIds);
+                clinicianIds,
+                changeRules);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
@@ -31,9 +32,11 @@ class AppointmentTypeRepository {
                         INSERT INTO appointment_types (id, organization_id, mode, name, description, duration_minutes,
                             price, currency, is_active, allow_online_booking, modes, buffer_before_minutes,
                             buffer_after_minutes, min_notice_minutes, max_advance_days, slot_interval_minutes,
-                            requires_room, clinician_ids, created_at, updated_at)
+                            requires_room, clinician_ids, cancel_notice_hours, reschedule_notice_hours,
+                            max_reschedules, created_at, updated_at)
                         VALUES (:id, :org, :mode, :name, :description, :duration, :price, :currency, :active, :online,
-                            :modes, :before, :after, :notice, :advance, :interval, :room, :clinicians, :now, :now)"""), tenant)
+                            :modes, :before, :after, :notice, :advance, :interval, :room, :clinicians, :cancelNotice,
+                            :rescheduleNotice, :maxReschedules, :now, :now)"""), tenant)
                 .param("id", id)
                 .params(columns(draft))
                 .param("now", Sql.at(now))
@@ -47,7 +50,8 @@ class AppointmentTypeRepository {
                             allow_online_booking = :online, modes = :modes, buffer_before_minutes = :before,
                             buffer_after_minutes = :after, min_notice_minutes = :notice, max_advance_days = :advance,
                             slot_interval_minutes = :interval, requires_room = :room, clinician_ids = :clinicians,
-                            updated_at = :now
+                            cancel_notice_hours = :cancelNotice, reschedule_notice_hours = :rescheduleNotice,
+                            max_reschedules = :maxReschedules, updated_at = :now
                         WHERE id = :id""")
                 .param("id", id)
                 .params(columns(draft))
@@ -93,6 +97,9 @@ class AppointmentTypeRepository {
         values.put("interval", d.slotIntervalMinutes());
         values.put("room", d.requiresRoom());
         values.put("clinicians", Sql.array(d.clinicianIds()));
+        values.put("cancelNotice", d.changeRules().cancelNoticeHours());
+        values.put("rescheduleNotice", d.changeRules().rescheduleNoticeHours());
+        values.put("maxReschedules", d.changeRules().maxReschedules());
         return values;
     }
 
@@ -112,7 +119,11 @@ class AppointmentTypeRepository {
                 rs.getInt("max_advance_days"),
                 rs.getInt("slot_interval_minutes"),
                 rs.getBoolean("requires_room"),
-                Sql.texts(rs, "clinician_ids"));
+                Sql.texts(rs, "clinician_ids"),
+                new ChangeRules(
+                        rs.getObject("cancel_notice_hours", Integer.class),
+                        rs.getObject("reschedule_notice_hours", Integer.class),
+                        rs.getObject("max_reschedules", Integer.class)));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

@@ -3,6 +3,7 @@ package org.carebook.catalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.carebook.kernel.ChangeRules;
 
 public record AppointmentTypeView(
         String id,
@@ -21,6 +22,8 @@ public record AppointmentTypeView(
         int slotIntervalMinutes,
         boolean requiresRoom,
         List<String> clinicianIds,
+        /** This type's own rules for self-service changes; null ones are the organization's. */
+        @com.fasterxml.jackson.annotation.JsonUnwrapped ChangeRules changeRules,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -121,6 +121,7 @@ public class AppointmentTypes {
                 d.slotIntervalMinutes(),
                 d.requiresRoom(),
                 d.clinicianIds(),
+                d.changeRules(),
                 row.createdAt(),
                 row.updatedAt());
     }

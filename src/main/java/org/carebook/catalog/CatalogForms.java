@@ -56,7 +56,8 @@ final class CatalogForms {
                         body.integer("max_advance_days", 1, 730, null),
                         body.integer("slot_interval_minutes", 1, DAY, null),
                         body.bool("requires_room", null),
-                        body.texts("clinician_ids", 500, 64, null)),
+                        body.texts("clinician_ids", 500, 64, null),
+                        body.changeRules()),
                 body.given());
     }
 

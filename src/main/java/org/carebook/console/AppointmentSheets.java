@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.carebook.booking.AppointmentDetails;
+import org.carebook.booking.AppointmentView;
 import org.carebook.booking.Appointments;
 import org.carebook.booking.ChangeAppointment;
 import org.carebook.kernel.Caller;
@@ -56,7 +57,7 @@ class AppointmentSheets {
                 catalogue.type(caller, a.appointmentTypeId()).name(),
                 WHEN.format(a.startTime().atZoneSameInstant(zone)),
                 catalogue.clinician(caller, a.clinicianId()).name(),
-                a.status(),
+                status(a),
                 FormText.shown(a.notes()),
                 FormText.shown(a.paymentMode()),
                 FormText.shown(insurance.payer()),
@@ -64,6 +65,24 @@ class AppointmentSheets {
                 FormText.shown(insurance.groupNumber()),
                 caller.has(Scope.WRITE_APPOINTMENTS),
                 problem);
+    }
+
+    /** The status with what staff need to know of it: who cancelled, why, whether late; a limit overridden. */
+    private static String status(AppointmentView a) {
+        var line = new StringBuilder(a.status());
+        if (a.cancelledBy() != null) {
+            line.append(" by ").append(a.cancelledBy());
+        }
+        if (a.lateCancellation()) {
+            line.append(", late (inside the notice period)");
+        }
+        if (a.cancellationReason() != null) {
+            line.append(": ").append(a.cancellationReason());
+        }
+        if (a.bookingLimitOverridden()) {
+            line.append(" (booked past the patient's limit of upcoming bookings)");
+        }
+        return line.toString();
     }
 
     /** Sets the three details as typed; a blank field clears it, and no insurance payer clears the insurance. */

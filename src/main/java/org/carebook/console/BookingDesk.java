@@ -107,7 +107,8 @@ class BookingDesk {
                 null,
                 AppointmentStatus.CONFIRMED,
                 false,
-                details);
+                details,
+                false);
         return appointments.book(caller, command, problems);
     }
 

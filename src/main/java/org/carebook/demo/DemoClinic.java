@@ -16,6 +16,7 @@ import org.carebook.catalog.ScheduleDraft;
 import org.carebook.catalog.Schedules;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Change;
+import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.Problems;
 import org.carebook.kernel.Sql;
@@ -90,7 +91,16 @@ public class DemoClinic {
         }
         var created = organizations.create(
                 Change.whole(new OrganizationDraft(
-                        "Carebook Demo Clinic", "Europe/London", "GB", "GBP", null, List.of(24), null)),
+                        "Carebook Demo Clinic",
+                        "Europe/London",
+                        "GB",
+                        "GBP",
+                        null,
+                        List.of(24),
+                        null,
+                        "+44 20 7946 0000",
+                        new ChangeRules(24, 24, 2),
+                        3)),
                 new Problems());
         var tenant = new Tenant(created.organization().id(), Mode.TEST);
         var widgetKey = apiKeys.createPublishableKey(tenant, "Demo widget", widgetOrigins);
@@ -187,7 +197,8 @@ public class DemoClinic {
                                 90,
                                 minutes,
                                 room,
-                                List.of())),
+                                List.of(),
+                                ChangeRules.NONE)),
                         new Problems())
                 .id();
     }

@@ -21,6 +21,11 @@ public record Caller(
         return kind == KeyKind.PUBLISHABLE;
     }
 
+    /** A patient acting through a manage link, held by them alone but never by clinic staff. */
+    public boolean isPatient() {
+        return kind == KeyKind.PATIENT;
+    }
+
     public Caller withRequest(String requestId, String ip) {
         return new Caller(keyId, kind, tenant, scopes, allowedOrigins, requestId, ip);
     }

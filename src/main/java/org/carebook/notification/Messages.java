@@ -7,17 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.regex.Pattern;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
@@ -30,14 +36,18 @@ final class Messages {
 
     private static final String EMAIL_TEXT = template("email.txt");
     private static final String EMAIL_HTML = template("email.html");
-    private static final String SMS = template("sms.txt");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter ZONE_IN_FORCE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final Pattern SECTION = Pattern.compile("\\{\\{#(\\w+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
+
+    /** The languages patient messages are written in; any other preferred language gets English. */
+    static final List<String> LANGUAGES = List.of("en", "de", "fr", "es");
 
     private Messages() {}
 
-    /** What a message is about: one appointment, with everything already looked up. */
+    /**
+     * What a message is about: one appointment, with everything already looked up, the language to write in,
+     * and the patient's manage link (none once it is cancelled).
+     */
     record Appointment(
             String id,
             String clinic,
@@ -49,76 +59,105 @@ final class Messages {
             boolean remote,
             String place,
             String firstName,
-            int sequence) {}
+            int sequence,
+            Locale locale,
+            String manageUrl) {}
 
     enum Kind {
-        CONFIRMATION(
-                "confirmation",
-                "Your appointment is booked.",
-                "Your appointment is booked. The attached invitation adds it to your calendar."),
-        RESCHEDULE(
-                "reschedule",
-                "Your appointment has moved.",
-                "Your appointment has a new time. The attached invitation updates your calendar."),
-        CANCELLATION(
-                "cancellation",
-                "Your appointment is cancelled.",
-                "Your appointment has been cancelled. The attached file removes it from your calendar."),
-        REMINDER("reminder", "A reminder of your appointment.", "This is a reminder of your coming appointment.");
+        CONFIRMATION("confirmation"),
+        RESCHEDULE("reschedule"),
+        CANCELLATION("cancellation"),
+        REMINDER("reminder");
 
         final String wire;
-        final String headline;
-        final String intro;
 
-        Kind(String wire, String headline, String intro) {
+        Kind(String wire) {
             this.wire = wire;
-            this.headline = headline;
-            this.intro = intro;
         }
     }
 
+    /** The nearest language we write to a BCP 47 tag such as {@code de-AT}; English for none or another. */
+    static Locale locale(String preferredLanguage) {
+        String language = preferredLanguage == null
+                ? "en"
+                : Locale.forLanguageTag(preferredLanguage).getLanguage();
+        return Locale.forLanguageTag(LANGUAGES.contains(language) ? language : "en");
+    }
+
     static Message email(Kind kind, Appointment appointment, String from, String to, Instant now) {
-        var values = values(kind, appointment);
-        String subject = appointment.clinic() + ": " + kind.headline;
+        var text = Text.of(appointment.locale());
+        var values = values(kind, appointment, text);
+        String subject = appointment.clinic() + ": " + text.get(kind.wire + ".headline");
         String calendar = kind == Kind.REMINDER ? null : invitation(kind, appointment, from, to, now);
         return new Message(subject, fill(EMAIL_TEXT, values, false), fill(EMAIL_HTML, values, true), calendar);
     }
 
-    static Message sms(Kind kind, Appointment appointment) {
-        return Message.sms(fill(SMS, values(kind, appointment), false).strip());
+    static Message sms(Kind kind, Appointment a) {
+        var text = Text.of(a.locale());
+        String sms = text.get(
+                "sms",
+                a.clinic(),
+                text.get(kind.wire + ".headline"),
+                text.get("service.with", a.service(), a.clinician()),
+                when(a),
+                a.id());
+        return Message.sms(a.manageUrl() == null ? sms : sms + " " + text.get("manage.sms", a.manageUrl()));
     }
 
     /**
-     * {@code Tuesday 12 January 2027, 09:00–09:30 (Europe/London, GMT)}: the location's own clock, its zone
-     * named with the abbreviation in force at the start (GMT in winter, BST in summer), not the zone's
-     * generic name.
+     * {@code Tuesday 8 December 2026, 09:00–09:30 (Europe/London, GMT)} in English: the location's own clock,
+     * in the message's language, its zone named with the abbreviation in force at the start (GMT in winter,
+     * BST in summer), not the zone's generic name.
      */
     static String when(Appointment a) {
         var start = a.start().atZone(a.zone());
-        return DAY.format(start) + "–" + TIME.format(a.end().atZone(a.zone())) + " ("
-                + a.zone().getId() + ", " + ZONE_IN_FORCE.format(start) + ")";
+        var day = DateTimeFormatter.ofPattern(Text.of(a.locale()).get("day.pattern"), a.locale());
+        var zone = DateTimeFormatter.ofPattern("zzz", a.locale());
+        return day.format(start) + "–" + TIME.format(a.end().atZone(a.zone())) + " ("
+                + a.zone().getId() + ", " + zone.format(start) + ")";
     }
 
-    private static Map<String, String> values(Kind kind, Appointment a) {
-        return Map.of(
-                "headline",
-                kind.headline,
-                "intro",
-                kind.intro,
-                "first_name",
-                a.firstName(),
-                "service",
-                a.service(),
-                "clinician",
-                a.clinician(),
-                "when",
-                when(a),
-                "where",
-                a.remote() ? "Video appointment: the clinic sends you the link before it starts." : a.place(),
-                "reference",
-                a.id(),
-                "clinic",
-                a.clinic());
+    private static Map<String, String> values(Kind kind, Appointment a, Text text) {
+        var values = new HashMap<String, String>();
+        values.put("lang", a.locale().getLanguage());
+        values.put("headline", text.get(kind.wire + ".headline"));
+        values.put("intro", text.get(kind.wire + ".intro"));
+        values.put("greeting", text.get("greeting", a.firstName()));
+        for (String label : List.of("what", "when", "where", "reference")) {
+            values.put("label_" + label, text.get("label." + label));
+        }
+        values.put("what", text.get("service.with", a.service(), a.clinician()));
+        values.put("when", when(a));
+        values.put("where", a.remote() ? text.get("where.video") : a.place());
+        values.put("reference", a.id());
+        values.put("clinic", a.clinic());
+        if (a.manageUrl() != null) {
+            values.put("manage", "yes");
+            values.put("manage_text", text.get("manage"));
+            values.put("manage_url", a.manageUrl());
+        }
+        return values;
+    }
+
+    /** A language's patient texts, from {@code notifications/messages_*.properties}. */
+    record Text(ResourceBundle bundle) {
+
+        static Text of(Locale locale) {
+            // No fallback to the server's own locale: a language we do not have gets the English base bundle.
+            return new Text(ResourceBundle.getBundle(
+                    "notifications.messages",
+                    locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
+
+        /** The text of {@code key} with {@code {0}}, {@code {1}}, … replaced by the arguments, as written. */
+        String get(String key, String... arguments) {
+            String text = bundle.getString(key);
+            for (int i = 0; i < arguments.length; i++) {
+                text = text.replace("{" + i + "}", arguments[i] == null ? "" : arguments[i]);
+            }
+            return text;
+        }
     }
 
     /**
@@ -126,13 +165,18 @@ final class Messages {
      * every message about one appointment, and SEQUENCE grows with each change, so calendars update in place.
      */
     static String invitation(Kind kind, Appointment a, String from, String to, Instant now) {
-        var event = new VEvent(a.start(), a.end(), a.service() + " with " + a.clinician());
+        var text = Text.of(a.locale());
+        var event = new VEvent(a.start(), a.end(), text.get("service.with", a.service(), a.clinician()));
         event.replace(new DtStamp(now));
         event.add(new Uid(a.id() + "@carebook"));
         event.add(new Sequence(Math.max(0, a.sequence() - 1)));
         event.add(new Organizer(mailto(address(from))));
         event.add(new Attendee(mailto(to)));
-        event.add(new Location(a.remote() ? "Video appointment" : a.place()));
+        event.add(new Location(a.remote() ? text.get("where.video.short") : a.place()));
+        if (a.manageUrl() != null && kind != Kind.CANCELLATION) {
+            event.add(new Url(URI.create(a.manageUrl())));
+            event.add(new Description(text.get("manage") + " " + a.manageUrl()));
+        }
         event.add(kind == Kind.CANCELLATION ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         var calendar = new Calendar();
         calendar.add(new ProdId("-//Carebook//Carebook appointments//EN"));
@@ -160,8 +204,12 @@ final class Messages {
                 : mailbox.substring(open + 1, mailbox.indexOf('>', open)).strip();
     }
 
+    /** Fills {@code {{name}}}; a {@code {{#name}}…{{/name}}} section stays only when {@code name} has a value. */
     private static String fill(String template, Map<String, String> values, boolean html) {
-        String text = template;
+        String text = SECTION.matcher(template)
+                .replaceAll(section -> values.containsKey(section.group(1))
+                        ? java.util.regex.Matcher.quoteReplacement(section.group(2))
+                        : "");
         for (var entry : values.entrySet()) {
             String value = entry.getValue() == null ? "" : entry.getValue();
             text = text.replace("{{" + entry.getKey() + "}}", html ? HtmlUtils.htmlEscape(value) : value);

@@ -15,13 +15,15 @@ import org.carebook.kernel.Tenant;
 import org.carebook.organization.OrganizationSettings;
 import org.carebook.organization.Organizations;
 import org.carebook.patient.Patients;
+import org.carebook.selfservice.ManageLinks;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Plans a patient's messages from an appointment's events, in the event's transaction: the e-mail (and SMS)
  * for a booking, a move or a cancellation, and the reminders, which are planned again whenever the
- * appointment moves and dropped when it is cancelled. Messages that {@link SendingRules} hold back (test mode,
+ * appointment moves and dropped when it is cancelled. Each is written in the patient's language and, until it
+ * is cancelled, carries the appointment's manage link. Messages that {@link SendingRules} hold back (test mode,
  * a country not texted, a recipient's daily limit) are recorded as suppressed.
  */
 @Component
@@ -35,6 +37,7 @@ class NotificationPlanner {
     private final Locations locations;
     private final NotificationSettings sending;
     private final SendingRules rules;
+    private final ManageLinks manageLinks;
     private final Clock clock;
 
     NotificationPlanner(
@@ -46,7 +49,9 @@ class NotificationPlanner {
             Locations locations,
             NotificationSettings sending,
             SendingRules rules,
+            ManageLinks manageLinks,
             Clock clock) {
+        this.manageLinks = manageLinks;
         this.notifications = notifications;
         this.organizations = organizations;
         this.patients = patients;
@@ -86,7 +91,7 @@ class NotificationPlanner {
         }
         var tenant = event.tenant();
         var organization = organizations.settings(tenant);
-        var appointment = appointment(tenant, organization, booked, contact.firstName(), sequence);
+        var appointment = appointment(tenant, organization, booked, contact, kind, sequence);
         Instant now = clock.instant();
         plan(tenant, organization, appointment, kind, email, phone, now, now);
         if (kind == Messages.Kind.CANCELLATION) {
@@ -152,7 +157,12 @@ class NotificationPlanner {
     }
 
     private Messages.Appointment appointment(
-            Tenant tenant, OrganizationSettings settings, AppointmentView booked, String firstName, Integer sequence) {
+            Tenant tenant,
+            OrganizationSettings settings,
+            AppointmentView booked,
+            Patients.Contact contact,
+            Messages.Kind kind,
+            Integer sequence) {
         LocationView location = booked.locationId() == null ? null : locations.get(tenant, booked.locationId());
         ZoneId zone = location == null ? settings.timezone() : ZoneId.of(location.timezone());
         return new Messages.Appointment(
@@ -165,8 +175,10 @@ class NotificationPlanner {
                 zone,
                 booked.isRemote(),
                 location == null ? "" : location.oneLine(),
-                firstName,
-                sequence == null ? 1 : sequence);
+                contact.firstName(),
+                sequence == null ? 1 : sequence,
+                Messages.locale(contact.preferredLanguage()),
+                kind == Messages.Kind.CANCELLATION ? null : manageLinks.urlFor(tenant, booked.id()));
     }
 
     private static String firstNonNull(String first, String second) {

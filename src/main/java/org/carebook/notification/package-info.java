@@ -6,5 +6,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"api", "booking", "catalog", "events", "kernel", "organization", "outbox", "patient"})
+        allowedDependencies = {
+            "api",
+            "booking",
+            "catalog",
+            "events",
+            "kernel",
+            "organization",
+            "outbox",
+            "patient",
+            "selfservice"
+        })
 package org.carebook.notification;

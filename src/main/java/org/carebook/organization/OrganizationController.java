@@ -94,7 +94,10 @@ class OrganizationController {
                         body.text("currency", 3, null),
                         body.integer("hold_ttl_minutes", 1, 60, null),
                         body.integers("reminder_hours_before", 5, 1, 24 * 30, null),
-                        body.texts("sms_countries", 50, 2, null)),
+                        body.texts("sms_countries", 50, 2, null),
+                        body.phoneText("phone", null),
+                        body.changeRules(),
+                        body.integer("max_active_bookings_per_patient", 1, 1000, null)),
                 body.given());
     }
 }

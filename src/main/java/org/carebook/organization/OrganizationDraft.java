@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.Problems;
 
 /** The writable fields of an organization. */
@@ -15,11 +16,26 @@ public record OrganizationDraft(
         String currency,
         Integer holdTtlMinutes,
         List<Integer> reminderHoursBefore,
-        List<String> smsCountries) {
+        List<String> smsCountries,
+        String phone,
+        ChangeRules changeRules,
+        Integer maxActiveBookingsPerPatient) {
 
-    static final OrganizationDraft EMPTY = new OrganizationDraft(null, null, null, null, null, List.of(24), null);
+    static final OrganizationDraft EMPTY =
+            new OrganizationDraft(null, null, null, null, null, List.of(24), null, null, ChangeRules.NONE, null);
     static final String[] FIELDS = {
-        "name", "timezone", "country", "currency", "hold_ttl_minutes", "reminder_hours_before", "sms_countries"
+        "name",
+        "timezone",
+        "country",
+        "currency",
+        "hold_ttl_minutes",
+        "reminder_hours_before",
+        "sms_countries",
+        "phone",
+        "cancel_notice_hours",
+        "reschedule_notice_hours",
+        "max_reschedules",
+        "max_active_bookings_per_patient"
     };
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String COUNTRY = "must be an ISO 3166-1 alpha-2 country code such as GB";
@@ -32,7 +48,12 @@ public record OrganizationDraft(
                 given.test("currency") ? currency : current.currency,
                 given.test("hold_ttl_minutes") ? holdTtlMinutes : current.holdTtlMinutes,
                 given.test("reminder_hours_before") ? reminderHoursBefore : current.reminderHoursBefore,
-                given.test("sms_countries") ? smsCountries : current.smsCountries);
+                given.test("sms_countries") ? smsCountries : current.smsCountries,
+                given.test("phone") ? phone : current.phone,
+                changeRules.over(current.changeRules, given),
+                given.test("max_active_bookings_per_patient")
+                        ? maxActiveBookingsPerPatient
+                        : current.maxActiveBookingsPerPatient);
     }
 
     /** A name, a time zone, a country and a currency that exist; SMS only to countries that exist. */

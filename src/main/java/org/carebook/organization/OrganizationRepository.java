@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +25,11 @@ class OrganizationRepository {
     void insert(String id, OrganizationDraft draft, Instant now) {
         jdbc.sql("""
                         INSERT INTO organizations (id, name, timezone, country, currency, hold_ttl_minutes,
-                                                   reminder_hours_before, sms_countries, created_at, updated_at)
-                        VALUES (:id, :name, :timezone, :country, :currency, :ttl, :reminders, :smsCountries, :now, :now)""")
+                                                   reminder_hours_before, sms_countries, phone, cancel_notice_hours,
+                                                   reschedule_notice_hours, max_reschedules,
+                                                   max_active_bookings_per_patient, created_at, updated_at)
+                        VALUES (:id, :name, :timezone, :country, :currency, :ttl, :reminders, :smsCountries, :phone,
+                                :cancelNotice, :rescheduleNotice, :maxReschedules, :maxActive, :now, :now)""")
                 .param("id", id)
                 .params(columns(draft))
                 .param("now", Sql.at(now))
@@ -36,7 +40,9 @@ class OrganizationRepository {
         jdbc.sql("""
                         UPDATE organizations SET name = :name, timezone = :timezone, country = :country,
                             currency = :currency, hold_ttl_minutes = :ttl, reminder_hours_before = :reminders,
-                            sms_countries = :smsCountries, updated_at = :now
+                            sms_countries = :smsCountries, phone = :phone, cancel_notice_hours = :cancelNotice,
+                            reschedule_notice_hours = :rescheduleNotice, max_reschedules = :maxReschedules,
+                            max_active_bookings_per_patient = :maxActive, updated_at = :now
                         WHERE id = :id""")
                 .param("id", id)
                 .params(columns(draft))
@@ -73,6 +79,11 @@ class OrganizationRepository {
         values.put(
                 "smsCountries",
                 draft.smsCountries() == null ? null : draft.smsCountries().toArray(String[]::new));
+        values.put("phone", draft.phone());
+        values.put("cancelNotice", draft.changeRules().cancelNoticeHours());
+        values.put("rescheduleNotice", draft.changeRules().rescheduleNoticeHours());
+        values.put("maxReschedules", draft.changeRules().maxReschedules());
+        values.put("maxActive", draft.maxActiveBookingsPerPatient());
         return values;
     }
 
@@ -84,7 +95,13 @@ class OrganizationRepository {
                 rs.getString("currency"),
                 rs.getObject("hold_ttl_minutes", Integer.class),
                 Sql.integers(rs, "reminder_hours_before"),
-                rs.getArray("sms_countries") == null ? null : Sql.texts(rs, "sms_countries"));
+                rs.getArray("sms_countries") == null ? null : Sql.texts(rs, "sms_countries"),
+                rs.getString("phone"),
+                new ChangeRules(
+                        rs.getObject("cancel_notice_hours", Integer.class),
+                        rs.getObject("reschedule_notice_hours", Integer.class),
+                        rs.getObject("max_reschedules", Integer.class)),
+                rs.getObject("max_active_bookings_per_patient", Integer.class));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

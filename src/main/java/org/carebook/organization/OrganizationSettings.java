@@ -3,10 +3,12 @@ package org.carebook.organization;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import org.carebook.kernel.ChangeRules;
 
 /**
  * What other modules need to know of an organization to do their work. {@code smsCountries}: the countries
- * whose phone numbers it may text (its own country unless it listed others).
+ * whose phone numbers it may text (its own country unless it listed others). {@code changeRules}: the
+ * clinic's rules for self-service changes, which appointment types may override.
  */
 public record OrganizationSettings(
         String id,
@@ -16,4 +18,7 @@ public record OrganizationSettings(
         String currency,
         Duration holdTtl,
         List<Integer> reminderHoursBefore,
-        List<String> smsCountries) {}
+        List<String> smsCountries,
+        String phone,
+        ChangeRules changeRules,
+        Integer maxActiveBookingsPerPatient) {}

@@ -2,6 +2,7 @@ package org.carebook.organization;
 
 import java.time.Instant;
 import java.util.List;
+import org.carebook.kernel.ChangeRules;
 
 public record OrganizationView(
         String id,
@@ -12,5 +13,8 @@ public record OrganizationView(
         int holdTtlMinutes,
         List<Integer> reminderHoursBefore,
         List<String> smsCountries,
+        String phone,
+        @com.fasterxml.jackson.annotation.JsonUnwrapped ChangeRules changeRules,
+        Integer maxActiveBookingsPerPatient,
         Instant createdAt,
         Instant updatedAt) {}

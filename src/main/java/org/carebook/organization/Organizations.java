@@ -85,7 +85,10 @@ public class Organizations {
                 d.currency(),
                 ttl,
                 d.reminderHoursBefore(),
-                smsCountries(d));
+                smsCountries(d),
+                d.phone(),
+                d.changeRules(),
+                d.maxActiveBookingsPerPatient());
     }
 
     private OrganizationView view(OrganizationRepository.Row row) {
@@ -102,6 +105,9 @@ public class Organizations {
                 ttl,
                 d.reminderHoursBefore(),
                 smsCountries(d),
+                d.phone(),
+                d.changeRules(),
+                d.maxActiveBookingsPerPatient(),
                 row.createdAt(),
                 row.updatedAt());
     }

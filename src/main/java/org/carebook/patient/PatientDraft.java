@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
@@ -21,13 +22,25 @@ public record PatientDraft(
         String sex,
         Address address,
         PatientView.Insurance insurance,
-        Map<String, String> externalIds) {
+        Map<String, String> externalIds,
+        String preferredLanguage) {
 
-    public static final PatientDraft EMPTY = new PatientDraft(null, null, null, null, null, null, null, null, Map.of());
+    public static final PatientDraft EMPTY =
+            new PatientDraft(null, null, null, null, null, null, null, null, Map.of(), null);
     public static final Set<String> SEXES = Set.of("female", "male", "other", "unknown");
     static final String[] FIELDS = {
-        "first_name", "last_name", "date_of_birth", "email", "phone", "sex", "address", "insurance", "external_ids"
+        "first_name",
+        "last_name",
+        "date_of_birth",
+        "email",
+        "phone",
+        "sex",
+        "address",
+        "insurance",
+        "external_ids",
+        "preferred_language"
     };
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}");
 
     public PatientDraft {
         externalIds = externalIds == null ? Map.of() : externalIds;
@@ -36,7 +49,7 @@ public record PatientDraft(
     /** A patient known by name and date of birth, as a booking may give one. */
     public static PatientDraft of(
             String firstName, String lastName, LocalDate dateOfBirth, String email, String phone) {
-        return new PatientDraft(firstName, lastName, dateOfBirth, email, phone, null, null, null, Map.of());
+        return new PatientDraft(firstName, lastName, dateOfBirth, email, phone, null, null, null, Map.of(), null);
     }
 
     /**
@@ -57,6 +70,10 @@ public record PatientDraft(
         if (insurance != null) {
             insurance.check(problems, path + "insurance.");
         }
+        if (preferredLanguage != null
+                && !LANGUAGE_TAG.matcher(preferredLanguage).matches()) {
+            problems.add(path + "preferred_language", "must be a language tag such as en, de or fr-CH");
+        }
         return new PatientDraft(
                 firstName,
                 lastName,
@@ -66,7 +83,8 @@ public record PatientDraft(
                 sex,
                 address,
                 insurance,
-                externalIds);
+                externalIds,
+                preferredLanguage);
     }
 
     /** {@code current} with the fields named in {@code given} (wire names, {@code address.city} for a part) from this one. */
@@ -86,7 +104,8 @@ public record PatientDraft(
                         : insurance == null
                                 ? null
                                 : insurance.over(current.insurance, part -> given.test("insurance." + part)),
-                given.test("external_ids") ? externalIds : current.externalIds);
+                given.test("external_ids") ? externalIds : current.externalIds,
+                given.test("preferred_language") ? preferredLanguage : current.preferredLanguage);
     }
 
     /** The wire names of the fields whose values differ from {@code before} ({@link #EMPTY} for a new patient). */
@@ -104,7 +123,9 @@ public record PatientDraft(
 
     /** In the order of {@link #FIELDS}. */
     private Object[] values() {
-        return new Object[] {firstName, lastName, dateOfBirth, email, phone, sex, address, insurance, externalIds};
+        return new Object[] {
+            firstName, lastName, dateOfBirth, email, phone, sex, address, insurance, externalIds, preferredLanguage
+        };
     }
 
     private static void requireText(String text, Problems problems, String field) {

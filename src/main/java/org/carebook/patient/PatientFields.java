@@ -10,7 +10,9 @@ import org.carebook.kernel.Change;
 public final class PatientFields {
 
     /** What a booking made with a browser's key may say about its patient: only who they are. */
-    private static final String[] BROWSER_FIELDS = {"first_name", "last_name", "date_of_birth", "email", "phone"};
+    private static final String[] BROWSER_FIELDS = {
+        "first_name", "last_name", "date_of_birth", "email", "phone", "preferred_language"
+    };
 
     private static final String[] INSURANCE_FIELDS = {"payer", "member_id", "group_number"};
 
@@ -30,7 +32,8 @@ public final class PatientFields {
                 body.choice("sex", PatientDraft.SEXES, null),
                 body.address("address", null),
                 insurance(body, "insurance"),
-                body.strings("external_ids", null));
+                body.strings("external_ids", null),
+                body.text("preferred_language", 35, null));
     }
 
     public static Change<PatientDraft> change(JsonFields body) {

@@ -28,9 +28,10 @@ class PatientRepository {
     void insert(Tenant tenant, String id, PatientDraft draft, String possibleDuplicateOf, Instant now) {
         Sql.scoped(jdbc.sql("""
                         INSERT INTO patients (id, organization_id, mode, first_name, last_name, date_of_birth, email,
-                            phone, sex, address, insurance, external_ids, possible_duplicate_of, created_at, updated_at)
+                            phone, sex, address, insurance, external_ids, preferred_language, possible_duplicate_of,
+                            created_at, updated_at)
                         VALUES (:id, :org, :mode, :first, :last, :dob, :email, :phone, :sex, :address::jsonb,
-                            :insurance::jsonb, :external::jsonb, :duplicateOf, :now, :now)"""), tenant)
+                            :insurance::jsonb, :external::jsonb, :language, :duplicateOf, :now, :now)"""), tenant)
                 .param("id", id)
                 .param("duplicateOf", possibleDuplicateOf)
                 .params(columns(draft))
@@ -42,7 +43,8 @@ class PatientRepository {
         jdbc.sql("""
                         UPDATE patients SET first_name = :first, last_name = :last, date_of_birth = :dob,
                             email = :email, phone = :phone, sex = :sex, address = :address::jsonb,
-                            insurance = :insurance::jsonb, external_ids = :external::jsonb, updated_at = :now
+                            insurance = :insurance::jsonb, external_ids = :external::jsonb,
+                            preferred_language = :language, updated_at = :now
                         WHERE id = :id""")
                 .param("id", id)
                 .params(columns(draft))
@@ -209,6 +211,7 @@ class PatientRepository {
         values.put("address", Sql.json(d.address()));
         values.put("insurance", Sql.json(d.insurance()));
         values.put("external", Sql.json(d.externalIds()));
+        values.put("language", d.preferredLanguage());
         return values;
     }
 
@@ -222,7 +225,8 @@ class PatientRepository {
                 rs.getString("sex"),
                 Sql.json(rs, "address", Address.class),
                 Sql.json(rs, "insurance", PatientView.Insurance.class),
-                Sql.stringMap(rs, "external_ids"));
+                Sql.stringMap(rs, "external_ids"),
+                rs.getString("preferred_language"));
         return new Row(
                 rs.getString("id"),
                 draft,

@@ -9,7 +9,8 @@ import org.carebook.kernel.Problems;
 
 /**
  * A patient. {@code possible_duplicate_of}: the record a browser booking's name and date of birth matched
- * when its e-mail and phone did not, so a new record was made for staff to compare.
+ * when its e-mail and phone did not, so a new record was made for staff to compare. {@code preferred_language}:
+ * a BCP 47 tag; the patient's messages are in the nearest language Carebook has, else English.
  */
 public record PatientView(
         String id,
@@ -22,6 +23,7 @@ public record PatientView(
         Address address,
         Insurance insurance,
         Map<String, String> externalIds,
+        String preferredLanguage,
         String possibleDuplicateOf,
         Instant createdAt,
         Instant updatedAt) {

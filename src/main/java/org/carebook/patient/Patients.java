@@ -170,7 +170,7 @@ public class Patients {
     }
 
     /** How to reach a patient, for messages the server sends them. */
-    public record Contact(String firstName, String lastName, String email, String phone) {}
+    public record Contact(String firstName, String lastName, String email, String phone, String preferredLanguage) {}
 
     @Transactional(readOnly = true)
     public Optional<Contact> contact(Tenant tenant, String id) {
@@ -180,7 +180,17 @@ public class Patients {
                         row.draft().firstName(),
                         row.draft().lastName(),
                         row.draft().email(),
-                        row.draft().phone()));
+                        row.draft().phone(),
+                        row.draft().preferredLanguage()));
+    }
+
+    /**
+     * Locks the patient's row until the transaction ends, so that bookings for one patient, which count the
+     * patient's other bookings, take turns. Not audited: nothing is read.
+     */
+    @Transactional
+    public void lockForBooking(Tenant tenant, String id) {
+        repository.find(tenant, id, true);
     }
 
     /** True if the patient exists in the caller's organization and mode. Not audited: nothing is read. */
@@ -217,6 +227,7 @@ public class Patients {
                 d.address(),
                 d.insurance(),
                 d.externalIds(),
+                d.preferredLanguage(),
                 row.possibleDuplicateOf(),
                 row.createdAt(),
                 row.updatedAt());

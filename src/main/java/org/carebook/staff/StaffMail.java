@@ -1,5 +1,6 @@
 package org.carebook.staff;
 
+import org.carebook.kernel.PublicAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,8 +30,10 @@ class StaffMail {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final StaffSettings settings;
+    private final PublicAddress address;
 
-    StaffMail(ObjectProvider<JavaMailSender> mail, StaffSettings settings) {
+    StaffMail(ObjectProvider<JavaMailSender> mail, StaffSettings settings, PublicAddress address) {
+        this.address = address;
         this.mail = mail;
         this.settings = settings;
     }
@@ -45,7 +48,7 @@ class StaffMail {
         var message = new SimpleMailMessage();
         message.setFrom(settings.mailFrom());
         message.setTo(link.email());
-        String url = settings.link(link.path());
+        String url = address.link(link.path());
         if (link.purpose() == Purpose.INVITATION) {
             message.setSubject("You are invited to Carebook");
             message.setText("Hello " + link.name() + ",\n\nYou have been given an account on your clinic's Carebook."

@@ -15,13 +15,14 @@ import java.util.Locale;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.organization.ApiKeys;
+import org.carebook.selfservice.ManageLinks;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authentication inside the security filter chain: the platform admin token on {@code /admin}, API keys on
- * {@code /v1} (Bearer or Basic), the browser origin rules of publishable keys with their CORS answers, and
+ * {@code /v1} (Bearer or Basic) and patients' manage links (Bearer {@code cbm_…}), the browser origin rules of publishable keys with their CORS answers, and
  * rate limits. Paths are matched as Spring MVC routes them (decoded), after the firewall has refused
  * ambiguous ones. What a caller may then do is decided by {@link RouteGate}.
  */
@@ -34,7 +35,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final RequestMatcher API = pathPattern("/v1/**");
     private static final RequestMatcher API_DOCUMENT = pathPattern("/v1/openapi.json/**");
 
+    private static final String MANAGE_LINK = "cbm_";
+
     private final ApiKeys apiKeys;
+    private final ManageLinks manageLinks;
     private final EdgeSettings properties;
     private final RateLimits rateLimits;
     private final AuthFailures failures;
@@ -42,11 +46,13 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     ApiKeyAuthenticationFilter(
             ApiKeys apiKeys,
+            ManageLinks manageLinks,
             EdgeSettings properties,
             RateLimits rateLimits,
             AuthFailures failures,
             ErrorResponses errors) {
         this.apiKeys = apiKeys;
+        this.manageLinks = manageLinks;
         this.properties = properties;
         this.rateLimits = rateLimits;
         this.failures = failures;
@@ -84,7 +90,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         failures.refuseIfBlocked(address, response);
         String key = credentials(request.getHeader("Authorization"));
-        var found = apiKeys.authenticate(key);
+        var found = key.startsWith(MANAGE_LINK) ? manageLinks.authenticate(key) : apiKeys.authenticate(key);
         if (found.isEmpty()) {
             failures.record(address);
             throw CarebookException.unauthorised("invalid_key", "The API key is not valid.");

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.carebook.api.ForPatientLink;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Scope;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -20,7 +21,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * Decides each {@code /v1} and {@code /admin} request by asking Spring MVC which handler would run, so the
  * rule and the route can never read a path differently. Deny by default: a path no handler serves does
  * not exist (404), a {@code /v1} handler without {@link RequiresScope} is refused to every key, a key
- * without one of the handler's scopes is refused, and only the admin reaches {@code /admin} handlers.
+ * without one of the handler's scopes is refused, only a manage link reaches (and reaches only)
+ * {@link ForPatientLink} handlers, and only the admin reaches {@code /admin} handlers.
  */
 final class RouteGate {
 
@@ -30,7 +32,9 @@ final class RouteGate {
         NO_ROUTE,
         MISSING_SCOPE,
         NO_SCOPE_DECLARED,
-        NOT_ADMIN
+        NOT_ADMIN,
+        /** A manage link's route asked by a key, or a manage link asking for any other route. */
+        NOT_PATIENT_LINK
     }
 
     static final class Decision extends AuthorizationDecision {
@@ -79,7 +83,16 @@ final class RouteGate {
         if (lookup.handler().isEmpty()) {
             return new Decision(Verdict.NO_ROUTE, null);
         }
-        RequiresScope required = lookup.handler().get().getMethodAnnotation(RequiresScope.class);
+        var handler = lookup.handler().get();
+        boolean patient = authentication.get() instanceof ApiAuthentication key
+                && key.caller().isPatient();
+        if (handler.hasMethodAnnotation(ForPatientLink.class) || patient) {
+            // A manage link reaches its own routes and nothing else; no key reaches them.
+            return patient && handler.hasMethodAnnotation(ForPatientLink.class)
+                    ? ALLOWED
+                    : new Decision(Verdict.NOT_PATIENT_LINK, null);
+        }
+        RequiresScope required = handler.getMethodAnnotation(RequiresScope.class);
         if (required == null || required.value().length == 0) {
             return new Decision(Verdict.NO_SCOPE_DECLARED, null);
         }

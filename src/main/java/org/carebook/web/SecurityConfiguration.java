@@ -1,6 +1,7 @@
 package org.carebook.web;
 
 import org.carebook.organization.ApiKeys;
+import org.carebook.selfservice.ManageLinks;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,10 +25,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** Pages and documents anyone may read: the demo page and widget, the API's description, health and metrics. */
+    /**
+     * Pages and documents anyone may read: the demo page and widget, the patients' manage page (its link's
+     * token stays in the browser), the API's description, health and metrics.
+     */
     private static final String[] PUBLIC = {
         "/",
         "/widget/**",
+        "/manage",
         "/webjars/**",
         "/favicon.ico",
         "/docs",
@@ -45,6 +50,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(
             HttpSecurity http,
             ApiKeys keys,
+            ManageLinks manageLinks,
             EdgeSettings properties,
             RateLimits rateLimits,
             AuthFailures failures,
@@ -64,7 +70,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .addFilterAt(
-                        new ApiKeyAuthenticationFilter(keys, properties, rateLimits, failures, errors),
+                        new ApiKeyAuthenticationFilter(keys, manageLinks, properties, rateLimits, failures, errors),
                         BasicAuthenticationFilter.class)
                 .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(

@@ -54,6 +54,11 @@ class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler,
                     case NO_SCOPE_DECLARED ->
                         CarebookException.forbidden(
                                 "missing_scope", "This endpoint declares no scope, so no key may call it.", List.of());
+                    case NOT_PATIENT_LINK ->
+                        CarebookException.forbidden(
+                                "not_allowed",
+                                "Only a patient's manage link reaches this endpoint, and it reaches nothing else.",
+                                List.of());
                     case NOT_ADMIN ->
                         CarebookException.unauthorised("invalid_key", "The admin token is missing or wrong.");
                     case NO_ROUTE, ALLOWED -> CarebookException.notFound("There is nothing at this address.");

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-/** How messages write an appointment's time: in its location's clock, with the zone's name of that moment. */
+/** What patient messages say: the time in the location's clock and the patient's language, and the manage link. */
 class MessagesTest {
+
+    private static final String LINK = "https://book.clinic.example/manage#cbm_mlk_1.key_1.sig";
 
     @Test
     void aLondonAppointmentSaysGmtInWinterAndBstInSummer() {
@@ -25,7 +27,47 @@ class MessagesTest {
                 .endsWith("(America/New_York, EDT)");
     }
 
-    private static Messages.Appointment at(String start, String zone) {
+    @Test
+    void aGermanPatientReadsTheTimeInGermanAndAnUnknownLanguageGetsEnglish() {
+        assertThat(Messages.when(at("2026-12-08T10:30:00Z", "Europe/London", Messages.locale("de-AT"))))
+                .isEqualTo("Dienstag, 8. Dezember 2026, 10:30–11:00 (Europe/London, GMT)");
+        assertThat(Messages.when(at("2026-12-08T10:30:00Z", "Europe/London", Messages.locale("es"))))
+                .startsWith("martes, 8 de diciembre de 2026, 10:30–11:00");
+        assertThat(Messages.locale("fi")).isEqualTo(java.util.Locale.ENGLISH);
+        assertThat(Messages.locale(null)).isEqualTo(java.util.Locale.ENGLISH);
+    }
+
+    @Test
+    void theManageLinkIsInTheEmailTheSmsAndTheCalendarFileButNotInACancellation() {
+        var booked = at("2026-12-08T10:30:00Z", "Europe/London", Messages.locale("fr"));
+        var email = Messages.email(Messages.Kind.CONFIRMATION, booked, "c@example.com", "p@example.com", Instant.EPOCH);
+        assertThat(email.subject()).isEqualTo("Clinic: Votre rendez-vous est réservé.");
+        assertThat(email.text()).contains("Bonjour Grace,").contains(LINK);
+        assertThat(email.html()).contains("<html lang=\"fr\">").contains("href=\"" + LINK + "\"");
+        assertThat(email.calendar()).contains("URL:" + LINK).contains("SUMMARY:Consultation avec Dr Ada Byron");
+        assertThat(Messages.sms(Messages.Kind.CONFIRMATION, booked).text()).endsWith("Modifier ou annuler : " + LINK);
+
+        var cancelled = new Messages.Appointment(
+                "apt_1",
+                "Clinic",
+                "Consultation",
+                "Dr Ada Byron",
+                booked.start(),
+                booked.end(),
+                booked.zone(),
+                false,
+                "Harley Street",
+                "Grace",
+                2,
+                java.util.Locale.ENGLISH,
+                null);
+        var cancellation =
+                Messages.email(Messages.Kind.CANCELLATION, cancelled, "c@example.com", "p@example.com", Instant.EPOCH);
+        assertThat(cancellation.text()).doesNotContain("/manage").doesNotContain("{{");
+        assertThat(cancellation.html()).doesNotContain("/manage").doesNotContain("{{");
+    }
+
+    private static Messages.Appointment at(String start, String zone, java.util.Locale locale) {
         Instant from = Instant.parse(start);
         return new Messages.Appointment(
                 "apt_1",
@@ -38,6 +80,12 @@ class MessagesTest {
                 false,
                 "Harley Street",
                 "Grace",
-                1);
+                1,
+                locale,
+                LINK);
+    }
+
+    private static Messages.Appointment at(String start, String zone) {
+        return at(start, zone, java.util.Locale.ENGLISH);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.carebook.api.ForPatientLink;
 import org.carebook.api.RequiresScope;
 import org.carebook.support.ApiTest;
 import org.junit.jupiter.api.Test;
@@ -17,14 +18,19 @@ class RoutesTest extends ApiTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    /** Either the scope a key needs, or that only a patient's manage link may call it: never both, never neither. */
     @Test
     void everyApiEndpointDeclaresTheScopeItNeeds() {
         mappings.getHandlerMethods().forEach((info, method) -> {
             boolean api = ours(method) && info.getPatternValues().stream().anyMatch(p -> p.startsWith("/v1/"));
             if (api) {
+                boolean selfService = info.getPatternValues().stream().allMatch(p -> p.startsWith("/v1/self-service/"));
                 assertThat(method.hasMethodAnnotation(RequiresScope.class))
                         .as(info.toString())
-                        .isTrue();
+                        .isEqualTo(!selfService);
+                assertThat(method.hasMethodAnnotation(ForPatientLink.class))
+                        .as(info.toString())
+                        .isEqualTo(selfService);
             }
         });
     }

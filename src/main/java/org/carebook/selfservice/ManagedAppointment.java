@@ -1,0 +1,24 @@
+package org.carebook.selfservice;
+
+import java.time.OffsetDateTime;
+
+/**
+ * An appointment as its patient sees it on the manage page: what, when, with whom and where, and what the
+ * clinic's rules let them change by themselves (until when, how often more, whom to call otherwise).
+ */
+public record ManagedAppointment(
+        String id,
+        String status,
+        String service,
+        String clinician,
+        String location,
+        boolean isRemote,
+        OffsetDateTime startTime,
+        OffsetDateTime endTime,
+        String clinic,
+        String clinicPhone,
+        boolean canCancel,
+        OffsetDateTime cancelUntil,
+        boolean canReschedule,
+        OffsetDateTime rescheduleUntil,
+        Integer reschedulesLeft) {}

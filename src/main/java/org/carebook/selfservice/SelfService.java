@@ -1,0 +1,164 @@
+package org.carebook.selfservice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.carebook.audit.AuditLog;
+import org.carebook.booking.AppointmentView;
+import org.carebook.booking.Appointments;
+import org.carebook.booking.Availability;
+import org.carebook.booking.CancelAppointment;
+import org.carebook.booking.HoldView;
+import org.carebook.booking.Holds;
+import org.carebook.booking.PlaceHold;
+import org.carebook.catalog.AppointmentTypes;
+import org.carebook.catalog.Clinicians;
+import org.carebook.catalog.Locations;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Problems;
+import org.carebook.organization.Organizations;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a patient does through a manage link, always to the link's own appointment and through the same
+ * guarded commands as every other caller: see it, cancel it, or hold a new time with the same clinician and
+ * move onto it. Each use is audited under the link's id.
+ */
+@Service
+class SelfService {
+
+    private static final String APPOINTMENT = "appointment";
+
+    private final ManageLinks links;
+    private final Appointments appointments;
+    private final Availability availability;
+    private final Holds holds;
+    private final AppointmentTypes types;
+    private final Clinicians clinicians;
+    private final Locations locations;
+    private final Organizations organizations;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SelfService(
+            ManageLinks links,
+            Appointments appointments,
+            Availability availability,
+            Holds holds,
+            AppointmentTypes types,
+            Clinicians clinicians,
+            Locations locations,
+            Organizations organizations,
+            AuditLog audit,
+            Clock clock) {
+        this.links = links;
+        this.appointments = appointments;
+        this.availability = availability;
+        this.holds = holds;
+        this.types = types;
+        this.clinicians = clinicians;
+        this.locations = locations;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ManagedAppointment show(Caller caller) {
+        String id = links.appointmentOf(caller);
+        audit.record(caller, AuditLog.Action.READ, APPOINTMENT, List.of(id));
+        return managed(caller, appointments.get(caller, id));
+    }
+
+    @Transactional
+    public ManagedAppointment cancel(Caller caller, String reason) {
+        String id = links.appointmentOf(caller);
+        audit.record(caller, AuditLog.Action.UPDATE, APPOINTMENT, List.of(id));
+        return managed(
+                caller, appointments.cancel(caller, id, new CancelAppointment(reason, CancelAppointment.By.PATIENT)));
+    }
+
+    /** Free times of the same service with the same clinician, where the appointment is (or by video). */
+    @Transactional(readOnly = true)
+    public byte[] freeTimes(Caller caller, String startDate, String endDate) {
+        var current = appointments.get(caller, links.appointmentOf(caller));
+        return availability.slots(
+                caller,
+                new Availability.Request(
+                        current.appointmentTypeId(),
+                        startDate,
+                        endDate,
+                        current.clinicianId(),
+                        current.locationId(),
+                        String.valueOf(current.isRemote()),
+                        null));
+    }
+
+    /** Holds a new time like any visitor's hold; the appointment moves only when {@link #reschedule} is called. */
+    @Transactional
+    public HoldView hold(Caller caller, Instant start, Problems problems) {
+        problems.throwIfAny();
+        var current = appointments.get(caller, links.appointmentOf(caller));
+        appointments
+                .policy(caller, current.id())
+                .rescheduleRefusal(clock.instant())
+                .ifPresent(refusal -> {
+                    throw refusal;
+                });
+        audit.record(caller, AuditLog.Action.CREATE, "hold", List.of());
+        return holds.place(
+                caller,
+                new PlaceHold(
+                        current.appointmentTypeId(),
+                        current.clinicianId(),
+                        current.locationId(),
+                        current.isRemote() ? Boolean.TRUE : null,
+                        new PlaceHold.Start.At(start)),
+                problems);
+    }
+
+    @Transactional
+    public ManagedAppointment reschedule(Caller caller, String holdId) {
+        String id = links.appointmentOf(caller);
+        var hold = holds.get(caller, holdId);
+        var current = appointments.get(caller, id);
+        if (!hold.clinicianId().equals(current.clinicianId())) {
+            throw CarebookException.notFound("No such hold.");
+        }
+        audit.record(caller, AuditLog.Action.UPDATE, APPOINTMENT, List.of(id));
+        return managed(caller, appointments.moveToHold(caller, id, holdId));
+    }
+
+    private ManagedAppointment managed(Caller caller, AppointmentView appointment) {
+        var tenant = caller.tenant();
+        var policy = appointments.policy(caller, appointment.id());
+        Instant now = clock.instant();
+        boolean upcoming = ("confirmed".equals(appointment.status()) || "pending".equals(appointment.status()))
+                && appointment.startTime().toInstant().isAfter(now);
+        var location = appointment.locationId() == null ? null : locations.get(tenant, appointment.locationId());
+        return new ManagedAppointment(
+                appointment.id(),
+                appointment.status(),
+                types.get(tenant, appointment.appointmentTypeId()).name(),
+                clinicians.get(tenant, appointment.clinicianId()).name(),
+                location == null ? null : location.oneLine(),
+                appointment.isRemote(),
+                appointment.startTime(),
+                appointment.endTime(),
+                organizations.settings(tenant).name(),
+                policy.clinicPhone(),
+                upcoming && policy.mayCancel(now),
+                at(policy.cancelUntil(), appointment.startTime()),
+                upcoming && policy.mayReschedule(now),
+                at(policy.rescheduleUntil(), appointment.startTime()),
+                policy.reschedulesLeft());
+    }
+
+    /** A deadline in the appointment's own offset; without a rule, none. */
+    private static OffsetDateTime at(Instant deadline, OffsetDateTime start) {
+        return deadline == null ? null : deadline.atOffset(start.getOffset());
+    }
+}

@@ -1,0 +1,77 @@
+package org.carebook.selfservice;
+
+import org.carebook.api.Envelope;
+import org.carebook.api.ForPatientLink;
+import org.carebook.api.JsonFields;
+import org.carebook.booking.HoldView;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The manage page's API: the link's token is the bearer credential, and it names the appointment. */
+@RestController
+@RequestMapping("/v1/self-service/appointment")
+class SelfServiceController {
+
+    private final SelfService selfService;
+
+    SelfServiceController(SelfService selfService) {
+        this.selfService = selfService;
+    }
+
+    @GetMapping
+    @ForPatientLink
+    Envelope<ManagedAppointment> show(Caller caller) {
+        return Envelope.of(selfService.show(caller));
+    }
+
+    @PostMapping("/cancel")
+    @ForPatientLink
+    Envelope<ManagedAppointment> cancel(Caller caller, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, "reason");
+        String reason = fields.text("reason", JsonFields.LONG_TEXT, null);
+        fields.throwIfInvalid();
+        return Envelope.of(selfService.cancel(caller, reason));
+    }
+
+    @GetMapping("/availability")
+    @ForPatientLink
+    ResponseEntity<byte[]> availability(
+            Caller caller,
+            @RequestParam(name = "start_date", required = false) String startDate,
+            @RequestParam(name = "end_date", required = false) String endDate) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(selfService.freeTimes(caller, startDate, endDate));
+    }
+
+    @PostMapping("/holds")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ForPatientLink
+    Envelope<HoldView> hold(Caller caller, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, "start_time");
+        var start = fields.instant("start_time", null);
+        fields.require("start_time", start);
+        Problems problems = fields.problems();
+        return Envelope.of(selfService.hold(caller, start, problems));
+    }
+
+    @PostMapping("/reschedule")
+    @ForPatientLink
+    Envelope<ManagedAppointment> reschedule(Caller caller, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, "hold_id");
+        String holdId = fields.requiredText("hold_id", JsonFields.TEXT, null);
+        fields.throwIfInvalid();
+        return Envelope.of(selfService.reschedule(caller, holdId));
+    }
+}
