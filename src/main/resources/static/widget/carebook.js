@@ -1,8 +1,9 @@
 // Carebook booking widget: <carebook-booking publishable-key="pk_..."> in any page.
 // A dependency-free ES module: no build step, no framework. Theme it with the --carebook-* custom properties.
 
-const STEPS = ['Service', 'Time', 'Your details', 'Done'];
 const DAYS = 14;
+const LANGUAGES = ['en', 'de', 'fr', 'es'];
+const BUNDLES = new Map();
 const WARN_SECONDS = 120;
 const MAX_RATE_LIMIT_RETRIES = 3;
 
@@ -29,7 +30,7 @@ ul.plain { list-style: none; padding: 0; margin: 0; }
 .filters { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: end; margin-bottom: .5rem; }
 .filters label { display: flex; flex-direction: column; font-size: .875rem; }
 .filters label.check { flex-direction: row; align-items: center; gap: .4rem; font-size: 1rem; }
-select, input { font: inherit; padding: .45rem; border: 1px solid var(--carebook-border-strong, #6b7686); border-radius: 6px;
+select, input, textarea { font: inherit; padding: .45rem; border: 1px solid var(--carebook-border-strong, #6b7686); border-radius: 6px;
   min-height: 2.75rem; background: #fff; color: #1d2430; max-width: 100%; }
 input[type="checkbox"] { min-height: auto; width: 1.25rem; height: 1.25rem; }
 .times { display: flex; flex-wrap: wrap; gap: .5rem; }
@@ -87,6 +88,22 @@ function wallClock(text) {
   };
 }
 
+/** The widget's texts in one language, from i18n/<language>.json beside this file (fetched once per page). */
+function bundle(language) {
+  if (!BUNDLES.has(language)) {
+    BUNDLES.set(language, fetch(new URL(`./i18n/${language}.json`, import.meta.url)).then((response) => {
+      if (!response.ok) {
+        throw new NetworkError(`HTTP ${response.status}`);
+      }
+      return response.json();
+    }).catch((e) => {
+      BUNDLES.delete(language);
+      throw e instanceof NetworkError ? e : new NetworkError(e.message);
+    }));
+  }
+  return BUNDLES.get(language);
+}
+
 function localDate(date) {
   const pad = (n) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
@@ -108,18 +125,48 @@ export class CarebookBooking extends HTMLElement {
     this.root = this.attachShadow({ mode: 'open' });
     this.state = { step: 0, services: [], slots: [], filters: { videoOnly: false, clinician: '', location: '' } };
     this.timer = null;
+    this.text = {};
   }
 
   connectedCallback() {
     this.root.innerHTML = `<style>${STYLE}</style>
-      <section class="frame" aria-label="Book an appointment">
-        <ol class="progress" aria-label="Booking progress"></ol>
+      <section class="frame">
+        <ol class="progress"></ol>
         <div class="visually-hidden" role="status" aria-live="polite" data-live></div>
         <div data-message></div>
         <div data-step></div>
       </section>`;
     this.live = this.root.querySelector('[data-live]');
-    this.run(() => this.loadServices());
+    this.run(async () => {
+      await this.loadText();
+      await this.start();
+    });
+  }
+
+  /** The texts of the page's language: the locale attribute, else the browser's, else English. */
+  async loadText() {
+    const language = this.locale.split('-')[0].toLowerCase();
+    this.text = await bundle(LANGUAGES.includes(language) ? language : 'en');
+    this.root.querySelector('section.frame').setAttribute('aria-label', this.t(this.frameKey));
+    this.root.querySelector('ol.progress').setAttribute('aria-label', this.t('progress'));
+  }
+
+  get frameKey() {
+    return 'frame';
+  }
+
+  get steps() {
+    return this.text.steps ?? [];
+  }
+
+  async start() {
+    await this.loadServices();
+  }
+
+  /** A text of the bundle with {name} filled in; before the bundle arrives, the few texts a failure needs. */
+  t(key, values = {}) {
+    const fallback = { offline: 'We could not reach the booking service. Check your connection and try again.', retry: 'Try again' };
+    return String(this.text[key] ?? fallback[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
   }
 
   disconnectedCallback() {
@@ -128,6 +175,10 @@ export class CarebookBooking extends HTMLElement {
 
   get locale() {
     return this.getAttribute('locale') || navigator.language || 'en';
+  }
+
+  get credential() {
+    return this.getAttribute('publishable-key') ?? '';
   }
 
   get apiBase() {
@@ -144,7 +195,7 @@ export class CarebookBooking extends HTMLElement {
         response = await fetch(this.apiBase + path, {
           method,
           headers: {
-            Authorization: `Bearer ${this.getAttribute('publishable-key') ?? ''}`,
+            Authorization: `Bearer ${this.credential}`,
             ...(body ? { 'Content-Type': 'application/json' } : {}),
           },
           body: body ? JSON.stringify(body) : undefined,
@@ -154,7 +205,7 @@ export class CarebookBooking extends HTMLElement {
       }
       if (response.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
         const seconds = Math.min(30, Number(response.headers.get('Retry-After')) || 1);
-        this.showMessage(`Many people are booking right now. Trying again in ${seconds} s…`, 'warning');
+        this.showMessage(this.t('busy', { seconds }), 'warning');
         await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
         continue;
       }
@@ -174,11 +225,14 @@ export class CarebookBooking extends HTMLElement {
       if (!(e instanceof NetworkError) && !(e instanceof ApiError)) {
         throw e;
       }
-      const text = e instanceof NetworkError
-        ? 'We could not reach the booking service. Check your connection and try again.'
-        : `Something went wrong: ${e.message}`;
+      const text = e instanceof NetworkError ? this.t('offline') : this.failure(e);
       this.showMessage(text, 'error', () => this.run(work));
     }
+  }
+
+  /** What to tell the visitor of an API refusal; a refusal that says what to do is shown as it is. */
+  failure(e) {
+    return e.status === 409 && e.reason !== 'slot_taken' ? e.message : this.t('failed', { message: e.message });
   }
 
   // ---- step 1: services ---------------------------------------------------------------------
@@ -193,11 +247,11 @@ export class CarebookBooking extends HTMLElement {
       return;
     }
     this.clearMessage();
-    this.showStep(0, `<h2 tabindex="-1">Choose a service</h2>
-      ${data.length === 0 ? '<p>No services can be booked online at the moment.</p>' : ''}
+    this.showStep(0, `<h2 tabindex="-1">${escapeHtml(this.t('chooseService'))}</h2>
+      ${data.length === 0 ? `<p>${escapeHtml(this.t('noServices'))}</p>` : ''}
       <ul class="plain services">${data.map((s) => `<li><button type="button" data-service="${escapeHtml(s.id)}">
         <span>${escapeHtml(s.name)}</span>
-        <span class="note">${s.duration_minutes} min${s.price != null ? ` · ${this.money(s.price, s.currency)}` : ''}</span>
+        <span class="note">${escapeHtml(this.t('minutes', { n: s.duration_minutes }))}${s.price != null ? ` · ${this.money(s.price, s.currency)}` : ''}</span>
       </button></li>`).join('')}</ul>`);
     this.root.querySelectorAll('[data-service]').forEach((button) => button.addEventListener('click', () => {
       this.run(() => this.chooseService(data.find((s) => s.id === button.dataset.service)));
@@ -222,22 +276,24 @@ export class CarebookBooking extends HTMLElement {
   async loadTimes(message, kind) {
     const today = new Date();
     const last = new Date(today.getFullYear(), today.getMonth(), today.getDate() + DAYS - 1);
-    const query = new URLSearchParams({
-      appointment_type_id: this.state.service.id, start_date: localDate(today), end_date: localDate(last),
-    });
-    for (const [attribute, parameter] of [['clinician-id', 'clinician_id'], ['location-id', 'location_id']]) {
-      if (this.getAttribute(attribute)) {
-        query.set(parameter, this.getAttribute(attribute));
-      }
-    }
-    const { data } = await this.api('GET', `/availability?${query}`);
-    this.state.slots = data;
+    this.state.slots = await this.fetchSlots(localDate(today), localDate(last));
     if (message) {
       this.showMessage(message, kind);
     } else {
       this.clearMessage();
     }
     this.renderTimes();
+  }
+
+  async fetchSlots(startDate, endDate) {
+    const query = new URLSearchParams({ appointment_type_id: this.state.service.id, start_date: startDate, end_date: endDate });
+    for (const [attribute, parameter] of [['clinician-id', 'clinician_id'], ['location-id', 'location_id']]) {
+      if (this.getAttribute(attribute)) {
+        query.set(parameter, this.getAttribute(attribute));
+      }
+    }
+    const { data } = await this.api('GET', `/availability?${query}`);
+    return data;
   }
 
   visibleSlots() {
@@ -294,29 +350,30 @@ export class CarebookBooking extends HTMLElement {
     const dayName = new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
     const dayLong = new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
     const asUtc = (date) => new Date(`${date}T12:00:00Z`);
-    const count = (n) => `${n} ${n === 1 ? 'time' : 'times'}`;
+    const count = (n) => (n === 1 ? this.t('oneTime') : this.t('times', { n }));
     const dayButtons = days.map((d) => `<button type="button" data-day="${d.date}"
         aria-pressed="${d.date === this.state.day}" tabindex="${d.date === this.state.day ? 0 : -1}" ${d.choices.length ? '' : 'disabled'}
-        aria-label="${escapeHtml(`${dayLong.format(asUtc(d.date))}, ${d.choices.length ? count(d.choices.length) : 'no free times'}`)}">
+        aria-label="${escapeHtml(`${dayLong.format(asUtc(d.date))}, ${d.choices.length ? count(d.choices.length) : this.t('noFreeTimes')}`)}">
         <span>${escapeHtml(dayName.format(asUtc(d.date)))}</span><span class="note">${d.choices.length ? count(d.choices.length) : '–'}</span></button>`).join('');
     const times = chosen ? chosen.choices.map((choice, i) => `<li><button type="button" data-slot="${escapeHtml(choice.key)}"
         tabindex="${i === 0 ? 0 : -1}"
-        aria-label="${escapeHtml(this.describeChoice(choice))}">${escapeHtml(this.time(choice.slot.start_time))}${choice.slot.is_remote ? ' · video' : ''}</button></li>`).join('') : '';
+        aria-label="${escapeHtml(this.describeChoice(choice))}">${escapeHtml(this.time(choice.slot.start_time))}${choice.slot.is_remote ? ` · ${escapeHtml(this.t('video'))}` : ''}</button></li>`).join('') : '';
     const zone = slots.length ? wallClock(slots[0].start_time).zone : '';
     const place = slots.find((s) => s.location_name)?.location_name;
-    this.showStep(1, `<h2 tabindex="-1">Choose a time for ${escapeHtml(service.name)}</h2>
+    const t = (key, values) => escapeHtml(this.t(key, values));
+    this.showStep(1, `<h2 tabindex="-1">${t('chooseTime', { service: service.name })}</h2>
       <div class="filters">
-        ${offersVideo ? `<label class="check"><input type="checkbox" data-filter="video" ${filters.videoOnly ? 'checked' : ''}> Video appointments only</label>` : ''}
-        ${clinicians.size > 1 ? `<label>Clinician<select data-filter="clinician"><option value="">Any clinician</option>${options(clinicians, filters.clinician)}</select></label>` : ''}
-        ${locations.size > 1 ? `<label>Location<select data-filter="location"><option value="">Any location</option>${options(locations, filters.location)}</select></label>` : ''}
+        ${offersVideo ? `<label class="check"><input type="checkbox" data-filter="video" ${filters.videoOnly ? 'checked' : ''}> ${t('videoOnly')}</label>` : ''}
+        ${clinicians.size > 1 ? `<label>${t('clinician')}<select data-filter="clinician"><option value="">${t('anyClinician')}</option>${options(clinicians, filters.clinician)}</select></label>` : ''}
+        ${locations.size > 1 ? `<label>${t('location')}<select data-filter="location"><option value="">${t('anyLocation')}</option>${options(locations, filters.location)}</select></label>` : ''}
       </div>
-      ${zone ? `<p class="note">Times are ${place ? `local to ${escapeHtml(place)}` : 'the clinic\'s local time'} (${escapeHtml(zone)}).</p>` : ''}
-      ${open.length ? `<div class="days" role="group" aria-label="Days">${dayButtons}</div>
-        ${next ? `<p><button type="button" data-next-day class="link">Next available: ${escapeHtml(dayLong.format(asUtc(next.date)))}</button></p>` : ''}
+      ${zone ? `<p class="note">${place ? t('timesLocalTo', { place, zone }) : t('timesLocal', { zone })}</p>` : ''}
+      ${open.length ? `<div class="days" role="group" aria-label="${t('days')}">${dayButtons}</div>
+        ${next ? `<p><button type="button" data-next-day class="link">${t('nextAvailable', { day: dayLong.format(asUtc(next.date)) })}</button></p>` : ''}
         <h3>${escapeHtml(dayLong.format(asUtc(chosen.date)))}</h3>
-        <ul class="plain times" aria-label="${escapeHtml(`Times on ${dayLong.format(asUtc(chosen.date))}`)}">${times}</ul>`
-        : '<p>No free times in the next 14 days. Try another service or filter.</p>'}
-      <div class="actions">${this.getAttribute('appointment-type-id') ? '' : '<button type="button" data-back>Back to services</button>'}</div>`);
+        <ul class="plain times" aria-label="${t('timesOn', { day: dayLong.format(asUtc(chosen.date)) })}">${times}</ul>`
+        : `<p>${t('noTimes')}</p>`}
+      <div class="actions">${this.backFromTimes()}</div>`);
     this.root.querySelector('[data-filter="video"]')?.addEventListener('change', (e) => {
       this.state.filters.videoOnly = e.target.checked;
       this.renderTimes();
@@ -329,7 +386,7 @@ export class CarebookBooking extends HTMLElement {
         this.root.querySelector(`[data-filter="${name}"]`).focus();
       });
     }
-    this.root.querySelector('[data-back]')?.addEventListener('click', () => this.run(() => this.loadServices()));
+    this.root.querySelector('[data-back]')?.addEventListener('click', () => this.run(() => this.start()));
     const pickDay = (date) => {
       this.state.day = date;
       this.renderTimes();
@@ -343,6 +400,10 @@ export class CarebookBooking extends HTMLElement {
     this.root.querySelectorAll('[data-slot]').forEach((button) => button.addEventListener('click', () => {
       this.run(() => this.hold(choices.get(button.dataset.slot)));
     }));
+  }
+
+  backFromTimes() {
+    return this.getAttribute('appointment-type-id') ? '' : `<button type="button" data-back>${escapeHtml(this.t('backToServices'))}</button>`;
   }
 
   /** Arrow keys move between the buttons of a row (days, or times), Home and End to its ends. */
@@ -379,18 +440,43 @@ export class CarebookBooking extends HTMLElement {
 
   describeChoice(choice) {
     return choice.anyClinician
-      ? `${this.when(choice.slot.start_time)}, any clinician${choice.slot.is_remote ? ', video' : choice.slot.location_name ? `, ${choice.slot.location_name}` : ''}`
+      ? `${this.t('anyClinicianChoice', { when: this.when(choice.slot.start_time) })}${this.place(choice.slot)}`
       : this.describeSlot(choice.slot);
   }
 
   describeSlot(slot) {
-    return `${this.when(slot.start_time)} with ${slot.clinician_name}${slot.is_remote ? ', video' : slot.location_name ? `, ${slot.location_name}` : ''}`;
+    return `${this.t('withClinician', { when: this.when(slot.start_time), clinician: slot.clinician_name })}${this.place(slot)}`;
+  }
+
+  place(slot) {
+    return slot.is_remote ? `, ${this.t('video')}` : slot.location_name ? `, ${slot.location_name}` : '';
   }
 
   // ---- holding a time -----------------------------------------------------------------------
 
   async hold(choice) {
     await this.releaseHold();
+    try {
+      this.state.hold = await this.placeHold(choice);
+      // With any clinician, the server chose one: show theirs.
+      this.state.slot = this.state.slots.find((s) => s.start_time === choice.slot.start_time
+        && s.clinician_id === this.state.hold.clinician_id && s.is_remote === choice.slot.is_remote) ?? choice.slot;
+      this.afterHold();
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 409 || e.reason === 'slot_unavailable') && e.reason !== 'notice_period_passed'
+          && e.reason !== 'reschedule_limit_reached') {
+        await this.loadTimes(this.t('taken'), 'warning');
+        return;
+      }
+      throw e;
+    }
+  }
+
+  afterHold() {
+    this.renderDetails();
+  }
+
+  async placeHold(choice) {
     const { slot } = choice;
     const body = { appointment_type_id: this.state.service.id, start_time: slot.start_time };
     if (!choice.anyClinician) {
@@ -402,20 +488,8 @@ export class CarebookBooking extends HTMLElement {
     if (slot.is_remote) {
       body.is_remote = true;
     }
-    try {
-      const { data } = await this.api('POST', '/holds', body);
-      this.state.hold = data;
-      // With any clinician, the server chose one: show theirs.
-      this.state.slot = this.state.slots.find((s) => s.start_time === slot.start_time
-        && s.clinician_id === data.clinician_id && s.is_remote === slot.is_remote) ?? slot;
-      this.renderDetails();
-    } catch (e) {
-      if (e instanceof ApiError && (e.status === 409 || e.reason === 'slot_unavailable')) {
-        await this.loadTimes('Sorry, that time was just taken. Here are the times still free.', 'warning');
-        return;
-      }
-      throw e;
-    }
+    const { data } = await this.api('POST', '/holds', body);
+    return data;
   }
 
   async releaseHold() {
@@ -440,7 +514,7 @@ export class CarebookBooking extends HTMLElement {
       }
       if (left < WARN_SECONDS && !warned && left > 0) {
         warned = true;
-        this.announce(`Less than ${Math.ceil(WARN_SECONDS / 60)} minutes left to finish your booking.`);
+        this.announce(this.t('hurry', { n: Math.ceil(WARN_SECONDS / 60) }));
       }
       if (left === 0) {
         this.expired();
@@ -458,7 +532,7 @@ export class CarebookBooking extends HTMLElement {
   expired() {
     this.stopCountdown();
     this.state.hold = null;
-    this.run(() => this.loadTimes('Your held time has expired. Please choose a time again.', 'warning'));
+    this.run(() => this.loadTimes(this.t('expired'), 'warning'));
   }
 
   // ---- step 3: patient details --------------------------------------------------------------
@@ -466,25 +540,25 @@ export class CarebookBooking extends HTMLElement {
   renderDetails() {
     const { slot, service } = this.state;
     const field = (name, label, type, autocomplete, required, hint = '') => `<div class="field">
-        <label for="cb-${name}">${label}${required ? '' : ' (optional)'}</label>
-        ${hint ? `<span class="hint" id="cb-${name}-hint">${hint}</span>` : ''}
+        <label for="cb-${name}">${escapeHtml(this.t(label))}${required ? '' : ` ${escapeHtml(this.t('optional'))}`}</label>
+        ${hint ? `<span class="hint" id="cb-${name}-hint">${escapeHtml(this.t(hint))}</span>` : ''}
         <input id="cb-${name}" name="${name}" data-field="${name}" type="${type}" autocomplete="${autocomplete}"
           ${required ? 'required aria-required="true"' : ''}
           ${hint ? `aria-describedby="cb-${name}-hint"` : ''}>
         <span class="problem" id="cb-${name}-problem"></span>
       </div>`;
-    this.showStep(2, `<h2 tabindex="-1">Your details</h2>
+    this.showStep(2, `<h2 tabindex="-1">${escapeHtml(this.t('yourDetails'))}</h2>
       <p><strong>${escapeHtml(service.name)}</strong>: ${escapeHtml(this.describeSlot(slot))}</p>
-      <p>We are holding this time for you: <span class="countdown" role="timer" aria-label="Time left"><span data-countdown>--:--</span></span></p>
+      ${this.countdown()}
       <form novalidate>
-        ${field('first_name', 'First name', 'text', 'given-name', true)}
-        ${field('last_name', 'Last name', 'text', 'family-name', true)}
+        ${field('first_name', 'firstName', 'text', 'given-name', true)}
+        ${field('last_name', 'lastName', 'text', 'family-name', true)}
         ${this.birthField()}
-        ${field('email', 'E-mail', 'email', 'email', true, 'We send your confirmation here.')}
-        ${field('phone', 'Phone', 'tel', 'tel', false, 'Include the country code if you are abroad.')}
+        ${field('email', 'email', 'email', 'email', true, 'emailHint')}
+        ${field('phone', 'phone', 'tel', 'tel', false, 'phoneHint')}
         <div class="actions">
-          <button type="submit" class="primary">Confirm booking</button>
-          <button type="button" data-back>Choose another time</button>
+          <button type="submit" class="primary">${escapeHtml(this.t('confirmBooking'))}</button>
+          <button type="button" data-back>${escapeHtml(this.t('chooseAnother'))}</button>
         </div>
       </form>`);
     this.startCountdown();
@@ -498,20 +572,24 @@ export class CarebookBooking extends HTMLElement {
     });
   }
 
+  countdown() {
+    return `<p>${escapeHtml(this.t('holding'))} <span class="countdown" role="timer" aria-label="${escapeHtml(this.t('timeLeft'))}"><span data-countdown>--:--</span></span></p>`;
+  }
+
   /**
    * Date of birth as separate day, month and year boxes in the locale's order: easier to type and to
    * read back than a date picker for a date decades ago, and the same with a keyboard in every browser.
    */
   birthField() {
-    const parts = { day: ['Day', 2, 'bday-day'], month: ['Month', 2, 'bday-month'], year: ['Year', 4, 'bday-year'] };
+    const parts = { day: [this.t('day'), 2, 'bday-day'], month: [this.t('month'), 2, 'bday-month'], year: [this.t('year'), 4, 'bday-year'] };
     const order = new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'numeric', year: 'numeric' })
       .formatToParts(new Date(2000, 10, 22)).map((p) => p.type).filter((t) => t in parts);
     return `<fieldset class="field birth" aria-describedby="cb-date_of_birth-hint">
-        <legend>Date of birth</legend>
-        <span class="hint" id="cb-date_of_birth-hint">For example, ${escapeHtml(new Intl.DateTimeFormat(this.locale).format(new Date(1980, 2, 27)))}</span>
+        <legend>${escapeHtml(this.t('dateOfBirth'))}</legend>
+        <span class="hint" id="cb-date_of_birth-hint">${escapeHtml(this.t('forExample', { date: new Intl.DateTimeFormat(this.locale).format(new Date(1980, 2, 27)) }))}</span>
         <div class="parts">${order.map((part) => {
           const [label, size, autocomplete] = parts[part];
-          return `<label>${label}<input name="birth_${part}" data-field="date_of_birth" inputmode="numeric" maxlength="${size}"
+          return `<label>${escapeHtml(label)}<input name="birth_${part}" data-field="date_of_birth" inputmode="numeric" maxlength="${size}"
             size="${size + 1}" autocomplete="${autocomplete}" required aria-required="true"></label>`;
         }).join('')}</div>
         <span class="problem" id="cb-date_of_birth-problem"></span>
@@ -526,25 +604,25 @@ export class CarebookBooking extends HTMLElement {
   validate(form) {
     const problems = {};
     const text = (name) => String(form.get(name) ?? '').trim();
-    for (const [name, label] of [['first_name', 'first name'], ['last_name', 'last name']]) {
+    for (const [name, key] of [['first_name', 'enterFirstName'], ['last_name', 'enterLastName']]) {
       if (!text(name)) {
-        problems[name] = `Enter your ${label}.`;
+        problems[name] = this.t(key);
       }
     }
     const birth = this.birthDate(form);
     const parsed = new Date(`${birth}T00:00:00Z`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(birth) || Number.isNaN(parsed.getTime())
         || parsed.toISOString().slice(0, 10) !== birth) {
-      problems.date_of_birth = 'Enter your date of birth.';
+      problems.date_of_birth = this.t('enterBirth');
     } else if (birth > localDate(new Date()) || birth < `${new Date().getFullYear() - 130}-01-01`) {
-      problems.date_of_birth = 'Enter a real date of birth.';
+      problems.date_of_birth = this.t('enterRealBirth');
     }
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text('email'))) {
-      problems.email = 'Enter an e-mail address like name@example.com.';
+      problems.email = this.t('enterEmail');
     }
     const phone = text('phone');
     if (phone && !/^\+?[\d\s().-]{6,20}$/.test(phone)) {
-      problems.phone = 'Enter a phone number using digits, spaces and an optional leading +.';
+      problems.phone = this.t('enterPhone');
     }
     return problems;
   }
@@ -565,7 +643,7 @@ export class CarebookBooking extends HTMLElement {
     const count = Object.keys(problems).length;
     if (first) {
       first.focus();
-      this.announce(`Please correct ${count === 1 ? 'one field' : `${count} fields`}.`);
+      this.announce(count === 1 ? this.t('correctOne') : this.t('correctMany', { n: count }));
     }
   }
 
@@ -575,7 +653,7 @@ export class CarebookBooking extends HTMLElement {
     if (Object.keys(problems).length) {
       return;
     }
-    const patient = { date_of_birth: this.birthDate(form) };
+    const patient = { date_of_birth: this.birthDate(form), preferred_language: this.locale };
     for (const name of ['first_name', 'last_name', 'email', 'phone']) {
       const value = String(form.get(name) ?? '').trim();
       if (value) {
@@ -608,22 +686,23 @@ export class CarebookBooking extends HTMLElement {
 
   renderDone() {
     const { appointment, slot, service } = this.state;
-    const where = slot.is_remote ? 'Video appointment: you will receive a link' : slot.location_name;
+    const where = slot.is_remote ? this.t('videoLink') : slot.location_name;
     const calendar = new Blob([this.calendarFile(appointment, slot, service)], { type: 'text/calendar' });
     this.clearMessage();
-    this.showStep(3, `<h2 tabindex="-1">You are booked</h2>
+    const t = (key) => escapeHtml(this.t(key));
+    this.showStep(3, `<h2 tabindex="-1">${t('booked')}</h2>
       <dl class="summary">
-        <dt>Service</dt><dd>${escapeHtml(service.name)}</dd>
-        <dt>When</dt><dd>${escapeHtml(this.when(appointment.start_time))}</dd>
-        <dt>With</dt><dd>${escapeHtml(slot.clinician_name)}</dd>
-        <dt>Where</dt><dd>${escapeHtml(where ?? '')}</dd>
-        <dt>Reference</dt><dd>${escapeHtml(appointment.id)}</dd>
+        <dt>${t('service')}</dt><dd>${escapeHtml(service.name)}</dd>
+        <dt>${t('when')}</dt><dd>${escapeHtml(this.when(appointment.start_time))}</dd>
+        <dt>${t('with')}</dt><dd>${escapeHtml(slot.clinician_name)}</dd>
+        <dt>${t('where')}</dt><dd>${escapeHtml(where ?? '')}</dd>
+        <dt>${t('reference')}</dt><dd>${escapeHtml(appointment.id)}</dd>
       </dl>
       <div class="actions">
-        <a class="download" href="${URL.createObjectURL(calendar)}" download="appointment.ics">Add to calendar</a>
+        <a class="download" href="${URL.createObjectURL(calendar)}" download="appointment.ics">${t('addToCalendar')}</a>
       </div>
-      <div class="actions"><button type="button" data-again>Book another appointment</button></div>`);
-    this.announce('Your appointment is booked.');
+      <div class="actions"><button type="button" data-again>${t('bookAnother')}</button></div>`);
+    this.announce(this.t('bookedAnnounce'));
     this.root.querySelector('[data-again]').addEventListener('click', () => {
       this.state.appointment = null;
       this.run(() => this.loadServices());
@@ -635,8 +714,8 @@ export class CarebookBooking extends HTMLElement {
       'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Carebook//Booking widget//EN', 'METHOD:PUBLISH', 'BEGIN:VEVENT',
       `UID:${appointment.id}@carebook`, `DTSTAMP:${icsTime(new Date().toISOString())}`,
       `DTSTART:${icsTime(appointment.start_time)}`, `DTEND:${icsTime(appointment.end_time)}`,
-      `SUMMARY:${icsText(`${service.name} with ${slot.clinician_name}`)}`,
-      `LOCATION:${icsText(slot.is_remote ? 'Video appointment' : slot.location_name ?? '')}`,
+      `SUMMARY:${icsText(this.t('serviceWith', { service: service.name, clinician: slot.clinician_name }))}`,
+      `LOCATION:${icsText(slot.is_remote ? this.t('videoAppointment') : slot.location_name ?? '')}`,
       'END:VEVENT', 'END:VCALENDAR', '',
     ].join('\r\n');
   }
@@ -645,7 +724,7 @@ export class CarebookBooking extends HTMLElement {
 
   showStep(index, html) {
     this.state.step = index;
-    this.root.querySelector('ol.progress').innerHTML = STEPS.map((name, i) =>
+    this.root.querySelector('ol.progress').innerHTML = this.steps.map((name, i) =>
       `<li class="${i < index ? 'done' : ''}" ${i === index ? 'aria-current="step"' : ''}>${i + 1}. ${name}</li>`).join('');
     this.root.querySelector('[data-step]').innerHTML = html;
     // Focus follows the patient from step to step, but the first step must not pull the page to the widget.
@@ -658,7 +737,7 @@ export class CarebookBooking extends HTMLElement {
   showMessage(text, kind = 'info', retry) {
     const holder = this.root.querySelector('[data-message]');
     holder.innerHTML = `<div class="message ${kind}" role="${kind === 'error' ? 'alert' : 'status'}">
-      <span>${escapeHtml(text)}</span>${retry ? ' <button type="button" data-retry>Try again</button>' : ''}</div>`;
+      <span>${escapeHtml(text)}</span>${retry ? ` <button type="button" data-retry>${escapeHtml(this.t('retry'))}</button>` : ''}</div>`;
     holder.querySelector('[data-retry]')?.addEventListener('click', () => {
       this.clearMessage();
       this.shownOnce = true; // the retry button held focus; the step it brings back takes it
@@ -679,6 +758,168 @@ export class CarebookBooking extends HTMLElement {
   }
 }
 
+/**
+ * <carebook-manage>: the page a patient's manage link opens. The token comes after '#' in the address (never
+ * sent to a server, so never in an access log) or from the token attribute. The patient sees the appointment
+ * and may cancel it or move it within the clinic's rules: a new time is held like any other, and the move
+ * happens only when they confirm it.
+ */
+export class CarebookManage extends CarebookBooking {
+  get frameKey() {
+    return 'manageFrame';
+  }
+
+  get steps() {
+    return this.text.manageSteps ?? [];
+  }
+
+  get credential() {
+    return this.getAttribute('token') || decodeURIComponent(window.location.hash.replace(/^#/, ''));
+  }
+
+  async start(message, kind) {
+    try {
+      const { data } = await this.api('GET', '/self-service/appointment');
+      this.state.appointment = data;
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 404)) {
+        this.showStep(0, `<h2 tabindex="-1">${escapeHtml(this.t('yourAppointment'))}</h2>`);
+        this.showMessage(this.t('linkInvalid'), 'error');
+        return;
+      }
+      throw e;
+    }
+    this.renderAppointment(message, kind);
+  }
+
+  renderAppointment(message, kind) {
+    const a = this.state.appointment;
+    const t = (key, values) => escapeHtml(this.t(key, values));
+    const status = { confirmed: 'statusConfirmed', pending: 'statusPending', cancelled: 'statusCancelled' }[a.status] ?? 'statusOther';
+    const open = a.status === 'confirmed' || a.status === 'pending';
+    const rules = [
+      a.can_cancel && a.cancel_until ? t('cancelUntil', { when: this.when(a.cancel_until) }) : '',
+      a.can_reschedule && a.reschedule_until ? t('rescheduleUntil', { when: this.when(a.reschedule_until) }) : '',
+      a.can_reschedule && a.reschedules_left != null ? t('reschedulesLeft', { n: a.reschedules_left }) : '',
+    ].filter(Boolean);
+    const locked = open && !a.can_cancel && !a.can_reschedule;
+    if (message) {
+      this.showMessage(message, kind);
+    } else {
+      this.clearMessage();
+    }
+    // After a change the progress shows it done; the buttons stay for whatever the rules still allow.
+    this.showStep(message ? 3 : 0, `<h2 tabindex="-1">${t('yourAppointment')}</h2>
+      <dl class="summary">
+        <dt>${t('service')}</dt><dd>${escapeHtml(a.service)}</dd>
+        <dt>${t('when')}</dt><dd data-when>${escapeHtml(this.when(a.start_time))}</dd>
+        <dt>${t('with')}</dt><dd>${escapeHtml(a.clinician)}</dd>
+        <dt>${t('where')}</dt><dd>${escapeHtml(a.is_remote ? this.t('videoAppointment') : a.location ?? '')}</dd>
+        <dt>${t('status')}</dt><dd data-status>${t(status)}</dd>
+        <dt>${t('reference')}</dt><dd>${escapeHtml(a.id)}</dd>
+      </dl>
+      ${rules.map((rule) => `<p class="note">${rule}</p>`).join('')}
+      ${locked ? `<p class="message warning">${a.clinic_phone ? t('cannotChange', { phone: a.clinic_phone }) : t('cannotChangeNoPhone')}</p>` : ''}
+      <div class="actions">
+        ${a.can_reschedule ? `<button type="button" class="primary" data-reschedule>${t('chooseNewTime')}</button>` : ''}
+        ${a.can_cancel ? `<button type="button" data-cancel>${t('cancelAppointment')}</button>` : ''}
+      </div>`);
+    this.root.querySelector('[data-reschedule]')?.addEventListener('click', () => this.run(async () => {
+      this.state.service = { name: a.service };
+      await this.loadTimes();
+    }));
+    this.root.querySelector('[data-cancel]')?.addEventListener('click', () => this.renderCancel());
+  }
+
+  renderCancel() {
+    const t = (key) => escapeHtml(this.t(key));
+    this.showStep(0, `<h2 tabindex="-1">${t('cancelAppointment')}</h2>
+      <p>${escapeHtml(this.t('serviceWith', { service: this.state.appointment.service, clinician: this.state.appointment.clinician }))},
+        ${escapeHtml(this.when(this.state.appointment.start_time))}</p>
+      <form novalidate>
+        <div class="field">
+          <label for="cb-reason">${t('cancelReason')} ${t('optional')}</label>
+          <textarea id="cb-reason" name="reason" rows="3" maxlength="4000"></textarea>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary">${t('confirmCancel')}</button>
+          <button type="button" data-keep>${t('keep')}</button>
+        </div>
+      </form>`);
+    this.root.querySelector('[data-keep]').addEventListener('click', () => this.renderAppointment());
+    this.root.querySelector('form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      const reason = String(new FormData(e.target).get('reason') ?? '').trim();
+      this.run(async () => {
+        const { data } = await this.api('POST', '/self-service/appointment/cancel', reason ? { reason } : {});
+        this.state.appointment = data;
+        this.renderAppointment(this.t('cancelledAnnounce'), 'info');
+        this.announce(this.t('cancelledAnnounce'));
+      });
+    });
+  }
+
+  async fetchSlots(startDate, endDate) {
+    const query = new URLSearchParams({ start_date: startDate, end_date: endDate });
+    const { data } = await this.api('GET', `/self-service/appointment/availability?${query}`);
+    return data;
+  }
+
+  choices() {
+    // The same clinician throughout: one choice per time.
+    return this.visibleSlots().map((slot) => ({ key: this.slotKey(slot), slot, anyClinician: false }));
+  }
+
+  backFromTimes() {
+    return `<button type="button" data-back>${escapeHtml(this.t('keep'))}</button>`;
+  }
+
+  async placeHold(choice) {
+    const { data } = await this.api('POST', '/self-service/appointment/holds', { start_time: choice.slot.start_time });
+    return data;
+  }
+
+  async releaseHold() {
+    // A patient's hold is left to expire: releasing takes a key that may release any hold.
+    this.state.hold = null;
+    this.stopCountdown();
+  }
+
+  afterHold() {
+    const t = (key, values) => escapeHtml(this.t(key, values));
+    this.showStep(2, `<h2 tabindex="-1">${t('moveTo', { when: this.when(this.state.hold.start_time) })}</h2>
+      ${this.countdown()}
+      <div class="actions">
+        <button type="button" class="primary" data-move>${t('confirmMove')}</button>
+        <button type="button" data-back>${t('chooseAnother')}</button>
+      </div>`);
+    this.startCountdown();
+    this.root.querySelector('[data-back]').addEventListener('click', () => this.run(async () => {
+      await this.releaseHold();
+      await this.loadTimes();
+    }));
+    this.root.querySelector('[data-move]').addEventListener('click', () => this.run(async () => {
+      try {
+        const { data } = await this.api('POST', '/self-service/appointment/reschedule', { hold_id: this.state.hold.id });
+        this.stopCountdown();
+        this.state.hold = null;
+        this.state.appointment = data;
+        this.renderAppointment(this.t('movedAnnounce'), 'info');
+        this.announce(this.t('movedAnnounce'));
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) {
+          this.expired();
+          return;
+        }
+        throw e;
+      }
+    }));
+  }
+}
+
 if (!customElements.get('carebook-booking')) {
   customElements.define('carebook-booking', CarebookBooking);
+}
+if (!customElements.get('carebook-manage')) {
+  customElements.define('carebook-manage', CarebookManage);
 }

@@ -115,7 +115,10 @@ public abstract class BrowserTest extends ApiTest {
         return created.data().get("key").stringValue();
     }
 
-    /** Opens a clinic page at {@code origin} embedding the widget with these attributes, in a fresh browser context. */
+    /**
+     * Opens a clinic page at {@code origin} embedding the widget with these attributes (in British English unless
+     * they give a {@code locale}), in a fresh browser context.
+     */
     Page openWidget(String origin, int width, String key, String... attributes) {
         var page = newPage(width);
         open(page, origin, key, attributes);
@@ -140,6 +143,9 @@ public abstract class BrowserTest extends ApiTest {
     void open(Page page, String origin, String key, String... attributes) {
         String path = "/clinic-" + PAGES.size() + ".html";
         var extra = new StringBuilder();
+        if (!java.util.Arrays.asList(attributes).contains("locale")) {
+            extra.append(" locale=\"en-GB\"");
+        }
         for (int i = 0; i < attributes.length; i += 2) {
             extra.append(' ')
                     .append(attributes[i])
@@ -153,7 +159,7 @@ public abstract class BrowserTest extends ApiTest {
                 <title>A clinic website</title>
                 <script type="module" src="%1$s/widget/carebook.js"></script></head>
                 <body style="margin:0;padding:8px;font-family:sans-serif"><h1>Book with us</h1>
-                <carebook-booking publishable-key="%2$s" api-base="%1$s/v1" locale="en-GB"%3$s></carebook-booking>
+                <carebook-booking publishable-key="%2$s" api-base="%1$s/v1"%3$s></carebook-booking>
                 </body></html>""".formatted(base, key, extra));
         page.navigate(origin + path);
     }
