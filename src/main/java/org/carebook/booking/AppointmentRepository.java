@@ -56,13 +56,6 @@ class AppointmentRepository {
                 .optional();
     }
 
-    Optional<AppointmentRow> findByHold(String holdId) {
-        return jdbc.sql("SELECT * FROM appointments WHERE hold_id = :hold")
-                .param("hold", holdId)
-                .query(AppointmentRepository::row)
-                .optional();
-    }
-
     List<AppointmentRow> page(Tenant tenant, AppointmentFilter filter, PageRequest page) {
         return Sql.paged(Sql.scoped(jdbc.sql("""
                         SELECT * FROM appointments

@@ -170,9 +170,9 @@ class BookingCore {
         return moved;
     }
 
-    /** The appointment an earlier confirm of the hold made. */
-    java.util.Optional<AppointmentView> bookedFrom(String holdId) {
-        return appointments.findByHold(holdId).map(AppointmentRow::view);
+    /** The appointment a confirmed hold's time went to: booked by an earlier confirm, or moved onto it. */
+    java.util.Optional<AppointmentView> bookedFrom(HoldRepository.Row hold) {
+        return appointments.find(hold.tenant(), hold.appointmentId(), false).map(AppointmentRow::view);
     }
 
     AppointmentView record(AppointmentEvent event) {

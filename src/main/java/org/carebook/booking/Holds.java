@@ -138,7 +138,7 @@ public class Holds {
         }
         var hold = repository.find(caller.tenant(), id, true).orElseThrow(BookingCore::holdExpired);
         if (hold.status(now) == HoldStatus.CONFIRMED) {
-            return new Confirmation.AlreadyBooked(core.bookedFrom(id).orElseThrow());
+            return new Confirmation.AlreadyBooked(core.bookedFrom(hold).orElseThrow());
         }
         var settings = organizations.settings(caller.tenant());
         var patient = core.check(caller, command.patient(), settings, problems);

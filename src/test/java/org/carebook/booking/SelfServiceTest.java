@@ -160,6 +160,11 @@ class SelfServiceTest extends ApiTest {
                 .data();
         assertThat(Instant.parse(moved.get("start_time").stringValue())).isEqualTo(Instant.parse(next));
         assertThat(moved.get("reschedules_left").intValue()).isZero();
+        var confirmedAgain = clinic.api.post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient_id", patient));
+        assertThat(confirmedAgain.status())
+                .as("a hold an appointment moved onto is already used")
+                .isEqualTo(200);
+        assertThat(confirmedAgain.id()).isEqualTo(id);
         assertThat(moved.get("can_reschedule").booleanValue()).isFalse();
         assertThat(starts(old)).contains(Instant.parse(old));
         assertThat(starts(next)).doesNotContain(Instant.parse(next));
