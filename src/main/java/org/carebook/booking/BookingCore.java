@@ -72,6 +72,12 @@ class BookingCore {
         if (caller.kind() == KeyKind.STAFF || (caller.kind() == KeyKind.SECRET && override)) {
             return true;
         }
+        if (caller.kind() == KeyKind.SECRET) {
+            throw CarebookException.conflict(
+                    "booking_limit_reached",
+                    "The patient already has " + max + " upcoming appointments, the organization's limit; send "
+                            + "\"override_booking_limit\": true to book another.");
+        }
         String call = settings.phone() == null
                 ? "Please contact the clinic to book another."
                 : "Please call the clinic on " + settings.phone() + " to book another.";

@@ -124,6 +124,37 @@ class ManagePageTest extends BrowserTest {
     }
 
     @Test
+    void aPatientWithThreeUpcomingBookingsIsToldInTheWidgetToCallForAFourth() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        expect(
+                clinic.api.patch(
+                        "/v1/organization", Map.of("phone", "+44 20 7946 0000", "max_active_bookings_per_patient", 3)),
+                200);
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "11:00");
+        String type = clinic.type("name", "General consultation");
+        var patient = Map.of(
+                "first_name", "Grace", "last_name", "Hopper", "date_of_birth", "1985-06-01", "email", "g@example.com");
+        for (int day = 2; day <= 4; day++) {
+            String start = LocalDate.now(ZoneOffset.UTC).plusDays(day) + "T10:00:00Z";
+            var hold = expect(clinic.hold(clinic.org.publishable(), type, doctor, start), 201);
+            expect(
+                    clinic.org.publishable().post("/v1/holds/" + hold.id() + "/confirm", Map.of("patient", patient)),
+                    201);
+        }
+
+        var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org), "appointment-type-id", type);
+        laterDay(page).click();
+        page.locator("[data-slot]").last().click();
+        WidgetTest.fillDetails(page, "Grace", "Hopper", "1985-06-01", "g@example.com", "");
+        button(page, "Confirm booking").click();
+
+        assertThat(page.getByText("You already have 3 upcoming appointments")).isVisible();
+        assertThat(page.getByText("call the clinic on +44 20 7946 0000")).isVisible();
+        assertThat(clinic.api.get("/v1/appointments").data()).hasSize(3);
+    }
+
+    @Test
     void theWidgetInGermanBooksAPatientWhoGetsTheirEmailInGerman() throws Exception {
         var clinic = Clinic.in(newOrganization(), "Europe/London");
         String doctor = clinic.clinician("Dr Ada Byron");
