@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The first thing every request meets: the client's address through trusted proxies, a request id, the
- * API version header, and the 64 KiB body limit, before any authentication or parsing work is spent on it.
+ * API version header, and the 64 KiB body limit, before any authentication or parsing work is spent on it;
+ * and the last: its line in the access log.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,6 +35,7 @@ class EdgeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest received, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long started = System.nanoTime();
         HttpServletRequest request = proxies.resolve(received);
         String requestId = RequestIds.assign(request);
         response.setHeader("Request-Id", requestId);
@@ -70,6 +72,7 @@ class EdgeFilter extends OncePerRequestFilter {
             }
             errors.write(request, response, ErrorResponses.unavailable());
         } finally {
+            AccessLog.write(request, response, started);
             MDC.remove("request_id");
         }
     }
