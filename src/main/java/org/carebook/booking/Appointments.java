@@ -36,6 +36,7 @@ public class Appointments {
     private final BookingCore core;
     private final ChangePolicies policies;
     private final HoldRepository holds;
+    private final BookingMetrics metrics;
     private final Organizations organizations;
     private final EventLog events;
     private final Clock clock;
@@ -47,6 +48,7 @@ public class Appointments {
             BookingCore core,
             ChangePolicies policies,
             HoldRepository holds,
+            BookingMetrics metrics,
             Organizations organizations,
             EventLog events,
             Clock clock) {
@@ -56,6 +58,7 @@ public class Appointments {
         this.core = core;
         this.policies = policies;
         this.holds = holds;
+        this.metrics = metrics;
         this.organizations = organizations;
         this.events = events;
         this.clock = clock;
@@ -179,6 +182,7 @@ public class Appointments {
         }
         repository.move(id, hold.placement(), now);
         holds.markConfirmed(holdId, id, now);
+        metrics.holds("confirmed", 1);
         var updated = row(caller, id, false).view();
         return core.record(new AppointmentEvent.Rescheduled(caller.tenant(), Actor.of(caller), updated));
     }

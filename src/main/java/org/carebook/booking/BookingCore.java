@@ -29,12 +29,19 @@ class BookingCore {
     private final BlockingIntervals intervals;
     private final Patients patients;
     private final EventLog events;
+    private final BookingMetrics metrics;
 
-    BookingCore(AppointmentRepository appointments, BlockingIntervals intervals, Patients patients, EventLog events) {
+    BookingCore(
+            AppointmentRepository appointments,
+            BlockingIntervals intervals,
+            Patients patients,
+            EventLog events,
+            BookingMetrics metrics) {
         this.appointments = appointments;
         this.intervals = intervals;
         this.patients = patients;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /** The patient choice as it would be stored, with what is wrong with it added to {@code problems}. */
@@ -193,6 +200,7 @@ class BookingCore {
 
     private AppointmentView insert(Caller caller, AppointmentRow row) {
         appointments.insert(row);
+        metrics.booked(caller);
         return record(new AppointmentEvent.Booked(row.tenant(), Actor.of(caller), row.view()));
     }
 

@@ -39,6 +39,7 @@ public class Holds {
     private final BookingCore core;
     private final Organizations organizations;
     private final EventLog events;
+    private final BookingMetrics metrics;
     private final Clock clock;
 
     Holds(
@@ -50,6 +51,7 @@ public class Holds {
             BookingCore core,
             Organizations organizations,
             EventLog events,
+            BookingMetrics metrics,
             Clock clock) {
         this.repository = repository;
         this.intervals = intervals;
@@ -59,6 +61,7 @@ public class Holds {
         this.core = core;
         this.organizations = organizations;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -156,6 +159,7 @@ public class Holds {
         boolean overridden = core.checkLimit(caller, patientId, settings, command.overrideBookingLimit(), now);
         var appointment = core.bookHeldTime(caller, hold, patientId, details, overridden, now);
         repository.markConfirmed(id, appointment.id(), now);
+        metrics.holds("confirmed", 1);
         return new Confirmation.Booked(appointment);
     }
 
@@ -276,6 +280,14 @@ public class Holds {
 
     private HoldView record(HoldEvent event) {
         events.record(event);
+        metrics.holds(outcome(event), 1);
         return event.hold();
+    }
+
+    private static String outcome(HoldEvent event) {
+        if (event instanceof HoldEvent.Placed) {
+            return "placed";
+        }
+        return event instanceof HoldEvent.Released ? "released" : "expired";
     }
 }

@@ -25,7 +25,14 @@ class NotificationRepository {
     record Planned(String kind, String channel, String recipient, Message message, Instant sendAfter) {}
 
     /** A claimed message with what sending it needs. */
-    record Outgoing(String id, String channel, String recipient, Message message, Instant createdAt, int attempts) {}
+    record Outgoing(
+            String id,
+            String channel,
+            String recipient,
+            Message message,
+            Instant sendAfter,
+            Instant createdAt,
+            int attempts) {}
 
     /** Records a planned message: queued to be sent, or suppressed for the reason given. */
     void insert(Tenant tenant, String appointmentId, Planned planned, Suppression suppressed, Instant now) {
@@ -93,7 +100,7 @@ class NotificationRepository {
                                 ORDER BY c.send_after LIMIT :batch
                                 FOR UPDATE SKIP LOCKED)
                         RETURNING n.id, n.channel, n.recipient, n.subject, n.text_body, n.html_body, n.calendar,
-                                  n.created_at, n.attempts""")
+                                  n.send_after, n.created_at, n.attempts""")
                 .param("now", Sql.at(now))
                 .param("leaseUntil", Sql.at(leaseUntil))
                 .param("batch", batch)
@@ -106,6 +113,7 @@ class NotificationRepository {
                                 rs.getString("text_body"),
                                 rs.getString("html_body"),
                                 rs.getString("calendar")),
+                        Sql.instant(rs, "send_after"),
                         Sql.instant(rs, "created_at"),
                         rs.getInt("attempts")))
                 .list();

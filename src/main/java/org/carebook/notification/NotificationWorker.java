@@ -3,6 +3,7 @@ package org.carebook.notification;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ class NotificationWorker implements SchedulingConfigurer, DisposableBean {
     private final NotificationSettings properties;
     private final Clock clock;
     private final Counter sent;
+    private final Timer lag;
     private final Counter failedAttempts;
     private final LeasedWork<NotificationRepository.Outgoing> work;
 
@@ -57,6 +59,8 @@ class NotificationWorker implements SchedulingConfigurer, DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.sent = metrics.counter("carebook.notifications.sent");
+        // From when a message was due (at once, or a reminder's time) to when the provider took it.
+        this.lag = Timer.builder("carebook.notifications.lag").register(metrics);
         this.failedAttempts = metrics.counter("carebook.notifications.failed.attempts");
         // One at a time: mail servers and SMS providers limit how fast one sender may go.
         this.work = new LeasedWork<>(
@@ -88,8 +92,10 @@ class NotificationWorker implements SchedulingConfigurer, DisposableBean {
             } else {
                 email(notification);
             }
-            transactions.executeWithoutResult(status -> notifications.sent(notification.id(), clock.instant()));
+            Instant now = clock.instant();
+            transactions.executeWithoutResult(status -> notifications.sent(notification.id(), now));
             sent.increment();
+            lag.record(Duration.between(notification.sendAfter(), now));
         } catch (SmsProvider.Failure | MailException | MessagingException | NoMailServer e) {
             failedAttempts.increment();
             retryOrFail(

@@ -1,5 +1,6 @@
 package org.carebook.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,6 +27,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** {@code carebook.conflicts} by reason: every 409 the API answers (a time taken, a limit reached, …). */
+    private final MeterRegistry metrics;
+
+    ApiExceptionHandler(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
 
     @ExceptionHandler(CarebookException.class)
     ResponseEntity<ErrorBody> carebook(CarebookException e, HttpServletRequest request) {
@@ -79,7 +87,7 @@ class ApiExceptionHandler {
     }
 
     /** A database out of reach, restarting, full or read-only, as {@link DatabaseFailures} tells. */
-    private static ResponseEntity<ErrorBody> databaseUnavailable(Exception e, HttpServletRequest request) {
+    private ResponseEntity<ErrorBody> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable: {}", e.getClass().getSimpleName());
         return respond(ErrorResponses.unavailable(), request);
     }
@@ -117,7 +125,10 @@ class ApiExceptionHandler {
         return respond(ErrorResponses.internal(), request);
     }
 
-    private static ResponseEntity<ErrorBody> respond(CarebookException e, HttpServletRequest request) {
+    private ResponseEntity<ErrorBody> respond(CarebookException e, HttpServletRequest request) {
+        if (e.status() == 409) {
+            metrics.counter("carebook.conflicts", "reason", e.reason()).increment();
+        }
         return ResponseEntity.status(e.status()).body(ErrorBody.of(e, RequestIds.of(request)));
     }
 

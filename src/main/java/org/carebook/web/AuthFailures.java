@@ -1,5 +1,7 @@
 package org.carebook.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.carebook.kernel.CarebookException;
@@ -14,14 +16,19 @@ import org.springframework.stereotype.Component;
 class AuthFailures {
 
     private final Buckets perAddress;
+    private final Counter failures;
+    private final Counter blockedAttempts;
 
-    AuthFailures(EdgeSettings properties) {
+    AuthFailures(EdgeSettings properties, MeterRegistry metrics) {
         this.perAddress = new Buckets(properties.authFailuresPerMinute(), Duration.ofMinutes(1));
+        this.failures = metrics.counter("carebook.auth.failures");
+        this.blockedAttempts = metrics.counter("carebook.rate_limit.refusals", "bucket", "auth_failures");
     }
 
     void refuseIfBlocked(String address, HttpServletResponse response) {
         var estimate = perAddress.of(address).estimateAbilityToConsume(1);
         if (!estimate.canBeConsumed()) {
+            blockedAttempts.increment();
             long seconds = Buckets.secondsToWait(estimate.getNanosToWaitForRefill());
             response.setHeader("Retry-After", Long.toString(seconds));
             throw CarebookException.rateLimited(
@@ -36,6 +43,7 @@ class AuthFailures {
     }
 
     void record(String address) {
+        failures.increment();
         perAddress.of(address).tryConsume(1);
     }
 }

@@ -1,5 +1,7 @@
 package org.carebook.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.carebook.kernel.Caller;
@@ -18,8 +20,12 @@ class RateLimits {
 
     private final Buckets perKey;
     private final Buckets perAddress;
+    private final Counter refusedPerKey;
+    private final Counter refusedPerAddress;
 
-    RateLimits(EdgeSettings properties) {
+    RateLimits(EdgeSettings properties, MeterRegistry metrics) {
+        this.refusedPerKey = metrics.counter("carebook.rate_limit.refusals", "bucket", "key");
+        this.refusedPerAddress = metrics.counter("carebook.rate_limit.refusals", "bucket", "address");
         this.perKey = new Buckets(properties.rateLimitPerSecond(), Duration.ofSeconds(1));
         this.perAddress = new Buckets(properties.rateLimitPerIpPerSecond(), Duration.ofSeconds(1));
     }
@@ -33,13 +39,25 @@ class RateLimits {
                     caller.tenant().organizationId() + "/" + caller.ip(),
                     response,
                     true,
+                    refusedPerAddress,
                     "Too many requests from this address; retry after ");
         }
-        take(perKey, caller.keyId(), response, !publishable, "Too many requests for this key; retry after ");
+        take(
+                perKey,
+                caller.keyId(),
+                response,
+                !publishable,
+                refusedPerKey,
+                "Too many requests for this key; retry after ");
     }
 
     private static void take(
-            Buckets buckets, String name, HttpServletResponse response, boolean report, String message) {
+            Buckets buckets,
+            String name,
+            HttpServletResponse response,
+            boolean report,
+            Counter refusals,
+            String message) {
         var probe = buckets.of(name).tryConsumeAndReturnRemaining(1);
         if (report) {
             response.setHeader("RateLimit-Limit", Long.toString(buckets.capacity()));
@@ -47,6 +65,7 @@ class RateLimits {
             response.setHeader("RateLimit-Reset", "1");
         }
         if (!probe.isConsumed()) {
+            refusals.increment();
             long seconds = Buckets.secondsToWait(probe.getNanosToWaitForRefill());
             response.setHeader("Retry-After", Long.toString(seconds));
             throw CarebookException.rateLimited("rate_limited", message + seconds + " s.");

@@ -3,6 +3,7 @@ package org.carebook.webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
@@ -53,6 +54,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
 
     private final LeasedWork<DeliveryRepository.Outgoing> work;
     private final Counter delivered;
+    private final Timer lag;
     private final Counter failedAttempts;
 
     DeliveryWorker(
@@ -82,6 +84,8 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
                 clock);
         this.guard = guard;
         this.delivered = metrics.counter("carebook.webhooks.delivered");
+        // From the change to the receiver's 2xx, retries included.
+        this.lag = Timer.builder("carebook.webhooks.lag").register(metrics);
         this.failedAttempts = metrics.counter("carebook.webhooks.failed.attempts");
         Gauge.builder("carebook.webhooks.queue.age.seconds", this, DeliveryWorker::queueAgeSeconds)
                 .register(metrics);
@@ -145,8 +149,10 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     private void outcome(DeliveryRepository.Outgoing delivery, WebhookClient.Answer answer) {
         int code = answer.status();
         if (code >= 200 && code < 300) {
-            transactions.executeWithoutResult(status -> deliveries.delivered(delivery.id(), code, clock.instant()));
+            Instant now = clock.instant();
+            transactions.executeWithoutResult(status -> deliveries.delivered(delivery.id(), code, now));
             delivered.increment();
+            lag.record(Duration.between(delivery.eventCreatedAt(), now));
         } else if (code == 410) {
             transactions.executeWithoutResult(status -> {
                 deliveries.failed(delivery.id(), code, "the receiver answered 410 Gone: endpoint disabled");
