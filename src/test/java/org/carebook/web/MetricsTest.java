@@ -3,6 +3,8 @@ package org.carebook.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.carebook.support.Clinic.expect;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MetricsTest extends ApiTest {
 
     @Test
-    void aBookingAConflictAndARefusedKeyAreCounted() {
+    void aBookingAConflictAndARefusedKeyAreCountedAndTheDashboardFindsItsSeries() throws Exception {
         var practice = Clinic.practice(newOrganization());
         var clinic = practice.clinic();
         String start = LocalDate.now(ZoneOffset.UTC).plusDays(2) + "T10:00:00Z";
@@ -54,6 +56,20 @@ class MetricsTest extends ApiTest {
                 .contains("carebook_rate_limit_refusals_total{")
                 .contains("carebook_webhooks_queue_age_seconds")
                 .contains("carebook_notifications_queue_age_seconds");
+        theDashboardAsksOnlyForSeriesIn(after);
+    }
+
+    /** Every Carebook series the Grafana dashboard in {@code deploy/} asks for is one the server exports. */
+    private static void theDashboardAsksOnlyForSeriesIn(String scrape) throws Exception {
+        String dashboard = Files.readString(Path.of("deploy", "grafana-dashboard.json"));
+        var names = Pattern.compile("carebook_[a-z_]+").matcher(dashboard);
+        int found = 0;
+        while (names.find()) {
+            found++;
+            assertThat(scrape).as("the scrape exports %s", names.group()).contains(names.group());
+        }
+        assertThat(found).isGreaterThanOrEqualTo(8);
+        assertThat(scrape).contains("http_server_requests_seconds_bucket{");
     }
 
     private String scrape() {
