@@ -27,7 +27,7 @@ class SecurityConfiguration {
 
     /**
      * Pages and documents anyone may read: the demo page and widget, the patients' manage page (its link's
-     * token stays in the browser), the API's description, health and metrics.
+     * token stays in the browser), the API's description, health, metrics and the build's version and commit.
      */
     private static final String[] PUBLIC = {
         "/",
@@ -42,6 +42,7 @@ class SecurityConfiguration {
         "/actuator/health",
         "/actuator/health/**",
         "/actuator/prometheus",
+        "/actuator/info",
         "/error"
     };
 
