@@ -84,13 +84,15 @@ public class ManageLinks {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return links.findLive(parsed.get().linkId())
-                .map(link -> new Caller(link.id(), KeyKind.PATIENT, link.tenant(), Set.of(), List.of(), null, null))
-                .filter(caller -> appointments
-                        .get(caller, appointmentOf(caller))
-                        .endTime()
-                        .toInstant()
-                        .isAfter(now));
+        return links.findLive(parsed.get().linkId()).flatMap(link -> {
+            var caller = new Caller(link.id(), KeyKind.PATIENT, link.tenant(), Set.of(), List.of(), null, null);
+            boolean ended = !appointments
+                    .get(caller, link.appointmentId())
+                    .endTime()
+                    .toInstant()
+                    .isAfter(now);
+            return ended ? Optional.empty() : Optional.of(caller);
+        });
     }
 
     /** The one appointment a patient's caller may reach. */
