@@ -88,6 +88,14 @@ public final class Clinic {
         return starts;
     }
 
+    /** The instants a clinician is offered on the day of {@code start}: whether that time is free is then seen. */
+    public List<java.time.Instant> offeredOnDayOf(String typeId, String clinicianId, String start) {
+        String day = start.substring(0, 10);
+        return starts(typeId, day, day, "clinician_id=" + clinicianId).stream()
+                .map(java.time.Instant::parse)
+                .toList();
+    }
+
     /** A hold with whichever clinician is free at that time: the server picks. */
     public Api.Response holdAnyClinician(Api as, String typeId, String startTime) {
         return as.post(

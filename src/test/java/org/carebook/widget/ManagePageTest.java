@@ -73,11 +73,12 @@ class ManagePageTest extends BrowserTest {
         button(page, "Move appointment").click();
         assertThat(page.getByText("Your appointment has moved.").first()).isVisible();
         assertThat(page.getByText("Moves left online: 1.")).isVisible();
+        screenshot(page, "manage-1280-moved");
 
         var moved = clinic.api.get("/v1/appointments/" + id).data();
         assertThat(Instant.parse(moved.get("start_time").stringValue())).isEqualTo(Instant.parse(next));
-        assertThat(starts(clinic, type, doctor, old)).contains(Instant.parse(old));
-        assertThat(starts(clinic, type, doctor, next)).doesNotContain(Instant.parse(next));
+        assertThat(clinic.offeredOnDayOf(type, doctor, old)).contains(Instant.parse(old));
+        assertThat(clinic.offeredOnDayOf(type, doctor, next)).doesNotContain(Instant.parse(next));
         assertThat(linkIn(awaitMail("grace@example.com", 2)))
                 .as("the reschedule e-mail carries the same link")
                 .isEqualTo(token);
@@ -121,6 +122,7 @@ class ManagePageTest extends BrowserTest {
         assertThat(page.getByText("call the clinic on +44 20 7946 0000")).isVisible();
         assertThat(button(page, "Cancel appointment")).hasCount(0);
         assertThat(button(page, "Choose a new time")).hasCount(0);
+        screenshot(page, "manage-375-too-late");
     }
 
     @Test
@@ -208,13 +210,6 @@ class ManagePageTest extends BrowserTest {
         assertThat(page.getByText("Horaires à l’heure locale de Harley Street")).isVisible();
         assertThat(laterDay(page)).containsText("horaire");
         screenshot(page, "1280-fr-time");
-    }
-
-    private static java.util.List<Instant> starts(Clinic clinic, String type, String doctor, String start) {
-        String day = start.substring(0, 10);
-        return clinic.starts(type, day, day, "clinician_id=" + doctor).stream()
-                .map(Instant::parse)
-                .toList();
     }
 
     /** The {@code count}-th e-mail to {@code address}, waiting for it. */
