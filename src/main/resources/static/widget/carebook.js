@@ -54,7 +54,7 @@ fieldset.birth .parts label { display: flex; flex-direction: column; font-size: 
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: 1rem; }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
 dl.summary dt { font-weight: 600; }
-dl.summary dd { margin: 0; }
+dl.summary dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 a.download { color: var(--carebook-accent, #0b5cad); font-weight: 600; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
