@@ -74,6 +74,30 @@ public final class JsonFields {
         return fields;
     }
 
+    /** A request body that must be a JSON object with only the fields of the record that documents it. */
+    public static JsonFields of(JsonNode body, Class<? extends Record> schema) {
+        return of(body, fieldsOf(schema));
+    }
+
+    /** The wire names of a request record's components, in order. */
+    public static String[] fieldsOf(Class<? extends Record> schema) {
+        return FIELD_NAMES.get(schema).clone();
+    }
+
+    private static final ClassValue<String[]> FIELD_NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            return java.util.Arrays.stream(type.getRecordComponents())
+                    .map(component -> snakeCase(component.getName()))
+                    .toArray(String[]::new);
+        }
+    };
+
+    /** As the application's JSON names properties: {@code appointmentTypeId} is {@code appointment_type_id}. */
+    private static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
     public boolean has(String field) {
         return node.has(field);
     }

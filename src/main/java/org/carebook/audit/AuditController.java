@@ -1,5 +1,6 @@
 package org.carebook.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import org.carebook.api.JsonFields;
 import org.carebook.api.RequiresScope;
@@ -22,6 +23,7 @@ class AuditController {
     }
 
     @GetMapping("/v1/audit-events")
+    @Operation(operationId = "listAuditEvents")
     @RequiresScope(Scope.READ_AUDIT)
     ListPage<AuditEventView> list(
             Caller caller,

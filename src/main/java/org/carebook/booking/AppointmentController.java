@@ -1,7 +1,9 @@
 package org.carebook.booking;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
@@ -33,15 +35,18 @@ class AppointmentController {
     }
 
     @PostMapping
+    @Operation(operationId = "bookAppointment")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    @RequestSchema(BookingRequests.BookAppointment.class)
     Envelope<AppointmentView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, BookingForms.BOOK_FIELDS);
+        var fields = JsonFields.of(body, BookingRequests.BookAppointment.class);
         return Envelope.of(
                 appointments.book(caller, BookingForms.book(fields, caller.isPublishable()), fields.problems()));
     }
 
     @GetMapping
+    @Operation(operationId = "listAppointments")
     @RequiresScope(Scope.READ_APPOINTMENTS)
     ListPage<AppointmentView> list(
             Caller caller,
@@ -61,12 +66,14 @@ class AppointmentController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getAppointment")
     @RequiresScope(Scope.READ_APPOINTMENTS)
     Envelope<AppointmentView> get(Caller caller, @PathVariable String id) {
         return Envelope.of(appointments.get(caller, id));
     }
 
     @GetMapping(value = "/{id}/ics")
+    @Operation(operationId = "getAppointmentCalendarFile")
     @RequiresScope(Scope.READ_APPOINTMENTS)
     ResponseEntity<String> calendar(Caller caller, @PathVariable String id) {
         return ResponseEntity.ok()
@@ -76,42 +83,50 @@ class AppointmentController {
     }
 
     @PatchMapping("/{id}")
+    @Operation(operationId = "changeAppointment")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    @RequestSchema(BookingRequests.ChangeAppointment.class)
     Envelope<AppointmentView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, BookingForms.CHANGE_FIELDS);
+        var fields = JsonFields.of(body, BookingRequests.ChangeAppointment.class);
         return Envelope.of(appointments.change(caller, id, BookingForms.change(fields), fields.problems()));
     }
 
     @PostMapping("/{id}/cancel")
+    @Operation(operationId = "cancelAppointment")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    @RequestSchema(BookingRequests.CancelAppointment.class)
     Envelope<AppointmentView> cancel(
             Caller caller, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        var fields =
-                JsonFields.of(body == null ? JsonNodeFactory.instance.objectNode() : body, BookingForms.CANCEL_FIELDS);
+        var fields = JsonFields.of(
+                body == null ? JsonNodeFactory.instance.objectNode() : body, BookingRequests.CancelAppointment.class);
         var command = BookingForms.cancel(fields);
         fields.throwIfInvalid();
         return Envelope.of(appointments.cancel(caller, id, command));
     }
 
     @PostMapping("/{id}/confirm")
+    @Operation(operationId = "confirmAppointment")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
     Envelope<AppointmentView> confirm(Caller caller, @PathVariable String id) {
         return Envelope.of(appointments.confirm(caller, id));
     }
 
     @PostMapping("/{id}/check-in")
+    @Operation(operationId = "checkInAppointment")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
     Envelope<AppointmentView> checkIn(Caller caller, @PathVariable String id) {
         return Envelope.of(appointments.checkIn(caller, id));
     }
 
     @PostMapping("/{id}/no-show")
+    @Operation(operationId = "markAppointmentNoShow")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
     Envelope<AppointmentView> noShow(Caller caller, @PathVariable String id) {
         return Envelope.of(appointments.noShow(caller, id));
     }
 
     @PostMapping("/{id}/complete")
+    @Operation(operationId = "completeAppointment")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
     Envelope<AppointmentView> complete(Caller caller, @PathVariable String id) {
         return Envelope.of(appointments.complete(caller, id));

@@ -1,5 +1,7 @@
 package org.carebook.booking;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -23,15 +25,17 @@ class AvailabilityController {
 
     /** The answer arrives as finished JSON (often from the cache); the annotation tells OpenAPI its shape. */
     @GetMapping("/v1/availability")
+    @Operation(operationId = "findAvailability")
     @RequiresScope(Scope.READ_AVAILABILITY)
     @ApiResponse(
             responseCode = "200",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SlotList.class)))
     ResponseEntity<byte[]> slots(
             Caller caller,
-            @RequestParam(name = "appointment_type_id", required = false) String appointmentTypeId,
-            @RequestParam(name = "start_date", required = false) String startDate,
-            @RequestParam(name = "end_date", required = false) String endDate,
+            @Parameter(required = true) @RequestParam(name = "appointment_type_id", required = false)
+                    String appointmentTypeId,
+            @Parameter(required = true) @RequestParam(name = "start_date", required = false) String startDate,
+            @Parameter(required = true) @RequestParam(name = "end_date", required = false) String endDate,
             @RequestParam(name = "clinician_id", required = false) String clinicianId,
             @RequestParam(name = "location_id", required = false) String locationId,
             @RequestParam(name = "is_remote", required = false) String isRemote,

@@ -12,51 +12,6 @@ import org.carebook.patient.PatientFields;
  */
 final class BookingForms {
 
-    static final String[] PLACE_FIELDS = {
-        "appointment_type_id", "clinician_id", "location_id", "date", "start_time", "is_remote"
-    };
-    static final String[] CONFIRM_FIELDS = {
-        "patient_id",
-        "patient",
-        "attendee_name",
-        "attendee_email",
-        "attendee_phone",
-        "reason",
-        "notes",
-        "payment_mode",
-        "insurance",
-        "override_booking_limit"
-    };
-    static final String[] BOOK_FIELDS = {
-        "patient_id",
-        "patient",
-        "appointment_type_id",
-        "clinician_id",
-        "location_id",
-        "room_id",
-        "schedule_id",
-        "title",
-        "start_time",
-        "end_time",
-        "duration_minutes",
-        "status",
-        "reason",
-        "notes",
-        "payment_mode",
-        "insurance",
-        "is_remote",
-        "allow_overlapping",
-        "attendee_name",
-        "attendee_email",
-        "attendee_phone",
-        "external_ids",
-        "override_booking_limit"
-    };
-    static final String[] CHANGE_FIELDS = {
-        "start_time", "end_time", "clinician_id", "location_id", "room_id", "title", "reason", "notes", "external_ids"
-    };
-    static final String[] CANCEL_FIELDS = {"reason", "cancelled_by"};
-
     private static final int MAX_MINUTES = 24 * 60;
 
     private BookingForms() {}

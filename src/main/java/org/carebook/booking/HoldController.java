@@ -1,7 +1,12 @@
 package org.carebook.booking;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Scope;
@@ -28,30 +33,41 @@ class HoldController {
     }
 
     @PostMapping
+    @Operation(operationId = "placeHold")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_HOLDS)
+    @RequestSchema(BookingRequests.PlaceHold.class)
     Envelope<HoldView> place(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, BookingForms.PLACE_FIELDS);
+        var fields = JsonFields.of(body, BookingRequests.PlaceHold.class);
         return Envelope.of(holds.place(caller, BookingForms.placeHold(fields), fields.problems()));
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getHold")
     @RequiresScope(Scope.WRITE_HOLDS)
     Envelope<HoldView> get(Caller caller, @PathVariable String id) {
         return Envelope.of(holds.get(caller, id));
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "releaseHold")
     @RequiresScope(Scope.WRITE_HOLDS)
     Envelope<HoldView> release(Caller caller, @PathVariable String id) {
         return Envelope.of(holds.release(caller, id));
     }
 
-    /** 201 when this call made the appointment, 200 when an earlier confirm of the same hold did. */
+    /**
+     * 201 when this call made the appointment, 200 when an earlier confirm of the same hold did. A publishable
+     * key is shown only the appointment's booking facts, not the patient's details or the clinic's notes.
+     */
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Booked.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booked.class)))
     @PostMapping("/{id}/confirm")
+    @Operation(operationId = "confirmHold")
     @RequiresScope(Scope.WRITE_HOLDS)
+    @RequestSchema(BookingRequests.ConfirmHold.class)
     ResponseEntity<Envelope<Object>> confirm(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, BookingForms.CONFIRM_FIELDS);
+        var fields = JsonFields.of(body, BookingRequests.ConfirmHold.class);
         var command = BookingForms.confirmHold(fields, caller.isPublishable());
         var confirmation = holds.confirm(caller, id, command, fields.problems());
         var appointment = confirmation.appointment();
@@ -59,4 +75,8 @@ class HoldController {
         var status = confirmation instanceof Holds.Confirmation.Booked ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(Envelope.of(shown));
     }
+
+    /** Documentation only: the answer to a confirm. */
+    @Schema(name = "EnvelopeAppointmentView")
+    record Booked(AppointmentView data) {}
 }

@@ -1,8 +1,10 @@
 package org.carebook.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
 import org.carebook.api.QueryParams;
+import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
@@ -30,14 +32,17 @@ class AppointmentTypeController {
     }
 
     @PostMapping("/v1/appointment-types")
+    @Operation(operationId = "createAppointmentType")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_APPOINTMENT_TYPES)
+    @RequestSchema(CatalogRequests.AppointmentType.class)
     Envelope<AppointmentTypeView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, AppointmentTypeDraft.FIELDS);
+        var fields = JsonFields.of(body, CatalogRequests.AppointmentType.class);
         return Envelope.of(types.create(caller.tenant(), CatalogForms.appointmentType(fields), fields.problems()));
     }
 
     @GetMapping("/v1/appointment-types")
+    @Operation(operationId = "listAppointmentTypes")
     @RequiresScope(Scope.READ_APPOINTMENT_TYPES)
     ListPage<AppointmentTypeView> list(
             Caller caller,
@@ -55,25 +60,30 @@ class AppointmentTypeController {
     }
 
     @GetMapping("/v1/appointment-types/{id}")
+    @Operation(operationId = "getAppointmentType")
     @RequiresScope(Scope.READ_APPOINTMENT_TYPES)
     Envelope<AppointmentTypeView> get(Caller caller, @PathVariable String id) {
         return Envelope.of(types.get(caller, id));
     }
 
     @PatchMapping("/v1/appointment-types/{id}")
+    @Operation(operationId = "updateAppointmentType")
     @RequiresScope(Scope.WRITE_APPOINTMENT_TYPES)
+    @RequestSchema(value = CatalogRequests.AppointmentType.class, partial = true)
     Envelope<AppointmentTypeView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, AppointmentTypeDraft.FIELDS);
+        var fields = JsonFields.of(body, CatalogRequests.AppointmentType.class);
         return Envelope.of(types.update(caller.tenant(), id, CatalogForms.appointmentType(fields), fields.problems()));
     }
 
     @DeleteMapping("/v1/appointment-types/{id}")
+    @Operation(operationId = "deactivateAppointmentType")
     @RequiresScope(Scope.WRITE_APPOINTMENT_TYPES)
     Envelope<AppointmentTypeView> delete(Caller caller, @PathVariable String id) {
         return Envelope.of(types.deactivate(caller.tenant(), id));
     }
 
     @GetMapping("/v1/appointment-templates")
+    @Operation(operationId = "listAppointmentTemplates")
     @RequiresScope({Scope.READ_APPOINTMENT_TEMPLATES, Scope.READ_APPOINTMENT_TYPES})
     ListPage<AppointmentTypeView.Template> templates(
             Caller caller,

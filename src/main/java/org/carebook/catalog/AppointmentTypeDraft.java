@@ -26,26 +26,6 @@ public record AppointmentTypeDraft(
         List<String> clinicianIds,
         ChangeRules changeRules) {
 
-    static final String[] FIELDS = {
-        "name",
-        "description",
-        "duration_minutes",
-        "price",
-        "currency",
-        "is_active",
-        "allow_online_booking",
-        "modes",
-        "buffer_before_minutes",
-        "buffer_after_minutes",
-        "min_notice_minutes",
-        "max_advance_days",
-        "slot_interval_minutes",
-        "requires_room",
-        "clinician_ids",
-        "cancel_notice_hours",
-        "reschedule_notice_hours",
-        "max_reschedules"
-    };
     private static final Set<String> MODES = Set.of("in_person", "remote");
 
     /** The defaults of a new type, priced in the organization's currency. */

@@ -68,7 +68,12 @@ final class CatalogForms {
                         body.text("location_id", 64, null),
                         body.bool("is_remote", null),
                         body.zone("timezone", null),
-                        body.objects("weekly_hours", 100, null, CatalogForms::weeklyHours, Hours.WEEKLY_FIELDS),
+                        body.objects(
+                                "weekly_hours",
+                                100,
+                                null,
+                                CatalogForms::weeklyHours,
+                                JsonFields.fieldsOf(CatalogRequests.WeeklyHours.class)),
                         body.date("valid_from", null),
                         body.date("valid_until", null),
                         body.texts("appointment_type_ids", 500, 64, null),

@@ -1,9 +1,11 @@
 package org.carebook.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
 import org.carebook.api.QueryParams;
+import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
@@ -33,14 +35,17 @@ class ClinicianController {
     }
 
     @PostMapping
+    @Operation(operationId = "createClinician")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_CATALOG)
+    @RequestSchema(CatalogRequests.Clinician.class)
     Envelope<ClinicianView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, ClinicianDraft.FIELDS);
+        var fields = JsonFields.of(body, CatalogRequests.Clinician.class);
         return Envelope.of(clinicians.create(caller.tenant(), CatalogForms.clinician(fields), fields.problems()));
     }
 
     @GetMapping
+    @Operation(operationId = "listClinicians")
     @RequiresScope(Scope.READ_CATALOG)
     ListPage<ClinicianView> list(
             Caller caller,
@@ -53,29 +58,35 @@ class ClinicianController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getClinician")
     @RequiresScope(Scope.READ_CATALOG)
     Envelope<ClinicianView> get(Caller caller, @PathVariable String id) {
         return Envelope.of(clinicians.get(caller.tenant(), id));
     }
 
     @PatchMapping("/{id}")
+    @Operation(operationId = "updateClinician")
     @RequiresScope(Scope.WRITE_CATALOG)
+    @RequestSchema(value = CatalogRequests.Clinician.class, partial = true)
     Envelope<ClinicianView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, ClinicianDraft.FIELDS);
+        var fields = JsonFields.of(body, CatalogRequests.Clinician.class);
         return Envelope.of(clinicians.update(caller.tenant(), id, CatalogForms.clinician(fields), fields.problems()));
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deactivateClinician")
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<ClinicianView> delete(Caller caller, @PathVariable String id) {
         return Envelope.of(clinicians.deactivate(caller.tenant(), id));
     }
 
     @PostMapping("/{id}/time-off")
+    @Operation(operationId = "addTimeOff")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_CATALOG)
+    @RequestSchema(CatalogRequests.TimeOff.class)
     Envelope<TimeOffView> addTimeOff(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, "start_time", "end_time", "reason");
+        var fields = JsonFields.of(body, CatalogRequests.TimeOff.class);
         Instant start = fields.instant("start_time", null);
         Instant end = fields.instant("end_time", null);
         String reason = fields.text("reason", JsonFields.TEXT, null);
@@ -83,18 +94,21 @@ class ClinicianController {
     }
 
     @GetMapping("/{id}/time-off")
+    @Operation(operationId = "listTimeOff")
     @RequiresScope(Scope.READ_CATALOG)
     ListPage<TimeOffView> timeOff(Caller caller, @PathVariable String id) {
         return ListPage.all(clinicians.timeOff(caller.tenant(), id));
     }
 
     @GetMapping("/{id}/time-off/{timeOffId}")
+    @Operation(operationId = "getTimeOff")
     @RequiresScope(Scope.READ_CATALOG)
     Envelope<TimeOffView> oneTimeOff(Caller caller, @PathVariable String id, @PathVariable String timeOffId) {
         return Envelope.of(clinicians.timeOff(caller.tenant(), id, timeOffId));
     }
 
     @DeleteMapping("/{id}/time-off/{timeOffId}")
+    @Operation(operationId = "removeTimeOff")
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<TimeOffView> removeTimeOff(Caller caller, @PathVariable String id, @PathVariable String timeOffId) {
         return Envelope.of(clinicians.removeTimeOff(caller.tenant(), id, timeOffId));

@@ -17,9 +17,6 @@ public record ClinicianDraft(
         Map<String, String> externalIds) {
 
     static final ClinicianDraft EMPTY = new ClinicianDraft(null, null, null, null, null, true, null, Map.of());
-    static final String[] FIELDS = {
-        "name", "title", "specialty", "email", "phone", "is_active", "timezone", "external_ids"
-    };
 
     public ClinicianDraft {
         externalIds = externalIds == null ? Map.of() : externalIds;

@@ -13,9 +13,6 @@ import org.carebook.kernel.Problems;
 /** Blocks of working hours as local clock times: {@code {day?, start, end}}, "HH:MM" strings on the wire. */
 public record Hours(String day, String start, String end) {
 
-    static final String[] WEEKLY_FIELDS = {"day", "start", "end"};
-    static final String[] DATE_FIELDS = {"start", "end"};
-
     public LocalTime startTime() {
         return LocalTime.parse(start);
     }

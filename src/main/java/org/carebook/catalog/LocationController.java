@@ -1,8 +1,10 @@
 package org.carebook.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
 import org.carebook.api.QueryParams;
+import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Change;
@@ -33,14 +35,17 @@ class LocationController {
     }
 
     @PostMapping
+    @Operation(operationId = "createLocation")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_CATALOG)
+    @RequestSchema(CatalogRequests.Location.class)
     Envelope<LocationView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, LocationDraft.FIELDS);
+        var fields = JsonFields.of(body, CatalogRequests.Location.class);
         return Envelope.of(locations.create(caller.tenant(), CatalogForms.location(fields), fields.problems()));
     }
 
     @GetMapping
+    @Operation(operationId = "listLocations")
     @RequiresScope(Scope.READ_CATALOG)
     ListPage<LocationView> list(
             Caller caller,
@@ -51,39 +56,47 @@ class LocationController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getLocation")
     @RequiresScope(Scope.READ_CATALOG)
     Envelope<LocationView> get(Caller caller, @PathVariable String id) {
         return Envelope.of(locations.get(caller.tenant(), id));
     }
 
     @PatchMapping("/{id}")
+    @Operation(operationId = "updateLocation")
     @RequiresScope(Scope.WRITE_CATALOG)
+    @RequestSchema(value = CatalogRequests.Location.class, partial = true)
     Envelope<LocationView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, LocationDraft.FIELDS);
+        var fields = JsonFields.of(body, CatalogRequests.Location.class);
         return Envelope.of(locations.update(caller.tenant(), id, CatalogForms.location(fields), fields.problems()));
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deactivateLocation")
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<LocationView> delete(Caller caller, @PathVariable String id) {
         return Envelope.of(locations.deactivate(caller.tenant(), id));
     }
 
     @PostMapping("/{id}/rooms")
+    @Operation(operationId = "addRoom")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_CATALOG)
+    @RequestSchema(CatalogRequests.NewRoom.class)
     Envelope<LocationView.RoomView> addRoom(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, "name");
+        var fields = JsonFields.of(body, CatalogRequests.NewRoom.class);
         String name = fields.requiredText("name", JsonFields.NAME, null);
         fields.throwIfInvalid();
         return Envelope.of(locations.addRoom(caller.tenant(), id, name));
     }
 
     @PatchMapping("/{id}/rooms/{roomId}")
+    @Operation(operationId = "updateRoom")
     @RequiresScope(Scope.WRITE_CATALOG)
+    @RequestSchema(CatalogRequests.RoomChange.class)
     Envelope<LocationView.RoomView> updateRoom(
             Caller caller, @PathVariable String id, @PathVariable String roomId, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, RoomDraft.FIELDS);
+        var fields = JsonFields.of(body, CatalogRequests.RoomChange.class);
         var change = new Change<>(
                 new RoomDraft(fields.text("name", JsonFields.NAME, null), fields.bool("is_active", null)),
                 fields.given());
@@ -91,6 +104,7 @@ class LocationController {
     }
 
     @DeleteMapping("/{id}/rooms/{roomId}")
+    @Operation(operationId = "deactivateRoom")
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<LocationView.RoomView> deleteRoom(Caller caller, @PathVariable String id, @PathVariable String roomId) {
         return Envelope.of(locations.deactivateRoom(caller.tenant(), id, roomId));

@@ -11,7 +11,6 @@ public record LocationDraft(
         String name, String timezone, Address address, String phone, Map<String, String> externalIds) {
 
     static final LocationDraft EMPTY = new LocationDraft(null, null, Address.EMPTY, null, Map.of());
-    static final String[] FIELDS = {"name", "timezone", "address", "phone", "external_ids"};
 
     public LocationDraft {
         externalIds = externalIds == null ? Map.of() : externalIds;

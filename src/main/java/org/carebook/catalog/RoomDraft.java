@@ -1,7 +1,4 @@
 package org.carebook.catalog;
 
 /** The writable fields of a room of a location. */
-public record RoomDraft(String name, Boolean active) {
-
-    static final String[] FIELDS = {"name", "is_active"};
-}
+public record RoomDraft(String name, Boolean active) {}

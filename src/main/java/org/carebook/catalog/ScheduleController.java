@@ -1,8 +1,10 @@
 package org.carebook.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
@@ -34,14 +36,17 @@ class ScheduleController {
     }
 
     @PostMapping
+    @Operation(operationId = "createSchedule")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_CATALOG)
+    @RequestSchema(CatalogRequests.Schedule.class)
     Envelope<ScheduleView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, ScheduleDraft.FIELDS);
+        var fields = JsonFields.of(body, CatalogRequests.Schedule.class);
         return Envelope.of(schedules.create(caller.tenant(), CatalogForms.schedule(fields), fields.problems()));
     }
 
     @GetMapping
+    @Operation(operationId = "listSchedules")
     @RequiresScope(Scope.READ_CATALOG)
     ListPage<ScheduleView> list(
             Caller caller,
@@ -53,48 +58,58 @@ class ScheduleController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getSchedule")
     @RequiresScope(Scope.READ_CATALOG)
     Envelope<ScheduleView> get(Caller caller, @PathVariable String id) {
         return Envelope.of(schedules.get(caller.tenant(), id));
     }
 
     @PatchMapping("/{id}")
+    @Operation(operationId = "updateSchedule")
     @RequiresScope(Scope.WRITE_CATALOG)
+    @RequestSchema(value = CatalogRequests.Schedule.class, partial = true)
     Envelope<ScheduleView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, ScheduleDraft.FIELDS);
+        var fields = JsonFields.of(body, CatalogRequests.Schedule.class);
         return Envelope.of(schedules.update(caller.tenant(), id, CatalogForms.schedule(fields), fields.problems()));
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deactivateSchedule")
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<ScheduleView> delete(Caller caller, @PathVariable String id) {
         return Envelope.of(schedules.deactivate(caller.tenant(), id));
     }
 
     @PutMapping("/{id}/exceptions/{date}")
+    @Operation(operationId = "setScheduleException")
     @RequiresScope(Scope.WRITE_CATALOG)
+    @RequestSchema(CatalogRequests.DateHours.class)
     Envelope<ScheduleView.DateException> putException(
             Caller caller, @PathVariable String id, @PathVariable String date, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, "hours");
-        var hours = fields.objects("hours", 20, null, CatalogForms::dateHours, Hours.DATE_FIELDS);
+        var fields = JsonFields.of(body, CatalogRequests.DateHours.class);
+        var hours = fields.objects(
+                "hours", 20, null, CatalogForms::dateHours, JsonFields.fieldsOf(CatalogRequests.Period.class));
         fields.require("hours", hours);
         fields.throwIfInvalid();
         return Envelope.of(schedules.putException(caller.tenant(), id, date(date), hours, fields.problems()));
     }
 
     @GetMapping("/{id}/exceptions")
+    @Operation(operationId = "listScheduleExceptions")
     @RequiresScope(Scope.READ_CATALOG)
     ListPage<ScheduleView.DateException> exceptions(Caller caller, @PathVariable String id) {
         return ListPage.all(schedules.exceptions(caller.tenant(), id));
     }
 
     @GetMapping("/{id}/exceptions/{date}")
+    @Operation(operationId = "getScheduleException")
     @RequiresScope(Scope.READ_CATALOG)
     Envelope<ScheduleView.DateException> exception(Caller caller, @PathVariable String id, @PathVariable String date) {
         return Envelope.of(schedules.exception(caller.tenant(), id, date(date)));
     }
 
     @DeleteMapping("/{id}/exceptions/{date}")
+    @Operation(operationId = "removeScheduleException")
     @RequiresScope(Scope.WRITE_CATALOG)
     Envelope<ScheduleView.DateException> removeException(
             Caller caller, @PathVariable String id, @PathVariable String date) {

@@ -20,18 +20,6 @@ public record ScheduleDraft(
 
     static final ScheduleDraft EMPTY =
             new ScheduleDraft(null, null, false, null, List.of(), null, null, List.of(), List.of(), true);
-    static final String[] FIELDS = {
-        "clinician_id",
-        "location_id",
-        "is_remote",
-        "timezone",
-        "weekly_hours",
-        "valid_from",
-        "valid_until",
-        "appointment_type_ids",
-        "accepted_insurance_payers",
-        "is_active"
-    };
 
     ScheduleDraft over(ScheduleDraft current, Predicate<String> given) {
         return new ScheduleDraft(

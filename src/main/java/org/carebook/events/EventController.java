@@ -1,5 +1,6 @@
 package org.carebook.events;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
@@ -19,6 +20,7 @@ class EventController {
     }
 
     @GetMapping("/v1/events")
+    @Operation(operationId = "listEvents")
     @RequiresScope(Scope.READ_EVENTS)
     ListPage<EventView> list(
             Caller caller,

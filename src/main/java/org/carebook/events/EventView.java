@@ -27,5 +27,6 @@ public record EventView(
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EventData")
     public record Data(JsonNode object) {}
 }

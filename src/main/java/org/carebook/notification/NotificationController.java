@@ -1,5 +1,6 @@
 package org.carebook.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
@@ -19,6 +20,7 @@ class NotificationController {
     }
 
     @GetMapping("/v1/notifications")
+    @Operation(operationId = "listNotifications")
     @RequiresScope(Scope.READ_APPOINTMENTS)
     ListPage<NotificationView> list(
             Caller caller,

@@ -1,7 +1,9 @@
 package org.carebook.organization;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Change;
@@ -32,45 +34,55 @@ class OrganizationController {
     }
 
     @PostMapping("/admin/v1/organizations")
+    @Operation(operationId = "createOrganization")
     @ResponseStatus(HttpStatus.CREATED)
+    @RequestSchema(OrganizationRequests.Organization.class)
     Envelope<Organizations.CreatedOrganization> create(@RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, OrganizationDraft.FIELDS);
+        var fields = JsonFields.of(body, OrganizationRequests.Organization.class);
         return Envelope.of(organizations.create(draft(fields), fields.problems()));
     }
 
     @GetMapping("/admin/v1/organizations")
+    @Operation(operationId = "listOrganizations")
     ListPage<OrganizationView> list(
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         return organizations.list(PageRequest.of(limit, cursor));
     }
 
     @GetMapping("/admin/v1/organizations/{id}")
+    @Operation(operationId = "getOrganizationById")
     Envelope<OrganizationView> get(@PathVariable String id) {
         return Envelope.of(organizations.get(id));
     }
 
     @GetMapping("/v1/organization")
+    @Operation(operationId = "getOrganization")
     @RequiresScope(Scope.MANAGE_ORGANIZATION)
     Envelope<OrganizationView> own(Caller caller) {
         return Envelope.of(organizations.get(caller.tenant().organizationId()));
     }
 
     @PatchMapping("/v1/organization")
+    @Operation(operationId = "updateOrganization")
     @RequiresScope(Scope.MANAGE_ORGANIZATION)
+    @RequestSchema(value = OrganizationRequests.Organization.class, partial = true)
     Envelope<OrganizationView> update(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, OrganizationDraft.FIELDS);
+        var fields = JsonFields.of(body, OrganizationRequests.Organization.class);
         return Envelope.of(organizations.update(caller.tenant(), draft(fields), fields.problems()));
     }
 
     @PostMapping("/v1/api-keys")
+    @Operation(operationId = "createApiKey")
     @RequiresScope(Scope.MANAGE_API_KEYS)
     @ResponseStatus(HttpStatus.CREATED)
+    @RequestSchema(OrganizationRequests.ApiKey.class)
     Envelope<ApiKeyView> createKey(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, "name", "type", "scopes", "allowed_origins");
+        var fields = JsonFields.of(body, OrganizationRequests.ApiKey.class);
         return Envelope.of(apiKeys.create(caller, ApiKeyDraft.read(fields, caller)));
     }
 
     @GetMapping("/v1/api-keys")
+    @Operation(operationId = "listApiKeys")
     @RequiresScope(Scope.MANAGE_API_KEYS)
     ListPage<ApiKeyView> keys(
             Caller caller,
@@ -80,6 +92,7 @@ class OrganizationController {
     }
 
     @DeleteMapping("/v1/api-keys/{id}")
+    @Operation(operationId = "revokeApiKey")
     @RequiresScope(Scope.MANAGE_API_KEYS)
     Envelope<ApiKeyView> revoke(Caller caller, @PathVariable String id) {
         return Envelope.of(apiKeys.revoke(caller.tenant(), id));

@@ -23,20 +23,6 @@ public record OrganizationDraft(
 
     static final OrganizationDraft EMPTY =
             new OrganizationDraft(null, null, null, null, null, List.of(24), null, null, ChangeRules.NONE, null);
-    static final String[] FIELDS = {
-        "name",
-        "timezone",
-        "country",
-        "currency",
-        "hold_ttl_minutes",
-        "reminder_hours_before",
-        "sms_countries",
-        "phone",
-        "cancel_notice_hours",
-        "reschedule_notice_hours",
-        "max_reschedules",
-        "max_active_bookings_per_patient"
-    };
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String COUNTRY = "must be an ISO 3166-1 alpha-2 country code such as GB";
 

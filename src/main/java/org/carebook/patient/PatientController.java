@@ -1,7 +1,9 @@
 package org.carebook.patient;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
@@ -32,8 +34,10 @@ class PatientController {
     }
 
     @PostMapping
+    @Operation(operationId = "createPatient")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WRITE_PATIENTS)
+    @RequestSchema(PatientRequest.class)
     Envelope<PatientView> create(Caller caller, @RequestBody JsonNode body) {
         var fields = PatientFields.body(body);
         return Envelope.of(patients.create(caller, PatientFields.draft(fields), fields.problems()));
@@ -41,6 +45,7 @@ class PatientController {
 
     /** {@code search} (ranked, fuzzy), or {@code name} with {@code dob} (exact), or a plain page. */
     @GetMapping
+    @Operation(operationId = "findPatients")
     @RequiresScope(Scope.READ_PATIENTS)
     ListPage<PatientView> find(
             Caller caller,
@@ -73,13 +78,16 @@ class PatientController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getPatient")
     @RequiresScope(Scope.READ_PATIENTS)
     Envelope<PatientView> get(Caller caller, @PathVariable String id) {
         return Envelope.of(patients.get(caller, id));
     }
 
     @PatchMapping("/{id}")
+    @Operation(operationId = "updatePatient")
     @RequiresScope(Scope.WRITE_PATIENTS)
+    @RequestSchema(value = PatientRequest.class, partial = true)
     Envelope<PatientView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         var fields = PatientFields.body(body);
         return Envelope.of(patients.update(caller, id, PatientFields.change(fields), fields.problems()));

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.carebook.api.JsonFields;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
@@ -28,18 +29,7 @@ public record PatientDraft(
     public static final PatientDraft EMPTY =
             new PatientDraft(null, null, null, null, null, null, null, null, Map.of(), null);
     public static final Set<String> SEXES = Set.of("female", "male", "other", "unknown");
-    static final String[] FIELDS = {
-        "first_name",
-        "last_name",
-        "date_of_birth",
-        "email",
-        "phone",
-        "sex",
-        "address",
-        "insurance",
-        "external_ids",
-        "preferred_language"
-    };
+    static final String[] FIELDS = JsonFields.fieldsOf(PatientRequest.class);
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}");
 
     public PatientDraft {

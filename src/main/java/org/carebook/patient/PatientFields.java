@@ -14,7 +14,7 @@ public final class PatientFields {
         "first_name", "last_name", "date_of_birth", "email", "phone", "preferred_language"
     };
 
-    private static final String[] INSURANCE_FIELDS = {"payer", "member_id", "group_number"};
+    private static final String[] INSURANCE_FIELDS = JsonFields.fieldsOf(PatientView.Insurance.class);
 
     private PatientFields() {}
 

@@ -1,7 +1,7 @@
 package org.carebook.selfservice;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-import java.util.Map;
 import org.carebook.api.Envelope;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
@@ -25,12 +25,17 @@ class ManageLinkController {
     }
 
     @PostMapping("/v1/appointments/{id}/manage-link")
+    @Operation(operationId = "issueManageLink")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
-    Envelope<Map<String, String>> issue(Caller caller, @PathVariable String id) {
-        return Envelope.of(Map.of("appointment_id", id, "url", links.issue(caller, id)));
+    Envelope<IssuedLink> issue(Caller caller, @PathVariable String id) {
+        return Envelope.of(new IssuedLink(id, links.issue(caller, id)));
     }
 
+    /** A new manage link, to send to the patient another way; shown only here. */
+    record IssuedLink(String appointmentId, String url) {}
+
     @DeleteMapping("/v1/appointments/{id}/manage-link")
+    @Operation(operationId = "revokeManageLink")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(Caller caller, @PathVariable String id) {
@@ -38,17 +43,20 @@ class ManageLinkController {
     }
 
     @GetMapping("/admin/v1/manage-link-keys")
+    @Operation(operationId = "listManageLinkKeys")
     Envelope<List<ManageLinks.LinkKeyView>> keys() {
         return Envelope.of(links.keys());
     }
 
     @PostMapping("/admin/v1/manage-link-keys")
+    @Operation(operationId = "rotateManageLinkKeys")
     @ResponseStatus(HttpStatus.CREATED)
     Envelope<ManageLinks.LinkKeyView> rotate() {
         return Envelope.of(links.rotate());
     }
 
     @DeleteMapping("/admin/v1/manage-link-keys/{id}")
+    @Operation(operationId = "retireManageLinkKey")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void retire(@PathVariable String id) {
         links.retire(id);

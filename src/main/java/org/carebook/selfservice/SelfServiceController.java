@@ -1,8 +1,10 @@
 package org.carebook.selfservice;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.carebook.api.Envelope;
 import org.carebook.api.ForPatientLink;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequestSchema;
 import org.carebook.booking.HoldView;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Problems;
@@ -30,21 +32,25 @@ class SelfServiceController {
     }
 
     @GetMapping
+    @Operation(operationId = "getManagedAppointment")
     @ForPatientLink
     Envelope<ManagedAppointment> show(Caller caller) {
         return Envelope.of(selfService.show(caller));
     }
 
     @PostMapping("/cancel")
+    @Operation(operationId = "cancelManagedAppointment")
     @ForPatientLink
+    @RequestSchema(SelfServiceRequests.Cancel.class)
     Envelope<ManagedAppointment> cancel(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, "reason");
+        var fields = JsonFields.of(body, SelfServiceRequests.Cancel.class);
         String reason = fields.text("reason", JsonFields.LONG_TEXT, null);
         fields.throwIfInvalid();
         return Envelope.of(selfService.cancel(caller, reason));
     }
 
     @GetMapping("/availability")
+    @Operation(operationId = "findManagedAppointmentTimes")
     @ForPatientLink
     ResponseEntity<byte[]> availability(
             Caller caller,
@@ -56,10 +62,12 @@ class SelfServiceController {
     }
 
     @PostMapping("/holds")
+    @Operation(operationId = "holdManagedAppointmentTime")
     @ResponseStatus(HttpStatus.CREATED)
     @ForPatientLink
+    @RequestSchema(SelfServiceRequests.Hold.class)
     Envelope<HoldView> hold(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, "start_time");
+        var fields = JsonFields.of(body, SelfServiceRequests.Hold.class);
         var start = fields.instant("start_time", null);
         fields.require("start_time", start);
         Problems problems = fields.problems();
@@ -67,9 +75,11 @@ class SelfServiceController {
     }
 
     @PostMapping("/reschedule")
+    @Operation(operationId = "rescheduleManagedAppointment")
     @ForPatientLink
+    @RequestSchema(SelfServiceRequests.Reschedule.class)
     Envelope<ManagedAppointment> reschedule(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, "hold_id");
+        var fields = JsonFields.of(body, SelfServiceRequests.Reschedule.class);
         String holdId = fields.requiredText("hold_id", JsonFields.TEXT, null);
         fields.throwIfInvalid();
         return Envelope.of(selfService.reschedule(caller, holdId));

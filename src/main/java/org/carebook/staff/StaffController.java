@@ -1,8 +1,10 @@
 package org.carebook.staff;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
@@ -30,10 +32,12 @@ class StaffController {
     }
 
     @PostMapping
+    @Operation(operationId = "inviteStaff")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.MANAGE_ORGANIZATION)
+    @RequestSchema(InvitationRequest.class)
     Envelope<Invitation> invite(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, "email", "name", "role", "clinician_id");
+        var fields = JsonFields.of(body, InvitationRequest.class);
         String email = fields.email("email", null);
         fields.require("email", email);
         String name = fields.requiredText("name", JsonFields.NAME, null);
@@ -47,6 +51,7 @@ class StaffController {
     }
 
     @GetMapping
+    @Operation(operationId = "listStaff")
     @RequiresScope(Scope.MANAGE_ORGANIZATION)
     ListPage<StaffMember> list(Caller caller) {
         return ListPage.all(staff.list(caller));

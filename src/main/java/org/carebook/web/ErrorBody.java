@@ -1,13 +1,47 @@
 package org.carebook.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
 
 /** {@code {"error": {...}}}: the envelope of every failed request. */
-record ErrorBody(Error error) {
+@Schema(name = "ErrorEnvelope")
+record ErrorBody(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Error error) {
 
-    record Error(String code, String reason, String message, List<FieldIssue> details, String requestId) {}
+    @Schema(name = "ApiError", description = "What went wrong: a stable code and reason, and a message for people.")
+    record Error(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "CONFLICT",
+                    allowableValues = {
+                        "BAD_REQUEST",
+                        "UNAUTHORISED",
+                        "FORBIDDEN",
+                        "NOT_FOUND",
+                        "METHOD_NOT_ALLOWED",
+                        "CONFLICT",
+                        "PAYLOAD_TOO_LARGE",
+                        "UNSUPPORTED_MEDIA_TYPE",
+                        "VALIDATION_ERROR",
+                        "RATE_LIMITED",
+                        "INTERNAL_ERROR",
+                        "UNAVAILABLE"
+                    })
+            String code,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "slot_taken")
+            String reason,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "That time was just taken.")
+            String message,
+
+            @Schema(description = "Each bad field, for VALIDATION_ERROR.")
+            List<FieldIssue> details,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "req_5Jd8kQ2mX9")
+            String requestId) {}
 
     static ErrorBody of(CarebookException e, String requestId) {
         return new ErrorBody(new Error(e.code(), e.reason(), e.getMessage(), e.details(), requestId));

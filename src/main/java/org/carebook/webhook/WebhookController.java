@@ -1,8 +1,10 @@
 package org.carebook.webhook;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Set;
 import org.carebook.api.Envelope;
 import org.carebook.api.JsonFields;
+import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Change;
@@ -33,14 +35,17 @@ class WebhookController {
     }
 
     @PostMapping
+    @Operation(operationId = "createWebhookEndpoint")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
+    @RequestSchema(WebhookEndpointRequest.class)
     Envelope<WebhookEndpointView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, WebhookEndpointDraft.FIELDS);
+        var fields = JsonFields.of(body, WebhookEndpointRequest.class);
         return Envelope.of(endpoints.create(caller, draft(fields), fields.problems()));
     }
 
     @GetMapping
+    @Operation(operationId = "listWebhookEndpoints")
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     ListPage<WebhookEndpointView> list(
             Caller caller,
@@ -50,20 +55,24 @@ class WebhookController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getWebhookEndpoint")
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     Envelope<WebhookEndpointView> get(Caller caller, @PathVariable String id) {
         return Envelope.of(endpoints.get(caller, id));
     }
 
     @PatchMapping("/{id}")
+    @Operation(operationId = "updateWebhookEndpoint")
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
+    @RequestSchema(value = WebhookEndpointRequest.class, partial = true)
     Envelope<WebhookEndpointView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, WebhookEndpointDraft.FIELDS);
+        var fields = JsonFields.of(body, WebhookEndpointRequest.class);
         var change = new Change<>(draft(fields), fields.given());
         return Envelope.of(endpoints.update(caller, id, change, fields.problems()));
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deleteWebhookEndpoint")
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     Envelope<WebhookEndpointView> delete(Caller caller, @PathVariable String id) {
         return Envelope.of(endpoints.delete(caller, id));
@@ -71,12 +80,14 @@ class WebhookController {
 
     /** Not in API.md: a new secret, with the old one still signing for 24 hours. */
     @PostMapping("/{id}/rotate-secret")
+    @Operation(operationId = "rotateWebhookSecret")
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     Envelope<WebhookEndpointView> rotateSecret(Caller caller, @PathVariable String id) {
         return Envelope.of(endpoints.rotateSecret(caller, id));
     }
 
     @GetMapping("/{id}/deliveries")
+    @Operation(operationId = "listWebhookDeliveries")
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     ListPage<DeliveryView> deliveries(
             Caller caller,
@@ -87,6 +98,7 @@ class WebhookController {
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/retry")
+    @Operation(operationId = "retryWebhookDelivery")
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     Envelope<DeliveryView> retry(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
         return Envelope.of(endpoints.retry(caller, id, deliveryId));

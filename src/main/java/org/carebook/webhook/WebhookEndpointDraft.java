@@ -10,7 +10,6 @@ import java.util.function.Predicate;
 public record WebhookEndpointDraft(String url, List<String> events, String description, String status) {
 
     public static final WebhookEndpointDraft NEW = new WebhookEndpointDraft(null, null, null, "enabled");
-    static final String[] FIELDS = {"url", "events", "description", "status"};
 
     /** {@code current} with the fields named in {@code given} (wire names) from this draft. */
     public WebhookEndpointDraft over(WebhookEndpointDraft current, Predicate<String> given) {

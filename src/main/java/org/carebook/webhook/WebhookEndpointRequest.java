@@ -1,0 +1,25 @@
+package org.carebook.webhook;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import org.carebook.api.JsonFields;
+
+/** The body of the webhook endpoint routes (API.md §7), as the OpenAPI document shows it. */
+@Schema(name = "WebhookEndpointRequest", description = "Where to deliver which events.")
+record WebhookEndpointRequest(
+        @Schema(requiredMode = REQUIRED, format = "uri", maxLength = 2000, example = "https://ehr.example/hooks")
+        String url,
+
+        @Schema(
+                requiredMode = REQUIRED,
+                description = "Event types such as appointment.booked, or * for all; at most 20.")
+        List<String> events,
+
+        @Schema(maxLength = JsonFields.TEXT) String description,
+
+        @Schema(
+                allowableValues = {"enabled", "disabled"},
+                defaultValue = "enabled")
+        String status) {}
