@@ -1,0 +1,79 @@
+package org.carebook.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The container image Jib writes to {@code target/carebook-image.tar} (when the Debian base made by
+ * {@code deploy/image/base-image.sh} is there, or with {@code -Pimage}): a non-root user, the server as its
+ * entrypoint, port 8080, and a health check on readiness. Skipped with a message where no image was built,
+ * unless {@code IMAGE_TESTS_REQUIRED} is set, as in CI.
+ */
+@Tag("integration")
+class ImageTest {
+
+    private static final Path IMAGE = Path.of("target", "carebook-image.tar");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static JsonNode config;
+
+    @BeforeAll
+    static void readImage() throws IOException {
+        if (!Files.exists(IMAGE)) {
+            String message = "No image at " + IMAGE + " (run deploy/image/base-image.sh, then ./mvnw package)";
+            if (System.getenv("IMAGE_TESTS_REQUIRED") != null) {
+                throw new IllegalStateException(message);
+            }
+            Assumptions.abort(message + ": image tests skipped");
+        }
+        Map<String, byte[]> entries = entries(IMAGE);
+        JsonNode manifest = JSON.readTree(entries.get("manifest.json")).get(0);
+        config = JSON.readTree(entries.get(manifest.get("Config").asString())).get("config");
+    }
+
+    @Test
+    void theServerRunsAsAnUnprivilegedUser() {
+        String user = config.get("User").asString();
+        assertThat(user).isNotBlank().doesNotStartWith("0").doesNotStartWith("root");
+        assertThat(Integer.parseInt(user.split(":")[0])).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void theEntrypointStartsTheServerOnPort8080() {
+        assertThat(config.get("Entrypoint").toString()).contains("java", "org.carebook.CarebookApplication");
+        assertThat(config.get("ExposedPorts").propertyNames()).containsExactly("8080/tcp");
+    }
+
+    @Test
+    void theHealthCheckAsksWhetherTheServerIsReady() {
+        var test = config.get("Healthcheck").get("Test");
+        assertThat(test.get(0).asString()).isEqualTo("CMD");
+        assertThat(test.toString()).contains("http://127.0.0.1:8080/actuator/health/readiness");
+        assertThat(config.get("Healthcheck").get("StartPeriod").asLong()).isPositive();
+    }
+
+    private static Map<String, byte[]> entries(Path tar) throws IOException {
+        var entries = new HashMap<String, byte[]>();
+        try (InputStream in = Files.newInputStream(tar);
+                var archive = new TarArchiveInputStream(in)) {
+            for (var entry = archive.getNextEntry(); entry != null; entry = archive.getNextEntry()) {
+                if (entry.getName().endsWith(".json")) {
+                    entries.put(entry.getName().replaceFirst("^\\./", ""), archive.readAllBytes());
+                }
+            }
+        }
+        return entries;
+    }
+}
