@@ -109,6 +109,10 @@ class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustom
                 .forEach((path, item) -> item.readOperations().forEach(operation -> {
                     operation.setTags(List.of(tag(path)));
                     operation.setSummary(sentence(operation.getOperationId()));
+                    if (path.startsWith("/admin/")) {
+                        operation.setSecurity(
+                                List.of(new SecurityRequirement().addList(OpenApiConfiguration.ADMIN_TOKEN)));
+                    }
                 }));
         var components = document.getComponents();
         addSchema(document, ErrorBody.class);
@@ -150,9 +154,7 @@ class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustom
     }
 
     private String schemaName(RequestSchema body) {
-        var annotation = body.value().getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
-        String name =
-                annotation == null || annotation.name().isEmpty() ? body.value().getSimpleName() : annotation.name();
+        String name = schemaName(body.value());
         if (body.partial()) {
             name = name.replaceFirst("Request$", "") + "Change";
         }
@@ -165,7 +167,7 @@ class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustom
         resolved.referencedSchemas.forEach(document.getComponents()::addSchemas);
     }
 
-    /** A partial update's schema: the create schema's fields, none required, null allowed to clear. */
+    /** A partial update's schema: the create schema's fields, none of them required. */
     private void addPartial(OpenAPI document, Class<?> type, String name) {
         addSchema(document, type);
         var whole = document.getComponents().getSchemas().get(schemaName(type));
@@ -214,8 +216,6 @@ class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustom
                             + (publishable ? " A publishable key may call it from an allowed origin." : "")));
         } else if (handler.hasMethodAnnotation(ForPatientLink.class)) {
             operation.setSecurity(List.of(new SecurityRequirement().addList(OpenApiConfiguration.MANAGE_LINK)));
-        } else if (handler.getBeanType().getName().startsWith("org.carebook.")) {
-            operation.setSecurity(List.of(new SecurityRequirement().addList(OpenApiConfiguration.ADMIN_TOKEN)));
         }
     }
 

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 /** What an operator's Prometheus scrapes from {@code /actuator/prometheus} after the things it should count. */
 class MetricsTest extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationContext context;
+
     @Test
     void aBookingAConflictAndARefusedKeyAreCountedAndTheDashboardFindsItsSeries() throws Exception {
         var practice = Clinic.practice(newOrganization());
@@ -93,5 +96,11 @@ class MetricsTest extends ApiTest {
             }
         }
         return total;
+    }
+
+    @Test
+    void noTraceLeavesTheServerUntilACollectorIsNamed() {
+        assertThat(context.getBeanNamesForType(io.opentelemetry.sdk.trace.export.SpanExporter.class))
+                .isEmpty();
     }
 }

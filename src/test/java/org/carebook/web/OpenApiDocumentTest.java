@@ -48,6 +48,11 @@ class OpenApiDocumentTest extends ApiTest {
                 .contains("/admin/v1/organizations", "/admin/v1/manage-link-keys")
                 .allMatch(path -> path.startsWith("/admin/v1/"));
         assertThat(api.get("paths").propertyNames()).allMatch(path -> path.startsWith("/v1/"));
+        admin.json()
+                .get("paths")
+                .forEach(path -> path.forEach(
+                        operation -> assertThat(operation.get("security").toString())
+                                .isEqualTo("[{\"" + OpenApiConfiguration.ADMIN_TOKEN + "\":[]}]")));
     }
 
     @Test
