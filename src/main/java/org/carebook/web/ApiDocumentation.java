@@ -222,12 +222,20 @@ class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustom
     /** Operations are grouped by what they act on: {@code /v1/appointment-types/…} is "Appointment types". */
     private static String tag(String path) {
         String resource = path.replaceFirst("^(/admin)?/v1/", "").split("/")[0].replace('-', ' ');
-        return Character.toUpperCase(resource.charAt(0)) + resource.substring(1);
+        return capitalized(acronyms(resource));
     }
 
     /** {@code placeHold} reads "Place hold". */
     private static String sentence(String operationId) {
         String words = operationId.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return capitalized(acronyms(words));
+    }
+
+    private static String acronyms(String words) {
+        return words.replaceAll("\\bapi\\b", "API");
+    }
+
+    private static String capitalized(String words) {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

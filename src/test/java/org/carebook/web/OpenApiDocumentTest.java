@@ -56,6 +56,14 @@ class OpenApiDocumentTest extends ApiTest {
     }
 
     @Test
+    void theBrowsableDocsOfferTheApiFirstAndTheAdministrationSecond() {
+        var config = anonymous().get("/v1/openapi.json/swagger-config").json();
+        assertThat(config.get("urls").findValuesAsString("url"))
+                .containsExactly("/v1/openapi.json", "/v1/openapi.json/admin");
+        assertThat(anonymous().get("/docs").status()).isEqualTo(302);
+    }
+
+    @Test
     void everyOperationNamesWhoMayCallItAndEveryBodyHasAnExactSchema() {
         var document = anonymous().get("/v1/openapi.json").json();
         var schemes = document.get("components").get("securitySchemes").propertyNames();
