@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The container image Jib writes to {@code target/carebook-image.tar} (when the Debian base made by
  * {@code deploy/image/base-image.sh} is there, or with {@code -Pimage}): a non-root user, the server as its
- * entrypoint, port 8080, a health check on readiness, and the embedded PostgreSQL of its own platform only. Skipped with a message where no image was built,
- * unless {@code IMAGE_TESTS_REQUIRED} is set, as in CI.
+ * entrypoint, port 8080, a health check on readiness, and the embedded PostgreSQL of its own platform only.
+ * Skipped with a message where no image was built, unless {@code IMAGE_TESTS_REQUIRED} is set, as in CI.
  */
 @Tag("integration")
 class ImageTest {
