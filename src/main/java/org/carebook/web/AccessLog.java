@@ -1,5 +1,8 @@
 package org.carebook.web;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +10,7 @@ import org.carebook.kernel.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -37,7 +41,8 @@ final class AccessLog {
                 var template = MDC.putCloseable("http.route", route);
                 var status = MDC.putCloseable("http.response.status_code", Integer.toString(response.getStatus()));
                 var duration = MDC.putCloseable("event.duration_ms", Long.toString(millis));
-                var org = MDC.putCloseable("organization_id", organization)) {
+                var org = MDC.putCloseable("organization_id", organization);
+                var trace = correlate(span(request))) {
             LOG.info(
                     "{} {} {} {} ms request {} organization {}",
                     request.getMethod(),
@@ -47,5 +52,36 @@ final class AccessLog {
                     MDC.get("request_id"),
                     organization);
         }
+    }
+
+    /** Closes without an exception to declare. */
+    private interface Correlation extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static Correlation correlate(TraceContext span) {
+        if (span == null) {
+            return () -> {};
+        }
+        var trace = MDC.putCloseable("traceId", span.traceId());
+        var id = MDC.putCloseable("spanId", span.spanId());
+        return () -> {
+            id.close();
+            trace.close();
+        };
+    }
+
+    /**
+     * The request's span: the line is written as the answer leaves, after the observation's scope has closed, so
+     * the trace and span ids are put back for it (the log pattern's correlation and JSON's fields read them).
+     */
+    private static TraceContext span(HttpServletRequest request) {
+        return ServerHttpObservationFilter.findObservationContext(request)
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(Span::context)
+                .orElse(null);
     }
 }
