@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The container image Jib writes to {@code target/carebook-image.tar} (when the Debian base made by
  * {@code deploy/image/base-image.sh} is there, or with {@code -Pimage}): a non-root user, the server as its
  * entrypoint, port 8080, a health check on readiness, and the embedded PostgreSQL of its own platform only.
- * Skipped with a message where no image was built, unless {@code IMAGE_TESTS_REQUIRED} is set, as in CI.
+ * Only the Maven profile {@code image}, which builds the image, runs it (CI does).
  */
 @Tag("integration")
 class ImageTest {
@@ -32,11 +31,7 @@ class ImageTest {
     @BeforeAll
     static void readImage() throws IOException {
         if (!Files.exists(IMAGE)) {
-            String message = "No image at " + IMAGE + " (run deploy/image/base-image.sh, then ./mvnw package)";
-            if (System.getenv("IMAGE_TESTS_REQUIRED") != null) {
-                throw new IllegalStateException(message);
-            }
-            Assumptions.abort(message + ": image tests skipped");
+            throw new IllegalStateException("No image at " + IMAGE + ": the profile `image` builds it in `package`");
         }
         Map<String, byte[]> entries = entries(IMAGE);
         JsonNode manifest = JSON.readTree(entries.get("manifest.json")).get(0);
