@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import org.carebook.availability.Slot;
 import org.carebook.availability.SlotEngine;
@@ -107,6 +108,24 @@ public class Availability {
         var filter = new SlotFilter(clinicianId, locationId, null, null, caller.isPublishable());
         return finder.find(
                 caller.tenant(), types.get(caller, appointmentTypeId), filter, from, to, clock.instant(), true);
+    }
+
+    /** A slot of a type's grid, and whether appointments and holds leave it free. */
+    public record GridSlot(Slot slot, boolean free) {}
+
+    /**
+     * Every slot of a type's grid between two dates (in the locations' own calendars), free or taken; time off,
+     * notice and horizon still remove slots. What FHIR's Slot resources show: a taken slot keeps its place (and
+     * so its id) and is marked busy. Never from the cache.
+     */
+    @Transactional(readOnly = true)
+    public List<GridSlot> grid(
+            Caller caller, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to) {
+        Instant now = clock.instant();
+        var free = new HashSet<>(finder.find(caller.tenant(), type, filter, from, to, now, true));
+        return finder.find(caller.tenant(), type, filter, from, to, now, false).stream()
+                .map(slot -> new GridSlot(slot, free.contains(slot)))
+                .toList();
     }
 
     private SlotEngine.Answer compute(

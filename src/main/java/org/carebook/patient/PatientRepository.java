@@ -68,6 +68,30 @@ class PatientRepository {
     }
 
     /**
+     * Patients matching every part given of {@code query}, in created order: an external id (by system and value,
+     * or by value under any system), a name whose given or family name starts with the text, a date of birth.
+     */
+    List<Row> matching(Tenant tenant, PatientQuery query, PageRequest page) {
+        return Sql.paged(Sql.scoped(jdbc.sql("""
+                        SELECT * FROM patients WHERE organization_id = :org AND mode = :mode
+                          AND (CAST(:system AS text) IS NULL OR external_ids ->> CAST(:system AS text) = :value)
+                          AND (CAST(:value AS text) IS NULL OR CAST(:system AS text) IS NOT NULL
+                               OR EXISTS (SELECT 1 FROM jsonb_each_text(external_ids) e WHERE e.value = :value))
+                          AND (CAST(:name AS text) IS NULL
+                               OR starts_with(search_name, carebook_fold(:name))
+                               OR starts_with(search_name_surname_first, carebook_fold(:name)))
+                          AND (CAST(:dob AS date) IS NULL OR date_of_birth = :dob)
+                          AND (created_at, id) > (:after, :afterId)
+                        ORDER BY created_at, id LIMIT :limit"""), tenant), page)
+                .param("system", query.identifierSystem())
+                .param("value", query.identifierValue())
+                .param("name", query.name())
+                .param("dob", query.birthDate())
+                .query(PatientRepository::row)
+                .list();
+    }
+
+    /**
      * Best matches first: an exact phone, then an e-mail starting with the text, then names starting with
      * it (surname first, then given name first); only when nothing starts with the text, names that are
      * merely similar (trigram word similarity of folded names, so typos and accents matter little).

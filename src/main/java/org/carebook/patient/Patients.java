@@ -80,17 +80,7 @@ public class Patients {
 
     @Transactional
     public ListPage<PatientView> list(Caller caller, PageRequest page) {
-        var result = ListPage.of(
-                repository.page(caller.tenant(), page),
-                page,
-                r -> new PageRequest.Position(r.createdAt(), r.id()),
-                Patients::view);
-        audit.record(
-                caller,
-                AuditLog.Action.READ,
-                RESOURCE,
-                result.data().stream().map(PatientView::id).toList());
-        return result;
+        return auditedPage(caller, repository.page(caller.tenant(), page), page);
     }
 
     @Transactional
@@ -104,6 +94,22 @@ public class Patients {
                 : null;
         var found = repository.search(caller.tenant(), folded, emailPrefix, phone, limit);
         return audited(caller, found);
+    }
+
+    /** Patients matching every part given of the query, a page at a time, read and audited as one access. */
+    @Transactional
+    public ListPage<PatientView> find(Caller caller, PatientQuery query, PageRequest page) {
+        return auditedPage(caller, repository.matching(caller.tenant(), query, page), page);
+    }
+
+    private ListPage<PatientView> auditedPage(Caller caller, List<PatientRepository.Row> rows, PageRequest page) {
+        var result = ListPage.of(rows, page, r -> new PageRequest.Position(r.createdAt(), r.id()), Patients::view);
+        audit.record(
+                caller,
+                AuditLog.Action.READ,
+                RESOURCE,
+                result.data().stream().map(PatientView::id).toList());
+        return result;
     }
 
     @Transactional

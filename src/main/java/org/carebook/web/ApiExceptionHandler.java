@@ -31,17 +31,20 @@ class ApiExceptionHandler {
     /** {@code carebook.conflicts} by reason: every 409 the API answers (a time taken, a limit reached, …). */
     private final MeterRegistry metrics;
 
-    ApiExceptionHandler(MeterRegistry metrics) {
+    private final ErrorResponses errors;
+
+    ApiExceptionHandler(MeterRegistry metrics, ErrorResponses errors) {
         this.metrics = metrics;
+        this.errors = errors;
     }
 
     @ExceptionHandler(CarebookException.class)
-    ResponseEntity<ErrorBody> carebook(CarebookException e, HttpServletRequest request) {
+    ResponseEntity<?> carebook(CarebookException e, HttpServletRequest request) {
         return respond(e, request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         if (causedBy(e, LimitedBodyRequest.BodyTooLargeException.class)) {
             return respond(ErrorResponses.payloadTooLarge(), request);
         }
@@ -50,44 +53,45 @@ class ApiExceptionHandler {
 
     /** Tomcat refuses a query string it cannot split into parameters (such as {@code &=x}) when it is first read. */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<ErrorBody> malformedQuery(Exception e, HttpServletRequest request) {
+    ResponseEntity<?> malformedQuery(Exception e, HttpServletRequest request) {
         return respond(
                 CarebookException.badRequest("malformed_query", "The query string is not well formed."), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<?> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return respond(ErrorResponses.forStatus(415), request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<?> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         var response = respond(ErrorResponses.forStatus(405), request);
         return e.getSupportedHttpMethods() == null
                 ? response
                 : ResponseEntity.status(405)
+                        .headers(response.getHeaders())
                         .allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
                         .body(response.getBody());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ErrorBody> noRoute(NoResourceFoundException e, HttpServletRequest request) {
+    ResponseEntity<?> noRoute(NoResourceFoundException e, HttpServletRequest request) {
         return respond(ErrorResponses.forStatus(404), request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+    ResponseEntity<?> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
         return respond(
                 CarebookException.invalid(List.of(new FieldIssue(e.getParameterName(), "is required"))), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ErrorBody> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    ResponseEntity<?> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return respond(CarebookException.invalid(List.of(new FieldIssue(e.getName(), "has the wrong type"))), request);
     }
 
     /** A database out of reach, restarting, full or read-only, as {@link DatabaseFailures} tells. */
-    private ResponseEntity<ErrorBody> databaseUnavailable(Exception e, HttpServletRequest request) {
+    private ResponseEntity<?> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable: {}", e.getClass().getSimpleName());
         return respond(ErrorResponses.unavailable(), request);
     }
@@ -97,7 +101,7 @@ class ApiExceptionHandler {
      * an exclusion constraint (SQLState 23P01) can never surface as a 500.
      */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    ResponseEntity<ErrorBody> integrity(Exception e, HttpServletRequest request) {
+    ResponseEntity<?> integrity(Exception e, HttpServletRequest request) {
         if (sqlState(e).contains("23P01")) {
             return respond(CarebookException.conflict("slot_taken", "That time was just taken."), request);
         }
@@ -111,7 +115,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) {
         if (DatabaseFailures.unavailable(e)) {
             return databaseUnavailable(e, request);
         }
@@ -125,11 +129,11 @@ class ApiExceptionHandler {
         return respond(ErrorResponses.internal(), request);
     }
 
-    private ResponseEntity<ErrorBody> respond(CarebookException e, HttpServletRequest request) {
+    private ResponseEntity<?> respond(CarebookException e, HttpServletRequest request) {
         if (e.status() == 409) {
             metrics.counter("carebook.conflicts", "reason", e.reason()).increment();
         }
-        return ResponseEntity.status(e.status()).body(ErrorBody.of(e, RequestIds.of(request)));
+        return errors.entity(request, ErrorResponses.pathOf(request), e);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -33,6 +33,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             + "RateLimit-Remaining, RateLimit-Reset, Retry-After";
     private static final RequestMatcher ADMIN = pathPattern("/admin/**");
     private static final RequestMatcher API = pathPattern("/v1/**");
+    private static final RequestMatcher FHIR = pathPattern("/fhir/**");
     private static final RequestMatcher API_DOCUMENT = pathPattern("/v1/openapi.json/**");
 
     private static final String MANAGE_LINK = "cbm_";
@@ -61,7 +62,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !(ADMIN.matches(request) || API.matches(request)) || API_DOCUMENT.matches(request);
+        return !(ADMIN.matches(request) || API.matches(request) || FHIR.matches(request))
+                || API_DOCUMENT.matches(request)
+                || SecurityConfiguration.isPublicFhir(request);
     }
 
     @Override

@@ -14,11 +14,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EnvelopeErrorController implements ErrorController {
 
+    private final ErrorResponses errors;
+
+    EnvelopeErrorController(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
     @RequestMapping("/error")
-    ResponseEntity<ErrorBody> error(HttpServletRequest request) {
+    ResponseEntity<?> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 500;
-        var e = ErrorResponses.forStatus(status);
-        return ResponseEntity.status(e.status()).body(ErrorBody.of(e, RequestIds.of(request)));
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return errors.entity(
+                request,
+                path instanceof String uri
+                        ? uri.substring(request.getContextPath().length())
+                        : null,
+                ErrorResponses.forStatus(status));
     }
 }

@@ -4,18 +4,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import org.carebook.api.ErrorFormat;
 import org.carebook.kernel.CarebookException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes the error envelope from places outside Spring MVC (filters, the servlet error page). */
+/**
+ * Writes every error answer: the envelope, or the {@link ErrorFormat} of the path's family (FHIR's
+ * OperationOutcome). Filters and the gate call {@link #write}, Spring MVC and the error page {@link #entity}.
+ */
 @Component
 class ErrorResponses {
 
     private final JsonMapper json;
+    private final List<ErrorFormat> formats;
 
-    ErrorResponses(JsonMapper json) {
+    ErrorResponses(JsonMapper json, List<ErrorFormat> formats) {
         this.json = json;
+        this.formats = List.copyOf(formats);
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, CarebookException e) throws IOException {
@@ -23,10 +32,40 @@ class ErrorResponses {
             return;
         }
         response.resetBuffer();
+        var format = formatOf(pathOf(request));
+        if (format.isPresent()) {
+            var rendered = format.get().render(e, RequestIds.of(request));
+            response.setStatus(rendered.status());
+            response.setContentType(rendered.contentType());
+            response.getOutputStream().write(rendered.body());
+            return;
+        }
         response.setStatus(e.status());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), ErrorBody.of(e, RequestIds.of(request)));
+    }
+
+    /** The answer to {@code e} for a request to {@code path} (the original one, on the error page). */
+    ResponseEntity<?> entity(HttpServletRequest request, String path, CarebookException e) {
+        var format = formatOf(path);
+        if (format.isPresent()) {
+            var rendered = format.get().render(e, RequestIds.of(request));
+            return ResponseEntity.status(rendered.status())
+                    .contentType(MediaType.parseMediaType(rendered.contentType()))
+                    .body(rendered.body());
+        }
+        return ResponseEntity.status(e.status()).body(ErrorBody.of(e, RequestIds.of(request)));
+    }
+
+    static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private Optional<ErrorFormat> formatOf(String path) {
+        return path == null
+                ? Optional.empty()
+                : formats.stream().filter(f -> path.startsWith(f.pathPrefix())).findFirst();
     }
 
     static CarebookException forStatus(int status) {

@@ -1,5 +1,7 @@
 package org.carebook.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import org.carebook.organization.ApiKeys;
 import org.carebook.selfservice.ManageLinks;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -14,6 +16,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -45,6 +50,20 @@ class SecurityConfiguration {
         "/actuator/info",
         "/error"
     };
+
+    /**
+     * What FHIR offers without a key: its CapabilityStatement, and the free times an organization chose to
+     * publish (SMART Scheduling Links), which directories read without credentials.
+     */
+    private static final String[] PUBLIC_FHIR = {"/fhir/r4/metadata", "/fhir/r4/publish/**"};
+
+    private static final RequestMatcher PUBLIC_FHIR_MATCHER = new OrRequestMatcher(Arrays.stream(PUBLIC_FHIR)
+            .map(PathPatternRequestMatcher::pathPattern)
+            .toArray(RequestMatcher[]::new));
+
+    static boolean isPublicFhir(HttpServletRequest request) {
+        return PUBLIC_FHIR_MATCHER.matches(request);
+    }
 
     @Bean
     @Order(2)
@@ -82,7 +101,9 @@ class SecurityConfiguration {
                         .access(gate.admin())
                         .requestMatchers(PUBLIC)
                         .permitAll()
-                        .requestMatchers("/v1/**")
+                        .requestMatchers(PUBLIC_FHIR)
+                        .permitAll()
+                        .requestMatchers("/v1/**", "/fhir/**")
                         .access(gate.api())
                         .anyRequest()
                         .denyAll());

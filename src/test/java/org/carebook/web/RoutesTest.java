@@ -35,6 +35,24 @@ class RoutesTest extends ApiTest {
         });
     }
 
+    /** Every FHIR handler declares its scope, except the two kinds FHIR offers without a key. */
+    @Test
+    void everyFhirEndpointDeclaresTheScopeItNeeds() {
+        var fhir = new java.util.ArrayList<String>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (ours(method) && info.getPatternValues().stream().anyMatch(p -> p.startsWith("/fhir/"))) {
+                boolean open = info.getPatternValues().stream()
+                        .allMatch(p -> p.equals("/fhir/r4/metadata") || p.startsWith("/fhir/r4/publish/"));
+                assertThat(method.hasMethodAnnotation(RequiresScope.class))
+                        .as(info.toString())
+                        .isEqualTo(!open);
+                assertThat(method.hasMethodAnnotation(ForPatientLink.class)).isFalse();
+                fhir.add(info.toString());
+            }
+        });
+        assertThat(fhir).hasSizeGreaterThan(15);
+    }
+
     @Test
     void theOpenApiDocumentListsEveryImplementedPathAndMethod() {
         var document = anonymous().get("/v1/openapi.json");

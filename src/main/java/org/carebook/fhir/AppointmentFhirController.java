@@ -1,0 +1,157 @@
+package org.carebook.fhir;
+
+import static org.carebook.fhir.FhirInteraction.Kind.OPERATION;
+import static org.carebook.fhir.FhirInteraction.Kind.READ;
+import static org.carebook.fhir.FhirInteraction.Kind.SEARCH;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.carebook.api.RequiresScope;
+import org.carebook.booking.AppointmentFilter;
+import org.carebook.booking.Appointments;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.Scope;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Appointments: read and search, and the scheduling operations of the Argonaut and IHE ITI profiles — find
+ * (ITI-115), hold (ITI-116) and book (ITI-117), which {@link Scheduling} carries out through the booking facades.
+ */
+@RestController
+@RequestMapping(Bundles.PATH + "/Appointment")
+class AppointmentFhirController {
+
+    private final Appointments appointments;
+    private final Scheduling scheduling;
+    private final FhirJson json;
+
+    AppointmentFhirController(Appointments appointments, Scheduling scheduling, FhirJson json) {
+        this.appointments = appointments;
+        this.scheduling = scheduling;
+        this.json = json;
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope(Scope.READ_APPOINTMENTS)
+    @FhirInteraction(
+            resource = "Appointment",
+            kind = READ,
+            documentation = "A hold-… id is a hold: pending while it keeps its time, 410 Gone once it has not.")
+    ResponseEntity<byte[]> read(Caller caller, @PathVariable String id) {
+        return json.ok(scheduling.read(caller, id));
+    }
+
+    @GetMapping
+    @RequiresScope(Scope.READ_APPOINTMENTS)
+    @FhirInteraction(
+            resource = "Appointment",
+            kind = SEARCH,
+            searchParams = {
+                "patient:reference",
+                "practitioner:reference",
+                "location:reference",
+                "date:date",
+                "status:token"
+            },
+            documentation = "date is read as calendar days in each appointment's own zone.")
+    ResponseEntity<byte[]> search(Caller caller, HttpServletRequest request) {
+        var query = FhirQuery.of(
+                request.getParameterMap(), Set.of("patient", "practitioner", "location", "date", "status"));
+        var range = query.range("date");
+        var statuses = statuses(request.getParameter("status"));
+        if (statuses != null && statuses.isEmpty()) {
+            return json.ok(Bundles.searchset(request, List.of(), query, null)); // statuses Carebook never has
+        }
+        var filter = new AppointmentFilter(
+                range.from() == null ? null : LocalDate.ofInstant(range.from(), ZoneOffset.UTC),
+                range.until() == null ? null : LocalDate.ofInstant(range.until().minusNanos(1), ZoneOffset.UTC),
+                query.reference("practitioner", "Practitioner")
+                        .map(id -> id(id, "clin"))
+                        .orElse(null),
+                query.reference("location", "Location").map(id -> id(id, "loc")).orElse(null),
+                query.reference("patient", "Patient").map(id -> id(id, "pat")).orElse(null),
+                statuses,
+                null,
+                null);
+        var page = appointments.list(caller, filter, Bundles.pageRequest(query));
+        return json.ok(Bundles.page(request, query, page, SchedulingResources::appointment));
+    }
+
+    @PostMapping("/$find")
+    @RequiresScope(Scope.READ_AVAILABILITY)
+    @FhirInteraction(
+            resource = "Appointment",
+            kind = OPERATION,
+            operation = "find",
+            documentation = "Free times as proposed Appointments. Parameters: start, end, practitioner, location,"
+                    + " service-type, patient, _count; by GET or as a Parameters resource by POST.")
+    ResponseEntity<byte[]> find(Caller caller, HttpServletRequest request, @RequestBody(required = false) byte[] body) {
+        var parameters = OperationParameters.of(request, body == null || body.length == 0 ? null : json.parseAny(body));
+        return json.ok(Bundles.searchset(request, scheduling.find(caller, parameters), parameters.query(), null));
+    }
+
+    @GetMapping("/$find")
+    @RequiresScope(Scope.READ_AVAILABILITY)
+    ResponseEntity<byte[]> findByGet(Caller caller, HttpServletRequest request) {
+        return find(caller, request, null);
+    }
+
+    @PostMapping("/$hold")
+    @RequiresScope(Scope.WRITE_HOLDS)
+    @FhirInteraction(
+            resource = "Appointment",
+            kind = OPERATION,
+            operation = "hold",
+            documentation = "Keeps a proposed appointment's time: a pending Appointment whose hold-expires extension"
+                    + " says until when.")
+    ResponseEntity<byte[]> hold(Caller caller, @RequestBody(required = false) byte[] body) {
+        return json.status(201, scheduling.hold(caller, AppointmentInput.of(json.parseAny(body))));
+    }
+
+    @PostMapping("/$book")
+    @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    @FhirInteraction(
+            resource = "Appointment",
+            kind = OPERATION,
+            operation = "book",
+            documentation = "Books a held (hold-…) or proposed appointment for a Patient; with an apt-… id, moves it"
+                    + " to a new start, or cancels it when its status is cancelled.")
+    ResponseEntity<byte[]> book(Caller caller, @RequestBody(required = false) byte[] body) {
+        var booked = scheduling.book(caller, AppointmentInput.of(json.parseAny(body)));
+        return json.status(booked.created() ? 201 : 200, booked.appointment());
+    }
+
+    private static String id(String fhirId, String prefix) {
+        return FhirIds.fromFhir(fhirId, prefix).orElse(prefix + "_none");
+    }
+
+    /** FHIR statuses (comma-separated) as Carebook's; those Carebook has no counterpart for match nothing. */
+    private static List<String> statuses(String parameter) {
+        if (parameter == null || parameter.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(parameter.split(","))
+                .map(String::strip)
+                .map(s -> {
+                    String status = SchedulingResources.wireStatus(s);
+                    if (status == null
+                            && !Set.of("proposed", "arrived", "entered-in-error", "waitlist")
+                                    .contains(s)) {
+                        throw FhirQuery.invalid("status", s + " is not an appointment status");
+                    }
+                    return status;
+                })
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+}

@@ -1,0 +1,63 @@
+package org.carebook.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Search answers: a searchset Bundle with its self link, and a next link while more pages follow. */
+final class Bundles {
+
+    static final String PATH = "/fhir/r4";
+
+    private Bundles() {}
+
+    /** The server's FHIR base as the client reached it (behind trusted proxies, their scheme and host). */
+    static String base(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).path(PATH).toUriString();
+    }
+
+    static Bundle searchset(
+            HttpServletRequest request, List<? extends Resource> resources, FhirQuery query, String nextCursor) {
+        String base = base(request);
+        var bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        String self = ServletUriComponentsBuilder.fromRequest(request).toUriString();
+        bundle.addLink().setRelation("self").setUrl(self);
+        if (nextCursor != null) {
+            String path = ServletUriComponentsBuilder.fromRequest(request)
+                    .replaceQuery(null)
+                    .toUriString();
+            bundle.addLink().setRelation("next").setUrl(path + "?" + query.withCursor(nextCursor));
+        } else if (query.cursor().isEmpty()) {
+            bundle.setTotal(resources.size()); // the whole answer is on this one page
+        }
+        for (Resource resource : resources) {
+            var entry = bundle.addEntry().setResource(resource);
+            // What has no id here (a proposed appointment) is named only within this answer.
+            entry.setFullUrl(
+                    resource.hasIdElement()
+                            ? base + "/" + resource.fhirType() + "/"
+                                    + resource.getIdElement().getIdPart()
+                            : "urn:uuid:" + java.util.UUID.randomUUID());
+            entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        return bundle;
+    }
+
+    /** A page of a Carebook list as a searchset, its next link carrying the list's own cursor. */
+    static <V> Bundle page(
+            HttpServletRequest request,
+            FhirQuery query,
+            org.carebook.kernel.ListPage<V> page,
+            java.util.function.Function<V, ? extends Resource> resource) {
+        return searchset(
+                request, page.data().stream().map(resource).toList(), query, page.hasMore() ? page.nextCursor() : null);
+    }
+
+    /** The request to a Carebook list that this search's page is. */
+    static org.carebook.kernel.PageRequest pageRequest(FhirQuery query) {
+        return org.carebook.kernel.PageRequest.of(
+                String.valueOf(query.count(20, 100)), query.cursor().orElse(null));
+    }
+}

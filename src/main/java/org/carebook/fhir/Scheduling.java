@@ -1,0 +1,194 @@
+package org.carebook.fhir;
+
+import java.util.List;
+import org.carebook.booking.AppointmentDetails;
+import org.carebook.booking.Appointments;
+import org.carebook.booking.Availability;
+import org.carebook.booking.CancelAppointment;
+import org.carebook.booking.ChangeAppointment;
+import org.carebook.booking.ConfirmHold;
+import org.carebook.booking.HoldView;
+import org.carebook.booking.Holds;
+import org.carebook.booking.PlaceHold;
+import org.carebook.catalog.Schedules;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Problems;
+import org.hl7.fhir.r4.model.Appointment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The scheduling operations on Carebook's own commands: {@code $hold} places a hold, {@code $book} confirms one
+ * (or holds and confirms a proposed appointment at once), moves or cancels an appointment. Nothing here decides
+ * whether a time is free: the booking facades and the database's constraints do, as for {@code /v1}.
+ */
+@Component
+class Scheduling {
+
+    /** The appointment as booked, and whether this request made it (201) or found it made already (200). */
+    record Booked(Appointment appointment, boolean created) {}
+
+    private final Holds holds;
+    private final Appointments appointments;
+    private final Schedules schedules;
+    private final SlotSearch slots;
+
+    Scheduling(Holds holds, Appointments appointments, Schedules schedules, SlotSearch slots) {
+        this.holds = holds;
+        this.appointments = appointments;
+        this.schedules = schedules;
+        this.slots = slots;
+    }
+
+    /**
+     * An appointment; a hold as a pending one while it keeps its time; a proposal (named by its slot) while the
+     * slot is free.
+     */
+    Appointment read(Caller caller, String fhirId) {
+        var slot = SlotId.parse(fhirId);
+        if (slot.isPresent()) {
+            return slots.slot(caller, slot.get())
+                    .filter(Availability.GridSlot::free)
+                    .map(g -> SchedulingResources.proposed(g.slot(), null))
+                    .orElseThrow(() -> new CarebookException(
+                            410, "GONE", "proposal_gone", "That time is no longer free.", List.of()));
+        }
+        var holdId = FhirIds.fromFhir(fhirId, "hold");
+        if (holdId.isPresent()) {
+            var hold = holds.get(caller, holdId.get());
+            if (!"active".equals(hold.status())) {
+                throw gone(hold);
+            }
+            return SchedulingResources.pending(hold);
+        }
+        return SchedulingResources.appointment(appointments.get(caller, FhirIds.carebookId(fhirId, "apt")));
+    }
+
+    /** Free slots as proposed appointments, soonest first. */
+    List<Appointment> find(Caller caller, OperationParameters parameters) {
+        var query = parameters.query();
+        var criteria = new SlotSearch.Criteria(
+                null,
+                query.reference("practitioner", "Practitioner")
+                        .map(id -> known(id, "clin"))
+                        .orElse(null),
+                query.reference("location", "Location")
+                        .map(id -> known(id, "loc"))
+                        .orElse(null),
+                query.token("service-type")
+                        .map(token -> known(token.code(), "type"))
+                        .orElse(null),
+                query.range("start").from(),
+                query.range("end").until());
+        String patientId = query.reference("patient", "Patient")
+                .map(id -> known(id, "pat"))
+                .orElse(null);
+        return slots.slots(caller, criteria).stream()
+                .filter(g -> g.free())
+                .limit(query.count(20, 100))
+                .map(g -> SchedulingResources.proposed(g.slot(), patientId))
+                .toList();
+    }
+
+    Appointment hold(Caller caller, AppointmentInput input) {
+        return SchedulingResources.pending(holds.place(caller, placement(caller, input), new Problems()));
+    }
+
+    Booked book(Caller caller, AppointmentInput input) {
+        var id = input.id();
+        if (id.isEmpty() || SlotId.parse(id.get()).isPresent()) {
+            return bookProposed(caller, input);
+        }
+        var holdId = FhirIds.fromFhir(id.get(), "hold");
+        if (holdId.isPresent()) {
+            return confirm(caller, holdId.get(), input);
+        }
+        String appointmentId = FhirIds.carebookId(id.get(), "apt");
+        if (input.cancels()) {
+            var cancelled = appointments.cancel(
+                    caller,
+                    appointmentId,
+                    new CancelAppointment(input.cancellationReason(), CancelAppointment.By.CLINIC));
+            return new Booked(SchedulingResources.appointment(cancelled), false);
+        }
+        return new Booked(SchedulingResources.appointment(reschedule(caller, appointmentId, input)), false);
+    }
+
+    /** Holds the proposed time and books it; a booking that fails lets the time go again at once. */
+    private Booked bookProposed(Caller caller, AppointmentInput input) {
+        if (input.appointment().hasStatus()
+                && input.appointment().getStatus() != Appointment.AppointmentStatus.PROPOSED) {
+            throw FhirQuery.invalid("appointment.status", "must be proposed for an appointment without an id");
+        }
+        var patient = input.patient(); // refused before any time is held
+        var hold = holds.place(caller, placement(caller, input), new Problems());
+        try {
+            var booked =
+                    holds.confirm(caller, hold.id(), new ConfirmHold(patient, input.details(), false), new Problems());
+            return new Booked(SchedulingResources.appointment(booked.appointment()), true);
+        } catch (RuntimeException e) {
+            holds.release(caller, hold.id());
+            throw e;
+        }
+    }
+
+    private Booked confirm(Caller caller, String holdId, AppointmentInput input) {
+        var confirmation =
+                holds.confirm(caller, holdId, new ConfirmHold(input.patient(), input.details(), false), new Problems());
+        return new Booked(
+                SchedulingResources.appointment(confirmation.appointment()),
+                confirmation instanceof Holds.Confirmation.Booked);
+    }
+
+    private org.carebook.booking.AppointmentView reschedule(Caller caller, String id, AppointmentInput input) {
+        if (input.start() == null) {
+            throw FhirQuery.invalid("appointment.start", "is required to move an appointment");
+        }
+        var given = input.end() == null ? java.util.Set.of("start_time") : java.util.Set.of("start_time", "end_time");
+        var change =
+                new ChangeAppointment(given, input.start(), input.end(), null, null, null, AppointmentDetails.NONE);
+        return appointments.change(caller, id, change, new Problems());
+    }
+
+    /** Where and when to hold: the slot named, or the practitioner, location, type and start given. */
+    private PlaceHold placement(Caller caller, AppointmentInput input) {
+        var slot = input.slot();
+        if (slot.isPresent()) {
+            var schedule = schedules.get(caller.tenant(), slot.get().scheduleId());
+            return new PlaceHold(
+                    slot.get().appointmentTypeId(),
+                    schedule.clinicianId(),
+                    schedule.locationId(),
+                    schedule.isRemote(),
+                    new PlaceHold.Start.At(slot.get().start()));
+        }
+        var problems = new Problems();
+        var type = input.appointmentType();
+        var clinician = input.participant("Practitioner", "clin");
+        problems.require("appointment.serviceType", type.orElse(null));
+        problems.require("appointment.participant", clinician.orElse(null));
+        problems.require("appointment.start", input.start());
+        problems.throwIfAny();
+        var location = input.participant("Location", "loc");
+        return new PlaceHold(
+                type.get(),
+                clinician.get(),
+                location.orElse(null),
+                location.isEmpty(),
+                new PlaceHold.Start.At(input.start()));
+    }
+
+    private static CarebookException gone(HoldView hold) {
+        String why = switch (hold.status()) {
+            case "confirmed" -> "was booked as Appointment/" + FhirIds.toFhir(hold.appointmentId());
+            case "released" -> "was released";
+            default -> "expired";
+        };
+        return new CarebookException(410, "GONE", "hold_gone", "This hold " + why + ".", List.of());
+    }
+
+    /** An id of that kind, or one that matches nothing (a search for what is not there finds nothing). */
+    private static String known(String fhirId, String prefix) {
+        return FhirIds.fromFhir(fhirId, prefix).orElse(prefix + "_none");
+    }
+}

@@ -1,0 +1,109 @@
+package org.carebook.fhir;
+
+import static org.carebook.fhir.FhirInteraction.Kind.READ;
+import static org.carebook.fhir.FhirInteraction.Kind.SEARCH;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.Scope;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Slots derived from availability: free where a booking could go, busy where one (or a hold) already is. */
+@RestController
+@RequestMapping(Bundles.PATH)
+class SlotFhirController {
+
+    private final SlotSearch search;
+    private final FhirJson json;
+
+    SlotFhirController(SlotSearch search, FhirJson json) {
+        this.search = search;
+        this.json = json;
+    }
+
+    @GetMapping("/Slot")
+    @RequiresScope(Scope.READ_AVAILABILITY)
+    @FhirInteraction(
+            resource = "Slot",
+            kind = SEARCH,
+            searchParams = {
+                "schedule:reference",
+                "schedule.actor:reference",
+                "start:date",
+                "status:token",
+                "service-type:token"
+            },
+            documentation = "start needs a lower bound (ge or gt); the window is at most 31 days, 7 when open-ended.")
+    ResponseEntity<byte[]> search(Caller caller, HttpServletRequest request) {
+        var query = FhirQuery.of(
+                request.getParameterMap(), Set.of("schedule", "schedule.actor", "start", "status", "service-type"));
+        var range = query.range("start");
+        String status = query.token("status").map(FhirQuery.Token::code).orElse(null);
+        if (status != null && !Set.of("free", "busy").contains(status)) {
+            throw FhirQuery.invalid("status", "is free or busy here: Carebook derives no other kind of slot");
+        }
+        var clinician = query.reference("schedule.actor", "Practitioner").filter(id -> id.startsWith("clin-"));
+        var location = query.reference("schedule.actor", "Location").filter(id -> id.startsWith("loc-"));
+        if (query.string("schedule.actor").isPresent() && clinician.isEmpty() && location.isEmpty()) {
+            return json.ok(Bundles.searchset(request, List.of(), query, null)); // an actor no schedule has
+        }
+        var criteria = new SlotSearch.Criteria(
+                query.reference("schedule", "Schedule")
+                        .map(id -> ids(id, "sched"))
+                        .orElse(null),
+                clinician.map(id -> ids(id, "clin")).orElse(null),
+                location.map(id -> ids(id, "loc")).orElse(null),
+                query.token("service-type")
+                        .map(token -> ids(token.code(), "type"))
+                        .orElse(null),
+                range.from(),
+                range.until());
+        var slots = search.slots(caller, criteria).stream()
+                .filter(g -> status == null || g.free() == status.equals("free"))
+                .toList();
+        int offset = query.cursor().map(SlotFhirController::offset).orElse(0);
+        int count = query.count(100, 1000);
+        var page = slots.subList(Math.min(offset, slots.size()), Math.min(offset + count, slots.size()));
+        String next = offset + count < slots.size() ? String.valueOf(offset + count) : null;
+        return json.ok(Bundles.searchset(
+                request,
+                page.stream()
+                        .map(g -> SchedulingResources.slot(g.slot(), g.free(), null))
+                        .toList(),
+                query,
+                next));
+    }
+
+    @GetMapping("/Slot/{id}")
+    @RequiresScope(Scope.READ_AVAILABILITY)
+    @FhirInteraction(resource = "Slot", kind = READ)
+    ResponseEntity<byte[]> read(Caller caller, @PathVariable String id) {
+        var slot =
+                SlotId.parse(id).flatMap(slotId -> search.slot(caller, slotId)).orElseThrow(FhirIds::missing);
+        return json.ok(SchedulingResources.slot(slot.slot(), slot.free(), null));
+    }
+
+    /** A search value naming no id of that kind matches nothing, which an id no row has does too. */
+    private static String ids(String fhirId, String prefix) {
+        return FhirIds.fromFhir(fhirId, prefix).orElse(prefix + "_none");
+    }
+
+    private static int offset(String cursor) {
+        try {
+            int offset = Integer.parseInt(cursor);
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw FhirQuery.invalid("_cursor", "is not a cursor this search gave");
+    }
+}
