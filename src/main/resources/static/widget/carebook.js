@@ -104,6 +104,18 @@ function bundle(language) {
   return BUNDLES.get(language);
 }
 
+/**
+ * The slot a booking link chose (a directory's, from the slots the clinic publishes):
+ * ?carebook_type=…&carebook_clinician=…&carebook_location=…&carebook_start=…, or null.
+ */
+function linkedSlot(search) {
+  const query = new URLSearchParams(search);
+  const [type, clinician, start] = ['carebook_type', 'carebook_clinician', 'carebook_start'].map((name) => query.get(name));
+  return type && clinician && start && !Number.isNaN(Date.parse(start))
+    ? { type, clinician, location: query.get('carebook_location'), start }
+    : null;
+}
+
 function localDate(date) {
   const pad = (n) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
@@ -126,6 +138,7 @@ export class CarebookBooking extends HTMLElement {
     this.state = { step: 0, services: [], slots: [], filters: { videoOnly: false, clinician: '', location: '' } };
     this.timer = null;
     this.text = {};
+    this.link = linkedSlot(window.location.search);
   }
 
   connectedCallback() {
@@ -240,7 +253,7 @@ export class CarebookBooking extends HTMLElement {
   async loadServices() {
     const { data } = await this.api('GET', '/appointment-types');
     this.state.services = data;
-    const preset = this.getAttribute('appointment-type-id');
+    const preset = this.getAttribute('appointment-type-id') || this.link?.type;
     const chosen = preset && data.find((s) => s.id === preset);
     if (chosen) {
       await this.chooseService(chosen);
@@ -277,6 +290,18 @@ export class CarebookBooking extends HTMLElement {
     const today = new Date();
     const last = new Date(today.getFullYear(), today.getMonth(), today.getDate() + DAYS - 1);
     this.state.slots = await this.fetchSlots(localDate(today), localDate(last));
+    const link = this.link;
+    this.link = null; // a booking link chooses once; going back shows every time
+    if (link && link.type === this.state.service.id) {
+      const slot = this.state.slots.find((s) => s.clinician_id === link.clinician
+        && (!link.location || s.location_id === link.location) && Date.parse(s.start_time) === Date.parse(link.start));
+      if (slot) {
+        await this.hold({ key: this.slotKey(slot), slot, anyClinician: false });
+        return;
+      }
+      message = this.t('taken');
+      kind = 'warning';
+    }
     if (message) {
       this.showMessage(message, kind);
     } else {

@@ -125,6 +125,14 @@ public abstract class BrowserTest extends ApiTest {
         return page;
     }
 
+    /** The widget on the clinic website, at the page's address with this query (a booking link's). */
+    Page openWidgetWithQuery(String query, int width, String key) {
+        var page = newPage(width);
+        open(page, siteOrigin(), key);
+        page.navigate(page.url() + "?" + query);
+        return page;
+    }
+
     /** A page in a fresh browser context (its own cookies), before anything is loaded (to set up routes first). */
     protected Page newPage(int width) {
         return newPage(width, "en-GB");

@@ -12,6 +12,7 @@ import org.carebook.support.Clinic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
 
 class WidgetTest extends BrowserTest {
 
@@ -70,6 +71,36 @@ class WidgetTest extends BrowserTest {
         heading(page, "Choose a time for General consultation");
         assertThat(page.locator("[data-slot^='" + start + "|']")).hasCount(0);
         assertThat(page.locator("[data-slot]").first()).isVisible();
+    }
+
+    /** SMART Scheduling Links: a directory's link to a published slot opens the widget holding that time. */
+    @Test
+    void aBookingLinkFromThePublishedSlotsOpensTheWidgetHoldingThatTime() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "11:00");
+        clinic.type("name", "General consultation");
+        Clinic.expect(
+                clinic.api.put("/v1/slot-publication", Map.of("booking_page_url", "https://clinic.example/book")), 200);
+        String slots = anonymous()
+                .get("/fhir/r4/publish/" + clinic.org.id().replaceFirst("_", "-") + "/Slot.ndjson")
+                .text();
+        var slot = JsonMapper.builder()
+                .build()
+                .readTree(slots.lines().skip(2).findFirst().orElseThrow());
+        String link = slot.get("extension").get(0).get("valueUrl").stringValue();
+        String start = slot.get("start").stringValue();
+
+        var page = openWidgetWithQuery(link.substring(link.indexOf('?') + 1), 1280, widgetKey(clinic.org));
+
+        heading(page, "Your details");
+        fillDetails(page, "Grace", "Hopper", "1985-06-01", "grace@example.com", "+44 20 7946 0123");
+        button(page, "Confirm booking").click();
+        heading(page, "You are booked");
+        var booked = clinic.api.get("/v1/appointments?clinician_id=" + doctor).data();
+        assertThat(booked).hasSize(1);
+        assertThat(java.time.Instant.parse(booked.get(0).get("start_time").stringValue()))
+                .isEqualTo(java.time.OffsetDateTime.parse(start).toInstant());
     }
 
     @Test
