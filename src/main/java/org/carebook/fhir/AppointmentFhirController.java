@@ -97,7 +97,9 @@ class AppointmentFhirController {
                     + " service-type, patient, _count; by GET or as a Parameters resource by POST.")
     ResponseEntity<byte[]> find(Caller caller, HttpServletRequest request, @RequestBody(required = false) byte[] body) {
         var parameters = OperationParameters.of(request, body == null || body.length == 0 ? null : json.parseAny(body));
-        return json.ok(Bundles.searchset(request, scheduling.find(caller, parameters), parameters.query(), null));
+        var bundle = Bundles.searchset(request, scheduling.find(caller, parameters), parameters.query(), null);
+        bundle.setTotalElement(null); // the answer stops at _count: how many more times are free is not counted
+        return json.ok(bundle);
     }
 
     @GetMapping("/$find")

@@ -74,6 +74,6 @@ class FhirJson {
     }
 
     private IParser writer() {
-        return context.newJsonParser().setSuppressNarratives(true);
+        return context.newJsonParser();
     }
 }
