@@ -28,6 +28,12 @@ class Scheduling {
     /** The appointment as booked, and whether this request made it (201) or found it made already (200). */
     record Booked(Appointment appointment, boolean created) {}
 
+    /** The statuses a client may give an appointment it asks to book (IHE lets it say what it wants). */
+    private static final java.util.Set<Appointment.AppointmentStatus> BOOKABLE = java.util.EnumSet.of(
+            Appointment.AppointmentStatus.PROPOSED,
+            Appointment.AppointmentStatus.PENDING,
+            Appointment.AppointmentStatus.BOOKED);
+
     private final Holds holds;
     private final Appointments appointments;
     private final Schedules schedules;
@@ -100,6 +106,9 @@ class Scheduling {
             return bookProposed(caller, input);
         }
         var holdId = FhirIds.fromFhir(id.get(), "hold");
+        if (holdId.isPresent() && input.cancels()) {
+            return new Booked(SchedulingResources.released(holds.release(caller, holdId.get())), false);
+        }
         if (holdId.isPresent()) {
             return confirm(caller, holdId.get(), input);
         }
@@ -116,9 +125,10 @@ class Scheduling {
 
     /** Holds the proposed time and books it; a booking that fails lets the time go again at once. */
     private Booked bookProposed(Caller caller, AppointmentInput input) {
-        if (input.appointment().hasStatus()
-                && input.appointment().getStatus() != Appointment.AppointmentStatus.PROPOSED) {
-            throw FhirQuery.invalid("appointment.status", "must be proposed for an appointment without an id");
+        var status = input.appointment().getStatus();
+        if (status != null && !BOOKABLE.contains(status)) {
+            throw FhirQuery.invalid(
+                    "appointment.status", "must be proposed, pending or booked for an appointment not yet made");
         }
         var patient = input.patient(); // refused before any time is held
         var hold = holds.place(caller, placement(caller, input), new Problems());

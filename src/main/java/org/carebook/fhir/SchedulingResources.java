@@ -90,6 +90,14 @@ final class SchedulingResources {
         return appointment;
     }
 
+    /** A hold let go through {@code $book} with status cancelled: its time is free again. */
+    static Appointment released(HoldView hold) {
+        var appointment = pending(hold);
+        appointment.setStatus(AppointmentStatus.CANCELLED);
+        appointment.getExtension().removeIf(e -> Canonical.HOLD_EXPIRES.equals(e.getUrl()));
+        return appointment;
+    }
+
     static Appointment appointment(AppointmentView view) {
         var appointment = new Appointment();
         appointment.setId(FhirIds.toFhir(view.id()));
