@@ -269,6 +269,80 @@ class FhirSchedulingTest extends ApiTest {
     }
 
     @Test
+    void pagesFollowTheirNextLinks() {
+        var first = client.search()
+                .forResource(Slot.class)
+                .where(Slot.SCHEDULE.hasChainedProperty(
+                        Schedule.ACTOR.hasId("Practitioner/" + fhirId(practice.doctor()))))
+                .and(Slot.START.afterOrEquals().day(DAY))
+                .and(Slot.START.before().day("2027-01-13"))
+                .count(5)
+                .returnBundle(Bundle.class)
+                .execute();
+        var starts = new java.util.ArrayList<String>();
+        int pages = 0;
+        for (var page = first;
+                page != null;
+                page = page.getLink("next") == null
+                        ? null
+                        : client.loadPage().next(page).execute()) {
+            page.getEntry()
+                    .forEach(e -> starts.add(
+                            ((Slot) e.getResource()).getStartElement().getValueAsString()));
+            pages++;
+        }
+        assertThat(pages).isEqualTo(4);
+        assertThat(starts).hasSize(16).doesNotHaveDuplicates().isSorted();
+
+        for (String start : List.of("2027-01-12T09:00:00Z", "2027-01-12T10:00:00Z", "2027-01-12T11:00:00Z")) {
+            Clinic.expect(
+                    practice.clinic()
+                            .book(
+                                    practice.type(),
+                                    practice.doctor(),
+                                    practice.clinic().patient(),
+                                    start),
+                    201);
+        }
+        var appointments = client.search()
+                .forResource(Appointment.class)
+                .where(Appointment.DATE.exactly().day(DAY))
+                .count(2)
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(appointments.getEntry()).hasSize(2);
+        var rest = client.loadPage().next(appointments).execute();
+        assertThat(rest.getEntry()).hasSize(1);
+        assertThat(rest.getLink("next")).isNull();
+    }
+
+    /** A booking made through FHIR is an event like any other, delivered to the clinic's webhook receiver. */
+    @Test
+    void aFhirBookingReachesTheClinicsWebhooks() throws Exception {
+        try (var receiver = new org.carebook.support.Receiver()) {
+            var org = practice.clinic().org;
+            var inTest = Clinic.inTestMode(org, "Europe/London"); // webhooks may call loopback in test mode only
+            String doctor = inTest.clinician("Dr Ada Byron");
+            inTest.everyDay(doctor, "09:00", "17:00");
+            var scheduling =
+                    new Scheduler(fhir.client(org.test().key()), new Clinic.Practice(inTest, doctor, inTest.type()));
+            Clinic.expect(
+                    org.test()
+                            .post(
+                                    "/v1/webhook-endpoints",
+                                    Map.of("url", receiver.url(), "events", List.of("appointment.created"))),
+                    201);
+
+            var booked = scheduling.book(withInlinePatient(scheduling.find(DAY).get(0), "Web", "Hook"));
+
+            var delivered = receiver.await(1, java.time.Duration.ofSeconds(15));
+            assertThat(delivered).hasSize(1);
+            assertThat(delivered.get(0).body())
+                    .contains(booked.getIdElement().getIdPart().replaceFirst("-", "_"));
+        }
+    }
+
+    @Test
     void theCatalogReadsAndSearches() {
         String schedule = fhirId(practice.clinic()
                 .api
