@@ -492,6 +492,24 @@ class FhirSchedulingTest extends ApiTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void malformedResourcesAreRefusedAndNothingIsHeld() {
+        var api = practice.clinic().api;
+        for (String body : List.of(
+                "not json",
+                "{\"resourceType\": \"Appointment\", \"colour\": \"blue\"}",
+                "{\"resourceType\": \"Appointment\", \"start\": \"next tuesday\"}",
+                "{\"resourceType\": \"Patient\"}",
+                "{\"resourceType\": \"Parameters\", \"parameter\": []}")) {
+            var answer =
+                    api.with("Content-Type", "application/fhir+json").send("POST", "/fhir/r4/Appointment/$hold", body);
+            assertThat(answer.status()).as(body).isIn(400, 422);
+            assertThat(answer.json().get("resourceType").stringValue()).isEqualTo("OperationOutcome");
+            fhir.validate(answer.text(), body);
+        }
+        assertThat(scheduler.freeSlots(DAY)).hasSize(16);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     static Parameters appointmentParameter(Resource appointment) {
