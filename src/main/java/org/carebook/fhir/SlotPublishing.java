@@ -100,7 +100,8 @@ class SlotPublishing {
     @Transactional(readOnly = true)
     public Feed feed(String organizationId, String type, Instant since) {
         var publication = repository.find(organizationId).orElseThrow(SlotPublishing::notPublished);
-        String key = organizationId + "|" + type + "|" + since;
+        // Slots ignore _since, so one kept copy serves every _since: varying it cannot force the work again.
+        String key = organizationId + "|" + type + "|" + ("Slot".equals(type) ? "" : since);
         Instant now = clock.instant();
         var feed = kept.get(key);
         if (feed == null || feed.derivedAt().plus(KEPT).isBefore(now)) {

@@ -94,6 +94,7 @@ class WidgetTest extends BrowserTest {
         var page = openWidgetWithQuery(link.substring(link.indexOf('?') + 1), 1280, widgetKey(clinic.org));
 
         heading(page, "Your details");
+        screenshot(page, "1280-booking-link-details");
         fillDetails(page, "Grace", "Hopper", "1985-06-01", "grace@example.com", "+44 20 7946 0123");
         button(page, "Confirm booking").click();
         heading(page, "You are booked");
