@@ -103,6 +103,26 @@ class FhirSchedulingTest extends ApiTest {
         assertThat(read.getSchedule().getReference()).startsWith("Schedule/sched-");
     }
 
+    /** London moves to summer time on 28 March 2027: the clinic still opens at 09:00 on its own clock. */
+    @Test
+    void slotsKeepTheClinicsWallClockAcrossTheChangeToSummerTime() {
+        var saturday = scheduler.freeSlots("2027-03-27");
+        var sunday = scheduler.freeSlots("2027-03-28");
+
+        assertThat(saturday).hasSize(16);
+        assertThat(sunday).hasSize(16);
+        assertThat(saturday.get(0).getStartElement().getValueAsString()).isEqualTo("2027-03-27T09:00:00Z");
+        assertThat(sunday.get(0).getStartElement().getValueAsString()).isEqualTo("2027-03-28T09:00:00+01:00");
+        assertThat(sunday.get(15).getEndElement().getValueAsString()).isEqualTo("2027-03-28T17:00:00+01:00");
+        var proposal = scheduler.find("2027-03-28").get(0);
+        assertThat(proposal.getStart().toInstant()).isEqualTo(java.time.Instant.parse("2027-03-28T08:00:00Z"));
+        var booked = scheduler.book(withInlinePatient(proposal, "Summer", "Time"));
+        assertThat(booked.getStartElement().getValueAsString()).isEqualTo("2027-03-28T09:00:00+01:00");
+        assertThat(scheduler.slots("2027-03-28", "busy"))
+                .extracting(slot -> slot.getIdElement().getIdPart())
+                .containsExactly(sunday.get(0).getIdElement().getIdPart());
+    }
+
     @Test
     void findHoldAndBookMakesAnAppointmentThatV1AndTheEventLogSee() {
         var proposed = scheduler.find(DAY);
@@ -490,6 +510,28 @@ class FhirSchedulingTest extends ApiTest {
                         .returnBundle(Bundle.class)
                         .execute()))
                 .isEqualTo(403);
+    }
+
+    /** A retried $book with the same Idempotency-Key is answered from the first, as every POST of the API is. */
+    @Test
+    void aRetriedBookWithItsIdempotencyKeyBooksOnce() {
+        var parameters =
+                appointmentParameter(withInlinePatient(scheduler.find(DAY).get(0), "Once", "Only"));
+        String body = FhirServer.CONTEXT.newJsonParser().encodeResourceToString(parameters);
+        var api = practice.clinic()
+                .api
+                .with("Content-Type", "application/fhir+json")
+                .with("Idempotency-Key", "book-once-1");
+
+        var first = api.send("POST", "/fhir/r4/Appointment/$book", body);
+        var retry = api.send("POST", "/fhir/r4/Appointment/$book", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.text()).isEqualTo(first.text());
+        fhir.validate(first.text(), "$book with an Idempotency-Key");
+        assertThat(practice.clinic().api.get("/v1/appointments").data()).hasSize(1);
     }
 
     @Test
