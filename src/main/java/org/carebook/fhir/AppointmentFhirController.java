@@ -76,10 +76,14 @@ class AppointmentFhirController {
                 range.from() == null ? null : LocalDate.ofInstant(range.from(), ZoneOffset.UTC),
                 range.until() == null ? null : LocalDate.ofInstant(range.until().minusNanos(1), ZoneOffset.UTC),
                 query.reference("practitioner", "Practitioner")
-                        .map(id -> id(id, "clin"))
+                        .map(id -> FhirIds.orNone(id, "clin"))
                         .orElse(null),
-                query.reference("location", "Location").map(id -> id(id, "loc")).orElse(null),
-                query.reference("patient", "Patient").map(id -> id(id, "pat")).orElse(null),
+                query.reference("location", "Location")
+                        .map(id -> FhirIds.orNone(id, "loc"))
+                        .orElse(null),
+                query.reference("patient", "Patient")
+                        .map(id -> FhirIds.orNone(id, "pat"))
+                        .orElse(null),
                 statuses,
                 null,
                 null);
@@ -131,10 +135,6 @@ class AppointmentFhirController {
     ResponseEntity<byte[]> book(Caller caller, @RequestBody(required = false) byte[] body) {
         var booked = scheduling.book(caller, AppointmentInput.of(json.parseAny(body)));
         return json.status(booked.created() ? 201 : 200, booked.appointment());
-    }
-
-    private static String id(String fhirId, String prefix) {
-        return FhirIds.fromFhir(fhirId, prefix).orElse(prefix + "_none");
     }
 
     /** FHIR statuses (comma-separated) as Carebook's; those Carebook has no counterpart for match nothing. */

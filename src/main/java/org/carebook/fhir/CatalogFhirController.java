@@ -4,17 +4,18 @@ import static org.carebook.fhir.FhirInteraction.Kind.READ;
 import static org.carebook.fhir.FhirInteraction.Kind.SEARCH;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.carebook.api.RequiresScope;
 import org.carebook.catalog.AppointmentTypes;
 import org.carebook.catalog.ClinicianView;
 import org.carebook.catalog.Clinicians;
 import org.carebook.catalog.Locations;
-import org.carebook.catalog.ScheduleView;
 import org.carebook.catalog.Schedules;
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Scope;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(Bundles.PATH)
 class CatalogFhirController {
-
-    private static final int MAX_SCHEDULES_PER_CLINICIAN = 100;
 
     private final Locations locations;
     private final Clinicians clinicians;
@@ -112,7 +111,12 @@ class CatalogFhirController {
             return json.ok(Bundles.searchset(request, found, query, null));
         }
         var page = clinicians.list(caller.tenant(), location, null, Bundles.pageRequest(query));
-        return json.ok(Bundles.page(request, query, page, clinician -> role(caller, clinician)));
+        var locations = locationsByClinician(caller, null);
+        return json.ok(Bundles.page(
+                request,
+                query,
+                page,
+                clinician -> CatalogResources.role(clinician, locations.getOrDefault(clinician.id(), Set.of()))));
     }
 
     @GetMapping("/HealthcareService/{id}")
@@ -144,33 +148,29 @@ class CatalogFhirController {
     @FhirInteraction(resource = "Schedule", kind = SEARCH, searchParams = "actor:reference")
     ResponseEntity<byte[]> schedules(Caller caller, HttpServletRequest request) {
         var query = FhirQuery.of(request.getParameterMap(), Set.of("actor"));
-        var clinician = query.reference("actor", "Practitioner").filter(id -> id.startsWith("clin-"));
-        var location = query.reference("actor", "Location").filter(id -> id.startsWith("loc-"));
-        if (query.string("actor").isPresent() && clinician.isEmpty() && location.isEmpty()) {
-            return json.ok(Bundles.searchset(request, List.of(), query, null)); // an actor no schedule has
-        }
-        String clinicianId = clinician
-                .map(id -> FhirIds.fromFhir(id, "clin").orElse("clin_none"))
-                .orElse(null);
-        String locationId = location.map(id -> FhirIds.fromFhir(id, "loc").orElse("loc_none"))
-                .orElse(null);
+        var actor = query.actor("actor");
+        String clinicianId = actor.map(FhirQuery.Actor::clinicianId).orElse(null);
+        String locationId = actor.map(FhirQuery.Actor::locationId).orElse(null);
         var page = schedules.list(caller.tenant(), clinicianId, locationId, Bundles.pageRequest(query));
         return json.ok(Bundles.page(request, query, page, view -> CatalogResources.schedule(view, null)));
     }
 
     private org.hl7.fhir.r4.model.PractitionerRole role(Caller caller, ClinicianView clinician) {
-        var locationIds = schedules
-                .list(
-                        caller.tenant(),
-                        clinician.id(),
-                        null,
-                        PageRequest.of(String.valueOf(MAX_SCHEDULES_PER_CLINICIAN), null))
-                .data()
-                .stream()
-                .filter(ScheduleView::isActive)
-                .map(ScheduleView::locationId)
-                .filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet());
-        return CatalogResources.role(clinician, locationIds);
+        return CatalogResources.role(
+                clinician, locationsByClinician(caller, clinician.id()).getOrDefault(clinician.id(), Set.of()));
+    }
+
+    /**
+     * Where clinicians see patients: the locations of their active schedules, read in one pass (all clinicians'
+     * when {@code clinicianId} is null), so a page of roles costs no query per role.
+     */
+    private Map<String, Set<String>> locationsByClinician(Caller caller, String clinicianId) {
+        Map<String, Set<String>> locations = new HashMap<>();
+        Pages.all(page -> schedules.list(caller.tenant(), clinicianId, null, page)).stream()
+                .filter(schedule -> schedule.isActive() && schedule.locationId() != null)
+                .forEach(schedule -> locations
+                        .computeIfAbsent(schedule.clinicianId(), id -> new HashSet<>())
+                        .add(schedule.locationId()));
+        return locations;
     }
 }

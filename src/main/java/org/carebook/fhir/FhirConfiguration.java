@@ -36,7 +36,7 @@ class FhirConfiguration {
                     bundle.addEntry().setResource(new Appointment().setStatus(Appointment.AppointmentStatus.PROPOSED));
                     bundle.addEntry().setResource(new Slot().setStatus(Slot.SlotStatus.FREE));
                     bundle.addEntry().setResource(new OperationOutcome());
-                    json.parse(json.encode(bundle), Bundle.class);
+                    json.parseAny(json.encode(bundle));
                     log.debug("FHIR model warmed in {} ms", (System.nanoTime() - started) / 1_000_000);
                 },
                 "fhir-warm-up");

@@ -33,6 +33,11 @@ final class FhirIds {
         return fromFhir(fhirId, prefix).orElseThrow(FhirIds::missing);
     }
 
+    /** The Carebook id a search value names; a value naming no id of that kind matches nothing, as an unknown id does. */
+    static String orNone(String fhirId, String prefix) {
+        return fromFhir(fhirId, prefix).orElse(prefix + "_none");
+    }
+
     static CarebookException missing() {
         return CarebookException.notFound("There is no such resource here.");
     }

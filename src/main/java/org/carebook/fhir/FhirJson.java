@@ -41,24 +41,10 @@ class FhirJson {
     }
 
     /**
-     * The body read as a resource of that type. Unknown elements, wrong types and broken JSON are refused
-     * (400) rather than dropped, so a field the client thinks it sent is never silently ignored.
+     * The body read as whatever resource it says it is (an operation's input: Parameters, or as many clients send
+     * it the resource itself). Unknown elements, wrong types and broken JSON are refused (400) rather than
+     * dropped, so a field the client thinks it sent is never silently ignored.
      */
-    <T extends IBaseResource> T parse(byte[] body, Class<T> type) {
-        if (body == null || body.length == 0) {
-            throw CarebookException.badRequest("malformed_resource", "The request has no body; send a FHIR resource.");
-        }
-        try {
-            var parser = context.newJsonParser();
-            parser.setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler());
-            return parser.parseResource(type, new String(body, StandardCharsets.UTF_8));
-        } catch (DataFormatException | ClassCastException e) {
-            throw CarebookException.badRequest(
-                    "malformed_resource", "The body is not a valid FHIR R4 " + type.getSimpleName() + " in JSON.");
-        }
-    }
-
-    /** An operation's input: a Parameters resource, or (as many clients send it) the resource itself. */
     IBaseResource parseAny(byte[] body) {
         if (body == null || body.length == 0) {
             throw CarebookException.badRequest("malformed_resource", "The request has no body; send a FHIR resource.");

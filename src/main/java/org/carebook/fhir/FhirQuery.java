@@ -78,6 +78,24 @@ final class FhirQuery {
         });
     }
 
+    /**
+     * A reference to a Practitioner or a Location (as Schedule's actor), as Carebook ids. A reference to anything
+     * else, or to an id no clinician or location could have, names one that matches nothing.
+     */
+    Optional<Actor> actor(String name) {
+        return string(name).map(value -> {
+            var clinician = reference(name, "Practitioner").filter(id -> id.startsWith("clin-"));
+            if (clinician.isPresent()) {
+                return new Actor(FhirIds.orNone(clinician.get(), "clin"), null);
+            }
+            var location = reference(name, "Location").filter(id -> id.startsWith("loc-"));
+            return new Actor(null, FhirIds.orNone(location.orElse(""), "loc"));
+        });
+    }
+
+    /** One of the two is set. */
+    record Actor(String clinicianId, String locationId) {}
+
     /** A token's code, with its system when given as {@code system|code}. */
     Optional<Token> token(String name) {
         return string(name).map(value -> {

@@ -76,18 +76,18 @@ class Scheduling {
         var criteria = new SlotSearch.Criteria(
                 null,
                 query.reference("practitioner", "Practitioner")
-                        .map(id -> known(id, "clin"))
+                        .map(id -> FhirIds.orNone(id, "clin"))
                         .orElse(null),
                 query.reference("location", "Location")
-                        .map(id -> known(id, "loc"))
+                        .map(id -> FhirIds.orNone(id, "loc"))
                         .orElse(null),
                 query.token("service-type")
-                        .map(token -> known(token.code(), "type"))
+                        .map(token -> FhirIds.orNone(token.code(), "type"))
                         .orElse(null),
                 query.range("start").from(),
                 query.range("end").until());
         String patientId = query.reference("patient", "Patient")
-                .map(id -> known(id, "pat"))
+                .map(id -> FhirIds.orNone(id, "pat"))
                 .orElse(null);
         return slots.slots(caller, criteria).stream()
                 .filter(g -> g.free())
@@ -195,10 +195,5 @@ class Scheduling {
             default -> "expired";
         };
         return new CarebookException(410, "GONE", "hold_gone", "This hold " + why + ".", List.of());
-    }
-
-    /** An id of that kind, or one that matches nothing (a search for what is not there finds nothing). */
-    private static String known(String fhirId, String prefix) {
-        return FhirIds.fromFhir(fhirId, prefix).orElse(prefix + "_none");
     }
 }

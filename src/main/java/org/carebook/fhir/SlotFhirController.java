@@ -4,7 +4,6 @@ import static org.carebook.fhir.FhirInteraction.Kind.READ;
 import static org.carebook.fhir.FhirInteraction.Kind.SEARCH;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Set;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
@@ -49,19 +48,15 @@ class SlotFhirController {
         if (status != null && !Set.of("free", "busy").contains(status)) {
             throw FhirQuery.invalid("status", "is free or busy here: Carebook derives no other kind of slot");
         }
-        var clinician = query.reference("schedule.actor", "Practitioner").filter(id -> id.startsWith("clin-"));
-        var location = query.reference("schedule.actor", "Location").filter(id -> id.startsWith("loc-"));
-        if (query.string("schedule.actor").isPresent() && clinician.isEmpty() && location.isEmpty()) {
-            return json.ok(Bundles.searchset(request, List.of(), query, null)); // an actor no schedule has
-        }
+        var actor = query.actor("schedule.actor");
         var criteria = new SlotSearch.Criteria(
                 query.reference("schedule", "Schedule")
-                        .map(id -> ids(id, "sched"))
+                        .map(id -> FhirIds.orNone(id, "sched"))
                         .orElse(null),
-                clinician.map(id -> ids(id, "clin")).orElse(null),
-                location.map(id -> ids(id, "loc")).orElse(null),
+                actor.map(FhirQuery.Actor::clinicianId).orElse(null),
+                actor.map(FhirQuery.Actor::locationId).orElse(null),
                 query.token("service-type")
-                        .map(token -> ids(token.code(), "type"))
+                        .map(token -> FhirIds.orNone(token.code(), "type"))
                         .orElse(null),
                 range.from(),
                 range.until());
@@ -88,11 +83,6 @@ class SlotFhirController {
         var slot =
                 SlotId.parse(id).flatMap(slotId -> search.slot(caller, slotId)).orElseThrow(FhirIds::missing);
         return json.ok(SchedulingResources.slot(slot.slot(), slot.free(), null));
-    }
-
-    /** A search value naming no id of that kind matches nothing, which an id no row has does too. */
-    private static String ids(String fhirId, String prefix) {
-        return FhirIds.fromFhir(fhirId, prefix).orElse(prefix + "_none");
     }
 
     private static int offset(String cursor) {

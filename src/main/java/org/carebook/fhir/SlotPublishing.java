@@ -3,21 +3,17 @@ package org.carebook.fhir;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.carebook.catalog.Locations;
 import org.carebook.catalog.ScheduleView;
 import org.carebook.catalog.Schedules;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.KeyKind;
-import org.carebook.kernel.ListPage;
 import org.carebook.kernel.Mode;
-import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Scope;
 import org.carebook.kernel.Tenant;
 import org.carebook.organization.Organizations;
@@ -90,12 +86,6 @@ class SlotPublishing {
         return new Publication(false, null);
     }
 
-    /** Whether the organization publishes; nothing of one that does not is shown (404). */
-    @Transactional(readOnly = true)
-    public boolean publishes(String organizationId) {
-        return repository.find(organizationId).isPresent();
-    }
-
     /** One file of a publishing organization: its Locations, Schedules or Slots. */
     @Transactional(readOnly = true)
     public Feed feed(String organizationId, String type, Instant since) {
@@ -118,12 +108,12 @@ class SlotPublishing {
         var caller = anyone(publication.organizationId());
         return switch (type) {
             case "Location" ->
-                all(page -> locations.list(caller.tenant(), true, page)).stream()
+                Pages.all(page -> locations.list(caller.tenant(), true, page)).stream()
                         .filter(l -> since == null || l.updatedAt().isAfter(since))
                         .map(l -> (Resource) CatalogResources.location(l))
                         .toList();
             case "Schedule" ->
-                all(page -> schedules.list(caller.tenant(), null, null, page)).stream()
+                Pages.all(page -> schedules.list(caller.tenant(), null, null, page)).stream()
                         .filter(ScheduleView::isActive)
                         .filter(s -> since == null || s.updatedAt().isAfter(since))
                         .map(s -> (Resource) CatalogResources.schedule(s, null))
@@ -136,7 +126,7 @@ class SlotPublishing {
     /** Every slot of the window, free and busy: derived, they have no change time, so {@code _since} keeps all. */
     private List<Resource> slots(Caller caller, SlotPublicationRepository.Row publication, Instant now) {
         Map<String, String> phones = new java.util.HashMap<>();
-        all(page -> locations.list(caller.tenant(), true, page)).forEach(l -> phones.put(l.id(), l.phone()));
+        Pages.all(page -> locations.list(caller.tenant(), true, page)).forEach(l -> phones.put(l.id(), l.phone()));
         String clinicPhone = organizations.settings(caller.tenant()).phone();
         var criteria = new SlotSearch.Criteria(null, null, null, null, now, now.plus(WINDOW));
         return slots.slots(caller, criteria).stream()
@@ -165,17 +155,6 @@ class SlotPublishing {
         }
         query.append("&carebook_start=").append(slot.start());
         return page + query;
-    }
-
-    private static <T> List<T> all(Function<PageRequest, ListPage<T>> list) {
-        var found = new ArrayList<T>();
-        String cursor = null;
-        do {
-            var page = list.apply(PageRequest.of("100", cursor));
-            found.addAll(page.data());
-            cursor = page.hasMore() ? page.nextCursor() : null;
-        } while (cursor != null);
-        return found;
     }
 
     /** Published data is what a browser key sees: read as one, in live mode. */
