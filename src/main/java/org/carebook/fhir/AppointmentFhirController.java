@@ -75,15 +75,9 @@ class AppointmentFhirController {
         var filter = new AppointmentFilter(
                 range.from() == null ? null : LocalDate.ofInstant(range.from(), ZoneOffset.UTC),
                 range.until() == null ? null : LocalDate.ofInstant(range.until().minusNanos(1), ZoneOffset.UTC),
-                query.reference("practitioner", "Practitioner")
-                        .map(id -> FhirIds.orNone(id, "clin"))
-                        .orElse(null),
-                query.reference("location", "Location")
-                        .map(id -> FhirIds.orNone(id, "loc"))
-                        .orElse(null),
-                query.reference("patient", "Patient")
-                        .map(id -> FhirIds.orNone(id, "pat"))
-                        .orElse(null),
+                query.referencedId("practitioner", "Practitioner", "clin"),
+                query.referencedId("location", "Location", "loc"),
+                query.referencedId("patient", "Patient", "pat"),
                 statuses,
                 null,
                 null);

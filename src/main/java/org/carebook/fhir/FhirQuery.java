@@ -96,6 +96,16 @@ final class FhirQuery {
     /** One of the two is set. */
     record Actor(String clinicianId, String locationId) {}
 
+    /** The Carebook id a reference to {@code type} names (see {@link FhirIds#orNone}); null when not given. */
+    String referencedId(String name, String type, String prefix) {
+        return reference(name, type).map(id -> FhirIds.orNone(id, prefix)).orElse(null);
+    }
+
+    /** The Carebook id a token's code names (such as a service type's); null when not given. */
+    String tokenId(String name, String prefix) {
+        return token(name).map(token -> FhirIds.orNone(token.code(), prefix)).orElse(null);
+    }
+
     /** A token's code, with its system when given as {@code system|code}. */
     Optional<Token> token(String name) {
         return string(name).map(value -> {

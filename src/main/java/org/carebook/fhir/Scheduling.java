@@ -75,20 +75,12 @@ class Scheduling {
         var query = parameters.query();
         var criteria = new SlotSearch.Criteria(
                 null,
-                query.reference("practitioner", "Practitioner")
-                        .map(id -> FhirIds.orNone(id, "clin"))
-                        .orElse(null),
-                query.reference("location", "Location")
-                        .map(id -> FhirIds.orNone(id, "loc"))
-                        .orElse(null),
-                query.token("service-type")
-                        .map(token -> FhirIds.orNone(token.code(), "type"))
-                        .orElse(null),
+                query.referencedId("practitioner", "Practitioner", "clin"),
+                query.referencedId("location", "Location", "loc"),
+                query.tokenId("service-type", "type"),
                 query.range("start").from(),
                 query.range("end").until());
-        String patientId = query.reference("patient", "Patient")
-                .map(id -> FhirIds.orNone(id, "pat"))
-                .orElse(null);
+        String patientId = query.referencedId("patient", "Patient", "pat");
         return slots.slots(caller, criteria).stream()
                 .filter(g -> g.free())
                 .limit(query.count(20, 100))

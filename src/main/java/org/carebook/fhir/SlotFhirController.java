@@ -50,14 +50,10 @@ class SlotFhirController {
         }
         var actor = query.actor("schedule.actor");
         var criteria = new SlotSearch.Criteria(
-                query.reference("schedule", "Schedule")
-                        .map(id -> FhirIds.orNone(id, "sched"))
-                        .orElse(null),
+                query.referencedId("schedule", "Schedule", "sched"),
                 actor.map(FhirQuery.Actor::clinicianId).orElse(null),
                 actor.map(FhirQuery.Actor::locationId).orElse(null),
-                query.token("service-type")
-                        .map(token -> FhirIds.orNone(token.code(), "type"))
-                        .orElse(null),
+                query.tokenId("service-type", "type"),
                 range.from(),
                 range.until());
         var slots = search.slots(caller, criteria).stream()

@@ -69,14 +69,7 @@ class FhirPublishTest extends ApiTest {
                         .patch("/v1/locations/" + practice.clinic().locationId, Map.of("phone", "+442079460000")),
                 200);
         String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1) + "T10:00:00Z";
-        Clinic.expect(
-                practice.clinic()
-                        .book(
-                                practice.type(),
-                                practice.doctor(),
-                                practice.clinic().patient(),
-                                tomorrow),
-                201);
+        Scheduler.bookThroughV1(practice, tomorrow);
 
         var manifest = anonymous().get(manifestPath);
         assertThat(manifest.status()).isEqualTo(200);

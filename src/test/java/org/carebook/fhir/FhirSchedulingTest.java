@@ -315,14 +315,7 @@ class FhirSchedulingTest extends ApiTest {
         assertThat(starts).hasSize(16).doesNotHaveDuplicates().isSorted();
 
         for (String start : List.of("2027-01-12T09:00:00Z", "2027-01-12T10:00:00Z", "2027-01-12T11:00:00Z")) {
-            Clinic.expect(
-                    practice.clinic()
-                            .book(
-                                    practice.type(),
-                                    practice.doctor(),
-                                    practice.clinic().patient(),
-                                    start),
-                    201);
+            Scheduler.bookThroughV1(practice, start);
         }
         var appointments = client.search()
                 .forResource(Appointment.class)

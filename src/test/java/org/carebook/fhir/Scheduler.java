@@ -76,4 +76,16 @@ record Scheduler(IGenericClient client, Clinic.Practice practice) {
                 .returnResourceType(Appointment.class)
                 .execute();
     }
+
+    /** An appointment made through {@code /v1} (not FHIR) for a new patient of the practice, at {@code start}. */
+    static org.carebook.support.Api.Response bookThroughV1(Clinic.Practice practice, String start) {
+        return Clinic.expect(
+                practice.clinic()
+                        .book(
+                                practice.type(),
+                                practice.doctor(),
+                                practice.clinic().patient(),
+                                start),
+                201);
+    }
 }
