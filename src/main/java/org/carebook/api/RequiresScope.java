@@ -14,4 +14,7 @@ import org.carebook.kernel.Scope;
 @Target(ElementType.METHOD)
 public @interface RequiresScope {
     Scope[] value();
+
+    /** Whether only live-mode callers may reach it ({@code 403 live_only} for test mode): real people, real data. */
+    boolean liveOnly() default false;
 }

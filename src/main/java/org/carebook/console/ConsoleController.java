@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Problems;
-import org.carebook.staff.StaffMembers;
+import org.carebook.kernel.Scope;
+import org.carebook.staff.StaffAccounts;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,9 +21,9 @@ class ConsoleController {
 
     private final Calendars calendars;
     private final Viewers viewers;
-    private final StaffMembers staff;
+    private final StaffAccounts staff;
 
-    ConsoleController(Calendars calendars, Viewers viewers, StaffMembers staff) {
+    ConsoleController(Calendars calendars, Viewers viewers, StaffAccounts staff) {
         this.calendars = calendars;
         this.viewers = viewers;
         this.staff = staff;
@@ -46,12 +47,15 @@ class ConsoleController {
         if (invited.isEmpty()) {
             return "console/link-expired";
         }
-        model.addAttribute("staff", invited.get());
+        model.addAttribute("invitation", invited.get());
         model.addAttribute("token", token);
         return "console/welcome";
     }
 
-    /** Sets the first password; a password that is too short is said on the same page. */
+    /**
+     * Sets the first password, or confirms with the password of an existing sign-in; a password that is too
+     * short is said on the same page.
+     */
     @PostMapping("/console/welcome/{token}")
     String acceptInvitation(@PathVariable String token, @RequestParam String password, Model model) {
         return byLink(
@@ -102,6 +106,9 @@ class ConsoleController {
         String mode = caller.tenant().mode().wire();
         boolean byRoom = DayView.BY_ROOMS.equals(by);
         model.addAttribute("day", calendars.day(caller, viewers.of(caller), mode, location, date, byRoom));
+        model.addAttribute("mayManageStaff", caller.has(Scope.MANAGE_STAFF));
+        model.addAttribute("organizations", staff.membershipsOf(caller));
+        model.addAttribute("actingAs", caller.keyId());
         return "console/day";
     }
 

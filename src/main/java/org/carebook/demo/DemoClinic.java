@@ -26,7 +26,7 @@ import org.carebook.organization.ApiKeys;
 import org.carebook.organization.OrganizationDraft;
 import org.carebook.organization.Organizations;
 import org.carebook.staff.InviteStaff;
-import org.carebook.staff.StaffMembers;
+import org.carebook.staff.StaffAccounts;
 import org.carebook.staff.StaffRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,7 +45,7 @@ public class DemoClinic {
     private final Clinicians clinicians;
     private final AppointmentTypes types;
     private final Schedules schedules;
-    private final StaffMembers staff;
+    private final StaffAccounts staff;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -56,7 +56,7 @@ public class DemoClinic {
             Clinicians clinicians,
             AppointmentTypes types,
             Schedules schedules,
-            StaffMembers staff,
+            StaffAccounts staff,
             JdbcClient jdbc,
             Clock clock) {
         this.organizations = organizations;

@@ -23,7 +23,12 @@ public enum Scope {
     READ_EVENTS,
     READ_AUDIT,
     MANAGE_API_KEYS,
-    MANAGE_ORGANIZATION;
+    MANAGE_ORGANIZATION,
+    /** Invite staff, change their roles, disable and remove them: live keys and owners only. */
+    MANAGE_STAFF;
+
+    /** What a test-mode key may hold: everything but the staff, who are real people in either mode. */
+    public static final Set<Scope> TEST_MODE = EnumSet.complementOf(EnumSet.of(MANAGE_STAFF));
 
     /** The fixed scopes of a publishable (browser) key. */
     public static final Set<Scope> PUBLISHABLE = EnumSet.of(READ_APPOINTMENT_TYPES, READ_AVAILABILITY, WRITE_HOLDS);

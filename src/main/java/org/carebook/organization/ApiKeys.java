@@ -94,7 +94,7 @@ public class ApiKeys {
             var tenant = new Tenant(organizationId, mode);
             keys.add(issue(
                     tenant,
-                    new ApiKeyDraft("Default secret key", KeyKind.SECRET, List.of(Scope.values()), List.of()),
+                    new ApiKeyDraft("Default secret key", KeyKind.SECRET, List.copyOf(scopesIn(mode)), List.of()),
                     now));
             keys.add(issue(
                     tenant,
@@ -163,6 +163,7 @@ public class ApiKeys {
         return "publishable".equals(row.kind()) ? KeyKind.PUBLISHABLE : KeyKind.SECRET;
     }
 
+    /** A test-mode key never holds what only live keys may hold, whatever its row says. */
     private static Set<Scope> scopes(ApiKeyRepository.Row row) {
         if ("publishable".equals(row.kind())) {
             return Scope.PUBLISHABLE;
@@ -170,7 +171,12 @@ public class ApiKeys {
         return row.scopes().stream()
                 .map(Scope::fromWire)
                 .flatMap(Optional::stream)
+                .filter(scopesIn(row.mode())::contains)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class)));
+    }
+
+    private static Set<Scope> scopesIn(Mode mode) {
+        return mode == Mode.LIVE ? EnumSet.allOf(Scope.class) : Scope.TEST_MODE;
     }
 
     private static byte[] sha256(String key) {

@@ -8,7 +8,8 @@ import org.carebook.api.JsonFields;
 /** The body of an invitation to the console, as the OpenAPI document shows it. */
 @Schema(
         name = "InvitationRequest",
-        description = "Invites a member of staff by e-mail. A clinician's account names their clinician.")
+        description = "Invites a member of staff by e-mail. A clinician's account names their clinician. The role's "
+                + "scopes must all be scopes the caller holds.")
 record InvitationRequest(
         @Schema(requiredMode = REQUIRED, format = "email", maxLength = JsonFields.TEXT)
         String email,

@@ -1,100 +1,137 @@
 package org.carebook.staff;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.carebook.catalog.Clinicians;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.Problems;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff accounts: invitations, passwords and what signing in needs to know. */
+/**
+ * An organization's staff: invitations, role changes, disabling and removal. Nobody grants more than they hold
+ * ({@link StaffGrants}); one active owner always stays; each change is audited and told to the owners; a
+ * disabled or removed person's sessions end at once.
+ */
 @Service
 public class StaffMembers {
 
-    static final Duration INVITATION_VALID = Duration.ofDays(3);
-    static final Duration RESET_VALID = Duration.ofHours(1);
-    /** Resets one address may ask for within an hour; more are quietly not sent. */
-    static final int RESETS_PER_HOUR = 3;
+    static final String RESOURCE = "staff";
 
-    private static final String INVITATION = "invitation";
-    private static final String PASSWORD_RESET = "password_reset";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final StaffRepository repository;
+    private final MembershipRepository memberships;
+    private final StaffRepository users;
+    private final StaffTokens tokens;
     private final Clinicians clinicians;
-    private final Passwords passwords;
-    private final ApplicationEventPublisher publisher;
+    private final StaffNotices notices;
     private final Clock clock;
 
     StaffMembers(
-            StaffRepository repository,
+            MembershipRepository memberships,
+            StaffRepository users,
+            StaffTokens tokens,
             Clinicians clinicians,
-            Passwords passwords,
-            ApplicationEventPublisher publisher,
+            StaffNotices notices,
             Clock clock) {
-        this.repository = repository;
+        this.memberships = memberships;
+        this.users = users;
+        this.tokens = tokens;
         this.clinicians = clinicians;
-        this.passwords = passwords;
-        this.publisher = publisher;
+        this.notices = notices;
         this.clock = clock;
     }
 
-    /** A new member of staff without a password, and the one-time path where they choose one. */
+    /**
+     * A new member of staff and the one-time path where they accept. The answer is the same whether or not
+     * the address already signs in for another organization: that is theirs to know, not this one's.
+     */
     @Transactional
     public Invitation invite(Caller caller, InviteStaff command, Problems problems) {
-        if (command.role() == StaffRole.CLINICIAN) {
-            problems.require("clinician_id", command.clinicianId());
-            if (command.clinicianId() != null && !clinicians.exists(caller.tenant(), command.clinicianId())) {
-                problems.add("clinician_id", "does not name an existing clinician");
-            }
-        } else if (command.clinicianId() != null) {
-            problems.add("clinician_id", "is only for the clinician role");
-        }
+        checkClinician(caller, command.role(), command.clinicianId(), problems);
         problems.throwIfAny();
-        var row = newRow(caller.tenant().organizationId(), command, null);
-        if (!repository.insert(row)) {
-            throw CarebookException.validation(
-                    "email_taken",
-                    "That address already belongs to a member of staff.",
-                    List.of(new org.carebook.kernel.FieldIssue("email", "already belongs to a member of staff")));
-        }
-        String path = "/console/welcome/" + token(row.id(), INVITATION, INVITATION_VALID);
-        publisher.publishEvent(
-                new StaffMail.Link(row.id(), row.email(), row.name(), StaffMail.Purpose.INVITATION, path));
-        return new Invitation(row.view(), path);
-    }
-
-    /** A member of staff with a password already, as set-up code (the demo clinic) makes one. */
-    @Transactional
-    public StaffMember create(String organizationId, InviteStaff command, String password) {
-        var row = newRow(organizationId, command, passwords.hash(password));
-        if (!repository.insert(row)) {
-            throw CarebookException.conflict("email_taken", "That address already belongs to a member of staff.");
-        }
-        return row.view();
+        StaffGrants.refusalToGrant(caller.scopes(), command.role()).ifPresent(refusal -> {
+            throw refusal;
+        });
+        Instant now = clock.instant();
+        var user = users.userFor(normalise(command.email()), Ids.next("user"), now);
+        String id = memberships
+                .insert(
+                        Ids.next("staff"),
+                        caller.tenant().organizationId(),
+                        user.id(),
+                        command,
+                        StaffStatus.INVITED,
+                        now)
+                .orElseThrow(() -> CarebookException.validation(
+                        "email_taken",
+                        "That address is already on this organization's staff.",
+                        List.of(new FieldIssue("email", "is already on this organization's staff"))));
+        var member = memberships.byId(id).orElseThrow();
+        String path = "/console/welcome/" + tokens.issue(user.id(), id, StaffTokens.Purpose.INVITATION);
+        notices.invited(caller, member, path);
+        return new Invitation(member.view(), path);
     }
 
     @Transactional(readOnly = true)
     public List<StaffMember> list(Caller caller) {
-        return repository.ofOrganization(caller.tenant().organizationId()).stream()
-                .map(StaffRepository.Row::view)
+        return memberships.ofOrganization(caller.tenant().organizationId()).stream()
+                .map(MembershipRepository.Membership::view)
                 .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public StaffMember get(Caller caller, String id) {
+        return find(caller, id, false).view();
+    }
+
+    /** Renames, changes the role of, disables or enables a member of staff. */
+    @Transactional
+    public StaffMember change(Caller caller, String id, ChangeStaff change, Problems problems) {
+        var member = find(caller, id, true);
+        manageable(caller, member);
+        StaffRole role = change.role() != null ? change.role() : member.role();
+        String clinician = role != StaffRole.CLINICIAN
+                ? change.clinicianId()
+                : change.clinicianId() != null ? change.clinicianId() : member.clinicianId();
+        checkClinician(caller, role, clinician, problems);
+        StaffStatus status = newStatus(member.status(), change.status(), problems);
+        problems.throwIfAny();
+        if (role != member.role()) {
+            StaffGrants.refusalToGrant(caller.scopes(), role).ifPresent(refusal -> {
+                throw refusal;
+            });
+        }
+        keepAnOwner(member, role, status);
+        String name = change.name() != null ? change.name() : member.name();
+        memberships.update(member.id(), name, role, clinician, status, clock.instant());
+        if (status == StaffStatus.DISABLED && member.status() != StaffStatus.DISABLED) {
+            users.endSessions(member.userId());
+        }
+        var changed = memberships.byId(id).orElseThrow();
+        notices.changed(caller, member, changed);
+        return changed.view();
+    }
+
+    /** Takes someone off the staff; their sessions end at once. The last active owner cannot be removed. */
+    @Transactional
+    public StaffMember remove(Caller caller, String id) {
+        var member = find(caller, id, true);
+        manageable(caller, member);
+        keepAnOwner(member, member.role(), StaffStatus.REMOVED);
+        memberships.update(
+                member.id(), member.name(), member.role(), member.clinicianId(), StaffStatus.REMOVED, clock.instant());
+        users.endSessions(member.userId());
+        var removed = memberships.byId(id).orElseThrow();
+        notices.removed(caller, removed);
+        return removed.view();
     }
 
     /** The member of staff a console caller is; empty for a caller with an API key. */
@@ -103,138 +140,72 @@ public class StaffMembers {
         if (caller.kind() != KeyKind.STAFF) {
             return Optional.empty();
         }
-        return repository
+        return memberships
                 .byId(caller.keyId())
-                .filter(row -> row.organizationId().equals(caller.tenant().organizationId()))
-                .map(StaffRepository.Row::view);
+                .filter(member -> member.organizationId().equals(caller.tenant().organizationId()))
+                .filter(member -> member.status() == StaffStatus.ACTIVE)
+                .map(MembershipRepository.Membership::view);
     }
 
-    /** Every member of staff's name by id, to say who did something in an organization's logs. */
+    /** Every member of staff's name by id, those removed too, to say who did something in an organization's logs. */
     @Transactional(readOnly = true)
     public Map<String, String> names(Caller caller) {
         var names = new HashMap<String, String>();
-        repository.ofOrganization(caller.tenant().organizationId()).forEach(row -> names.put(row.id(), row.name()));
+        memberships.everyone(caller.tenant().organizationId()).forEach(member -> names.put(member.id(), member.name()));
         return names;
     }
 
-    /** Whom an invitation link is for, while it can still be used. */
-    @Transactional(readOnly = true)
-    public Optional<StaffMember> invited(String token) {
-        return repository
-                .tokenOwner(hash(token), INVITATION, clock.instant(), false)
-                .flatMap(repository::byId)
-                .map(StaffRepository.Row::view);
+    private MembershipRepository.Membership find(Caller caller, String id, boolean forUpdate) {
+        return memberships
+                .find(caller.tenant().organizationId(), id, forUpdate)
+                .orElseThrow(() -> CarebookException.notFound("No such member of staff."));
     }
 
-    /** Sets the password an invitation asked for; the link then no longer works. */
-    @Transactional
-    public StaffMember accept(String token, String password, Problems problems) {
-        String staffId = setPasswordByLink(token, INVITATION, password, problems);
-        return repository.byId(staffId).orElseThrow().view();
+    /** Only someone who holds every scope of a member's role may change or remove them. */
+    private static void manageable(Caller caller, MembershipRepository.Membership member) {
+        StaffGrants.refusalToManage(caller.scopes(), member.role()).ifPresent(refusal -> {
+            throw refusal;
+        });
     }
 
-    /**
-     * E-mails a one-hour reset link if the address has an account. The caller is told the same either way,
-     * so the form cannot be used to learn who has an account; a few requests an hour per account at most.
-     */
-    @Transactional
-    public void requestPasswordReset(String email) {
-        Instant now = clock.instant();
-        repository
-                .byEmail(normalise(email))
-                .filter(row -> repository.tokensSince(row.id(), PASSWORD_RESET, now.minus(Duration.ofHours(1)))
-                        < RESETS_PER_HOUR)
-                .ifPresent(row -> publisher.publishEvent(new StaffMail.Link(
-                        row.id(),
-                        row.email(),
-                        row.name(),
-                        StaffMail.Purpose.PASSWORD_RESET,
-                        "/console/reset/" + token(row.id(), PASSWORD_RESET, RESET_VALID))));
-    }
-
-    /** Whether a reset link can still be used. */
-    @Transactional(readOnly = true)
-    public boolean resettable(String token) {
-        return repository
-                .tokenOwner(hash(token), PASSWORD_RESET, clock.instant(), false)
-                .isPresent();
-    }
-
-    /**
-     * Sets a new password from a reset link, which then no longer works; lifts any back-off, and ends every
-     * session the account had (whoever had the old password is signed out).
-     */
-    @Transactional
-    public void resetPassword(String token, String password, Problems problems) {
-        repository.endSessions(setPasswordByLink(token, PASSWORD_RESET, password, problems));
-    }
-
-    /** Uses a one-time link to set a password (lifting any back-off); the staff id it was for. */
-    private String setPasswordByLink(String token, String purpose, String password, Problems problems) {
-        Instant now = clock.instant();
-        String tokenHash = hash(token);
-        var staffId = repository
-                .tokenOwner(tokenHash, purpose, now, true)
-                .orElseThrow(() -> CarebookException.notFound("This link was used already, or it expired."));
-        String problem = Passwords.problem(password);
-        if (problem != null) {
-            problems.add("password", problem);
+    private void keepAnOwner(MembershipRepository.Membership member, StaffRole role, StaffStatus status) {
+        if (member.role() != StaffRole.OWNER || member.status() != StaffStatus.ACTIVE) {
+            return;
         }
-        problems.throwIfAny();
-        repository.setPassword(staffId, passwords.hash(password), now);
-        repository.useToken(tokenHash, now);
-        return staffId;
-    }
-
-    /** What signing in with this address checks, if it belongs to anyone. */
-    @Transactional(readOnly = true)
-    public Optional<Credentials> credentials(String email) {
-        return repository.byEmail(normalise(email)).map(StaffRepository.Row::credentials);
-    }
-
-    @Transactional
-    public void recordFailedSignIn(String email) {
-        repository.byEmail(normalise(email)).ifPresent(row -> repository.recordFailure(row.id(), clock.instant()));
-    }
-
-    @Transactional
-    public void recordSignIn(String staffId) {
-        repository.recordSuccess(staffId);
-    }
-
-    private StaffRepository.Row newRow(String organizationId, InviteStaff command, String passwordHash) {
-        return new StaffRepository.Row(
-                Ids.next("staff"),
-                organizationId,
-                normalise(command.email()),
-                command.name(),
-                command.role(),
-                command.clinicianId(),
-                passwordHash,
-                0,
-                null,
-                clock.instant());
-    }
-
-    private String token(String staffId, String purpose, Duration valid) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant now = clock.instant();
-        repository.insertToken(hash(token), staffId, purpose, now.plus(valid), now);
-        return token;
-    }
-
-    private static String normalise(String email) {
-        return email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String hash(String token) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        int owners = memberships.lockActiveOwners(member.organizationId());
+        if (StaffGrants.leavesNoOwner(member.role(), member.status(), role, status, owners)) {
+            throw CarebookException.conflict(
+                    "last_owner", "An organization keeps at least one active owner; make someone else owner first.");
         }
+    }
+
+    private static StaffStatus newStatus(StaffStatus current, StaffStatus asked, Problems problems) {
+        if (asked == null || asked == current) {
+            return current;
+        }
+        if (asked != StaffStatus.ACTIVE && asked != StaffStatus.DISABLED) {
+            problems.add("status", "must be active or disabled");
+            return current;
+        }
+        if (asked == StaffStatus.ACTIVE && current == StaffStatus.INVITED) {
+            problems.add("status", "an invited member of staff becomes active by accepting the invitation");
+            return current;
+        }
+        return asked;
+    }
+
+    private void checkClinician(Caller caller, StaffRole role, String clinicianId, Problems problems) {
+        if (role == StaffRole.CLINICIAN) {
+            problems.require("clinician_id", clinicianId);
+            if (clinicianId != null && !clinicians.exists(caller.tenant(), clinicianId)) {
+                problems.add("clinician_id", "does not name an existing clinician");
+            }
+        } else if (clinicianId != null) {
+            problems.add("clinician_id", "is only for the clinician role");
+        }
+    }
+
+    static String normalise(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,17 +3,17 @@ package org.carebook.staff;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.carebook.kernel.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** People who sign in (one row per address), their one-time links and their sessions. */
 @Repository
 class StaffRepository {
 
-    private static final String COLUMNS = "id, organization_id, email, name, role, clinician_id, password_hash, "
-            + "failed_attempts, locked_until, created_at";
+    private static final String COLUMNS =
+            "id, email, password_hash, failed_attempts, locked_until, oidc_issuer, " + "oidc_subject, created_at";
 
     private final JdbcClient jdbc;
 
@@ -21,66 +21,68 @@ class StaffRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(
+    /** A person who signs in: by address and password, or through the single sign-on provider. */
+    record User(
             String id,
-            String organizationId,
             String email,
-            String name,
-            StaffRole role,
-            String clinicianId,
             String passwordHash,
             int failedAttempts,
             Instant lockedUntil,
+            String oidcIssuer,
+            String oidcSubject,
             Instant createdAt) {
 
-        StaffMember view() {
-            return new StaffMember(
-                    id, email, name, role.wire(), clinicianId, passwordHash == null ? "invited" : "active", createdAt);
-        }
-
-        Credentials credentials() {
-            return new Credentials(id, organizationId, role, clinicianId, name, passwordHash, lockedUntil);
+        boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
         }
     }
 
-    /** False when the address already belongs to someone. */
-    boolean insert(Row row) {
-        return jdbc.sql("""
-                        INSERT INTO staff_users (id, organization_id, email, name, role, clinician_id, password_hash,
-                                                 created_at, updated_at)
-                        VALUES (:id, :org, :email, :name, :role, :clinician, :hash, :now, :now)
+    /** The person with this address, made (without a password) if there is none yet. */
+    User userFor(String email, String newId, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO staff_users (id, email, created_at, updated_at) VALUES (:id, :email, :now, :now)
                         ON CONFLICT (email) DO NOTHING""")
-                        .param("id", row.id())
-                        .param("org", row.organizationId())
-                        .param("email", row.email())
-                        .param("name", row.name())
-                        .param("role", row.role().wire())
-                        .param("clinician", row.clinicianId())
-                        .param("hash", row.passwordHash())
-                        .param("now", Sql.at(row.createdAt()))
-                        .update()
-                == 1;
+                .param("id", newId)
+                .param("email", email)
+                .param("now", Sql.at(now))
+                .update();
+        return byEmail(email).orElseThrow();
     }
 
-    Optional<Row> byEmail(String email) {
+    Optional<User> byEmail(String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM staff_users WHERE email = :email")
                 .param("email", email)
-                .query(StaffRepository::row)
+                .query(StaffRepository::user)
                 .optional();
     }
 
-    Optional<Row> byId(String id) {
+    Optional<User> byId(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM staff_users WHERE id = :id")
                 .param("id", id)
-                .query(StaffRepository::row)
+                .query(StaffRepository::user)
                 .optional();
     }
 
-    List<Row> ofOrganization(String organizationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM staff_users WHERE organization_id = :org ORDER BY created_at, id")
-                .param("org", organizationId)
-                .query(StaffRepository::row)
-                .list();
+    Optional<User> byIdentity(String issuer, String subject) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM staff_users WHERE oidc_issuer = :issuer AND oidc_subject = :subject")
+                .param("issuer", issuer)
+                .param("subject", subject)
+                .query(StaffRepository::user)
+                .optional();
+    }
+
+    /** Ties the provider's identity to the person, once; false if they are tied to another identity already. */
+    boolean linkIdentity(String id, String issuer, String subject, Instant now) {
+        return jdbc.sql("""
+                        UPDATE staff_users SET oidc_issuer = :issuer, oidc_subject = :subject, updated_at = :now
+                        WHERE id = :id AND oidc_issuer IS NULL""")
+                        .param("id", id)
+                        .param("issuer", issuer)
+                        .param("subject", subject)
+                        .param("now", Sql.at(now))
+                        .update()
+                == 1;
     }
 
     void setPassword(String id, String hash, Instant now) {
@@ -111,45 +113,43 @@ class StaffRepository {
                 .update();
     }
 
-    void insertToken(String tokenHash, String staffId, String purpose, Instant expiresAt, Instant now) {
+    void insertToken(
+            String tokenHash, String userId, String membershipId, String purpose, Instant expiresAt, Instant now) {
         jdbc.sql("""
-                        INSERT INTO staff_tokens (token_hash, staff_user_id, purpose, expires_at, created_at)
-                        VALUES (:hash, :staff, :purpose, :expires, :now)""")
+                        INSERT INTO staff_tokens (token_hash, staff_user_id, membership_id, purpose, expires_at,
+                                                  created_at)
+                        VALUES (:hash, :user, :membership, :purpose, :expires, :now)""")
                 .param("hash", tokenHash)
-                .param("staff", staffId)
+                .param("user", userId)
+                .param("membership", membershipId)
                 .param("purpose", purpose)
                 .param("expires", Sql.at(expiresAt))
                 .param("now", Sql.at(now))
                 .update();
     }
 
-    /** The staff member an unused, unexpired token of that purpose is for; locks the token to use it. */
-    Optional<String> tokenOwner(String tokenHash, String purpose, Instant now, boolean toUse) {
+    /** What an unused, unexpired token of that purpose is for; locks the token to use it. */
+    record Token(String userId, String membershipId) {}
+
+    Optional<Token> token(String tokenHash, String purpose, Instant now, boolean toUse) {
         return jdbc.sql("""
-                        SELECT staff_user_id FROM staff_tokens
+                        SELECT staff_user_id, membership_id FROM staff_tokens
                         WHERE token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > :now""" + (toUse ? " FOR UPDATE" : ""))
                 .param("hash", tokenHash)
                 .param("purpose", purpose)
                 .param("now", Sql.at(now))
-                .query(String.class)
+                .query((rs, n) -> new Token(rs.getString("staff_user_id"), rs.getString("membership_id")))
                 .optional();
     }
 
-    int tokensSince(String staffId, String purpose, Instant since) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM staff_tokens
-                        WHERE staff_user_id = :staff AND purpose = :purpose AND created_at > :since""")
-                .param("staff", staffId)
+    /** Ends every unused link of that purpose a person has, so that only the newest one works. */
+    void useTokens(String userId, String purpose, Instant now) {
+        jdbc.sql("""
+                        UPDATE staff_tokens SET used_at = :now
+                        WHERE staff_user_id = :user AND purpose = :purpose AND used_at IS NULL""")
+                .param("user", userId)
                 .param("purpose", purpose)
-                .param("since", Sql.at(since))
-                .query(Integer.class)
-                .single();
-    }
-
-    /** Ends every console session of a member of staff (Spring Session indexes them by principal name). */
-    void endSessions(String staffId) {
-        jdbc.sql("DELETE FROM staff_sessions WHERE principal_name = :staff")
-                .param("staff", staffId)
+                .param("now", Sql.at(now))
                 .update();
     }
 
@@ -160,17 +160,22 @@ class StaffRepository {
                 .update();
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(
+    /** Ends every console session of a person, on every process (Spring Session indexes them by principal name). */
+    void endSessions(String userId) {
+        jdbc.sql("DELETE FROM staff_sessions WHERE principal_name = :user")
+                .param("user", userId)
+                .update();
+    }
+
+    private static User user(ResultSet rs, int n) throws SQLException {
+        return new User(
                 rs.getString("id"),
-                rs.getString("organization_id"),
                 rs.getString("email"),
-                rs.getString("name"),
-                StaffRole.fromWire(rs.getString("role")).orElseThrow(),
-                rs.getString("clinician_id"),
                 rs.getString("password_hash"),
                 rs.getInt("failed_attempts"),
                 Sql.instant(rs, "locked_until"),
+                rs.getString("oidc_issuer"),
+                rs.getString("oidc_subject"),
                 Sql.instant(rs, "created_at"));
     }
 }

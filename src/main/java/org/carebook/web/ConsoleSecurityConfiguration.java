@@ -1,13 +1,15 @@
 package org.carebook.web;
 
-import java.time.Clock;
-import org.carebook.staff.Passwords;
-import org.carebook.staff.StaffMembers;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.carebook.staff.StaffAccounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -33,18 +35,16 @@ class ConsoleSecurityConfiguration {
     @Order(1)
     SecurityFilterChain console(
             HttpSecurity http,
-            StaffMembers staff,
-            Passwords passwords,
+            StaffAccounts accounts,
             AuthFailures failures,
-            Clock clock,
             ObjectProvider<ClientRegistrationRepository> singleSignOn,
             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> staffByEmail) {
         http.securityMatcher("/console", "/console/**")
-                .authenticationProvider(new StaffSignIn(staff, passwords, failures, clock))
+                .authenticationProvider(new StaffSignIn(accounts, failures))
                 .formLogin(form -> form.loginPage("/console/login")
                         .usernameParameter("email")
                         .defaultSuccessUrl("/console", true)
-                        .failureUrl("/console/login?failed")
+                        .failureHandler(ConsoleSecurityConfiguration::signInFailed)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?signed-out"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -61,7 +61,7 @@ class ConsoleSecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .addFilterAfter(new ConsoleCallerFilter(), AuthorizationFilter.class);
+                .addFilterAfter(new ConsoleCallerFilter(accounts), AuthorizationFilter.class);
         var provider = singleSignOn.getIfAvailable();
         if (provider != null) {
             http.oauth2Login(sso -> sso.loginPage("/console/login")
@@ -73,5 +73,21 @@ class ConsoleSecurityConfiguration {
                     .failureUrl("/console/login?sso-failed"));
         }
         return http.build();
+    }
+
+    /**
+     * A wrong address or password goes back to the form; too many sign-ins at once are told to come back
+     * shortly (503 with Retry-After), never left to exhaust memory or end in a 500.
+     */
+    private static void signInFailed(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof StaffSignIn.Busy) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "2");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Many people are signing in at once. Try again in a moment.\n");
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/console/login?failed");
     }
 }

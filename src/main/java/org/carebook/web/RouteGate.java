@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.carebook.api.ForPatientLink;
 import org.carebook.api.RequiresScope;
+import org.carebook.kernel.Mode;
 import org.carebook.kernel.Scope;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -33,6 +34,8 @@ final class RouteGate {
         MISSING_SCOPE,
         NO_SCOPE_DECLARED,
         NOT_ADMIN,
+        /** A test-mode caller asked for a route that only live callers may reach. */
+        LIVE_ONLY,
         /** A manage link's route asked by a key, or a manage link asking for any other route. */
         NOT_PATIENT_LINK
     }
@@ -98,6 +101,9 @@ final class RouteGate {
         }
         if (!(authentication.get() instanceof ApiAuthentication key) || key.isAdmin()) {
             return new Decision(Verdict.MISSING_SCOPE, required.value()[0]);
+        }
+        if (required.liveOnly() && key.caller().tenant().mode() != Mode.LIVE) {
+            return new Decision(Verdict.LIVE_ONLY, null);
         }
         boolean held = Arrays.stream(required.value()).anyMatch(key.caller()::has);
         return held ? ALLOWED : new Decision(Verdict.MISSING_SCOPE, required.value()[0]);

@@ -59,6 +59,9 @@ class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler,
                                 "not_allowed",
                                 "Only a patient's manage link reaches this endpoint, and it reaches nothing else.",
                                 List.of());
+                    case LIVE_ONLY ->
+                        CarebookException.forbidden(
+                                "live_only", "Only a live key or a live session may do this.", List.of());
                     case NOT_ADMIN ->
                         CarebookException.unauthorised("invalid_key", "The admin token is missing or wrong.");
                     case NO_ROUTE, ALLOWED -> CarebookException.notFound("There is nothing at this address.");

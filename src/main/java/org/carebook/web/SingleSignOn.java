@@ -1,6 +1,6 @@
 package org.carebook.web;
 
-import org.carebook.staff.StaffMembers;
+import org.carebook.staff.StaffAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +15,9 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * The provider, found from its issuer's discovery document at start-up, and how its users become staff: by a
- * verified e-mail address that belongs to a member of staff here. Nobody gets an account by signing in.
+ * The provider, found from its issuer's discovery document at start-up, and how its users become staff: once
+ * by a verified e-mail address ({@code email_verified: true}) that was invited here, and from then on by the
+ * provider's issuer and subject alone. Nobody gets an account by signing in.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${carebook.oidc-issuer:}' != ''")
@@ -37,22 +38,14 @@ class SingleSignOn {
     }
 
     @Bean
-    OAuth2UserService<OidcUserRequest, OidcUser> staffByVerifiedEmail(StaffMembers staff) {
+    OAuth2UserService<OidcUserRequest, OidcUser> staffByIdentity(StaffAccounts accounts) {
         var provider = new OidcUserService();
         return request -> {
             OidcUser user = provider.loadUser(request);
-            if (user.getEmail() == null || Boolean.FALSE.equals(user.getEmailVerified())) {
-                throw refused("unverified_email");
-            }
-            var credentials = staff.credentials(user.getEmail()).orElseThrow(() -> refused("no_account"));
-            return new StaffOidcUser(
-                    user,
-                    new StaffPrincipal(
-                            credentials.staffId(),
-                            credentials.organizationId(),
-                            credentials.role(),
-                            credentials.clinicianId(),
-                            credentials.name()));
+            String issuer = String.valueOf(user.getIssuer());
+            String userId = accounts.singleSignOn(issuer, user.getSubject(), user.getEmail(), user.getEmailVerified())
+                    .orElseThrow(() -> refused("no_account"));
+            return new StaffOidcUser(user, new StaffPrincipal(userId));
         };
     }
 

@@ -4,8 +4,8 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * A member of staff signed in through the OpenID Connect provider: the provider's user, and who they are
- * here. Named by the staff id, so that their sessions are found (and ended) like password sessions.
+ * A person signed in through the OpenID Connect provider: the provider's user, and who they are here. Named by
+ * the person's id, so that their sessions are found (and ended) like password sessions.
  */
 final class StaffOidcUser extends DefaultOidcUser {
 
@@ -22,7 +22,7 @@ final class StaffOidcUser extends DefaultOidcUser {
 
     @Override
     public String getName() {
-        return staff.staffId();
+        return staff.userId();
     }
 
     @Override

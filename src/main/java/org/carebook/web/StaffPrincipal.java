@@ -1,32 +1,18 @@
 package org.carebook.web;
 
 import java.io.Serializable;
-import org.carebook.kernel.Caller;
-import org.carebook.kernel.KeyKind;
-import org.carebook.kernel.Mode;
-import org.carebook.kernel.Tenant;
-import org.carebook.staff.StaffRole;
 import org.springframework.security.core.AuthenticatedPrincipal;
 
-/** Who is signed in to the console, as kept in the session (serialised into PostgreSQL by Spring Session). */
-record StaffPrincipal(String staffId, String organizationId, StaffRole role, String clinicianId, String name)
-        implements AuthenticatedPrincipal, Serializable {
+/**
+ * Who signed in to the console, as kept in the session (serialised into PostgreSQL by Spring Session): the
+ * person alone. Which organization they act for, in which role, is read from the database on every request
+ * ({@link ConsoleCallerFilter}), so that a change to their membership counts at once.
+ */
+record StaffPrincipal(String userId) implements AuthenticatedPrincipal, Serializable {
 
-    /** The name Spring Session indexes sessions by: the staff member's id. */
+    /** The name Spring Session indexes sessions by, so that all of a person's sessions can be ended at once. */
     @Override
     public String getName() {
-        return staffId;
-    }
-
-    /** The caller facades see: the staff member's id in place of a key's, the role's scopes, in that mode. */
-    Caller caller(Mode mode, String requestId, String ip) {
-        return new Caller(
-                staffId,
-                KeyKind.STAFF,
-                new Tenant(organizationId, mode),
-                role.scopes(),
-                java.util.List.of(),
-                requestId,
-                ip);
+        return userId;
     }
 }

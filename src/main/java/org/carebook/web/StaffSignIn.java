@@ -1,10 +1,11 @@
 package org.carebook.web;
 
-import java.time.Clock;
 import java.util.List;
 import org.carebook.staff.Passwords;
-import org.carebook.staff.StaffMembers;
+import org.carebook.staff.SignIn;
+import org.carebook.staff.StaffAccounts;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -12,50 +13,50 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks a console sign-in: the address must belong to someone who has set a password, the account must not
- * be waiting after failed attempts (then even the right password is refused), and the Argon2id hash must
- * match. A failure counts towards the account's back-off and the address's limit of failed attempts.
+ * Checks a console sign-in. The address's limit of failed attempts and the account's back-off are taken before
+ * any hash is computed, so a flood of wrong passwords costs little; hashing itself is rationed
+ * ({@link Passwords}). A failure counts towards both limits.
  */
 class StaffSignIn implements AuthenticationProvider {
 
-    private final StaffMembers staff;
-    private final Passwords passwords;
-    private final AuthFailures failures;
-    private final Clock clock;
+    /** Too many password checks at once: the failure handler answers 503 with Retry-After. */
+    static final class Busy extends AuthenticationServiceException {
+        Busy() {
+            super("busy");
+        }
+    }
 
-    StaffSignIn(StaffMembers staff, Passwords passwords, AuthFailures failures, Clock clock) {
-        this.staff = staff;
-        this.passwords = passwords;
+    private final StaffAccounts accounts;
+    private final AuthFailures failures;
+
+    StaffSignIn(StaffAccounts accounts, AuthFailures failures) {
+        this.accounts = accounts;
         this.failures = failures;
-        this.clock = clock;
     }
 
     @Override
     public Authentication authenticate(Authentication attempt) {
-        String email = attempt.getName();
-        String password = String.valueOf(attempt.getCredentials());
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress()
                 : "unknown";
         if (failures.blocked(address)) {
             throw new LockedException("too many failed attempts from this address");
         }
-        var credentials = staff.credentials(email);
-        // The hash is checked before the lock, so a locked account answers as slowly as any other.
-        boolean matches = passwords.matches(
-                password, credentials.map(c -> c.passwordHash()).orElse(null));
-        if (credentials.isPresent() && credentials.get().lockedAt(clock.instant())) {
+        SignIn outcome;
+        try {
+            outcome = accounts.signIn(attempt.getName(), String.valueOf(attempt.getCredentials()));
+        } catch (Passwords.Busy e) {
+            throw new Busy();
+        }
+        if (outcome instanceof SignIn.SignedIn signedIn) {
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    new StaffPrincipal(signedIn.userId()), null, List.of());
+        }
+        if (outcome instanceof SignIn.Locked) {
             throw new LockedException("locked");
         }
-        if (!matches) {
-            failures.record(address);
-            staff.recordFailedSignIn(email);
-            throw new BadCredentialsException("bad credentials");
-        }
-        var c = credentials.get();
-        staff.recordSignIn(c.staffId());
-        var principal = new StaffPrincipal(c.staffId(), c.organizationId(), c.role(), c.clinicianId(), c.name());
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of());
+        failures.record(address);
+        throw new BadCredentialsException("bad credentials");
     }
 
     @Override

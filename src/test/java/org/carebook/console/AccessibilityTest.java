@@ -34,7 +34,7 @@ class AccessibilityTest extends ConsoleBrowserTest {
                 .id();
         Clinic.expect(
                 clinic.hold(clinic.org.publishable(), practice.type(), practice.doctor(), "2027-03-30T12:00:00Z"), 201);
-        accept(invite(clinic.org, "a11y@clinic.example", "front_desk"));
+        accept(invite(clinic.org, "a11y@clinic.example", "owner"));
         String day = "/console/day?location=" + clinic.locationId + "&date=2027-03-30";
         var problems = new ArrayList<String>();
 
@@ -49,7 +49,8 @@ class AccessibilityTest extends ConsoleBrowserTest {
                 "/console/appointments/" + id + "/move?back=/console/day",
                 "/console/appointments/" + id + "?back=/console/day",
                 "/console/patients/" + patient,
-                "/console/time-off?location=" + clinic.locationId)) {
+                "/console/time-off?location=" + clinic.locationId,
+                "/console/staff")) {
             page.navigate(base + path);
             problems.addAll(check(page, path));
         }

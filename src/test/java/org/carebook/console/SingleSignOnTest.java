@@ -74,15 +74,59 @@ class SingleSignOnTest extends ConsoleBrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/console/login$"));
     }
 
+    @Test
+    void aTokenThatDoesNotSayTheAddressIsVerifiedCannotClaimAnInvitation() {
+        invite(newOrganization(), "claimed-owner@clinic.example", "owner");
+        var page = newPage(1280);
+
+        vouch("attacker-subject", Map.of("email", "claimed-owner@clinic.example"));
+        signInWithTheProvider(page);
+
+        assertThat(page).hasURL(Pattern.compile(".*/console/login\\?sso-failed$"));
+        page.navigate(base + "/console/day");
+        assertThat(page).hasURL(Pattern.compile(".*/console/login$"));
+    }
+
+    @Test
+    void onceLinkedTheAccountFollowsTheProvidersSubjectNotTheAddress() {
+        var practice = Clinic.practice(newOrganization());
+        invite(practice.clinic().org, "before@clinic.example", "front_desk");
+        var page = newPage(1280);
+        vouch("subject-renamed", Map.of("email", "before@clinic.example", "email_verified", true));
+        signInWithTheProvider(page);
+        assertThat(page).hasURL(Pattern.compile(".*/console/(test/)?day.*"));
+        signOut(page);
+
+        vouch("subject-renamed", Map.of("email", "after-marriage@clinic.example", "email_verified", true));
+        signInWithTheProvider(page);
+        assertThat(page).hasURL(Pattern.compile(".*/console/(test/)?day.*"));
+        signOut(page);
+
+        vouch("someone-else", Map.of("email", "before@clinic.example", "email_verified", true));
+        signInWithTheProvider(page);
+        assertThat(page).hasURL(Pattern.compile(".*/console/login\\?sso-failed$"));
+    }
+
+    private void signInWithTheProvider(Page page) {
+        page.navigate(base + "/console/login");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with single sign-on"))
+                .click();
+    }
+
+    private static void signOut(Page page) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+    }
+
     /** The provider's next sign-in is this address, verified or not. */
     private static void vouchFor(String email, boolean verified) {
-        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(
-                "clinic",
-                "user-" + email,
-                "JWT",
-                List.of(CLIENT),
-                Map.of("email", email, "email_verified", verified),
-                3600));
+        vouch("user-" + email, Map.of("email", email, "email_verified", verified));
+    }
+
+    /** The provider's next sign-in is this subject with these claims. */
+    private static void vouch(String subject, Map<String, Object> claims) {
+        PROVIDER.enqueueCallback(
+                new DefaultOAuth2TokenCallback("clinic", subject, "JWT", List.of(CLIENT), claims, 3600));
     }
 
     private static MockOAuth2Server started() {

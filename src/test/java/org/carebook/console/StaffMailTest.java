@@ -36,8 +36,53 @@ class StaffMailTest extends ConsoleBrowserTest {
 
         var message = onlyMessageTo("invited@clinic.example");
 
-        assertThat(message.getSubject()).isEqualTo("You are invited to Carebook");
+        assertThat(message.getSubject())
+                .startsWith("You are invited to Clinic ")
+                .endsWith(" on Carebook");
         assertThat(linkIn(message)).startsWith("/console/welcome/");
+    }
+
+    @Test
+    void theOwnersAreToldOfEveryInvitationChangeAndRemoval() throws Exception {
+        var org = newOrganization();
+        accept(invite(org, "the-owner@clinic.example", "owner"));
+        awaitMessages(1); // the owner's invitation (there was no owner yet to tell)
+        mail.purgeEmailFromAllMailboxes();
+
+        String id = org.live()
+                .post("/v1/staff", java.util.Map.of("email", "new@clinic.example", "name", "New", "role", "read_only"))
+                .data()
+                .get("staff")
+                .get("id")
+                .stringValue();
+        org.live().patch("/v1/staff/" + id, java.util.Map.of("status", "disabled"));
+        org.live().delete("/v1/staff/" + id);
+
+        awaitMessages(4);
+        var notices = mail.getReceivedMessagesForDomain("the-owner@clinic.example");
+        assertThat(notices).hasSize(3);
+        assertThat(java.util.Arrays.stream(notices).map(GreenMailUtil::getBody))
+                .anySatisfy(body -> assertThat(body).contains("invited New <new@clinic.example> as read_only"))
+                .anySatisfy(body -> assertThat(body).contains("status invited -> disabled"))
+                .anySatisfy(body -> assertThat(body).contains("removed New <new@clinic.example>"));
+    }
+
+    @Test
+    void onlyTheNewestResetLinkWorks() throws Exception {
+        var org = newOrganization();
+        accept(invite(org, "twice@clinic.example", "front_desk"));
+        awaitMessages(1);
+        mail.purgeEmailFromAllMailboxes();
+        var browser = new ConsoleSession();
+
+        browser.postWithToken(base, "/console/reset", "/console/reset", "email=twice%40clinic.example");
+        assertThat(mail.waitForIncomingEmail(10_000, 1)).isTrue();
+        browser.postWithToken(base, "/console/reset", "/console/reset", "email=twice%40clinic.example");
+        assertThat(mail.waitForIncomingEmail(10_000, 2)).isTrue();
+
+        var messages = mail.getReceivedMessagesForDomain("twice@clinic.example");
+        assertThat(browser.get(base, linkIn(messages[0])).body()).contains("This link no longer works");
+        assertThat(browser.get(base, linkIn(messages[1])).body()).doesNotContain("This link no longer works");
     }
 
     @Test
@@ -83,6 +128,12 @@ class StaffMailTest extends ConsoleBrowserTest {
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(asked.body()).contains("If that address has an account");
         assertThat(mail.getReceivedMessagesForDomain("nobody@clinic.example")).isEmpty();
+    }
+
+    private static void awaitMessages(int count) {
+        assertThat(mail.waitForIncomingEmail(10_000, count))
+                .as("%s messages", count)
+                .isTrue();
     }
 
     private static MimeMessage onlyMessageTo(String address) throws Exception {

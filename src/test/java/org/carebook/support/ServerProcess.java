@@ -19,12 +19,19 @@ public final class ServerProcess {
 
     private final Path dataDir;
     private final List<String> settings;
+    private final List<String> jvmOptions;
     private final int port;
     private Process process;
 
     public ServerProcess(Path dataDir, String... settings) {
+        this(dataDir, List.of(), settings);
+    }
+
+    /** A server whose JVM also gets {@code jvmOptions} (a smaller heap, say). */
+    public ServerProcess(Path dataDir, List<String> jvmOptions, String... settings) {
         this.dataDir = dataDir;
         this.settings = List.of(settings);
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.port = freePort();
     }
 
@@ -33,8 +40,10 @@ public final class ServerProcess {
     }
 
     public ServerProcess start(Path log) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        var command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 "org.carebook.CarebookApplication",
