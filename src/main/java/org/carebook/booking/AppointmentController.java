@@ -29,9 +29,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class AppointmentController {
 
     private final Appointments appointments;
+    private final AppointmentReads reads;
 
-    AppointmentController(Appointments appointments) {
+    AppointmentController(Appointments appointments, AppointmentReads reads) {
         this.appointments = appointments;
+        this.reads = reads;
     }
 
     @PostMapping
@@ -59,7 +61,7 @@ class AppointmentController {
             @RequestParam(name = "external_id", required = false) String externalId,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
-        return appointments.list(
+        return reads.search(
                 caller,
                 AppointmentFilters.read(startDate, endDate, clinicianId, locationId, patientId, status, externalId),
                 PageRequest.of(limit, cursor));
@@ -69,7 +71,7 @@ class AppointmentController {
     @Operation(operationId = "getAppointment")
     @RequiresScope(Scope.READ_APPOINTMENTS)
     Envelope<AppointmentView> get(Caller caller, @PathVariable String id) {
-        return Envelope.of(appointments.get(caller, id));
+        return Envelope.of(reads.read(caller, id));
     }
 
     @GetMapping(value = "/{id}/ics")

@@ -1,18 +1,25 @@
 package org.carebook.booking;
 
+import java.util.List;
 import org.carebook.events.DomainEvent;
 import org.carebook.events.EventType;
 import org.carebook.kernel.Actor;
 import org.carebook.kernel.Tenant;
 
-/** What happens to appointments (API.md §7); each reports the appointment as it is afterwards. */
+/**
+ * What happens to appointments. Listeners in this process get the appointment as it is afterwards; the event
+ * log and webhooks get only {@link AppointmentChanged}: ids, status, times and the names of what changed.
+ */
 public sealed interface AppointmentEvent extends DomainEvent {
 
     AppointmentView appointment();
 
+    /** The names of the fields the change touched, as the API spells them; none for a new appointment. */
+    List<String> changed();
+
     @Override
-    default AppointmentView object() {
-        return appointment();
+    default AppointmentChanged object() {
+        return AppointmentChanged.of(appointment(), changed());
     }
 
     @Override
@@ -21,20 +28,26 @@ public sealed interface AppointmentEvent extends DomainEvent {
     }
 
     @EventType("appointment.created")
-    record Booked(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
+    record Booked(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
+            implements AppointmentEvent {}
 
     @EventType("appointment.rescheduled")
-    record Rescheduled(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
+    record Rescheduled(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
+            implements AppointmentEvent {}
 
     @EventType("appointment.cancelled")
-    record Cancelled(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
+    record Cancelled(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
+            implements AppointmentEvent {}
 
     @EventType("appointment.checked_in")
-    record CheckedIn(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
+    record CheckedIn(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
+            implements AppointmentEvent {}
 
     @EventType("appointment.no_show")
-    record NoShow(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
+    record NoShow(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
+            implements AppointmentEvent {}
 
     @EventType("appointment.completed")
-    record Completed(Tenant tenant, Actor actor, AppointmentView appointment) implements AppointmentEvent {}
+    record Completed(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
+            implements AppointmentEvent {}
 }

@@ -134,7 +134,10 @@ public class Appointments {
         }
         repository.describe(id, details, now);
         var updated = row(caller, id, false).view();
-        return moved ? core.record(new AppointmentEvent.Rescheduled(tenant, Actor.of(caller), updated)) : updated;
+        return moved
+                ? core.record(new AppointmentEvent.Rescheduled(
+                        tenant, Actor.of(caller), updated, AppointmentChanged.between(current.view(), updated)))
+                : updated;
     }
 
     /** Cancels; cancelling a cancelled appointment changes nothing. */
@@ -151,8 +154,9 @@ public class Appointments {
         // An explicit null "cancelled_by" says nobody in particular, as it always has.
         String by = command.cancelledBy() == null ? null : command.cancelledBy().wire();
         repository.cancel(id, command.reason(), by, late, now);
+        var cancelled = row(caller, id, false).view();
         return core.record(new AppointmentEvent.Cancelled(
-                caller.tenant(), Actor.of(caller), row(caller, id, false).view()));
+                caller.tenant(), Actor.of(caller), cancelled, AppointmentChanged.between(current.view(), cancelled)));
     }
 
     /**
@@ -184,7 +188,8 @@ public class Appointments {
         holds.markConfirmed(holdId, id, now);
         metrics.holds("confirmed", 1);
         var updated = row(caller, id, false).view();
-        return core.record(new AppointmentEvent.Rescheduled(caller.tenant(), Actor.of(caller), updated));
+        return core.record(new AppointmentEvent.Rescheduled(
+                caller.tenant(), Actor.of(caller), updated, AppointmentChanged.between(current.view(), updated)));
     }
 
     /** What the clinic's rules let the patient change of this appointment themselves. */
@@ -291,13 +296,19 @@ public class Appointments {
         }
         repository.changeStatus(id, next, clock.instant());
         var updated = row(caller, id, false).view();
-        return event == null ? updated : core.record(event.of(caller.tenant(), Actor.of(caller), updated));
+        return event == null
+                ? updated
+                : core.record(event.of(
+                        caller.tenant(),
+                        Actor.of(caller),
+                        updated,
+                        AppointmentChanged.between(current.view(), updated)));
     }
 
     /** How a change of status is told: one of the {@link AppointmentEvent} records' constructors. */
     @FunctionalInterface
     private interface StatusEvent {
-        AppointmentEvent of(Tenant tenant, Actor actor, AppointmentView appointment);
+        AppointmentEvent of(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed);
     }
 
     private static void requireMove(AppointmentRow current, AppointmentStatus next) {

@@ -201,7 +201,7 @@ class BookingCore {
     private AppointmentView insert(Caller caller, AppointmentRow row) {
         appointments.insert(row);
         metrics.booked(caller);
-        return record(new AppointmentEvent.Booked(row.tenant(), Actor.of(caller), row.view()));
+        return record(new AppointmentEvent.Booked(row.tenant(), Actor.of(caller), row.view(), List.of()));
     }
 
     private static String source(Caller caller) {

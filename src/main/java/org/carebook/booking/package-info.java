@@ -7,5 +7,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Booking",
-        allowedDependencies = {"api", "availability", "catalog", "events", "kernel", "organization", "patient"})
+        allowedDependencies = {"api", "audit", "availability", "catalog", "events", "kernel", "organization", "patient"
+        })
 package org.carebook.booking;

@@ -47,6 +47,78 @@ class EventLogTest extends ApiTest {
         assertThat(listed.get(0).has("sequence")).isFalse();
     }
 
+    /**
+     * A key with only read_events, and every webhook receiver, learn that an appointment changed and which fields,
+     * never what was written in them: that is read from /v1/appointments/{id}, which is audited.
+     */
+    @Test
+    void appointmentEventsCarryIdsTimesAndTheNamesOfChangedFieldsOnly() {
+        var org = newOrganization();
+        var clinic = Clinic.in(org, "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "17:00");
+        String type = clinic.type();
+        String patient = clinic.patient();
+        String id = Clinic.expect(
+                        clinic.book(
+                                type,
+                                doctor,
+                                patient,
+                                "2027-01-12T09:00:00Z",
+                                "notes",
+                                "Allergic to penicillin",
+                                "reason",
+                                "Chest pain",
+                                "title",
+                                "Cardiology follow-up",
+                                "attendee_name",
+                                "Maria Attendee"),
+                        201)
+                .id();
+        Clinic.expect(org.live().patch("/v1/appointments/" + id, Map.of("start_time", "2027-01-12T10:00:00Z")), 200);
+        Clinic.expect(org.live().post("/v1/appointments/" + id + "/cancel", Map.of("reason", "Feels worse")), 200);
+        var eventsOnly = keyWithScopes(org, "read_events");
+
+        String everything = eventsOnly.get("/v1/events").text();
+
+        assertThat(everything)
+                .doesNotContain("penicillin", "Chest pain", "Cardiology", "Maria Attendee", "Feels worse");
+        var objects = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+        eventsOnly.get("/v1/events").data().forEach(e -> {
+            if (e.get("type").stringValue().startsWith("appointment.")) {
+                objects.add(e.get("data").get("object"));
+            }
+        });
+        assertThat(objects).hasSize(3);
+        assertThat(objects.get(0).propertyNames())
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "status",
+                        "patient_id",
+                        "appointment_type_id",
+                        "clinician_id",
+                        "location_id",
+                        "room_id",
+                        "is_remote",
+                        "start_time",
+                        "end_time",
+                        "hold_id",
+                        "source",
+                        "created_at",
+                        "updated_at",
+                        "changed");
+        assertThat(objects.get(1).get("changed").valueStream().map(n -> n.stringValue()))
+                .containsExactly("start_time", "end_time", "reschedule_count");
+        assertThat(objects.get(2).get("changed").valueStream().map(n -> n.stringValue()))
+                .contains("status", "cancelled_at", "cancellation_reason");
+
+        Clinic.expect(org.live().get("/v1/appointments/" + id), 200);
+        var reads = org.live()
+                .get("/v1/audit-events?resource_type=appointment&resource_id=" + id)
+                .data();
+        assertThat(reads.valueStream().map(a -> a.get("action").stringValue())).contains("read");
+    }
+
     @Test
     void aChangeThatFailsLeavesNoEvent() {
         var org = newOrganization();
