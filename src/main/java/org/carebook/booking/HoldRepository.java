@@ -94,13 +94,15 @@ class HoldRepository {
         }
     }
 
-    void insert(Row hold, String clientIp) {
+    /** A new active hold; {@code manageLinkId} names the patient's link it was placed through, if any. */
+    void insert(Row hold, String clientIp, String manageLinkId) {
         Sql.scoped(jdbc.sql("""
                         INSERT INTO holds (id, organization_id, mode, appointment_type_id, clinician_id, location_id,
                             room_id, schedule_id, is_remote, timezone, start_time, end_time, status, expires_at,
-                            client_ip, publishable, created_at, updated_at)
+                            client_ip, publishable, manage_link_id, created_at, updated_at)
                         VALUES (:id, :org, :mode, :type, :clinician, :location, :room, :schedule, :remote, :zone,
-                            :start, :end, 'active', :expires, :ip, :publishable, :now, :now)"""), hold.tenant())
+                            :start, :end, 'active', :expires, :ip, :publishable, :link, :now, :now)"""), hold.tenant())
+                .param("link", manageLinkId)
                 .param("id", hold.id())
                 .param("type", hold.appointmentTypeId())
                 .param("clinician", hold.clinicianId())
@@ -163,12 +165,34 @@ class HoldRepository {
                 .query(rs -> {});
         return Sql.scoped(jdbc.sql("""
                         SELECT count(*) FROM holds
-                         WHERE organization_id = :org AND mode = :mode AND client_ip = :ip AND publishable
+                         WHERE organization_id = :org AND mode = :mode AND client_ip = :ip
+                           AND (publishable OR manage_link_id IS NOT NULL)
                            AND status = 'active' AND expires_at > :now"""), tenant)
                 .param("ip", clientIp)
                 .param("now", Sql.at(now))
                 .query(Integer.class)
                 .single();
+    }
+
+    /**
+     * Locks a manage link's holds against a second hold placed through it at once, and returns the holds it
+     * still keeps (status active, expired by time or not).
+     */
+    List<Row> lockActiveOfLink(Tenant tenant, String manageLinkId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 7))")
+                .param("key", "manage-link/" + manageLinkId)
+                .query(rs -> {});
+        return Sql.scoped(jdbc.sql("""
+                        SELECT * FROM holds
+                         WHERE organization_id = :org AND mode = :mode AND manage_link_id = :link
+                           AND status = 'active' FOR UPDATE"""), tenant)
+                .param("link", manageLinkId)
+                .query(HoldRepository::row)
+                .list();
+    }
+
+    void markExpired(String id, Instant now) {
+        setStatus(id, HoldStatus.EXPIRED, now);
     }
 
     /** Marks active holds past expiry as expired and returns them, a batch at a time, safe across processes. */

@@ -97,6 +97,7 @@ public class Holds {
             problems.throwIfAny();
             return unavailable("That time is not one availability offers for this appointment type.");
         });
+        letThePreviousHoldOfTheLinkGo(caller, now);
         limitPerBrowser(caller, now);
         return hold(caller, type, slot, now);
     }
@@ -195,7 +196,7 @@ public class Holds {
         return intervals.tryClaim(claim, now).map(claimed -> {
             var hold = HoldRepository.Row.active(
                     id, tenant, type.id(), slot, claimed.roomId(), expires, caller.isPublishable(), now);
-            repository.insert(hold, caller.ip());
+            repository.insert(hold, caller.ip(), caller.isPatient() ? caller.keyId() : null);
             return record(new HoldEvent.Placed(tenant, Actor.of(caller), hold.view(now)));
         });
     }
@@ -214,6 +215,7 @@ public class Holds {
                     ? BlockingIntervals.SLOT_TAKEN.get()
                     : unavailable("That time is not one availability offers for this appointment type.");
         }
+        letThePreviousHoldOfTheLinkGo(caller, now);
         limitPerBrowser(caller, now);
         for (Slot slot : load.fairestFirst(free, now)) {
             var hold = tryHold(caller, type, slot, now);
@@ -222,6 +224,29 @@ public class Holds {
             }
         }
         throw BlockingIntervals.SLOT_TAKEN.get();
+    }
+
+    /**
+     * A manage link holds one time at a time: the patient is choosing where to move one appointment, so a new
+     * hold lets the one before go (the database's unique index holds the line if anything races past).
+     */
+    private void letThePreviousHoldOfTheLinkGo(Caller caller, Instant now) {
+        if (!caller.isPatient()) {
+            return;
+        }
+        for (var previous : repository.lockActiveOfLink(caller.tenant(), caller.keyId())) {
+            intervals.release(previous.id());
+            if (previous.status(now) == HoldStatus.ACTIVE) {
+                repository.markReleased(previous.id(), now);
+                record(new HoldEvent.Released(
+                        previous.tenant(),
+                        Actor.of(caller),
+                        row(caller, previous.id(), false).view(now)));
+            } else {
+                repository.markExpired(previous.id(), now);
+                record(new HoldEvent.Expired(previous.tenant(), Actor.SYSTEM, previous.view(now)));
+            }
+        }
     }
 
     /** A browser's key is held by anyone: each browser may hold only a few times at once. */

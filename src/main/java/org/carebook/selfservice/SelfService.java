@@ -102,6 +102,9 @@ class SelfService {
     public HoldView hold(Caller caller, Instant start, Problems problems) {
         problems.throwIfAny();
         var current = appointments.get(caller, links.appointmentOf(caller));
+        if (!upcoming(current, clock.instant())) {
+            throw CarebookException.invalidState("This appointment is no longer upcoming, so it cannot be moved.");
+        }
         appointments
                 .policy(caller, current.id())
                 .rescheduleRefusal(clock.instant())
@@ -136,8 +139,7 @@ class SelfService {
         var tenant = caller.tenant();
         var policy = appointments.policy(caller, appointment.id());
         Instant now = clock.instant();
-        boolean upcoming = ("confirmed".equals(appointment.status()) || "pending".equals(appointment.status()))
-                && appointment.startTime().toInstant().isAfter(now);
+        boolean upcoming = upcoming(appointment, now);
         var location = appointment.locationId() == null ? null : locations.get(tenant, appointment.locationId());
         return new ManagedAppointment(
                 appointment.id(),
@@ -155,6 +157,12 @@ class SelfService {
                 upcoming && policy.mayReschedule(now),
                 at(policy.rescheduleUntil(), appointment.startTime()),
                 policy.reschedulesLeft());
+    }
+
+    /** Booked (confirmed or pending) and not yet begun: the only appointments a patient may still change. */
+    private static boolean upcoming(AppointmentView appointment, Instant now) {
+        return ("confirmed".equals(appointment.status()) || "pending".equals(appointment.status()))
+                && appointment.startTime().toInstant().isAfter(now);
     }
 
     /** A deadline in the appointment's own offset; without a rule, none. */

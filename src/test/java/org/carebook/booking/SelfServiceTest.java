@@ -184,6 +184,59 @@ class SelfServiceTest extends ApiTest {
     }
 
     @Test
+    void aLinkKeepsOneHoldAtATimeEachNewOneLetsThePreviousGo() {
+        String id = book(daysAhead(5, "10:00"));
+        Api link = link(id);
+
+        var holds = new ArrayList<String>();
+        for (int hour = 9; hour < 17; hour++) {
+            holds.add(expect(
+                            link.post(
+                                    "/v1/self-service/appointment/holds",
+                                    Map.of("start_time", daysAhead(6, hour + ":00"))),
+                            201)
+                    .id());
+        }
+
+        var active = jdbc.sql("SELECT id FROM holds WHERE manage_link_id IS NOT NULL AND clinician_id = :doctor"
+                        + " AND status = 'active' AND expires_at > now()")
+                .param("doctor", doctor)
+                .query(String.class)
+                .list();
+        assertThat(active).containsExactly(holds.get(holds.size() - 1));
+        assertThat(clinic.offeredOnDayOf(type, doctor, daysAhead(6, "09:00")))
+                .as("the earlier holds' times are free again")
+                .contains(Instant.parse(daysAhead(6, "09:00")), Instant.parse(daysAhead(6, "15:00")));
+    }
+
+    @Test
+    void aCancelledAppointmentsLinkHoldsNothingMore() {
+        String id = book(daysAhead(5, "10:00"));
+        Api link = link(id);
+        expect(link.post("/v1/self-service/appointment/cancel", Map.of()), 200);
+
+        var again = link.post("/v1/self-service/appointment/holds", Map.of("start_time", daysAhead(6, "11:00")));
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(clinic.offeredOnDayOf(type, doctor, daysAhead(6, "11:00")))
+                .contains(Instant.parse(daysAhead(6, "11:00")));
+    }
+
+    @Test
+    void aPatientsLinkHoldsCountInTheAddressCapWithTheWidgets() {
+        Api link = link(book(daysAhead(5, "10:00")));
+        for (String start : new String[] {"09:00", "10:00"}) {
+            expect(clinic.hold(clinic.org.publishable(), type, doctor, daysAhead(7, start)), 201);
+        }
+        expect(link.post("/v1/self-service/appointment/holds", Map.of("start_time", daysAhead(6, "11:00"))), 201);
+
+        var fourth = clinic.hold(clinic.org.publishable(), type, doctor, daysAhead(7, "12:00"));
+
+        assertThat(fourth.status()).isEqualTo(429);
+        assertThat(fourth.reason()).isEqualTo("too_many_holds");
+    }
+
+    @Test
     void anExpiredHoldLeavesTheAppointmentWhereItWas() {
         String old = daysAhead(5, "10:00");
         String id = book(old);
@@ -314,7 +367,7 @@ class SelfServiceTest extends ApiTest {
                 .data()
                 .get("url")
                 .stringValue();
-        assertThat(url).startsWith("http://localhost:8080/manage#cbm_");
+        assertThat(url).startsWith(base + "/manage#cbm_");
         return url.substring(url.indexOf('#') + 1);
     }
 
