@@ -129,6 +129,17 @@ function icsTime(text) {
   return new Date(text).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
+let sheet = null;
+
+/** The widget's styles as one constructed style sheet, shared by every widget on the page. */
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+  }
+  return sheet;
+}
+
 export class CarebookBooking extends HTMLElement {
   static observedAttributes = ['publishable-key', 'api-base', 'location-id', 'clinician-id', 'appointment-type-id', 'locale'];
 
@@ -142,8 +153,10 @@ export class CarebookBooking extends HTMLElement {
   }
 
   connectedCallback() {
-    this.root.innerHTML = `<style>${STYLE}</style>
-      <section class="frame">
+    // A constructed style sheet, not a <style> element: pages with a strict Content-Security-Policy (the manage
+    // page's among them) allow no inline styles.
+    this.root.adoptedStyleSheets = [styleSheet()];
+    this.root.innerHTML = `<section class="frame">
         <ol class="progress"></ol>
         <div class="visually-hidden" role="status" aria-live="polite" data-live></div>
         <div data-message></div>

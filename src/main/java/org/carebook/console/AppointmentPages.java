@@ -44,7 +44,7 @@ class AppointmentPages {
     /** The appointment's page, with its notes, payment mode and insurance (editable by roles that book). */
     @GetMapping({"/console/appointments/{id}", "/console/test/appointments/{id}"})
     String sheet(Caller caller, @PathVariable String id, @RequestParam String back, Model model) {
-        model.addAttribute("sheet", sheets.sheet(caller, viewers.of(caller), id, back, null));
+        model.addAttribute("sheet", sheets.sheet(caller, viewers.of(caller), id, ConsolePaths.back(back), null));
         return "console/appointment";
     }
 
@@ -56,7 +56,7 @@ class AppointmentPages {
             Model model,
             HttpServletResponse response) {
         BookingController.mayBook(caller);
-        String back = form.getOrDefault("back", "/console");
+        String back = ConsolePaths.back(form.get("back"));
         try {
             sheets.describe(caller, id, form);
             return back(back);
@@ -102,7 +102,7 @@ class AppointmentPages {
             @RequestParam String back,
             Model model) {
         BookingController.mayBook(caller);
-        model.addAttribute("move", moves.page(caller, id, clinician, back, null));
+        model.addAttribute("move", moves.page(caller, id, clinician, ConsolePaths.back(back), null));
         return "console/move";
     }
 
@@ -142,7 +142,7 @@ class AppointmentPages {
                 throw e;
             }
             response.setStatus(e.status());
-            model.addAttribute("move", moves.page(caller, id, clinician, back, e.getMessage()));
+            model.addAttribute("move", moves.page(caller, id, clinician, ConsolePaths.back(back), e.getMessage()));
             return "console/move";
         }
     }
@@ -158,6 +158,6 @@ class AppointmentPages {
     }
 
     private static String back(String back) {
-        return "redirect:" + (back.startsWith("/console/") ? back : "/console");
+        return "redirect:" + ConsolePaths.back(back);
     }
 }

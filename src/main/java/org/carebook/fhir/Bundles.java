@@ -2,9 +2,10 @@ package org.carebook.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.carebook.kernel.PublicAddress;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /** Search answers: a searchset Bundle with its self link, and a next link while more pages follow. */
 final class Bundles {
@@ -13,22 +14,33 @@ final class Bundles {
 
     private Bundles() {}
 
-    /** The server's FHIR base as the client reached it (behind trusted proxies, their scheme and host). */
+    /**
+     * The server's FHIR base at {@code CAREBOOK_PUBLIC_URL}, never from the request's Host header: whoever sends
+     * a request could name their own server there, and some of these answers are cached publicly.
+     */
     static String base(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).path(PATH).toUriString();
+        return publicAddress(request).link(PATH);
+    }
+
+    /** This request's own address at {@code CAREBOOK_PUBLIC_URL}, with or without its query. */
+    static String here(HttpServletRequest request, boolean withQuery) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String query = request.getQueryString();
+        return publicAddress(request).link(path + (withQuery && query != null ? "?" + query : ""));
+    }
+
+    private static PublicAddress publicAddress(HttpServletRequest request) {
+        return WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())
+                .getBean(PublicAddress.class);
     }
 
     static Bundle searchset(
             HttpServletRequest request, List<? extends Resource> resources, FhirQuery query, String nextCursor) {
         String base = base(request);
         var bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        String self = ServletUriComponentsBuilder.fromRequest(request).toUriString();
-        bundle.addLink().setRelation("self").setUrl(self);
+        bundle.addLink().setRelation("self").setUrl(here(request, true));
         if (nextCursor != null) {
-            String path = ServletUriComponentsBuilder.fromRequest(request)
-                    .replaceQuery(null)
-                    .toUriString();
-            bundle.addLink().setRelation("next").setUrl(path + "?" + query.withCursor(nextCursor));
+            bundle.addLink().setRelation("next").setUrl(here(request, false) + "?" + query.withCursor(nextCursor));
         } else if (query.cursor().isEmpty()) {
             bundle.setTotal(resources.size()); // the whole answer is on this one page
         }

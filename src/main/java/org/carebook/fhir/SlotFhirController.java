@@ -59,10 +59,11 @@ class SlotFhirController {
         var slots = search.slots(caller, criteria).stream()
                 .filter(g -> status == null || g.free() == status.equals("free"))
                 .toList();
-        int offset = query.cursor().map(SlotFhirController::offset).orElse(0);
+        int offset = query.cursor().map(cursor -> offset(cursor, slots.size())).orElse(0);
         int count = query.count(100, 1000);
-        var page = slots.subList(Math.min(offset, slots.size()), Math.min(offset + count, slots.size()));
-        String next = offset + count < slots.size() ? String.valueOf(offset + count) : null;
+        int end = (int) Math.min((long) offset + count, slots.size());
+        var page = slots.subList(offset, end);
+        String next = end < slots.size() ? String.valueOf(end) : null;
         return json.ok(Bundles.searchset(
                 request,
                 page.stream()
@@ -81,10 +82,11 @@ class SlotFhirController {
         return json.ok(SchedulingResources.slot(slot.slot(), slot.free(), null));
     }
 
-    private static int offset(String cursor) {
+    /** A cursor this search gave: an offset into its slots, never past their end. */
+    private static int offset(String cursor, int slots) {
         try {
             int offset = Integer.parseInt(cursor);
-            if (offset >= 0) {
+            if (offset >= 0 && offset <= slots) {
                 return offset;
             }
         } catch (NumberFormatException ignored) {

@@ -11,10 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /manage}: the page a manage link opens. It is the same for everyone; the token after {@code #}
- * stays in the browser, which sends it to the API as the bearer credential.
+ * stays in the browser, which sends it to the API as the bearer credential. A strict Content-Security-Policy:
+ * the page holds a credential, so nothing but this server's own script, styles and API may run or be reached.
  */
 @RestController
 class ManagePageController {
+
+    static final String CONTENT_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "connect-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; "
+            + "base-uri 'none'";
 
     private final String page;
 
@@ -27,6 +32,7 @@ class ManagePageController {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", CONTENT_POLICY)
                 .body(page);
     }
 }

@@ -63,15 +63,17 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !(ADMIN.matches(request) || API.matches(request) || FHIR.matches(request))
-                || API_DOCUMENT.matches(request)
-                || SecurityConfiguration.isPublicFhir(request);
+                || API_DOCUMENT.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            if (ADMIN.matches(request)) {
+            if (SecurityConfiguration.isPublicFhir(request)) {
+                // No key, but not free: each address gets its own share, like a publishable key's callers.
+                rateLimits.consumeAnonymous(request.getRemoteAddr(), response);
+            } else if (ADMIN.matches(request)) {
                 checkAdmin(request, response);
                 SecurityContextHolder.getContext().setAuthentication(ApiAuthentication.admin());
             } else if (isPreflight(request)) {

@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Token buckets by name (a key id, a client address), all with the same limit. At most {@code MAX} are kept,
- * the least recently used dropped first, so a flood of new addresses cannot grow memory without bound; a
- * dropped bucket comes back full, which only ever errs towards letting a request through.
+ * Token buckets by name kept in this process, all with the same limit: what {@link SharedBuckets} falls back
+ * on when the database cannot take a write, and the store with {@code CAREBOOK_RATE_LIMIT_STORE=process}. At
+ * most {@code MAX} are kept, the least recently used dropped first, so a flood of new addresses cannot grow
+ * memory without bound; a dropped bucket comes back full, which only ever errs towards letting a request
+ * through.
  */
-final class Buckets {
+final class Buckets implements TokenBuckets {
 
     private static final int MAX = 100_000;
 
@@ -30,11 +32,24 @@ final class Buckets {
         this.period = period;
     }
 
-    long capacity() {
+    @Override
+    public long capacity() {
         return capacity;
     }
 
-    Bucket of(String name) {
+    @Override
+    public Probe take(String name) {
+        var probe = of(name).tryConsumeAndReturnRemaining(1);
+        return new Probe(probe.isConsumed(), probe.getRemainingTokens(), probe.getNanosToWaitForRefill());
+    }
+
+    @Override
+    public Probe peek(String name) {
+        var estimate = of(name).estimateAbilityToConsume(1);
+        return new Probe(estimate.canBeConsumed(), 0, estimate.getNanosToWaitForRefill());
+    }
+
+    private Bucket of(String name) {
         synchronized (buckets) {
             return buckets.computeIfAbsent(
                     name,
@@ -45,10 +60,5 @@ final class Buckets {
                                     .build())
                             .build());
         }
-    }
-
-    /** Whole seconds until one more token, at least one. */
-    static long secondsToWait(long nanos) {
-        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 }

@@ -23,6 +23,8 @@ class EdgeFilter extends OncePerRequestFilter {
 
     static final String VERSION = "2026-11-01";
     static final int MAX_BODY = 64 * 1024;
+    /** What Tomcat sets when it could not read a request's parameters (its {@code Globals}' name for it). */
+    private static final String PARAMETERS_FAILED = "org.apache.catalina.parameter_parse_failed";
 
     private final ErrorResponses errors;
     private final TrustedProxies proxies;
@@ -60,7 +62,7 @@ class EdgeFilter extends OncePerRequestFilter {
                                 "malformed_url", "A query parameter holds a NUL character (%00)."));
                 return;
             }
-            if (request.getContentLengthLong() > MAX_BODY) {
+            if (request.getContentLengthLong() > MAX_BODY || formTooLarge(request)) {
                 errors.write(request, response, ErrorResponses.payloadTooLarge());
                 return;
             }
@@ -80,6 +82,20 @@ class EdgeFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return true;
+    }
+
+    /**
+     * A form (the console's) is read by Tomcat itself, not through {@link LimitedBodyRequest}; Tomcat stops at
+     * {@code server.tomcat.max-http-form-post-size} (64 KiB, chunked or not) and marks the request, which is
+     * then refused here rather than handled with its fields silently missing.
+     */
+    private static boolean formTooLarge(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return false;
+        }
+        request.getParameterNames();
+        return request.getAttribute(PARAMETERS_FAILED) != null;
     }
 
     private static boolean holdsNul(String query) {

@@ -85,6 +85,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] fingerprint = fingerprint(request, cached.body());
+        // Keys are the caller's own: the same key and body from another API key, member of staff or manage link
+        // is another request, never a replay of this one's answer.
+        key = caller.keyId() + "/" + key;
 
         TransactionStatus outer = transactions.getTransaction(new DefaultTransactionDefinition());
         try {

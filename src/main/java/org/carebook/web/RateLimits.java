@@ -12,22 +12,33 @@ import org.springframework.stereotype.Component;
  * A token bucket per key, refilled at {@code CAREBOOK_RATE_LIMIT_PER_SECOND} with one second of burst; a
  * publishable key is public, so its calls also take from a bucket per client address
  * ({@code CAREBOOK_RATE_LIMIT_PER_IP_PER_SECOND}), drawn first: one abuser then runs out of their own
- * bucket without emptying the clinic's. Buckets live in this process: behind N processes a key may get up
- * to N times the rate, the usual trade for not putting a shared store on the hot path.
+ * bucket without emptying the clinic's. Calls without a key (published FHIR files) take from the address's
+ * bucket alone. The buckets are shared by every server process ({@link RateLimitStore}).
  */
 @Component
 class RateLimits {
 
-    private final Buckets perKey;
-    private final Buckets perAddress;
+    private final TokenBuckets perKey;
+    private final TokenBuckets perAddress;
     private final Counter refusedPerKey;
     private final Counter refusedPerAddress;
 
-    RateLimits(EdgeSettings properties, MeterRegistry metrics) {
+    RateLimits(EdgeSettings properties, RateLimitStore store, MeterRegistry metrics) {
         this.refusedPerKey = metrics.counter("carebook.rate_limit.refusals", "bucket", "key");
         this.refusedPerAddress = metrics.counter("carebook.rate_limit.refusals", "bucket", "address");
-        this.perKey = new Buckets(properties.rateLimitPerSecond(), Duration.ofSeconds(1));
-        this.perAddress = new Buckets(properties.rateLimitPerIpPerSecond(), Duration.ofSeconds(1));
+        this.perKey = store.buckets("key", properties.rateLimitPerSecond(), Duration.ofSeconds(1));
+        this.perAddress = store.buckets("address", properties.rateLimitPerIpPerSecond(), Duration.ofSeconds(1));
+    }
+
+    /** Takes a token for a call without a key (public FHIR files) from the bucket of its client address. */
+    void consumeAnonymous(String address, HttpServletResponse response) {
+        take(
+                perAddress,
+                "anonymous/" + address,
+                response,
+                true,
+                refusedPerAddress,
+                "Too many requests from this address; retry after ");
     }
 
     /** Takes a token for the call; the headers describe the bucket that binds this caller. */
@@ -52,21 +63,21 @@ class RateLimits {
     }
 
     private static void take(
-            Buckets buckets,
+            TokenBuckets buckets,
             String name,
             HttpServletResponse response,
             boolean report,
             Counter refusals,
             String message) {
-        var probe = buckets.of(name).tryConsumeAndReturnRemaining(1);
+        var probe = buckets.take(name);
         if (report) {
             response.setHeader("RateLimit-Limit", Long.toString(buckets.capacity()));
-            response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+            response.setHeader("RateLimit-Remaining", Long.toString(probe.remaining()));
             response.setHeader("RateLimit-Reset", "1");
         }
-        if (!probe.isConsumed()) {
+        if (!probe.allowed()) {
             refusals.increment();
-            long seconds = Buckets.secondsToWait(probe.getNanosToWaitForRefill());
+            long seconds = TokenBuckets.secondsToWait(probe.nanosToWait());
             response.setHeader("Retry-After", Long.toString(seconds));
             throw CarebookException.rateLimited("rate_limited", message + seconds + " s.");
         }

@@ -12,19 +12,23 @@ import org.carebook.kernel.Cidr;
 import org.springframework.stereotype.Component;
 
 /**
- * Who the client is behind load balancers ({@code CAREBOOK_TRUSTED_PROXIES}). {@code Forwarded} (RFC 7239),
- * or else {@code X-Forwarded-For} and {@code X-Forwarded-Proto}, are believed only when the peer is a trusted
- * proxy; the client is then the rightmost address of the chain that is not itself a trusted proxy, so an
- * address a client writes into the header itself is never taken. With no trusted proxies (the default)
- * the headers are ignored.
+ * Who the client is behind load balancers ({@code CAREBOOK_TRUSTED_PROXIES}). One family of headers is read,
+ * the one the proxies write ({@code CAREBOOK_FORWARDED_HEADERS}): {@code X-Forwarded-For} with
+ * {@code X-Forwarded-Proto} (the default), or {@code Forwarded} (RFC 7239); the other is ignored, since a
+ * proxy that writes one passes the other through from the client untouched. They are believed only when
+ * the peer is a trusted proxy; the client is then the rightmost address of the chain that is not itself a
+ * trusted proxy, so an address a client writes into the header itself is never taken. With no trusted
+ * proxies (the default) the headers are ignored.
  */
 @Component
 class TrustedProxies {
 
     private final List<Cidr> trusted;
+    private final boolean rfc7239;
 
     TrustedProxies(EdgeSettings properties) {
         this.trusted = properties.trustedProxies().stream().map(Cidr::parse).toList();
+        this.rfc7239 = EdgeSettings.FORWARDED.equals(properties.forwardedHeaders());
     }
 
     /** The request as its client sent it: address and scheme read through trusted proxies. */
@@ -32,7 +36,7 @@ class TrustedProxies {
         if (trusted.isEmpty() || !isTrusted(request.getRemoteAddr())) {
             return request;
         }
-        List<Hop> hops = hops(request);
+        List<Hop> hops = rfc7239 ? fromForwarded(joined(request, "Forwarded")) : fromXForwarded(request);
         if (hops.isEmpty()) {
             return request;
         }
@@ -58,13 +62,11 @@ class TrustedProxies {
     /** One address in the chain, left (the client) to right (the proxy nearest us), with the scheme it saw. */
     private record Hop(String address, String proto) {}
 
-    private static List<Hop> hops(HttpServletRequest request) {
-        String forwarded = joined(request, "Forwarded");
-        return forwarded != null ? fromForwarded(forwarded) : fromXForwarded(request);
-    }
-
     private static List<Hop> fromForwarded(String header) {
         var hops = new ArrayList<Hop>();
+        if (header == null) {
+            return hops;
+        }
         for (String element : header.split(",")) {
             String address = null;
             String proto = null;

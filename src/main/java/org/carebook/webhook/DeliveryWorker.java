@@ -142,7 +142,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
                     mode,
                     m -> new WebhookClient(
                             properties.webhookTimeout(),
-                            new GuardedResolver(guard.reach(m), InetAddress::getAllByName)));
+                            new GuardedResolver(guard.reach(), InetAddress::getAllByName)));
         }
     }
 

@@ -15,7 +15,6 @@ import org.carebook.kernel.Cidr;
  */
 enum Reach {
     PUBLIC_ONLY,
-    PUBLIC_AND_LOOPBACK,
     ANYWHERE;
 
     private static final List<Cidr> SPECIAL_V4 = blocks(
@@ -42,7 +41,7 @@ enum Reach {
 
     /** Why this address may not be reached, or empty if it may. */
     Optional<String> refusal(InetAddress address) {
-        if (this == ANYWHERE || (this == PUBLIC_AND_LOOPBACK && address.isLoopbackAddress()) || !special(address)) {
+        if (this == ANYWHERE || !special(address)) {
             return Optional.empty();
         }
         return Optional.of("points to a private, loopback, link-local or otherwise special-purpose address, "

@@ -6,47 +6,40 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
-import org.carebook.kernel.Mode;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps webhooks away from the server's own network (SSRF). A URL is checked when it is saved, for a clear
  * 422, and every send resolves its host once more through a {@link GuardedResolver}, which connects only to
- * the addresses it checked. Live mode reaches public addresses only. Test mode may also reach loopback, so
- * integrators can develop locally, but only on a server running its embedded database (a developer's
- * machine); {@code CAREBOOK_WEBHOOKS_ALLOW_PRIVATE} allows every address in both modes.
+ * the addresses it checked. Both modes reach public addresses only: a test-mode key is as easy to come by as
+ * a live one, so it must not reach the server's neighbours either. {@code CAREBOOK_WEBHOOKS_ALLOW_PRIVATE}
+ * allows every address, for a developer's machine or a private network.
  */
 @Component
 class UrlGuard {
 
-    private final boolean allowPrivate;
-    private final boolean developerServer;
+    private final Reach reach;
 
-    UrlGuard(WebhookSettings properties, Environment environment) {
-        this.allowPrivate = properties.webhooksAllowPrivate();
-        this.developerServer = environment.getProperty("DATABASE_URL", "").isBlank();
+    UrlGuard(WebhookSettings properties) {
+        this.reach = reach(properties.webhooksAllowPrivate());
     }
 
-    Reach reach(Mode mode) {
-        return reach(mode, allowPrivate, developerServer);
+    Reach reach() {
+        return reach;
     }
 
-    static Reach reach(Mode mode, boolean allowPrivate, boolean developerServer) {
-        if (allowPrivate) {
-            return Reach.ANYWHERE;
-        }
-        return mode == Mode.TEST && developerServer ? Reach.PUBLIC_AND_LOOPBACK : Reach.PUBLIC_ONLY;
+    static Reach reach(boolean allowPrivate) {
+        return allowPrivate ? Reach.ANYWHERE : Reach.PUBLIC_ONLY;
     }
 
-    /** Why the URL may not receive webhooks in this mode, or empty if it may (as its host resolves now). */
-    Optional<String> refusal(String url, Mode mode) {
+    /** Why the URL may not receive webhooks, or empty if it may (as its host resolves now). */
+    Optional<String> refusal(String url) {
         var shape = shapeRefusal(url);
         if (shape.isPresent()) {
             return shape;
         }
         try {
-            new GuardedResolver(reach(mode), InetAddress::getAllByName)
+            new GuardedResolver(reach, InetAddress::getAllByName)
                     .resolve(URI.create(url).getHost());
             return Optional.empty();
         } catch (GuardedResolver.Refused e) {

@@ -128,7 +128,7 @@ public class WebhookEndpoints {
         if (draft.url() == null || draft.url().isBlank()) {
             problems.add("url", Problems.REQUIRED);
         } else {
-            guard.refusal(draft.url(), caller.tenant().mode()).ifPresent(problem -> problems.add("url", problem));
+            guard.refusal(draft.url()).ifPresent(problem -> problems.add("url", problem));
         }
         if (draft.events() == null || draft.events().isEmpty()) {
             problems.add("events", "must list event types, or [\"*\"] for all");

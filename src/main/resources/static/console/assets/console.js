@@ -50,11 +50,20 @@ function target(grid, x, y) {
   return { clinician: head.dataset.clinician, at: `${grid.dataset.date}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}` };
 }
 
+// The block being dragged in this page. A drop acts only on it: what a drop carries can come from any other
+// page or program, and must never choose what the console posts (with this session's CSRF token) and where.
+let dragged = null;
+
 document.addEventListener('dragstart', (event) => {
   const block = event.target.closest && event.target.closest('[data-move]');
   if (!block) return;
+  dragged = block;
   event.dataTransfer.setData('text/plain', block.dataset.move);
   event.dataTransfer.effectAllowed = 'move';
+});
+
+document.addEventListener('dragend', () => {
+  dragged = null;
 });
 
 document.addEventListener('dragover', (event) => {
@@ -63,8 +72,11 @@ document.addEventListener('dragover', (event) => {
 
 document.addEventListener('drop', async (event) => {
   const grid = event.target.closest && event.target.closest('.grid');
-  const url = event.dataTransfer.getData('text/plain');
-  if (!grid || !url.startsWith('/console/')) return;
+  const block = dragged;
+  dragged = null;
+  if (!grid || !block) return;
+  const url = block.dataset.move;
+  if (!/^\/console\/(test\/)?appointments\/[A-Za-z0-9_]+\/move$/.test(url)) return;
   event.preventDefault();
   const place = target(grid, event.clientX, event.clientY);
   if (!place) return;

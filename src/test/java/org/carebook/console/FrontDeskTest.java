@@ -138,6 +138,70 @@ class FrontDeskTest extends ConsoleBrowserTest {
                 .isEqualTo("2027-03-22T15:00:00Z");
     }
 
+    /**
+     * What a drop carries can come from another page or program; the console posts, with its CSRF token, only for
+     * a block dragged in the page itself, and only to move it.
+     */
+    @Test
+    void aDropFromOutsideThePageCannotMakeTheConsolePostAnything() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String patient = clinic.patient("first_name", "Emmy", "last_name", "Noether");
+        String id = Clinic.expect(clinic.book(practice.type(), practice.doctor(), patient, "2027-03-23T09:00:00Z"), 201)
+                .id();
+        accept(invite(clinic.org, "drop@clinic.example", "front_desk"));
+        var page = signedIn(
+                "drop@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-23");
+        page.setViewportSize(1280, 1400);
+        var posts = new java.util.concurrent.atomic.AtomicInteger();
+        page.onRequest(request -> {
+            if (request.method().equals("POST")) {
+                posts.incrementAndGet();
+            }
+        });
+
+        // The drop, then a request of our own: a post the drop made would have been sent before it.
+        String marker = "/console/day/grid?location=" + clinic.locationId + "&date=2027-03-23";
+        page.waitForResponse(
+                response -> response.url().endsWith(marker),
+                () -> page.evaluate(
+                        "([url, marker]) => { const grid = document.querySelector('.grid');"
+                                + " const box = grid.getBoundingClientRect();"
+                                + " const data = new DataTransfer(); data.setData('text/plain', url);"
+                                + " grid.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true,"
+                                + " dataTransfer: data, clientX: box.left + box.width / 2, clientY: box.top + 200}));"
+                                + " return fetch(marker).then(r => r.status); }",
+                        java.util.List.of("/console/appointments/" + id + "/cancel", marker)));
+
+        assertThat(posts.get()).isZero();
+        assertThat(clinic.api.get("/v1/appointments/" + id).data().get("status").stringValue())
+                .isEqualTo("confirmed");
+    }
+
+    /** A page's way back is a console path: a crafted one is neither a script, a link elsewhere nor an error. */
+    @Test
+    void aCraftedWayBackBecomesTheConsolesHome() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String id = Clinic.expect(
+                        clinic.book(practice.type(), practice.doctor(), clinic.patient(), "2027-03-24T09:00:00Z"), 201)
+                .id();
+        accept(invite(clinic.org, "back@clinic.example", "front_desk"));
+        var session = new ConsoleSession();
+        session.signIn(base, "back@clinic.example", PASSWORD);
+
+        for (String back : java.util.List.of("javascript:alert(document.cookie)", "//evil.example/console/day")) {
+            for (String page :
+                    java.util.List.of("/console/appointments/" + id, "/console/appointments/" + id + "/move")) {
+                var answer = session.get(
+                        base,
+                        page + "?back=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(answer.statusCode()).as(page + " " + back).isEqualTo(200);
+                assertThat(answer.body()).doesNotContain("javascript:", "evil.example");
+            }
+        }
+    }
+
     @Test
     void theFrontDeskEditsNotesPaymentModeAndInsurance() {
         var practice = Clinic.practice(newOrganization());

@@ -134,6 +134,25 @@ class FhirPublishTest extends ApiTest {
                 .isEqualTo(404);
     }
 
+    /** The manifest is cached publicly: a Host header that names another server must not end up in it. */
+    @Test
+    void theManifestNamesThePublicAddressWhateverHostTheRequestNames() throws Exception {
+        publish(Map.of("booking_page_url", "https://clinic.example/book"));
+
+        String answer;
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("GET " + manifestPath + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("Cache-Control: max-age=60, public");
+        assertThat(answer).doesNotContain("evil.example").contains("\"http://localhost:" + port + "/fhir/r4/publish/");
+        assertThat(lines(base + manifestPath.replace("$bulk-publish", "Location.ndjson")))
+                .hasSize(1);
+    }
+
     private Api.Response publish(Map<String, Object> body) {
         return Clinic.expect(practice.clinic().api.put("/v1/slot-publication", body), 200);
     }

@@ -289,6 +289,19 @@ class FhirSchedulingTest extends ApiTest {
     }
 
     @Test
+    void aCursorNoPageGaveIsRefusedWithAnOperationOutcome() {
+        String search = "/fhir/r4/Slot?schedule.actor=Practitioner/" + fhirId(practice.doctor()) + "&start=ge" + DAY
+                + "&start=lt2027-01-13&_cursor=";
+
+        for (String cursor : List.of("2147483647", "17", "-1")) {
+            var refused = practice.clinic().org.live().get(search + cursor);
+            assertThat(refused.status()).as(cursor).isEqualTo(422);
+            fhir.validate(refused.text(), "a refused cursor");
+        }
+        assertThat(practice.clinic().org.live().get(search + "16").status()).isEqualTo(200);
+    }
+
+    @Test
     void pagesFollowTheirNextLinks() {
         var first = client.search()
                 .forResource(Slot.class)

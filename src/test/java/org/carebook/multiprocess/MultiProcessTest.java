@@ -16,6 +16,7 @@ import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.carebook.support.ConsoleSession;
+import org.carebook.support.Eventually;
 import org.carebook.support.Fixtures;
 import org.carebook.support.Race;
 import org.carebook.support.Receiver;
@@ -59,6 +60,8 @@ class MultiProcessTest {
                     "carebook.database-pool-size=8",
                     "carebook.rate-limit-per-second=100000",
                     "carebook.rate-limit-per-ip-per-second=100000",
+                    // the load balancer is on loopback: a test names a client's address with X-Forwarded-For
+                    "carebook.trusted-proxies=127.0.0.0/8",
                     // an external database is a real deployment: test-mode webhooks reach loopback only when allowed
                     "carebook.webhooks-allow-private=true");
             servers.add(server);
@@ -100,6 +103,59 @@ class MultiProcessTest {
         browser.signOut(servers.get(2).base(), "/console/day");
         assertThat(ConsoleSession.location(browser.get(servers.get(1).base(), "/console/day")))
                 .endsWith("/console/login");
+    }
+
+    @Test
+    void disablingStaffThroughOneProcessEndsTheirSessionOnTheOthersWithinTwoSeconds() throws Exception {
+        String base0 = servers.get(0).base();
+        String password = "about to leave the clinic";
+        var invited = live.get(0)
+                .post("/v1/staff", Map.of("email", "leaver@clinic.example", "name", "Leaver", "role", "read_only"));
+        var browser = new ConsoleSession();
+        browser.accept(base0, invited.data().get("invitation_path").stringValue(), password);
+        browser.signIn(base0, "leaver@clinic.example", password);
+        assertThat(ConsoleSession.location(browser.get(servers.get(1).base(), "/console/test/day")))
+                .doesNotContain("/console/login");
+
+        var disabled = live.get(2)
+                .patch(
+                        "/v1/staff/" + invited.data().get("staff").get("id").stringValue(),
+                        Map.of("status", "disabled"));
+        assertThat(disabled.status()).isEqualTo(200);
+        long disabledAt = System.nanoTime();
+
+        Eventually.first(
+                () -> List.of(ConsoleSession.location(browser.get(servers.get(1).base(), "/console/test/day"))),
+                where -> where.contains("/console/login"),
+                Duration.ofSeconds(2),
+                "sign-in page for the disabled member of staff");
+        assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    /** A client guessing keys, told apart from the tests' own address through the loopback load balancer. */
+    private static final String GUESSER = "203.0.113.99";
+
+    /** The limit of failed attempts per address is counted once, in the database, however many processes answer. */
+    @Test
+    void anAddressGuessingKeysIsCutOffAcrossEveryProcess() {
+        var statuses = new ArrayList<Integer>();
+        for (int i = 0; i < 30; i++) {
+            statuses.add(new Api(servers.get(i % PROCESSES).base(), "sk_live_guess" + i)
+                    .with("X-Forwarded-For", GUESSER)
+                    .get("/v1/organization")
+                    .status());
+        }
+
+        assertThat(statuses.subList(0, 20)).containsOnly(401);
+        assertThat(statuses.subList(20, 30))
+                .as("after 20 failures in all, not 20 per process")
+                .containsOnly(429);
+        assertThat(live.get(1)
+                        .with("X-Forwarded-For", GUESSER)
+                        .get("/v1/organization")
+                        .status())
+                .as("the right key from that address is refused for now too")
+                .isEqualTo(429);
     }
 
     @Test

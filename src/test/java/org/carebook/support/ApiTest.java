@@ -10,6 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Tests over real HTTP against the real server on a real (embedded) PostgreSQL. Each test makes its own
@@ -18,18 +21,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Tag("integration")
 @SpringBootTest(
         classes = CarebookApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {
             "carebook.data-dir=target/test-data/${random.uuid}",
             "carebook.admin-token=" + ApiTest.ADMIN_TOKEN,
             "carebook.demo=false",
             "carebook.rate-limit-per-second=100000",
             "carebook.rate-limit-per-ip-per-second=100000",
-            "carebook.auth-failures-per-minute=100000"
+            "carebook.auth-failures-per-minute=100000",
+            "carebook.public-url=http://localhost:${server.port}",
+            "carebook.webhooks-allow-private=true"
         })
 public abstract class ApiTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    /**
+     * Each server a test starts listens on a free port chosen for it, and that is its public address
+     * ({@code CAREBOOK_PUBLIC_URL}, unless a test names another), so the absolute links it writes (FHIR pages,
+     * manifests) lead back to it.
+     */
+    @DynamicPropertySource
+    static void port(DynamicPropertyRegistry registry) {
+        int port = TestSocketUtils.findAvailableTcpPort();
+        registry.add("server.port", () -> port);
+    }
 
     @LocalServerPort
     protected int port;

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
         properties = {
             "carebook.trusted-proxies=10.0.0.0/8, 127.0.0.0/8",
             "carebook.rate-limit-per-ip-per-second=5",
-            "carebook.auth-failures-per-minute=5"
+            "carebook.auth-failures-per-minute=5",
+            "carebook.webhooks-allow-private=false"
         })
 @Import(BehindAProxyTest.UnscopedController.class)
 class BehindAProxyTest extends ApiTest {
@@ -48,7 +49,8 @@ class BehindAProxyTest extends ApiTest {
                 .as("a client's own claim on the left is not believed")
                 .isEqualTo("203.0.113.8");
         assertThat(ipRecordedFor(org.live().with("Forwarded", "for=\"[2001:db8::1]:4711\";proto=https, for=10.0.0.2")))
-                .isEqualTo("2001:db8:0:0:0:0:0:1");
+                .as("the family the proxies do not write (CAREBOOK_FORWARDED_HEADERS) is ignored")
+                .isEqualTo("127.0.0.1");
         assertThat(ipRecordedFor(org.live())).isEqualTo("127.0.0.1");
     }
 
@@ -85,6 +87,39 @@ class BehindAProxyTest extends ApiTest {
         assertThat(otherBrowser.status()).isEqualTo(201);
     }
 
+    /**
+     * The proxy appends X-Forwarded-For; a client adds a Forwarded header of its own, different each time. Only
+     * the family the proxies write counts, so the client stays one browser with three holds.
+     */
+    @Test
+    void aForwardedHeaderTheClientWritesItselfDoesNotMakeItAnotherBrowser() {
+        var org = newOrganization();
+        var practice = Clinic.practice(org);
+        var statuses = new ArrayList<Integer>();
+        for (int i = 0; i < 6; i++) {
+            var forger = org.publishable()
+                    .with("Forwarded", "for=198.51.100." + (i + 1))
+                    .with("X-Forwarded-For", "203.0.113.35");
+            statuses.add(practice.clinic()
+                    .hold(forger, practice.type(), practice.doctor(), "2027-01-13T1" + i + ":00:00Z")
+                    .status());
+        }
+
+        assertThat(statuses).containsExactly(201, 201, 201, 429, 429, 429);
+
+        var guesses = new ArrayList<Integer>();
+        for (int i = 0; i < 8; i++) {
+            guesses.add(new Api(org.live().base(), "sk_live_guess" + i)
+                    .with("Forwarded", "for=198.51.100." + (i + 1))
+                    .with("X-Forwarded-For", "203.0.113.36")
+                    .get("/v1/organization")
+                    .status());
+        }
+        assertThat(guesses)
+                .as("5 failed guesses a minute, however the client names itself")
+                .containsExactly(401, 401, 401, 401, 401, 429, 429, 429);
+    }
+
     @Test
     void oneAbuserOfAPublishableKeyRunsOutAloneAndTheClinicsPatientsGoOn() {
         var org = newOrganization();
@@ -109,6 +144,44 @@ class BehindAProxyTest extends ApiTest {
                         .get("/v1/appointment-types")
                         .status())
                 .as("a secret key is not limited per address")
+                .isEqualTo(200);
+    }
+
+    /** A test-mode key is as easy to come by as a live one: neither reaches this server's neighbours by default. */
+    @Test
+    void testModeWebhooksReachLoopbackOnlyWhenPrivateAddressesAreAllowed() {
+        var org = newOrganization();
+        for (var key : java.util.List.of(org.test(), org.live())) {
+            var refused = key.post(
+                    "/v1/webhook-endpoints",
+                    Map.of(
+                            "url",
+                            "http://127.0.0.1:" + port + "/hook",
+                            "events",
+                            java.util.List.of("appointment.created")));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        }
+    }
+
+    /** Published files need no key, but each address gets only its share of them. */
+    @Test
+    void thePublicFilesAreLimitedPerAddress() {
+        var practice = Clinic.practice(newOrganization());
+        Clinic.expect(practice.clinic().api.put("/v1/slot-publication", Map.of()), 200);
+        String file = "/fhir/r4/publish/" + practice.clinic().org.id().replace('_', '-') + "/Slot.ndjson?_since=";
+        var poller = anonymous().with("X-Forwarded-For", "203.0.113.60");
+
+        var statuses = new ArrayList<Integer>();
+        for (int i = 0; i < 20 && !statuses.contains(429); i++) {
+            statuses.add(
+                    poller.get(file + "2026-01-01T00:00:0" + (i % 10) + "Z").status());
+        }
+
+        assertThat(statuses).as("refused within 20 requests").contains(429);
+        assertThat(anonymous()
+                        .with("X-Forwarded-For", "203.0.113.61")
+                        .get(file + "2026-01-01T00:00:00Z")
+                        .status())
                 .isEqualTo(200);
     }
 

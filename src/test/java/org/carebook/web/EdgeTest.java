@@ -29,7 +29,7 @@ class EdgeTest extends ApiTest {
     }
 
     @Test
-    void anIdempotentReplayIsAnsweredOnlyToAKeyThatMayMakeTheCall() {
+    void anIdempotentReplayIsAnsweredOnlyToTheKeyThatMadeTheCall() {
         var org = newOrganization();
         var practice = Clinic.practice(org);
         var clinic = practice.clinic();
@@ -57,10 +57,16 @@ class EdgeTest extends ApiTest {
         assertThat(replay.reason()).isEqualTo("missing_scope");
         assertThat(replay.header("Idempotent-Replayed")).isNull();
         assertThat(replay.text()).doesNotContain(first.id());
-        var allowed = keyWithScopes(org, "write_appointments")
+        var another = keyWithScopes(org, "write_appointments")
                 .with("Idempotency-Key", "booking-1")
                 .post("/v1/appointments", body);
-        assertThat(allowed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(another.header("Idempotent-Replayed"))
+                .as("another key may make the call, but it is its own call")
+                .isNull();
+        assertThat(another.status()).isEqualTo(409);
+        var again = org.live().with("Idempotency-Key", "booking-1").post("/v1/appointments", body);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.id()).isEqualTo(first.id());
     }
 
     @Test

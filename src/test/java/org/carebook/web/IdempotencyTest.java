@@ -52,6 +52,35 @@ class IdempotencyTest extends ApiTest {
         assertThat(otherMode.header("Idempotent-Replayed")).isNull();
     }
 
+    /** A stored answer is the caller's own: another key sending the same key and body is not answered with it. */
+    @Test
+    void keysAreScopedToTheCallerSoAPublicKeyCannotReplayASecretKeysAnswer() {
+        var practice = org.carebook.support.Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        var first = clinic.hold(
+                clinic.org.live().with("Idempotency-Key", "guessable-1"),
+                practice.type(),
+                practice.doctor(),
+                "2027-01-12T09:00:00Z");
+        assertThat(first.status()).isEqualTo(201);
+
+        var other = clinic.hold(
+                clinic.org.publishable().with("Idempotency-Key", "guessable-1"),
+                practice.type(),
+                practice.doctor(),
+                "2027-01-12T09:00:00Z");
+
+        assertThat(other.header("Idempotent-Replayed")).isNull();
+        assertThat(other.text()).doesNotContain(first.id());
+        var again = clinic.hold(
+                clinic.org.live().with("Idempotency-Key", "guessable-1"),
+                practice.type(),
+                practice.doctor(),
+                "2027-01-12T09:00:00Z");
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.id()).isEqualTo(first.id());
+    }
+
     @Test
     void aValidationFailureIsStoredAndItsChangeIsNot() {
         var org = newOrganization();

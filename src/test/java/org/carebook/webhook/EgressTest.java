@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.carebook.kernel.Mode;
 import org.carebook.support.Receiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +42,10 @@ class EgressTest {
     @Test
     void theConnectionGoesToTheAddressesThatWereCheckedWithoutASecondLookup() throws Exception {
         var lookups = new AtomicInteger();
-        // A rebinding name: loopback (allowed here) the first time, then an address the guard refuses.
+        // A rebinding name: loopback (allowed here) the first time, then a documentation address.
         GuardedResolver.Lookup rebinding =
                 host -> lookups.getAndIncrement() == 0 ? addresses("127.0.0.1") : addresses("192.0.2.1");
-        try (var client =
-                new WebhookClient(Duration.ofSeconds(2), new GuardedResolver(Reach.PUBLIC_AND_LOOPBACK, rebinding))) {
+        try (var client = new WebhookClient(Duration.ofSeconds(2), new GuardedResolver(Reach.ANYWHERE, rebinding))) {
             var answer = client.post(urlAt("rebind.example"), Map.of("webhook-id", "evt_1"), "{\"id\":\"evt_1\"}");
             assertThat(answer.status()).isEqualTo(204);
         }
@@ -113,14 +111,11 @@ class EgressTest {
     }
 
     @Test
-    void testModeReachesLoopbackOnlyOnADevelopersServerOrWhenAllowed() {
-        assertThat(UrlGuard.reach(Mode.TEST, false, true)).isEqualTo(Reach.PUBLIC_AND_LOOPBACK);
-        assertThat(UrlGuard.reach(Mode.TEST, false, false)).isEqualTo(Reach.PUBLIC_ONLY);
-        assertThat(UrlGuard.reach(Mode.LIVE, false, true)).isEqualTo(Reach.PUBLIC_ONLY);
-        assertThat(UrlGuard.reach(Mode.LIVE, true, false)).isEqualTo(Reach.ANYWHERE);
-        assertThat(Reach.PUBLIC_AND_LOOPBACK.refusal(InetAddress.getLoopbackAddress()))
-                .isEmpty();
-        assertThat(Reach.PUBLIC_AND_LOOPBACK.refusal(address("10.0.0.1"))).isPresent();
+    void loopbackIsReachedOnlyWhenPrivateAddressesAreAllowed() {
+        assertThat(UrlGuard.reach(false)).isEqualTo(Reach.PUBLIC_ONLY);
+        assertThat(UrlGuard.reach(true)).isEqualTo(Reach.ANYWHERE);
+        assertThat(Reach.PUBLIC_ONLY.refusal(InetAddress.getLoopbackAddress())).isPresent();
+        assertThat(Reach.ANYWHERE.refusal(InetAddress.getLoopbackAddress())).isEmpty();
     }
 
     private String urlAt(String host) {

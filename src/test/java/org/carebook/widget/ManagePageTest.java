@@ -57,7 +57,17 @@ class ManagePageTest extends BrowserTest {
 
         String token = linkIn(awaitMail("grace@example.com", 1));
         var page = newPage(1280);
-        page.navigate(base + "/manage#" + token);
+        var refusedByPolicy = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                refusedByPolicy.add(message.text());
+            }
+        });
+        var answer = page.navigate(base + "/manage#" + token);
+        assertThat(answer.headers().get("content-security-policy"))
+                .as("the page holds a credential: a strict policy")
+                .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
         heading(page, "Your appointment");
         assertThat(page.getByText("Dr Ada Byron")).isVisible();
         assertThat(page.getByText("You can cancel online until")).isVisible();
@@ -91,6 +101,9 @@ class ManagePageTest extends BrowserTest {
         assertThat(cancelled.get("status").stringValue()).isEqualTo("cancelled");
         assertThat(cancelled.get("cancelled_by").stringValue()).isEqualTo("patient");
         assertThat(cancelled.get("cancellation_reason").stringValue()).isEqualTo("I feel better");
+        assertThat(refusedByPolicy)
+                .as("nothing the page needs is refused by its policy")
+                .isEmpty();
         var events = clinic.api.get("/v1/events").data();
         for (String kind : new String[] {"appointment.rescheduled", "appointment.cancelled"}) {
             assertThat(events).anySatisfy(event -> {
