@@ -23,7 +23,8 @@ public final class RateLimitBench {
         long serverPid = Long.parseLong(args[2]);
         var measure = Duration.ofSeconds(Integer.parseInt(args[3]));
         String store = args[4];
-        var warmUp = Duration.ofSeconds(5);
+        // A fresh JVM each time: long enough for the JIT that the two stores are compared warm.
+        var warmUp = Duration.ofSeconds(20);
         var secret = Load.run(
                 "secret/" + store,
                 16,

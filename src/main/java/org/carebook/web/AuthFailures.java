@@ -21,7 +21,8 @@ class AuthFailures {
     private final Counter blockedAttempts;
 
     AuthFailures(EdgeSettings properties, RateLimitStore store, MeterRegistry metrics) {
-        this.perAddress = store.buckets("auth-failures", properties.authFailuresPerMinute(), Duration.ofMinutes(1));
+        this.perAddress =
+                store.buckets("auth-failures", properties.authFailuresPerMinute(), Duration.ofMinutes(1), true);
         this.failures = metrics.counter("carebook.auth.failures");
         this.blockedAttempts = metrics.counter("carebook.rate_limit.refusals", "bucket", "auth_failures");
     }

@@ -21,9 +21,14 @@ class RateLimitStore {
         this.shared = EdgeSettings.DATABASE.equals(settings.rateLimitStore());
     }
 
-    /** Buckets of {@code capacity} requests per {@code period}, named within {@code family}. */
-    TokenBuckets buckets(String family, long capacity, Duration period) {
-        return shared ? new SharedBuckets(jdbc, family, capacity, period) : new Buckets(capacity, period);
+    /**
+     * Buckets of {@code capacity} requests per {@code period}, named within {@code family}. A process leases a
+     * tenth of a bucket at a time from the database ({@link SharedBuckets}), or with {@code exact} one token at a
+     * time (failed attempts: each is counted as it happens).
+     */
+    TokenBuckets buckets(String family, long capacity, Duration period, boolean exact) {
+        int batch = exact ? 1 : (int) Math.max(1, capacity / 10);
+        return shared ? new SharedBuckets(jdbc, family, capacity, period, batch) : new Buckets(capacity, period);
     }
 
     /** A bucket that has caught up with the present is full, the same as no row: forget it. */

@@ -26,8 +26,8 @@ class RateLimits {
     RateLimits(EdgeSettings properties, RateLimitStore store, MeterRegistry metrics) {
         this.refusedPerKey = metrics.counter("carebook.rate_limit.refusals", "bucket", "key");
         this.refusedPerAddress = metrics.counter("carebook.rate_limit.refusals", "bucket", "address");
-        this.perKey = store.buckets("key", properties.rateLimitPerSecond(), Duration.ofSeconds(1));
-        this.perAddress = store.buckets("address", properties.rateLimitPerIpPerSecond(), Duration.ofSeconds(1));
+        this.perKey = store.buckets("key", properties.rateLimitPerSecond(), Duration.ofSeconds(1), false);
+        this.perAddress = store.buckets("address", properties.rateLimitPerIpPerSecond(), Duration.ofSeconds(1), false);
     }
 
     /** Takes a token for a call without a key (public FHIR files) from the bucket of its client address. */
