@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.carebook.kernel.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,42 +76,38 @@ class MembershipRepository {
     }
 
     Optional<Membership> find(String organizationId, String id, boolean forUpdate) {
-        return jdbc.sql(SELECT + " WHERE m.organization_id = :org AND m.id = :id AND m.status <> 'removed'"
-                        + (forUpdate ? " FOR UPDATE OF m" : ""))
-                .param("org", organizationId)
-                .param("id", id)
-                .query(MembershipRepository::membership)
-                .optional();
+        return where(
+                        "m.organization_id = :org AND m.id = :id AND m.status <> 'removed'"
+                                + (forUpdate ? " FOR UPDATE OF m" : ""),
+                        Map.of("org", organizationId, "id", id))
+                .stream()
+                .findFirst();
     }
 
     Optional<Membership> byId(String id) {
-        return jdbc.sql(SELECT + " WHERE m.id = :id")
-                .param("id", id)
-                .query(MembershipRepository::membership)
-                .optional();
+        return where("m.id = :id", Map.of("id", id)).stream().findFirst();
     }
 
     /** Everyone on an organization's staff (not those removed), oldest first. */
     List<Membership> ofOrganization(String organizationId) {
-        return jdbc.sql(SELECT
-                        + " WHERE m.organization_id = :org AND m.status <> 'removed' ORDER BY m.created_at, m.id")
-                .param("org", organizationId)
-                .query(MembershipRepository::membership)
-                .list();
+        return where(
+                "m.organization_id = :org AND m.status <> 'removed' ORDER BY m.created_at, m.id",
+                Map.of("org", organizationId));
     }
 
     /** Every organization a person is on the staff of (not those that removed them), by organization name. */
     List<Membership> ofUser(String userId) {
-        return jdbc.sql(SELECT + " WHERE m.staff_user_id = :user AND m.status <> 'removed' ORDER BY o.name, m.id")
-                .param("user", userId)
-                .query(MembershipRepository::membership)
-                .list();
+        return where("m.staff_user_id = :user AND m.status <> 'removed' ORDER BY o.name, m.id", Map.of("user", userId));
     }
 
     /** Names of everyone who ever was on the staff, removed included, to say who did something in the logs. */
     List<Membership> everyone(String organizationId) {
-        return jdbc.sql(SELECT + " WHERE m.organization_id = :org")
-                .param("org", organizationId)
+        return where("m.organization_id = :org", Map.of("org", organizationId));
+    }
+
+    private List<Membership> where(String condition, Map<String, ?> params) {
+        return jdbc.sql(SELECT + " WHERE " + condition)
+                .params(params)
                 .query(MembershipRepository::membership)
                 .list();
     }

@@ -105,15 +105,10 @@ class FrontDeskTest extends ConsoleBrowserTest {
 
     @Test
     void anAppointmentDraggedToAnotherTimeMovesThere() {
-        var practice = Clinic.practice(newOrganization());
-        var clinic = practice.clinic();
-        String patient = clinic.patient("first_name", "Mary", "last_name", "Somerville");
-        String id = Clinic.expect(clinic.book(practice.type(), practice.doctor(), patient, "2027-03-22T09:00:00Z"), 201)
-                .id();
-        accept(invite(clinic.org, "drag@clinic.example", "front_desk"));
-        var page = signedIn(
-                "drag@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-22");
-        page.setViewportSize(1280, 1400);
+        var desk = atTheDesk("Mary", "Somerville", "2027-03-22T09:00:00Z", "drag@clinic.example");
+        var clinic = desk.clinic();
+        String id = desk.appointment();
+        var page = desk.day();
         var grid = page.locator(".grid");
         var column = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dr Ada Byron"))
                 .boundingBox();
@@ -144,15 +139,10 @@ class FrontDeskTest extends ConsoleBrowserTest {
      */
     @Test
     void aDropFromOutsideThePageCannotMakeTheConsolePostAnything() {
-        var practice = Clinic.practice(newOrganization());
-        var clinic = practice.clinic();
-        String patient = clinic.patient("first_name", "Emmy", "last_name", "Noether");
-        String id = Clinic.expect(clinic.book(practice.type(), practice.doctor(), patient, "2027-03-23T09:00:00Z"), 201)
-                .id();
-        accept(invite(clinic.org, "drop@clinic.example", "front_desk"));
-        var page = signedIn(
-                "drop@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-23");
-        page.setViewportSize(1280, 1400);
+        var desk = atTheDesk("Emmy", "Noether", "2027-03-23T09:00:00Z", "drop@clinic.example");
+        var clinic = desk.clinic();
+        String id = desk.appointment();
+        var page = desk.day();
         var posts = new java.util.concurrent.atomic.AtomicInteger();
         page.onRequest(request -> {
             if (request.method().equals("POST")) {
@@ -428,6 +418,22 @@ class FrontDeskTest extends ConsoleBrowserTest {
     }
 
     /** The time from a change to its appearance on the other screen, for docs/benchmarks.md. */
+    /** A receptionist's day at 1280 × 1400 px with one appointment booked on it at {@code start}. */
+    private Desk atTheDesk(String firstName, String lastName, String start, String email) {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String patient = clinic.patient("first_name", firstName, "last_name", lastName);
+        String id = Clinic.expect(clinic.book(practice.type(), practice.doctor(), patient, start), 201)
+                .id();
+        accept(invite(clinic.org, email, "front_desk"));
+        var page = signedIn(
+                email, base + "/console/day?location=" + clinic.locationId + "&date=" + start.substring(0, 10));
+        page.setViewportSize(1280, 1400);
+        return new Desk(clinic, id, page);
+    }
+
+    private record Desk(Clinic clinic, String appointment, Page day) {}
+
     private static void record(long since) throws java.io.IOException {
         long millis = (System.nanoTime() - since) / 1_000_000;
         Files.writeString(
