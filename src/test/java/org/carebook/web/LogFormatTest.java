@@ -33,6 +33,10 @@ class LogFormatTest {
 
         List<String> textLines = Files.readAllLines(text);
         assertThat(textLines).isNotEmpty().noneMatch(line -> line.startsWith("{"));
+        assertThat(textLines)
+                .as("a newcomer's first start: no warning they cannot act on, no empty trace column")
+                .noneMatch(line -> line.contains(" WARN ") && line.contains("SpringDoc"))
+                .noneMatch(line -> line.contains("[" + " ".repeat(49) + "]") || line.contains("[-]"));
         assertThat(accessLines(textLines))
                 .anySatisfy(line ->
                         assertThat(line).contains("GET /v1/patients 200 ").contains("organization org_"))
