@@ -9,6 +9,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
@@ -91,6 +97,31 @@ class ArchitectureTest {
                 .dependOnClassesThat(resideInAPackage("org.springframework.security..")
                         .and(not(resideInAPackage("org.springframework.security.crypto.."))))
                 .because("one gate decides who may do what (docs/security.md); hashing passwords is not deciding");
+        rule.check(MAIN);
+    }
+
+    @Test
+    void timeComesFromTheInjectedClock() {
+        ArchRule rule = noClasses()
+                .should()
+                .callMethod(Instant.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now")
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now", ZoneId.class)
+                .because("time is an input: the injected Clock keeps the database's time, and tests move it");
         rule.check(MAIN);
     }
 }

@@ -1,5 +1,6 @@
 package org.carebook.console;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,8 +39,11 @@ class BookingDesk {
     private final Availability availability;
     private final Patients patients;
     private final Appointments appointments;
+    private final Clock clock;
 
-    BookingDesk(Catalogue catalogue, Availability availability, Patients patients, Appointments appointments) {
+    BookingDesk(
+            Catalogue catalogue, Availability availability, Patients patients, Appointments appointments, Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.availability = availability;
         this.patients = patients;
@@ -50,7 +54,7 @@ class BookingDesk {
     BookingForm form(Caller caller, String mode, BookingRequest request, List<String> problems, boolean taken) {
         var location = catalogue.location(caller, request.location());
         ZoneId zone = ZoneId.of(location.timezone());
-        LocalDate date = FormText.date(request.date()).orElse(LocalDate.now(zone));
+        LocalDate date = FormText.date(request.date()).orElse(LocalDate.now(clock.withZone(zone)));
         var types = catalogue.types(caller).stream()
                 .map(t -> new BookingForm.Option(
                         t.id(), t.name(), t.durationMinutes() + " min", t.id().equals(request.type())))

@@ -1,5 +1,6 @@
 package org.carebook.console;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -32,8 +33,10 @@ class Calendars {
     private final Appointments appointments;
     private final Patients patients;
     private final Backdrop backdrop;
+    private final Clock clock;
 
-    Calendars(Catalogue catalogue, Appointments appointments, Patients patients, Backdrop backdrop) {
+    Calendars(Catalogue catalogue, Appointments appointments, Patients patients, Backdrop backdrop, Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.appointments = appointments;
         this.patients = patients;
@@ -48,7 +51,7 @@ class Calendars {
     DayView day(Caller caller, Viewer viewer, String mode, String locationId, LocalDate date, boolean byRoom) {
         var location = catalogue.location(caller, locationId);
         ZoneId zone = ZoneId.of(location.timezone());
-        LocalDate day = date != null ? date : LocalDate.now(zone);
+        LocalDate day = date != null ? date : LocalDate.now(clock.withZone(zone));
         var columns = new ArrayList<DayView.Column>();
         if (byRoom) {
             var rooms = location.rooms().stream().filter(r -> r.isActive()).toList();
@@ -93,8 +96,8 @@ class Calendars {
         var location = catalogue.location(caller, locationId);
         ZoneId zone = ZoneId.of(location.timezone());
         var clinician = catalogue.clinician(caller, clinicianId);
-        LocalDate monday =
-                (date != null ? date : LocalDate.now(zone)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate monday = (date != null ? date : LocalDate.now(clock.withZone(zone)))
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         var columns = new ArrayList<DayView.Column>();
         for (int i = 0; i < 7; i++) {
             var day = monday.plusDays(i);
@@ -102,7 +105,7 @@ class Calendars {
         }
         var booked = appointmentsOf(
                 caller, new AppointmentFilter(monday, monday.plusDays(6), clinicianId, null, null, null, null, null));
-        var today = LocalDate.now(zone);
+        var today = LocalDate.now(clock.withZone(zone));
         return new DayView(
                 mode,
                 Catalogue.choice(location),

@@ -1,5 +1,6 @@
 package org.carebook.console;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,8 +30,10 @@ class Moves {
     private final Availability availability;
     private final Catalogue catalogue;
     private final Patients patients;
+    private final Clock clock;
 
-    Moves(Appointments appointments, Availability availability, Catalogue catalogue, Patients patients) {
+    Moves(Appointments appointments, Availability availability, Catalogue catalogue, Patients patients, Clock clock) {
+        this.clock = clock;
         this.appointments = appointments;
         this.availability = availability;
         this.catalogue = catalogue;
@@ -43,7 +46,7 @@ class Moves {
         String chosen = clinician == null || clinician.isBlank() ? appointment.clinicianId() : clinician;
         String narrowedTo = ANYONE.equals(chosen) ? null : chosen;
         var on = appointment.startTime().atZoneSameInstant(zone).toLocalDate();
-        var from = on.isAfter(LocalDate.now(zone)) ? on : LocalDate.now(zone);
+        var from = on.isAfter(LocalDate.now(clock.withZone(zone))) ? on : LocalDate.now(clock.withZone(zone));
         var times = availability
                 .freeTimes(
                         caller,

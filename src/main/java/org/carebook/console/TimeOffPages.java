@@ -1,6 +1,7 @@
 package org.carebook.console;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,8 +28,10 @@ class TimeOffPages {
 
     private final Catalogue catalogue;
     private final Clinicians clinicians;
+    private final Clock clock;
 
-    TimeOffPages(Catalogue catalogue, Clinicians clinicians) {
+    TimeOffPages(Catalogue catalogue, Clinicians clinicians, Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.clinicians = clinicians;
     }
@@ -52,7 +55,7 @@ class TimeOffPages {
             Model model) {
         mayEdit(caller);
         var place = catalogue.location(caller, location);
-        LocalDate day = FormText.date(date).orElse(LocalDate.now(ZoneId.of(place.timezone())));
+        LocalDate day = FormText.date(date).orElse(LocalDate.now(clock.withZone(ZoneId.of(place.timezone()))));
         model.addAttribute("form", form(caller, place.id(), null, day + "T09:00", day + "T17:00", "", null));
         return "console/time-off";
     }
