@@ -31,6 +31,21 @@ final class DatabaseFailures {
         return false;
     }
 
+    /** Whether the database could not be reached at all (no connection, restarting), as opposed to refusing. */
+    static boolean outOfReach(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * SQLState class 08 (connection exception), 57P (shutting down or restarting), 53 (insufficient
      * resources: disk full, out of memory, too many connections) and 25006 (read-only: the database was

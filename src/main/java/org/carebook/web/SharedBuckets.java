@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * process leased was taken from it; at worst a process's unspent tokens expire unused. {@link #peek} always asks
  * the database: an address cut off by failures counted on other processes is cut off here too.
  *
- * <p>When the database cannot take the write (read-only, failing over) the process's own {@link Buckets} decide
- * instead, so limits loosen to per-process rather than to none or to refusing everyone.
+ * <p>When the database cannot take the write (read-only, out of disk) the process's own {@link Buckets} decide
+ * instead, so limits loosen to per-process rather than to none or to refusing everyone. A database out of reach
+ * is no such case: the request could not be served anyway, so it fails at once (503) rather than waiting for a
+ * connection twice.
  */
 final class SharedBuckets implements TokenBuckets {
 
@@ -110,6 +112,7 @@ final class SharedBuckets implements TokenBuckets {
             double ahead = ahead(name);
             return ahead + interval <= period ? new Probe(true, remaining(ahead), 0) : refused(ahead);
         } catch (DataAccessException e) {
+            refusedWrites(e);
             return fallback.peek(name);
         }
     }
@@ -130,6 +133,13 @@ final class SharedBuckets implements TokenBuckets {
             bucket.leaseUntil = now + (long) (period * 1e9);
         }
         return ahead.isPresent() ? new Probe(true, remaining(seen) + cost - 1, 0) : refused(seen);
+    }
+
+    /** Goes on only when the database answered but would not do the work (read-only, out of disk). */
+    private static void refusedWrites(DataAccessException e) {
+        if (DatabaseFailures.outOfReach(e)) {
+            throw e;
+        }
     }
 
     private double ahead(String name) {

@@ -12,7 +12,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Tests over real HTTP against the real server on a real (embedded) PostgreSQL. Each test makes its own
@@ -43,8 +42,26 @@ public abstract class ApiTest {
      */
     @DynamicPropertySource
     static void port(DynamicPropertyRegistry registry) {
-        int port = TestSocketUtils.findAvailableTcpPort();
+        int port = freePortBelowTheEphemeralRange();
         registry.add("server.port", () -> port);
+    }
+
+    /**
+     * A port nothing listens on, below the range (32768 and up) the kernel hands out for outgoing connections and
+     * for port 0, where the databases and other servers of the tests listen: so nothing takes it between this
+     * check and the server's start.
+     */
+    private static int freePortBelowTheEphemeralRange() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (var socket = new java.net.ServerSocket(port)) {
+                return port;
+            } catch (java.io.IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     @LocalServerPort
