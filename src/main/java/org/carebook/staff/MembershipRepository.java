@@ -44,7 +44,7 @@ class MembershipRepository {
         }
 
         SignedInStaff signedIn() {
-            return new SignedInStaff(id, userId, organizationId, organizationName, role, clinicianId, name);
+            return new SignedInStaff(id, organizationId, organizationName, role);
         }
     }
 
@@ -151,13 +151,6 @@ class MembershipRepository {
                 .param("only", onlyId)
                 .param("now", Sql.at(now))
                 .update();
-    }
-
-    /** The addresses of an organization's active owners, to tell them of staff changes. */
-    List<String> ownerUserIds(String organizationId) {
-        return jdbc.sql("""
-                        SELECT staff_user_id FROM staff_memberships
-                        WHERE organization_id = :org AND role = 'owner' AND status = 'active'""").param("org", organizationId).query(String.class).list();
     }
 
     private static Membership membership(ResultSet rs, int n) throws SQLException {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.Problems;
@@ -98,7 +99,7 @@ public class StaffAccounts {
 
     /** Every organization the person behind a console caller may act for, theirs first: to switch between them. */
     @Transactional(readOnly = true)
-    public List<SignedInStaff> membershipsOf(org.carebook.kernel.Caller caller) {
+    public List<SignedInStaff> membershipsOf(Caller caller) {
         return memberships
                 .byId(caller.keyId())
                 .map(current -> memberships(current.userId()))
@@ -169,7 +170,7 @@ public class StaffAccounts {
         Instant now = clock.instant();
         users.byEmail(StaffMembers.normalise(email))
                 .filter(user -> outbox.resetsSince(user.id(), now.minus(Duration.ofHours(1))) < RESETS_PER_HOUR)
-                .ifPresent(user -> outbox.queue(user.id(), StaffMailRepository.PASSWORD_RESET, null, null, now));
+                .ifPresent(user -> outbox.queueReset(user.id(), now));
     }
 
     /** Whether a reset link can still be used. */

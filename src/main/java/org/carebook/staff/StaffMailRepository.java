@@ -12,7 +12,6 @@ import org.springframework.stereotype.Repository;
 class StaffMailRepository {
 
     static final String PASSWORD_RESET = "password_reset";
-    static final String NOTICE = "staff_notice";
 
     private final JdbcClient jdbc;
 
@@ -23,13 +22,25 @@ class StaffMailRepository {
     /** A claimed message: to whom, and for a notice its words (a reset's link is made when it is sent). */
     record Outgoing(String id, String userId, String email, String kind, String subject, String body, int attempts) {}
 
-    void queue(String userId, String kind, String subject, String body, Instant now) {
+    /** A password reset to send to a person; its link is made when it is sent. */
+    void queueReset(String userId, Instant now) {
         jdbc.sql("""
-                        INSERT INTO staff_mail (id, staff_user_id, kind, subject, body, created_at)
-                        VALUES (:id, :user, :kind, :subject, :body, :now)""")
+                        INSERT INTO staff_mail (id, staff_user_id, kind, created_at)
+                        VALUES (:id, :user, 'password_reset', :now)""")
                 .param("id", Ids.next("smail"))
                 .param("user", userId)
-                .param("kind", kind)
+                .param("now", Sql.at(now))
+                .update();
+    }
+
+    /** The same notice to each active owner of an organization, in one statement. */
+    void queueForOwners(String organizationId, String subject, String body, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO staff_mail (id, staff_user_id, kind, subject, body, created_at)
+                        SELECT 'smail_' || replace(gen_random_uuid()::text, '-', ''), staff_user_id, 'staff_notice', :subject, :body, :now
+                        FROM staff_memberships
+                        WHERE organization_id = :org AND role = 'owner' AND status = 'active'""")
+                .param("org", organizationId)
                 .param("subject", subject)
                 .param("body", body)
                 .param("now", Sql.at(now))

@@ -75,9 +75,7 @@ class StaffNotices {
         String subject = "Staff change at " + member.organizationName();
         String body = "Hello,\n\nIn " + member.organizationName() + "'s Carebook, " + who(caller) + " " + what
                 + ".\n\nIf you did not expect this, check the staff list in the console and the API keys at once.\n";
-        memberships
-                .ownerUserIds(member.organizationId())
-                .forEach(owner -> outbox.queue(owner, StaffMailRepository.NOTICE, subject, body, clock.instant()));
+        outbox.queueForOwners(member.organizationId(), subject, body, clock.instant());
     }
 
     /** Who did it, by the kind and id that the audit log also records. */

@@ -22,15 +22,7 @@ class StaffRepository {
     }
 
     /** A person who signs in: by address and password, or through the single sign-on provider. */
-    record User(
-            String id,
-            String email,
-            String passwordHash,
-            int failedAttempts,
-            Instant lockedUntil,
-            String oidcIssuer,
-            String oidcSubject,
-            Instant createdAt) {
+    record User(String id, String email, String passwordHash, Instant lockedUntil) {
 
         boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
@@ -172,10 +164,6 @@ class StaffRepository {
                 rs.getString("id"),
                 rs.getString("email"),
                 rs.getString("password_hash"),
-                rs.getInt("failed_attempts"),
-                Sql.instant(rs, "locked_until"),
-                rs.getString("oidc_issuer"),
-                rs.getString("oidc_subject"),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "locked_until"));
     }
 }

@@ -36,6 +36,9 @@ class StaffPageTest extends ConsoleBrowserTest {
         String invitation = page.locator("code").textContent();
         accept(invitation);
         screenshot(page, "console-staff-1280");
+        page.setViewportSize(768, 1024);
+        screenshot(page, "console-staff-768");
+        page.setViewportSize(1280, 900);
 
         button(page, "Disable Nora Desk").click();
         assertThat(page.getByRole(AriaRole.STATUS).first())
