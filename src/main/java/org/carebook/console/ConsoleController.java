@@ -1,5 +1,6 @@
 package org.carebook.console;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.Supplier;
 import org.carebook.kernel.Caller;
@@ -22,8 +23,10 @@ class ConsoleController {
     private final Calendars calendars;
     private final Viewers viewers;
     private final StaffAccounts staff;
+    private final Clock clock;
 
-    ConsoleController(Calendars calendars, Viewers viewers, StaffAccounts staff) {
+    ConsoleController(Calendars calendars, Viewers viewers, StaffAccounts staff, Clock clock) {
+        this.clock = clock;
         this.calendars = calendars;
         this.viewers = viewers;
         this.staff = staff;
@@ -105,6 +108,7 @@ class ConsoleController {
             Model model) {
         String mode = caller.tenant().mode().wire();
         boolean byRoom = DayView.BY_ROOMS.equals(by);
+        model.addAttribute("shownAt", clock.millis());
         model.addAttribute("day", calendars.day(caller, viewers.of(caller), mode, location, date, byRoom));
         model.addAttribute("mayManageStaff", caller.has(Scope.MANAGE_STAFF));
         model.addAttribute("organizations", staff.membershipsOf(caller));
@@ -120,6 +124,7 @@ class ConsoleController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             Model model) {
         String mode = caller.tenant().mode().wire();
+        model.addAttribute("shownAt", clock.millis());
         model.addAttribute("day", calendars.week(caller, viewers.of(caller), mode, location, clinician, date));
         return "console/day";
     }

@@ -46,14 +46,34 @@ public class LiveEvents {
         this.since = clock.instant();
     }
 
-    /** Calls {@code listener} for each event of the tenant from now on, until the returned handle is closed. */
-    public AutoCloseable listen(Tenant tenant, Consumer<Notice> consumer) {
+    /**
+     * Calls {@code consumer} for each event of the tenant recorded from {@code shownAt} on (a page's render
+     * time: what it shows is older), until the returned handle is closed. Those recorded before listening
+     * began are told at once; a screen that opens its stream a moment after rendering misses nothing.
+     */
+    public AutoCloseable listen(Tenant tenant, Instant shownAt, Consumer<Notice> consumer) {
         var listener = new Listener(consumer, clock.instant());
         listeners.computeIfAbsent(tenant, t -> new CopyOnWriteArraySet<>()).add(listener);
+        if (shownAt.isBefore(listener.since())) {
+            missed(tenant, shownAt, listener.since()).forEach(consumer);
+        }
         return () -> listeners.computeIfPresent(tenant, (t, set) -> {
             set.remove(listener);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    private java.util.List<Notice> missed(Tenant tenant, Instant from, Instant until) {
+        return jdbc.sql("""
+                        SELECT id, type FROM events
+                        WHERE organization_id = :org AND mode = :mode AND created_at >= :from AND created_at < :until
+                        ORDER BY created_at, id LIMIT 100""")
+                .param("org", tenant.organizationId())
+                .param("mode", tenant.mode().wire())
+                .param("from", Sql.at(from))
+                .param("until", Sql.at(until))
+                .query((rs, n) -> new Notice(rs.getString("id"), rs.getString("type")))
+                .list();
     }
 
     @Scheduled(fixedDelay = 500)

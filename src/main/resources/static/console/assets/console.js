@@ -87,5 +87,13 @@ document.addEventListener('drop', async (event) => {
   window.htmx.trigger(document.getElementById('calendar'), 'sse:change');
 });
 
+// Whether the calendar hears changes as they happen (the server tells it what it missed before that).
+document.addEventListener('htmx:sseOpen', (event) => {
+  if (event.target.id === 'calendar') event.target.dataset.live = 'open';
+});
+document.addEventListener('htmx:sseError', (event) => {
+  if (event.target.id === 'calendar') event.target.dataset.live = 'reconnecting';
+});
+
 document.addEventListener('DOMContentLoaded', () => localise(document));
 document.addEventListener('htmx:afterSwap', (event) => localise(event.target));

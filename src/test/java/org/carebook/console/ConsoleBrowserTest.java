@@ -31,6 +31,12 @@ abstract class ConsoleBrowserTest extends BrowserTest {
         return page;
     }
 
+    /** Waits until the page's calendar hears changes: its event stream is open. */
+    static void listening(Page page) {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#calendar"))
+                .hasAttribute("data-live", "open");
+    }
+
     void signIn(Page page, String email, String password) {
         page.getByLabel("E-mail").fill(email);
         page.getByLabel("Password").fill(password);

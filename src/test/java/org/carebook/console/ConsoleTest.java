@@ -102,7 +102,8 @@ class ConsoleTest extends ConsoleBrowserTest {
         String day = base + "/console/day?location=" + clinic.locationId + "&date=2027-03-17";
         var first = signedIn("first@clinic.example", day);
         var second = signedIn("second@clinic.example", day);
-        first.waitForTimeout(1000); // the pages' event streams open after they load
+        listening(first);
+        listening(second);
 
         long sent = System.nanoTime();
         assertThat(clinic.book(practice.type(), practice.doctor(), patient, "2027-03-17T11:00:00Z")
@@ -118,6 +119,32 @@ class ConsoleTest extends ConsoleBrowserTest {
                 millis + "\n",
                 java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    @Test
+    void aBookingMadeWhileThePageOpensItsStreamStillAppears() {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        String patient = clinic.patient("first_name", "Ada", "last_name", "Lovelace");
+        accept(invite(clinic.org, "desk@clinic.example", "front_desk"));
+        var page = newPage(1280);
+        page.navigate(base + "/console/login");
+        signIn(page, "desk@clinic.example", PASSWORD);
+        var booked = new java.util.concurrent.atomic.AtomicInteger();
+        // The page has rendered the empty day; the booking lands before its stream is let through.
+        page.route("**/console/stream**", route -> {
+            if (booked.get() == 0) {
+                booked.set(clinic.book(practice.type(), practice.doctor(), patient, "2027-03-17T11:00:00Z")
+                        .status());
+            }
+            route.resume();
+        });
+        page.navigate(base + "/console/day?location=" + clinic.locationId + "&date=2027-03-17");
+
+        listening(page);
+        assertThat(booked.get()).isEqualTo(201);
+        assertThat(page.locator("[data-appointment]"))
+                .containsText("Ada Lovelace", new LocatorAssertions.ContainsTextOptions().setTimeout(2000));
     }
 
     @Test

@@ -36,7 +36,8 @@ class FrontDeskTest extends ConsoleBrowserTest {
         String day = base + "/console/day?location=" + clinic.locationId + "&date=2027-03-19";
         var desk = signedIn("reception@clinic.example", day);
         var colleague = signedIn("colleague@clinic.example", day);
-        colleague.waitForTimeout(1000); // the pages' event streams open after they load
+        listening(desk);
+        listening(colleague);
 
         desk.getByRole(
                         AriaRole.LINK,
@@ -78,6 +79,7 @@ class FrontDeskTest extends ConsoleBrowserTest {
         assertThat(grace).containsText("14:00–14:30", WITHIN_TWO_SECONDS);
         record(moved);
 
+        listening(desk); // the move reloaded the desk's page
         long sent = System.nanoTime();
         Clinic.expect(clinic.book(practice.type(), practice.doctor(), alan, "2027-03-19T11:00:00Z"), 201);
         for (var page : List.of(desk, colleague)) {
