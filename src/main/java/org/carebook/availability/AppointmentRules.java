@@ -3,7 +3,7 @@ package org.carebook.availability;
 import java.time.Duration;
 import java.util.Set;
 
-/** What the slot engine needs of an appointment type (API.md §2). An empty clinician set means every clinician. */
+/** What the slot engine needs of an appointment type (docs/api.md §2). An empty clinician set means every clinician. */
 public record AppointmentRules(
         String id,
         Duration duration,

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The slot rules of API.md §3 as one pure function.
+ * The slot rules of docs/api.md §3 as one pure function.
  *
  * <p>A block of working hours on a local date covers the instants from the first occurrence of its
  * start to the last occurrence of its end. A clock time the zone skips (spring forward) resolves to the

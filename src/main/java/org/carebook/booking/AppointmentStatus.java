@@ -3,7 +3,7 @@ package org.carebook.booking;
 import java.util.Locale;
 import java.util.Set;
 
-/** The life cycle of API.md §6. Only pending, confirmed and checked-in appointments block time. */
+/** The life cycle of docs/api.md §6. Only pending, confirmed and checked-in appointments block time. */
 public enum AppointmentStatus {
     PENDING,
     CONFIRMED,

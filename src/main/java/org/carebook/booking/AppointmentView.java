@@ -5,7 +5,7 @@ import java.util.Map;
 import org.carebook.patient.PatientView;
 
 /**
- * An appointment on the wire (API.md §6); times in the offset of its location's zone. {@code lateCancellation}:
+ * An appointment on the wire (docs/api.md §6); times in the offset of its location's zone. {@code lateCancellation}:
  * the clinic cancelled it inside the cancellation notice period; {@code bookingLimitOverridden}: a secret key
  * booked it past the patient's limit of active bookings.
  */

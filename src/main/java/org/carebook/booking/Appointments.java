@@ -26,7 +26,7 @@ import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Appointments: booking by staff, rescheduling and the status life cycle (API.md §6). */
+/** Appointments: booking by staff, rescheduling and the status life cycle (docs/api.md §6). */
 @Service
 public class Appointments {
 

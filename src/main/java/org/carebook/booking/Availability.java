@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Free times for one appointment type (API.md §3). */
+/** Free times for one appointment type (docs/api.md §3). */
 @Service
 public class Availability {
 

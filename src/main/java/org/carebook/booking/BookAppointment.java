@@ -3,7 +3,7 @@ package org.carebook.booking;
 import java.time.Instant;
 
 /**
- * Book directly, as staff do (API.md §6). A schedule, when named, supplies the clinician, location and
+ * Book directly, as staff do (docs/api.md §6). A schedule, when named, supplies the clinician, location and
  * remoteness; the end is {@code end}, or the start plus {@code durationMinutes} or the type's duration.
  * {@code allowOverlapping} books over the clinician's other appointments, never over a room's;
  * {@code overrideBookingLimit} books past the patient's limit of upcoming bookings (secret keys only).

@@ -7,7 +7,7 @@ import org.carebook.api.JsonFields;
 import org.carebook.patient.PatientFields;
 
 /**
- * Reads booking requests into commands (API.md §4, §6), checking their shape only: what the fields name
+ * Reads booking requests into commands (docs/api.md §4, §6), checking their shape only: what the fields name
  * and whether the slot is free are the facades' to judge, and they add their problems to the same list.
  */
 final class BookingForms {

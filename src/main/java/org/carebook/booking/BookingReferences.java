@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The catalogue objects a booking names. An id that is unknown, or belongs to another organization or
- * mode, is a problem with the field that names it (a 422), not a 404 (API.md §0, Ids).
+ * mode, is a problem with the field that names it (a 422), not a 404 (docs/api.md §0, Ids).
  */
 @Component
 class BookingReferences {

@@ -10,7 +10,7 @@ import org.carebook.kernel.Phones;
 import org.carebook.patient.PatientRequest;
 import org.carebook.patient.PatientView;
 
-/** The bodies of the booking routes (API.md §4, §6), as the OpenAPI document shows them and the forms read them. */
+/** The bodies of the booking routes (docs/api.md §4, §6), as the OpenAPI document shows them and the forms read them. */
 final class BookingRequests {
 
     private static final String PATIENT = "Exactly one of patient_id and patient. With a publishable key, patient"

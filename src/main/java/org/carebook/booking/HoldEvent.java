@@ -5,7 +5,7 @@ import org.carebook.events.EventType;
 import org.carebook.kernel.Actor;
 import org.carebook.kernel.Tenant;
 
-/** What happens to holds (API.md §7); each reports the hold as it is afterwards. */
+/** What happens to holds (docs/api.md §7); each reports the hold as it is afterwards. */
 public sealed interface HoldEvent extends DomainEvent {
 
     HoldView hold();

@@ -3,7 +3,7 @@ package org.carebook.booking;
 import java.time.Instant;
 import java.util.Locale;
 
-/** A hold's life (API.md §4): active until it is confirmed, released, or reaches its expiry. */
+/** A hold's life (docs/api.md §4): active until it is confirmed, released, or reaches its expiry. */
 enum HoldStatus {
     ACTIVE,
     CONFIRMED,

@@ -2,7 +2,7 @@ package org.carebook.booking;
 
 import java.time.OffsetDateTime;
 
-/** A hold on the wire (API.md §4); times in the offset of the slot's zone. */
+/** A hold on the wire (docs/api.md §4); times in the offset of the slot's zone. */
 public record HoldView(
         String id,
         String status,

@@ -24,7 +24,7 @@ import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Hold-and-confirm (API.md §4): a slot kept for one visitor while they type, then turned into an appointment. */
+/** Hold-and-confirm (docs/api.md §4): a slot kept for one visitor while they type, then turned into an appointment. */
 @Service
 public class Holds {
 

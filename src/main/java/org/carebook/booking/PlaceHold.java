@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 
 /**
- * Keep a slot for one visitor (API.md §4). Without a location the hold is for remote time
+ * Keep a slot for one visitor (docs/api.md §4). Without a location the hold is for remote time
  * ({@code remote} true); the start is an instant or a local date and time where the slot is.
  */
 public record PlaceHold(String appointmentTypeId, String clinicianId, String locationId, Boolean remote, Start start) {

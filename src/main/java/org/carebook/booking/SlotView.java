@@ -12,7 +12,7 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.ser.std.StdSerializer;
 
-/** One offered time on the wire (API.md §3), with its times in the location's offset. */
+/** One offered time on the wire (docs/api.md §3), with its times in the location's offset. */
 @JsonSerialize(using = SlotView.Writer.class)
 public record SlotView(
         @Schema(format = "date-time", example = "2027-03-15T09:00:00-04:00")

@@ -5,7 +5,7 @@ import org.carebook.api.JsonFields;
 import org.carebook.kernel.Change;
 
 /**
- * Reads catalogue requests (API.md §2–3) into changes of drafts, checking their shape only: a create
+ * Reads catalogue requests (docs/api.md §2–3) into changes of drafts, checking their shape only: a create
  * gives some fields over the defaults, a PATCH over what is stored; the facades check the rest.
  */
 final class CatalogForms {

@@ -12,7 +12,7 @@ import org.carebook.api.JsonFields;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Phones;
 
-/** The bodies of the catalogue routes (API.md §2), as the OpenAPI document shows them and the forms read them. */
+/** The bodies of the catalogue routes (docs/api.md §2), as the OpenAPI document shows them and the forms read them. */
 final class CatalogRequests {
 
     private static final String EXTERNAL_IDS = "Ids in other systems, such as an EHR's; at most 50.";

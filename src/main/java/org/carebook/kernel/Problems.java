@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The problems found with a request's fields so far, so that one 422 names every bad field (API.md §0):
+ * The problems found with a request's fields so far, so that one 422 names every bad field (docs/api.md §0):
  * those found reading the request and those the domain finds after it (unknown ids, rules). The first
  * problem found with a field is the one reported.
  */

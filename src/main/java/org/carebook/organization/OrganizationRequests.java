@@ -7,7 +7,7 @@ import java.util.List;
 import org.carebook.api.JsonFields;
 import org.carebook.kernel.Phones;
 
-/** The bodies of the organization and key routes (API.md §1), as the OpenAPI documents show them. */
+/** The bodies of the organization and key routes (docs/api.md §1), as the OpenAPI documents show them. */
 final class OrganizationRequests {
 
     private OrganizationRequests() {}

@@ -5,7 +5,7 @@ import org.carebook.events.EventType;
 import org.carebook.kernel.Actor;
 import org.carebook.kernel.Tenant;
 
-/** What happens to patients; each reports only the id and the names of the changed fields (API.md §7). */
+/** What happens to patients; each reports only the id and the names of the changed fields (docs/api.md §7). */
 public sealed interface PatientEvent extends DomainEvent {
 
     @Override

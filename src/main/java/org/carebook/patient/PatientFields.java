@@ -4,7 +4,7 @@ import org.carebook.api.JsonFields;
 import org.carebook.kernel.Change;
 
 /**
- * Reads patients from request bodies (API.md §5): the whole record, a change to one, or the patient a
+ * Reads patients from request bodies (docs/api.md §5): the whole record, a change to one, or the patient a
  * booking names inline. Only shapes are checked here; the rules every patient keeps are the facade's.
  */
 public final class PatientFields {

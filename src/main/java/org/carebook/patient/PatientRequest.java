@@ -9,7 +9,7 @@ import org.carebook.api.JsonFields;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Phones;
 
-/** A patient as a request gives them (API.md §5): the body of the patient routes, and inline in a booking. */
+/** A patient as a request gives them (docs/api.md §5): the body of the patient routes, and inline in a booking. */
 @Schema(
         name = "PatientRequest",
         description = "A patient. Phone numbers are stored in E.164 form; a number without a country code is read"

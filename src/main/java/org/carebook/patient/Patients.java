@@ -120,7 +120,7 @@ public class Patients {
     }
 
     /**
-     * A patient as the rules of every patient record would store it (API.md §5), with what breaks them added
+     * A patient as the rules of every patient record would store it (docs/api.md §5), with what breaks them added
      * to {@code problems} under {@code path}; for a booking that names its patient inline.
      */
     public PatientDraft check(OrganizationSettings settings, PatientDraft draft, Problems problems, String path) {

@@ -78,7 +78,7 @@ class WebhookController {
         return Envelope.of(endpoints.delete(caller, id));
     }
 
-    /** Not in API.md: a new secret, with the old one still signing for 24 hours. */
+    /** A new secret, with the old one still signing for 24 hours. */
     @PostMapping("/{id}/rotate-secret")
     @Operation(operationId = "rotateWebhookSecret")
     @RequiresScope(Scope.MANAGE_WEBHOOKS)

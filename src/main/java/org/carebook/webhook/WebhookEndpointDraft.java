@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * What an endpoint is (API.md §8): where events go, which types (or {@code "*"}), a description, and
+ * What an endpoint is (docs/api.md §7): where events go, which types (or {@code "*"}), a description, and
  * whether it is {@code enabled} or {@code disabled}. A change gives some fields and keeps the rest.
  */
 public record WebhookEndpointDraft(String url, List<String> events, String description, String status) {

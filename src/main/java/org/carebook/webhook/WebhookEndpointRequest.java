@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.carebook.api.JsonFields;
 
-/** The body of the webhook endpoint routes (API.md §7), as the OpenAPI document shows it. */
+/** The body of the webhook endpoint routes (docs/api.md §7), as the OpenAPI document shows it. */
 @Schema(name = "WebhookEndpointRequest", description = "Where to deliver which events.")
 record WebhookEndpointRequest(
         @Schema(requiredMode = REQUIRED, format = "uri", maxLength = 2000, example = "https://ehr.example/hooks")

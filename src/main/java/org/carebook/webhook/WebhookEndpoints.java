@@ -39,7 +39,7 @@ public class WebhookEndpoints {
     @Transactional
     public WebhookEndpointView create(Caller caller, WebhookEndpointDraft request, Problems problems) {
         var draft = checked(caller, request.over(WebhookEndpointDraft.NEW, field -> true), problems);
-        String id = Ids.next("we");
+        String id = Ids.next("whe");
         String secret = Signer.newSecret();
         endpoints.insert(caller.tenant(), id, draft, secret, clock.instant());
         return row(caller, id).view().withSecret(secret);

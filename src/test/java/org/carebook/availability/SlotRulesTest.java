@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The slot rules of API.md §3, one table each, on the engine alone: daylight-saving days, slot intervals,
+ * The slot rules of docs/api.md §3, one table each, on the engine alone: daylight-saving days, slot intervals,
  * buffers and rooms. Starts are written as the API renders them, in the schedule's offset at that instant.
  */
 class SlotRulesTest {

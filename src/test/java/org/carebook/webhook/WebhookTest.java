@@ -51,8 +51,9 @@ class WebhookTest extends ApiTest {
 
     @Test
     void aSubscribedEventArrivesSignedAsStandardWebhooksSays() throws Exception {
-        String secret =
-                endpoint(org.test(), List.of("patient.created")).get("secret").stringValue();
+        var endpoint = endpoint(org.test(), List.of("patient.created"));
+        assertThat(endpoint.get("id").stringValue()).startsWith("whe_");
+        String secret = endpoint.get("secret").stringValue();
 
         String patient = org.test()
                 .post("/v1/patients", Fixtures.patient("first_name", "Ada"))
