@@ -42,5 +42,8 @@ abstract class ConsoleBrowserTest extends BrowserTest {
         page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
+        // Signed in once the answer has led away from the sign-in page: a navigation started before that
+        // would go without the session and land back on it.
+        page.waitForURL(url -> !url.contains("/console/login"));
     }
 }

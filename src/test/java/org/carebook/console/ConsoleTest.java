@@ -126,10 +126,10 @@ class ConsoleTest extends ConsoleBrowserTest {
         var practice = Clinic.practice(newOrganization());
         var clinic = practice.clinic();
         String patient = clinic.patient("first_name", "Ada", "last_name", "Lovelace");
-        accept(invite(clinic.org, "desk@clinic.example", "front_desk"));
+        accept(invite(clinic.org, "opening@clinic.example", "front_desk"));
         var page = newPage(1280);
         page.navigate(base + "/console/login");
-        signIn(page, "desk@clinic.example", PASSWORD);
+        signIn(page, "opening@clinic.example", PASSWORD);
         var booked = new java.util.concurrent.atomic.AtomicInteger();
         // The page has rendered the empty day; the booking lands before its stream is let through.
         page.route("**/console/stream**", route -> {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.carebook.database.SharedPostgres;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
+import org.carebook.support.Eventually;
 import org.carebook.support.ServerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -76,11 +78,12 @@ class DatabaseRestartTest {
                     return null;
                 });
             }
-            Thread.sleep(1_500);
+            Eventually.until(() -> count(statuses, "before 201") >= 20, Duration.ofSeconds(30), "20 bookings made");
             phase.set("down");
             postgres.restart(() -> sleep(7_000)); // longer than the pool's 5 s wait for a connection
             phase.set("after");
-            Thread.sleep(4_000);
+            Eventually.until(
+                    () -> count(statuses, "after 201") >= 20, Duration.ofSeconds(30), "20 bookings made after");
             running.set(false);
             load.shutdown();
             assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -98,6 +101,11 @@ class DatabaseRestartTest {
             server.stop();
             postgres.close();
         }
+    }
+
+    private static int count(Map<String, AtomicInteger> statuses, String key) {
+        var count = statuses.get(key);
+        return count == null ? 0 : count.get();
     }
 
     private static void sleep(long millis) {

@@ -253,7 +253,15 @@ class MultiProcessTest {
                 Clinic.expect(clinic.hold(live.get(0), type, doctor, TEN), 201).id();
         assertThat(clinic.hold(live.get(1), type, doctor, TEN).status()).isEqualTo(409);
 
-        Thread.sleep(3_500);
+        Eventually.until(
+                () -> "expired"
+                        .equals(live.get(2)
+                                .get("/v1/holds/" + hold)
+                                .data()
+                                .get("status")
+                                .stringValue()),
+                Duration.ofSeconds(10),
+                "expired");
 
         assertThat(live.get(2)
                         .post(

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.carebook.CarebookApplication;
+import org.carebook.database.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +39,14 @@ public abstract class ApiTest {
     /**
      * Each server a test starts listens on a free port chosen for it, and that is its public address
      * ({@code CAREBOOK_PUBLIC_URL}, unless a test names another), so the absolute links it writes (FHIR pages,
-     * manifests) lead back to it.
+     * manifests) lead back to it. Each has a database of its own, in the one PostgreSQL of the test JVM.
      */
     @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
+    static void server(DynamicPropertyRegistry registry) {
         int port = freePortBelowTheEphemeralRange();
         registry.add("server.port", () -> port);
+        String database = TestDatabases.newDatabase();
+        registry.add("DATABASE_URL", () -> database);
     }
 
     /**

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Waits for work the server does in the background (deliveries, messages) to show in what the API lists. */
+/**
+ * Waits for work the server does in the background (deliveries, messages, expiries) to show in what the API
+ * lists: a condition asked again, never a fixed sleep.
+ */
 public final class Eventually {
 
     private Eventually() {}
@@ -22,5 +25,17 @@ public final class Eventually {
             Thread.sleep(100);
         }
         throw new AssertionError("no " + what + " in " + list.get());
+    }
+
+    /** Returns once {@code condition} holds, asked every 100 ms; fails naming {@code what} after {@code wait}. */
+    public static void until(java.util.function.BooleanSupplier condition, Duration wait, String what)
+            throws InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("still not " + what + " after " + wait);
+            }
+            Thread.sleep(100);
+        }
     }
 }
