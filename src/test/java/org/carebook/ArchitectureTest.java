@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -28,6 +29,20 @@ class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.carebook");
+
+    @Test
+    void viewsCarryStatesAsEnumsNotStrings() {
+        ArchRule rule = noFields()
+                .that()
+                .haveName("status")
+                .and()
+                .areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("View")
+                .should()
+                .haveRawType(String.class)
+                .because("a state is compared as a type the compiler checks; its wire name is Jackson's business");
+        rule.check(MAIN);
+    }
 
     @Test
     void repositoriesStayInsideTheirModule() {

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public record AppointmentChanged(
         String id,
-        String status,
+        AppointmentStatus status,
         String patientId,
         String appointmentTypeId,
         String clinicianId,

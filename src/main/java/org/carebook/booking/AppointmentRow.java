@@ -68,7 +68,7 @@ record AppointmentRow(
         var d = details;
         return new AppointmentView(
                 id,
-                status.wire(),
+                status,
                 patientId,
                 appointmentTypeId,
                 p.clinicianId(),

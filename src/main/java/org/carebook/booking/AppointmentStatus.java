@@ -1,9 +1,13 @@
 package org.carebook.booking;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Set;
 
-/** The life cycle of docs/api.md §6. Only pending, confirmed and checked-in appointments block time. */
+/**
+ * The life cycle of docs/api.md §6. Only pending, confirmed and checked-in appointments block time. Views carry
+ * it as it is; only its JSON form is the wire name.
+ */
 public enum AppointmentStatus {
     PENDING,
     CONFIRMED,
@@ -12,20 +16,21 @@ public enum AppointmentStatus {
     CANCELLED,
     NO_SHOW;
 
-    String wire() {
+    @JsonValue
+    public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static AppointmentStatus fromWire(String value) {
+    public static AppointmentStatus fromWire(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
-    boolean blocksTime() {
+    public boolean blocksTime() {
         return this == PENDING || this == CONFIRMED || this == CHECKED_IN;
     }
 
     /** Reschedules and cancellations are allowed only before the patient has arrived. */
-    boolean isUpcoming() {
+    public boolean isUpcoming() {
         return this == PENDING || this == CONFIRMED;
     }
 

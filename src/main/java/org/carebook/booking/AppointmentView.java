@@ -11,7 +11,7 @@ import org.carebook.patient.PatientView;
  */
 public record AppointmentView(
         String id,
-        String status,
+        AppointmentStatus status,
         String patientId,
         String appointmentTypeId,
         String clinicianId,
@@ -48,7 +48,7 @@ public record AppointmentView(
      */
     public record ForBrowser(
             String id,
-            String status,
+            AppointmentStatus status,
             String appointmentTypeId,
             String clinicianId,
             String locationId,

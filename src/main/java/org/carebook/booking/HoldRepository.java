@@ -80,7 +80,7 @@ class HoldRepository {
         HoldView view(Instant now) {
             return new HoldView(
                     id,
-                    status(now).wire(),
+                    status(now),
                     appointmentTypeId,
                     clinicianId,
                     locationId,

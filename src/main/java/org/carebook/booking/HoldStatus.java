@@ -1,16 +1,18 @@
 package org.carebook.booking;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Locale;
 
 /** A hold's life (docs/api.md §4): active until it is confirmed, released, or reaches its expiry. */
-enum HoldStatus {
+public enum HoldStatus {
     ACTIVE,
     CONFIRMED,
     RELEASED,
     EXPIRED;
 
-    String wire() {
+    @JsonValue
+    public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 

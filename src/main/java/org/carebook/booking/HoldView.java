@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 /** A hold on the wire (docs/api.md §4); times in the offset of the slot's zone. */
 public record HoldView(
         String id,
-        String status,
+        HoldStatus status,
         String appointmentTypeId,
         String clinicianId,
         String locationId,

@@ -69,7 +69,7 @@ class AppointmentSheets {
 
     /** The status with what staff need to know of it: who cancelled, why, whether late; a limit overridden. */
     private static String status(AppointmentView a) {
-        var line = new StringBuilder(a.status());
+        var line = new StringBuilder(a.status().wire());
         if (a.cancelledBy() != null) {
             line.append(" by ").append(a.cancelledBy());
         }

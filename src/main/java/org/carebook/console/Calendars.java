@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.carebook.booking.AppointmentFilter;
+import org.carebook.booking.AppointmentStatus;
 import org.carebook.booking.AppointmentView;
 import org.carebook.booking.Appointments;
 import org.carebook.kernel.Caller;
@@ -131,7 +132,7 @@ class Calendars {
 
     private List<AppointmentView> appointmentsOf(Caller caller, AppointmentFilter filter) {
         return appointments.all(caller, filter).stream()
-                .filter(a -> !"cancelled".equals(a.status()))
+                .filter(a -> a.status() != AppointmentStatus.CANCELLED)
                 .toList();
     }
 
@@ -181,7 +182,7 @@ class Calendars {
                                     a.patientId(),
                                     names.getOrDefault(a.patientId(), "Patient"),
                                     typeNames.computeIfAbsent(a.appointmentTypeId(), id -> typeName(caller, id)),
-                                    a.status())
+                                    a.status().wire())
                             : DayView.Block.busy(a.id(), place));
         }
         return blocks;

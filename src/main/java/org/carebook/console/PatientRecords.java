@@ -76,7 +76,7 @@ class PatientRecords {
                     clinicianNames.computeIfAbsent(
                             a.clinicianId(),
                             id -> catalogue.clinician(caller, id).name()),
-                    a.status());
+                    a.status().wire());
             (a.startTime().toInstant().isBefore(now) ? past : upcoming).add(visit);
         }
         Collections.reverse(past);

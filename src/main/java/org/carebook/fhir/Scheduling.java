@@ -62,7 +62,7 @@ class Scheduling {
         var holdId = FhirIds.fromFhir(fhirId, "hold");
         if (holdId.isPresent()) {
             var hold = holds.get(caller, holdId.get());
-            if (!"active".equals(hold.status())) {
+            if (hold.status() != org.carebook.booking.HoldStatus.ACTIVE) {
                 throw gone(hold);
             }
             return SchedulingResources.pending(hold);
@@ -182,8 +182,8 @@ class Scheduling {
 
     private static CarebookException gone(HoldView hold) {
         String why = switch (hold.status()) {
-            case "confirmed" -> "was booked as Appointment/" + FhirIds.toFhir(hold.appointmentId());
-            case "released" -> "was released";
+            case CONFIRMED -> "was booked as Appointment/" + FhirIds.toFhir(hold.appointmentId());
+            case RELEASED -> "was released";
             default -> "expired";
         };
         return new CarebookException(410, "GONE", "hold_gone", "This hold " + why + ".", List.of());

@@ -118,10 +118,12 @@ final class SchedulingResources {
         if (view.notes() != null) {
             appointment.setComment(view.notes());
         }
-        if (view.cancellationReason() != null && "cancelled".equals(view.status())) {
+        if (view.cancellationReason() != null && view.status() == org.carebook.booking.AppointmentStatus.CANCELLED) {
             appointment.setCancelationReason(new CodeableConcept().setText(view.cancellationReason()));
         }
-        var taking = "cancelled".equals(view.status()) ? ParticipationStatus.DECLINED : ParticipationStatus.ACCEPTED;
+        var taking = view.status() == org.carebook.booking.AppointmentStatus.CANCELLED
+                ? ParticipationStatus.DECLINED
+                : ParticipationStatus.ACCEPTED;
         if (view.patientId() != null) {
             participant(appointment, "Patient", view.patientId(), null, taking);
         }
@@ -134,15 +136,14 @@ final class SchedulingResources {
     }
 
     /** Carebook's life cycle in FHIR's words; the two agree step for step. */
-    static AppointmentStatus status(String wire) {
-        return switch (wire) {
-            case "pending" -> AppointmentStatus.PENDING;
-            case "confirmed" -> AppointmentStatus.BOOKED;
-            case "checked_in" -> AppointmentStatus.CHECKEDIN;
-            case "completed" -> AppointmentStatus.FULFILLED;
-            case "cancelled" -> AppointmentStatus.CANCELLED;
-            case "no_show" -> AppointmentStatus.NOSHOW;
-            default -> throw new IllegalStateException("no FHIR status for " + wire);
+    static AppointmentStatus status(org.carebook.booking.AppointmentStatus status) {
+        return switch (status) {
+            case PENDING -> AppointmentStatus.PENDING;
+            case CONFIRMED -> AppointmentStatus.BOOKED;
+            case CHECKED_IN -> AppointmentStatus.CHECKEDIN;
+            case COMPLETED -> AppointmentStatus.FULFILLED;
+            case CANCELLED -> AppointmentStatus.CANCELLED;
+            case NO_SHOW -> AppointmentStatus.NOSHOW;
         };
     }
 

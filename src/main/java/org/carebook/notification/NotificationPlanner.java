@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.carebook.booking.AppointmentEvent;
+import org.carebook.booking.AppointmentStatus;
 import org.carebook.booking.AppointmentView;
 import org.carebook.catalog.AppointmentTypes;
 import org.carebook.catalog.Clinicians;
@@ -70,7 +71,7 @@ class NotificationPlanner {
         }
         Messages.Kind kind = kind(event);
         AppointmentView booked = event.appointment();
-        if (kind == null || (kind == Messages.Kind.CONFIRMATION && !"confirmed".equals(booked.status()))) {
+        if (kind == null || (kind == Messages.Kind.CONFIRMATION && booked.status() != AppointmentStatus.CONFIRMED)) {
             return;
         }
         if (kind != Messages.Kind.CONFIRMATION) { // a new appointment has no reminders yet

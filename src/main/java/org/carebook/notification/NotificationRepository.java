@@ -168,7 +168,7 @@ class NotificationRepository {
                 rs.getString("kind"),
                 rs.getString("recipient"),
                 rs.getString("subject"),
-                rs.getString("status"),
+                NotificationStatus.fromWire(rs.getString("status")),
                 rs.getString("suppressed_reason"),
                 rs.getString("appointment_id"),
                 Sql.instant(rs, "send_after"),

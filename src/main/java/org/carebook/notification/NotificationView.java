@@ -14,7 +14,7 @@ public record NotificationView(
         String kind,
         String to,
         String subject,
-        String status,
+        NotificationStatus status,
         String suppressedReason,
         String appointmentId,
         Instant sendAfter,

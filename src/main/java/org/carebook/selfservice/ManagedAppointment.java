@@ -1,6 +1,7 @@
 package org.carebook.selfservice;
 
 import java.time.OffsetDateTime;
+import org.carebook.booking.AppointmentStatus;
 
 /**
  * An appointment as its patient sees it on the manage page: what, when, with whom and where, and what the
@@ -8,7 +9,7 @@ import java.time.OffsetDateTime;
  */
 public record ManagedAppointment(
         String id,
-        String status,
+        AppointmentStatus status,
         String service,
         String clinician,
         String location,

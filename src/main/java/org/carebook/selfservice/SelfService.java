@@ -161,7 +161,7 @@ class SelfService {
 
     /** Booked (confirmed or pending) and not yet begun: the only appointments a patient may still change. */
     private static boolean upcoming(AppointmentView appointment, Instant now) {
-        return ("confirmed".equals(appointment.status()) || "pending".equals(appointment.status()))
+        return appointment.status().isUpcoming()
                 && appointment.startTime().toInstant().isAfter(now);
     }
 

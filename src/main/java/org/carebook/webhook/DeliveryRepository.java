@@ -185,7 +185,7 @@ class DeliveryRepository {
                 rs.getString("endpoint_id"),
                 rs.getString("event_id"),
                 rs.getString("event_type"),
-                rs.getString("status"),
+                DeliveryStatus.fromWire(rs.getString("status")),
                 rs.getInt("attempts"),
                 Sql.instant(rs, "next_attempt_at"),
                 Sql.instant(rs, "last_attempt_at"),

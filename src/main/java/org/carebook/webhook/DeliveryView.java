@@ -8,7 +8,7 @@ public record DeliveryView(
         String endpointId,
         String eventId,
         String eventType,
-        String status,
+        DeliveryStatus status,
         int attempts,
         Instant nextAttemptAt,
         Instant lastAttemptAt,

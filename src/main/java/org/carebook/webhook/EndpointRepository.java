@@ -35,7 +35,15 @@ class EndpointRepository {
 
         WebhookEndpointView view() {
             return new WebhookEndpointView(
-                    id, url, events, description, status, disabledReason, null, createdAt, updatedAt);
+                    id,
+                    url,
+                    events,
+                    description,
+                    EndpointStatus.fromWire(status),
+                    disabledReason,
+                    null,
+                    createdAt,
+                    updatedAt);
         }
     }
 

@@ -14,7 +14,7 @@ public record WebhookEndpointView(
         String url,
         List<String> events,
         String description,
-        String status,
+        EndpointStatus status,
         @JsonInclude(JsonInclude.Include.NON_NULL) String disabledReason,
         @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
         Instant createdAt,

@@ -15,23 +15,25 @@ class AppointmentChangedTest {
 
     @Test
     void namesTheFieldsThatDifferInTheApisSpelling() {
-        var before = appointment("confirmed", NINE, "Chest pain", null);
-        var after = appointment("cancelled", NINE, "Chest pain", "Feels worse");
+        var before = appointment(AppointmentStatus.CONFIRMED, NINE, "Chest pain", null);
+        var after = appointment(AppointmentStatus.CANCELLED, NINE, "Chest pain", "Feels worse");
 
         assertThat(AppointmentChanged.between(before, after)).containsExactly("status", "cancellation_reason");
     }
 
     @Test
     void theSameInstantInAnotherOffsetIsNoChange() {
-        var before = appointment("confirmed", NINE, null, null);
-        var after = appointment("confirmed", NINE.withOffsetSameInstant(ZoneOffset.ofHours(1)), null, null);
+        var before = appointment(AppointmentStatus.CONFIRMED, NINE, null, null);
+        var after =
+                appointment(AppointmentStatus.CONFIRMED, NINE.withOffsetSameInstant(ZoneOffset.ofHours(1)), null, null);
 
         assertThat(AppointmentChanged.between(before, after)).isEmpty();
     }
 
     @Test
     void theEventsObjectCarriesNoTextThatWasWritten() {
-        var changed = AppointmentChanged.of(appointment("confirmed", NINE, "Chest pain", "Feels worse"), List.of());
+        var changed = AppointmentChanged.of(
+                appointment(AppointmentStatus.CONFIRMED, NINE, "Chest pain", "Feels worse"), List.of());
 
         assertThat(changed.toString()).doesNotContain("Chest pain", "Feels worse", "Penicillin", "Maria");
         assertThat(AppointmentChanged.class.getRecordComponents())
@@ -40,7 +42,7 @@ class AppointmentChangedTest {
     }
 
     private static AppointmentView appointment(
-            String status, OffsetDateTime start, String reason, String cancellation) {
+            AppointmentStatus status, OffsetDateTime start, String reason, String cancellation) {
         return new AppointmentView(
                 "apt_1",
                 status,
