@@ -13,13 +13,11 @@ import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.AppointmentTypes;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
-import org.carebook.kernel.ListPage;
 import org.carebook.kernel.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Free times for one appointment type (docs/api.md §3). */
+/** Free times for one appointment type (docs/api.md §3), found fresh each time; the edges' cache is above it. */
 @Service
 public class Availability {
 
@@ -27,70 +25,33 @@ public class Availability {
 
     private final AppointmentTypes types;
     private final SlotFinder finder;
-    private final AvailabilityCache cache;
-    private final JsonMapper json;
     private final Clock clock;
 
-    Availability(AppointmentTypes types, SlotFinder finder, AvailabilityCache cache, JsonMapper json, Clock clock) {
+    Availability(AppointmentTypes types, SlotFinder finder, Clock clock) {
         this.types = types;
         this.finder = finder;
-        this.cache = cache;
-        this.json = json;
         this.clock = clock;
     }
 
-    /** The query as read from the URL; every parameter is text so that each bad one can be named. */
-    public record Request(
-            String appointmentTypeId,
-            String startDate,
-            String endDate,
-            String clinicianId,
-            String locationId,
-            String isRemote,
-            String insurancePayer) {}
-
-    /** The answer as JSON ({@code {"data": [slot, ...], ...}}), from the cache while it is still true. */
+    /**
+     * The free times a query finds, with the moment they would change by time alone; adds the problems of the
+     * range and the type to those the edge found reading the request, and refuses them all in one 422.
+     */
     @Transactional(readOnly = true)
-    public byte[] slots(Caller caller, Request request) {
-        var issues = new Problems();
-        if (request.appointmentTypeId() == null || request.appointmentTypeId().isBlank()) {
-            issues.add("appointment_type_id", "is required");
-        }
-        LocalDate from = date(request.startDate(), "start_date", issues);
-        LocalDate to = date(request.endDate(), "end_date", issues);
+    public SlotEngine.Answer find(Caller caller, AvailabilityQuery query, Problems problems) {
+        LocalDate from = query.from();
+        LocalDate to = query.to();
         if (from != null && to != null) {
             if (to.isBefore(from)) {
-                issues.add("end_date", "must not be before start_date");
+                problems.add("end_date", "must not be before start_date");
             } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-                issues.add("end_date", "the range may span at most " + MAX_DAYS + " days");
+                problems.add("end_date", "the range may span at most " + MAX_DAYS + " days");
             }
         }
-        Boolean remote = remote(request.isRemote(), issues);
-        if (!issues.isEmpty()) {
-            type(caller, request.appointmentTypeId(), issues);
-            issues.throwIfAny();
-        }
-        var filter = new SlotFilter(
-                AppointmentFilters.blankToNull(request.clinicianId()),
-                AppointmentFilters.blankToNull(request.locationId()),
-                remote,
-                AppointmentFilters.blankToNull(request.insurancePayer()),
-                caller.isPublishable());
-        Instant now = clock.instant();
-        if (!cache.enabled()) {
-            return render(compute(caller, request, filter, from, to, now).slots());
-        }
-        // Read first: a write committing while the answer is computed then retires it at the next request.
-        String position = cache.position();
-        var key = new AvailabilityCache.Key(caller.tenant(), request.appointmentTypeId(), filter, from, to);
-        var cached = cache.get(key, position, now);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        var answer = compute(caller, request, filter, from, to, now);
-        byte[] rendered = render(answer.slots());
-        cache.put(key, position, answer.changesAt(), rendered);
-        return rendered;
+        AppointmentTypeView type = type(caller, query.appointmentTypeId(), problems);
+        problems.throwIfAny();
+        return finder.answer(
+                caller.tenant(), type, query.filter(caller.isPublishable()), from, to, clock.instant(), true);
     }
 
     /**
@@ -128,22 +89,6 @@ public class Availability {
                 .toList();
     }
 
-    private SlotEngine.Answer compute(
-            Caller caller, Request request, SlotFilter filter, LocalDate from, LocalDate to, Instant now) {
-        var issues = new Problems();
-        AppointmentTypeView type = type(caller, request.appointmentTypeId(), issues);
-        if (!issues.isEmpty()) {
-            issues.throwIfAny();
-        }
-        return finder.answer(caller.tenant(), type, filter, from, to, now, true);
-    }
-
-    private byte[] render(List<Slot> slots) {
-        var renderer = new SlotView.Renderer();
-        return json.writeValueAsBytes(
-                ListPage.all(slots.stream().map(renderer::view).toList()));
-    }
-
     private AppointmentTypeView type(Caller caller, String id, Problems issues) {
         if (id == null || id.isBlank()) {
             return null;
@@ -157,24 +102,5 @@ public class Availability {
             issues.add("appointment_type_id", "does not name an appointment type");
             return null;
         }
-    }
-
-    private static LocalDate date(String text, String field, Problems issues) {
-        if (text == null || text.isBlank()) {
-            issues.add(field, "is required");
-            return null;
-        }
-        return AppointmentFilters.date(text, field, issues);
-    }
-
-    private static Boolean remote(String text, Problems issues) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        if (!text.equals("true") && !text.equals("false")) {
-            issues.add("is_remote", "must be true or false");
-            return null;
-        }
-        return Boolean.valueOf(text);
     }
 }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.Scope;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AvailabilityController {
 
-    private final Availability availability;
+    private final AvailabilityAnswers answers;
 
-    AvailabilityController(Availability availability) {
-        this.availability = availability;
+    AvailabilityController(AvailabilityAnswers answers) {
+        this.answers = answers;
     }
 
     /** The answer arrives as finished JSON (often from the cache); the annotation tells OpenAPI its shape. */
@@ -40,18 +41,12 @@ class AvailabilityController {
             @RequestParam(name = "location_id", required = false) String locationId,
             @RequestParam(name = "is_remote", required = false) String isRemote,
             @RequestParam(name = "insurance_payer", required = false) String insurancePayer) {
+        var problems = new Problems();
+        var query = AvailabilityAnswers.read(
+                appointmentTypeId, startDate, endDate, clinicianId, locationId, isRemote, insurancePayer, problems);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(availability.slots(
-                        caller,
-                        new Availability.Request(
-                                appointmentTypeId,
-                                startDate,
-                                endDate,
-                                clinicianId,
-                                locationId,
-                                isRemote,
-                                insurancePayer)));
+                .body(answers.answer(caller, query, problems));
     }
 
     /** Documentation only: the shape of the answer. */

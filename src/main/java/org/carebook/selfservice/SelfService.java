@@ -2,12 +2,13 @@ package org.carebook.selfservice;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.carebook.audit.AuditLog;
 import org.carebook.booking.AppointmentView;
 import org.carebook.booking.Appointments;
-import org.carebook.booking.Availability;
+import org.carebook.booking.AvailabilityQuery;
 import org.carebook.booking.CancelAppointment;
 import org.carebook.booking.HoldView;
 import org.carebook.booking.Holds;
@@ -34,7 +35,6 @@ class SelfService {
 
     private final ManageLinks links;
     private final Appointments appointments;
-    private final Availability availability;
     private final Holds holds;
     private final AppointmentTypes types;
     private final Clinicians clinicians;
@@ -46,7 +46,6 @@ class SelfService {
     SelfService(
             ManageLinks links,
             Appointments appointments,
-            Availability availability,
             Holds holds,
             AppointmentTypes types,
             Clinicians clinicians,
@@ -56,7 +55,6 @@ class SelfService {
             Clock clock) {
         this.links = links;
         this.appointments = appointments;
-        this.availability = availability;
         this.holds = holds;
         this.types = types;
         this.clinicians = clinicians;
@@ -81,20 +79,18 @@ class SelfService {
                 caller, appointments.cancel(caller, id, new CancelAppointment(reason, CancelAppointment.By.PATIENT)));
     }
 
-    /** Free times of the same service with the same clinician, where the appointment is (or by video). */
+    /** Which free times it may move to: the same service with the same clinician, where it is (or by video). */
     @Transactional(readOnly = true)
-    public byte[] freeTimes(Caller caller, String startDate, String endDate) {
+    public AvailabilityQuery timesToMoveTo(Caller caller, LocalDate from, LocalDate to) {
         var current = appointments.get(caller, links.appointmentOf(caller));
-        return availability.slots(
-                caller,
-                new Availability.Request(
-                        current.appointmentTypeId(),
-                        startDate,
-                        endDate,
-                        current.clinicianId(),
-                        current.locationId(),
-                        String.valueOf(current.isRemote()),
-                        null));
+        return new AvailabilityQuery(
+                current.appointmentTypeId(),
+                from,
+                to,
+                current.clinicianId(),
+                current.locationId(),
+                current.isRemote(),
+                null);
     }
 
     /** Holds a new time like any visitor's hold; the appointment moves only when {@link #reschedule} is called. */

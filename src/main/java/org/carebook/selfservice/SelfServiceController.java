@@ -5,6 +5,7 @@ import org.carebook.api.Envelope;
 import org.carebook.api.ForPatientLink;
 import org.carebook.api.JsonFields;
 import org.carebook.api.RequestSchema;
+import org.carebook.booking.AvailabilityAnswers;
 import org.carebook.booking.HoldView;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Problems;
@@ -26,9 +27,11 @@ import tools.jackson.databind.JsonNode;
 class SelfServiceController {
 
     private final SelfService selfService;
+    private final AvailabilityAnswers answers;
 
-    SelfServiceController(SelfService selfService) {
+    SelfServiceController(SelfService selfService, AvailabilityAnswers answers) {
         this.selfService = selfService;
+        this.answers = answers;
     }
 
     @GetMapping
@@ -56,9 +59,12 @@ class SelfServiceController {
             Caller caller,
             @RequestParam(name = "start_date", required = false) String startDate,
             @RequestParam(name = "end_date", required = false) String endDate) {
+        var problems = new Problems();
+        var from = AvailabilityAnswers.requiredDate(startDate, "start_date", problems);
+        var to = AvailabilityAnswers.requiredDate(endDate, "end_date", problems);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(selfService.freeTimes(caller, startDate, endDate));
+                .body(answers.answer(caller, selfService.timesToMoveTo(caller, from, to), problems));
     }
 
     @PostMapping("/holds")
