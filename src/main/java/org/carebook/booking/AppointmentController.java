@@ -30,10 +30,12 @@ class AppointmentController {
 
     private final Appointments appointments;
     private final AppointmentReads reads;
+    private final CalendarFiles calendars;
 
-    AppointmentController(Appointments appointments, AppointmentReads reads) {
+    AppointmentController(Appointments appointments, AppointmentReads reads, CalendarFiles calendars) {
         this.appointments = appointments;
         this.reads = reads;
+        this.calendars = calendars;
     }
 
     @PostMapping
@@ -81,7 +83,7 @@ class AppointmentController {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"" + id + ".ics\"")
-                .body(appointments.calendar(caller, id));
+                .body(calendars.of(caller, id));
     }
 
     @PatchMapping("/{id}")

@@ -25,7 +25,7 @@ class AppointmentRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(AppointmentRow row) {
+    void insert(Appointment row) {
         Sql.scoped(jdbc.sql("""
                         INSERT INTO appointments (id, organization_id, mode, status, patient_id, appointment_type_id,
                             clinician_id, location_id, room_id, is_remote, timezone, start_time, end_time, title,
@@ -50,13 +50,13 @@ class AppointmentRepository {
                 .update();
     }
 
-    Optional<AppointmentRow> find(Tenant tenant, String id, boolean forUpdate) {
+    Optional<Appointment> find(Tenant tenant, String id, boolean forUpdate) {
         return Sql.owned(jdbc, "appointments", tenant, id, forUpdate)
                 .query(AppointmentRepository::row)
                 .optional();
     }
 
-    List<AppointmentRow> page(Tenant tenant, AppointmentFilter filter, PageRequest page) {
+    List<Appointment> page(Tenant tenant, AppointmentFilter filter, PageRequest page) {
         return Sql.paged(Sql.scoped(jdbc.sql("""
                         SELECT * FROM appointments
                          WHERE organization_id = :org AND mode = :mode
@@ -81,51 +81,29 @@ class AppointmentRepository {
                 .list();
     }
 
-    void move(String id, Placement placement, Instant now) {
+    /** Writes an appointment as a transition left it: every column that can change, in one UPDATE. */
+    void save(Appointment a) {
         jdbc.sql("""
-                        UPDATE appointments SET clinician_id = :clinician, location_id = :location, room_id = :room,
-                            is_remote = :remote, timezone = :zone, start_time = :start, end_time = :end,
-                            reschedule_count = reschedule_count + 1, updated_at = :now
-                         WHERE id = :id""")
-                .param("id", id)
-                .params(placement(placement))
-                .param("now", Sql.at(now))
-                .update();
-    }
-
-    void describe(String id, AppointmentDetails details, Instant now) {
-        jdbc.sql("""
-                        UPDATE appointments SET title = :title, reason = :reason, notes = :notes, payment_mode = :payment,
+                        UPDATE appointments SET status = :status, clinician_id = :clinician, location_id = :location,
+                            room_id = :room, is_remote = :remote, timezone = :zone, start_time = :start, end_time = :end,
+                            title = :title, reason = :reason, notes = :notes, payment_mode = :payment,
                             insurance = :insurance::jsonb, attendee_name = :attendeeName, attendee_email = :attendeeEmail,
-                            attendee_phone = :attendeePhone, external_ids = :external::jsonb, updated_at = :now
+                            attendee_phone = :attendeePhone, external_ids = :external::jsonb, cancelled_at = :cancelledAt,
+                            cancellation_reason = :cancellationReason, cancelled_by = :cancelledBy,
+                            checked_in_at = :checkedInAt, late_cancellation = :late, reschedule_count = :reschedules,
+                            updated_at = :now
                          WHERE id = :id""")
-                .param("id", id)
-                .params(details(details))
-                .param("now", Sql.at(now))
-                .update();
-    }
-
-    void changeStatus(String id, AppointmentStatus status, Instant now) {
-        jdbc.sql("""
-                        UPDATE appointments SET status = :status, updated_at = :now,
-                            checked_in_at = CASE WHEN :status = 'checked_in' THEN :now ELSE checked_in_at END
-                         WHERE id = :id""")
-                .param("id", id)
-                .param("status", status.wire())
-                .param("now", Sql.at(now))
-                .update();
-    }
-
-    void cancel(String id, String reason, String by, boolean late, Instant now) {
-        jdbc.sql("""
-                        UPDATE appointments SET status = 'cancelled', cancelled_at = :now, cancellation_reason = :reason,
-                            cancelled_by = :by, late_cancellation = :late, updated_at = :now
-                         WHERE id = :id""")
-                .param("id", id)
-                .param("late", late)
-                .param("reason", reason)
-                .param("by", by)
-                .param("now", Sql.at(now))
+                .param("id", a.id())
+                .param("status", a.status().wire())
+                .params(placement(a.placement()))
+                .params(details(a.details()))
+                .param("cancelledAt", Sql.at(a.cancelledAt()))
+                .param("cancellationReason", a.cancellationReason())
+                .param("cancelledBy", a.cancelledBy())
+                .param("checkedInAt", Sql.at(a.checkedInAt()))
+                .param("late", a.lateCancellation())
+                .param("reschedules", a.rescheduleCount())
+                .param("now", Sql.at(a.updatedAt()))
                 .update();
     }
 
@@ -166,7 +144,7 @@ class AppointmentRepository {
                 .single();
     }
 
-    private static AppointmentRow row(ResultSet rs, int n) throws SQLException {
+    private static Appointment row(ResultSet rs, int n) throws SQLException {
         var placement = new Placement(
                 rs.getString("clinician_id"),
                 rs.getString("location_id"),
@@ -185,7 +163,7 @@ class AppointmentRepository {
                 rs.getString("attendee_email"),
                 rs.getString("attendee_phone"),
                 Sql.stringMap(rs, "external_ids"));
-        return new AppointmentRow(
+        return new Appointment(
                 rs.getString("id"),
                 new Tenant(rs.getString("organization_id"), Mode.fromWire(rs.getString("mode"))),
                 AppointmentStatus.fromWire(rs.getString("status")),

@@ -9,6 +9,7 @@ import org.carebook.events.EventLog;
 import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.Problems;
@@ -30,13 +31,16 @@ class BookingCore {
     private final Patients patients;
     private final EventLog events;
     private final BookingMetrics metrics;
+    private final HoldRepository holds;
 
     BookingCore(
             AppointmentRepository appointments,
             BlockingIntervals intervals,
             Patients patients,
             EventLog events,
-            BookingMetrics metrics) {
+            BookingMetrics metrics,
+            HoldRepository holds) {
+        this.holds = holds;
         this.appointments = appointments;
         this.intervals = intervals;
         this.patients = patients;
@@ -107,7 +111,7 @@ class BookingCore {
         }
         return insert(
                 caller,
-                AppointmentRow.booked(
+                Appointment.booked(
                         id,
                         caller.tenant(),
                         AppointmentStatus.CONFIRMED,
@@ -125,7 +129,7 @@ class BookingCore {
     /** Books free time: claims it, with a room when the type needs one, unless the database finds it taken. */
     AppointmentView bookNewTime(
             Caller caller,
-            Appointments.Where where,
+            Placements.Where where,
             String patientId,
             BookAppointment command,
             AppointmentDetails details,
@@ -144,7 +148,7 @@ class BookingCore {
                 now);
         return insert(
                 caller,
-                AppointmentRow.booked(
+                Appointment.booked(
                         id,
                         caller.tenant(),
                         command.status(),
@@ -161,7 +165,7 @@ class BookingCore {
 
     /** Moves an appointment's blocking interval; a type that needs a room takes the first free one if none is named. */
     Placement move(
-            AppointmentRow current, AppointmentTypeView type, Placement placement, LocationView location, Instant now) {
+            Appointment current, AppointmentTypeView type, Placement placement, LocationView location, Instant now) {
         var candidates = rooms(type, placement, location);
         var free = claim(current.id(), type, placement, candidates, null, true);
         String room = placement.roomId() != null || candidates.isEmpty()
@@ -183,9 +187,37 @@ class BookingCore {
         return moved;
     }
 
+    /** The active hold an appointment is to move onto, of its own type; else why not. */
+    HoldRepository.Row heldFor(Caller caller, Appointment current, String holdId, Instant now) {
+        var hold = holds.find(caller.tenant(), holdId, true)
+                .filter(h -> h.status(now) == HoldStatus.ACTIVE)
+                .orElseThrow(BookingCore::holdExpired);
+        if (!hold.appointmentTypeId().equals(current.appointmentTypeId())) {
+            throw CarebookException.validation(
+                    "hold_mismatch",
+                    "The hold is for another appointment type.",
+                    List.of(new FieldIssue("hold_id", "is for another appointment type")));
+        }
+        return hold;
+    }
+
+    /**
+     * Hands the hold's time to the appointment: its own time is given up only as the hold's is taken over, so an
+     * expired hold leaves it where it was. Answers the appointment's new place.
+     */
+    Placement takeOver(HoldRepository.Row hold, Appointment current, Instant now) {
+        intervals.release(current.id());
+        if (!intervals.transfer(hold.id(), current.id(), current.patientId(), now)) {
+            throw holdExpired();
+        }
+        holds.markConfirmed(hold.id(), current.id(), now);
+        metrics.holds("confirmed", 1);
+        return hold.placement();
+    }
+
     /** The appointment a confirmed hold's time went to: booked by an earlier confirm, or moved onto it. */
     java.util.Optional<AppointmentView> bookedFrom(HoldRepository.Row hold) {
-        return appointments.find(hold.tenant(), hold.appointmentId(), false).map(AppointmentRow::view);
+        return appointments.find(hold.tenant(), hold.appointmentId(), false).map(Appointment::view);
     }
 
     AppointmentView record(AppointmentEvent event) {
@@ -198,7 +230,7 @@ class BookingCore {
                 404, "NOT_FOUND", "hold_expired", "The hold expired, was released or does not exist.", List.of());
     }
 
-    private AppointmentView insert(Caller caller, AppointmentRow row) {
+    private AppointmentView insert(Caller caller, Appointment row) {
         appointments.insert(row);
         metrics.booked(caller);
         return record(new AppointmentEvent.Booked(row.tenant(), Actor.of(caller), row.view(), List.of()));

@@ -24,7 +24,7 @@ final class CalendarFile {
     private CalendarFile() {}
 
     static String of(
-            AppointmentRow appointment,
+            Appointment appointment,
             AppointmentTypeView type,
             ClinicianView clinician,
             LocationView location,

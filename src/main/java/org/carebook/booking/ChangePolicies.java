@@ -24,7 +24,7 @@ class ChangePolicies {
         this.organizations = organizations;
     }
 
-    ChangePolicy of(Caller caller, AppointmentRow appointment) {
+    ChangePolicy of(Caller caller, Appointment appointment) {
         OrganizationSettings settings = organizations.settings(caller.tenant());
         ChangeRules rules = references
                 .type(caller, appointment.appointmentTypeId())
@@ -44,7 +44,7 @@ class ChangePolicies {
     }
 
     /** Whether this cancellation is late; a patient's late one is refused. */
-    boolean checkCancel(Caller caller, AppointmentRow appointment, Instant now) {
+    boolean checkCancel(Caller caller, Appointment appointment, Instant now) {
         var refusal = of(caller, appointment).cancelRefusal(now);
         if (caller.isPatient() && refusal.isPresent()) {
             throw refusal.get();
@@ -53,7 +53,7 @@ class ChangePolicies {
     }
 
     /** Refuses a patient a reschedule the rules no longer allow; the clinic may always reschedule. */
-    void checkReschedule(Caller caller, AppointmentRow appointment, Instant now) {
+    void checkReschedule(Caller caller, Appointment appointment, Instant now) {
         if (caller.isPatient()) {
             of(caller, appointment).rescheduleRefusal(now).ifPresent(refusal -> {
                 throw refusal;

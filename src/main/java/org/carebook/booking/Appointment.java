@@ -1,0 +1,266 @@
+package org.carebook.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.carebook.kernel.Actor;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Tenant;
+
+/**
+ * An appointment: the aggregate whose named transitions are the only way its state changes (docs/api.md §6).
+ * Each returns the appointment as it is afterwards, with the event that tells of it; the facade saves the result
+ * with one UPDATE. What may collide with other bookings is not decided here but by the database
+ * ({@link BlockingIntervals}).
+ */
+record Appointment(
+        String id,
+        Tenant tenant,
+        AppointmentStatus status,
+        String patientId,
+        String appointmentTypeId,
+        Placement placement,
+        AppointmentDetails details,
+        String holdId,
+        String source,
+        boolean allowOverlapping,
+        Instant cancelledAt,
+        String cancellationReason,
+        String cancelledBy,
+        Instant checkedInAt,
+        boolean lateCancellation,
+        int rescheduleCount,
+        boolean bookingLimitOverridden,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** A new appointment: nothing cancelled or checked in yet. */
+    static Appointment booked(
+            String id,
+            Tenant tenant,
+            AppointmentStatus status,
+            String patientId,
+            String appointmentTypeId,
+            Placement placement,
+            AppointmentDetails details,
+            String holdId,
+            String source,
+            boolean allowOverlapping,
+            boolean bookingLimitOverridden,
+            Instant now) {
+        return new Appointment(
+                id,
+                tenant,
+                status,
+                patientId,
+                appointmentTypeId,
+                placement,
+                details,
+                holdId,
+                source,
+                allowOverlapping,
+                null,
+                null,
+                null,
+                null,
+                false,
+                0,
+                bookingLimitOverridden,
+                now,
+                now);
+    }
+
+    /** The appointment after a transition, and what is told of it (nothing, for a confirmation). */
+    record Transition(Appointment next, Optional<AppointmentEvent> event) {}
+
+    Transition confirm(Actor actor, Instant now) {
+        return new Transition(becomes(AppointmentStatus.CONFIRMED, now), Optional.empty());
+    }
+
+    Transition checkIn(Actor actor, Instant now) {
+        var next = becomes(AppointmentStatus.CHECKED_IN, now).with(placement, details, now, now);
+        return told(next, actor, AppointmentEvent.CheckedIn::new);
+    }
+
+    Transition markNoShow(Actor actor, Instant now) {
+        return told(becomes(AppointmentStatus.NO_SHOW, now), actor, AppointmentEvent.NoShow::new);
+    }
+
+    Transition complete(Actor actor, Instant now) {
+        return told(becomes(AppointmentStatus.COMPLETED, now), actor, AppointmentEvent.Completed::new);
+    }
+
+    /** {@code late}: inside the notice period the clinic's rules give (staff may still cancel then). */
+    Transition cancel(Actor actor, String reason, String by, boolean late, Instant now) {
+        requireMove(AppointmentStatus.CANCELLED);
+        var next = new Appointment(
+                id,
+                tenant,
+                AppointmentStatus.CANCELLED,
+                patientId,
+                appointmentTypeId,
+                placement,
+                details,
+                holdId,
+                source,
+                allowOverlapping,
+                now,
+                reason,
+                by,
+                checkedInAt,
+                late,
+                rescheduleCount,
+                bookingLimitOverridden,
+                createdAt,
+                now);
+        return told(next, actor, AppointmentEvent.Cancelled::new);
+    }
+
+    /** Moves it (and may change its details with it); every move counts, whoever makes it. */
+    Transition reschedule(Actor actor, Placement to, AppointmentDetails newDetails, Instant now) {
+        requireReschedulable();
+        var next = new Appointment(
+                id,
+                tenant,
+                status,
+                patientId,
+                appointmentTypeId,
+                to,
+                newDetails,
+                holdId,
+                source,
+                allowOverlapping,
+                cancelledAt,
+                cancellationReason,
+                cancelledBy,
+                checkedInAt,
+                lateCancellation,
+                rescheduleCount + 1,
+                bookingLimitOverridden,
+                createdAt,
+                now);
+        return told(next, actor, AppointmentEvent.Rescheduled::new);
+    }
+
+    /** Its title, reason, notes, payment, insurance, attendee and external ids: no event tells of these alone. */
+    Appointment describe(AppointmentDetails newDetails, Instant now) {
+        return with(placement, newDetails, checkedInAt, now);
+    }
+
+    /** Only an appointment the patient has not yet arrived for can move. */
+    void requireReschedulable() {
+        if (!status.isUpcoming()) {
+            throw CarebookException.invalidState("Only a pending or confirmed appointment can be rescheduled.");
+        }
+    }
+
+    private Appointment becomes(AppointmentStatus next, Instant now) {
+        requireMove(next);
+        return new Appointment(
+                id,
+                tenant,
+                next,
+                patientId,
+                appointmentTypeId,
+                placement,
+                details,
+                holdId,
+                source,
+                allowOverlapping,
+                cancelledAt,
+                cancellationReason,
+                cancelledBy,
+                checkedInAt,
+                lateCancellation,
+                rescheduleCount,
+                bookingLimitOverridden,
+                createdAt,
+                now);
+    }
+
+    private Appointment with(Placement where, AppointmentDetails what, Instant arrivedAt, Instant now) {
+        return new Appointment(
+                id,
+                tenant,
+                status,
+                patientId,
+                appointmentTypeId,
+                where,
+                what,
+                holdId,
+                source,
+                allowOverlapping,
+                cancelledAt,
+                cancellationReason,
+                cancelledBy,
+                arrivedAt,
+                lateCancellation,
+                rescheduleCount,
+                bookingLimitOverridden,
+                createdAt,
+                now);
+    }
+
+    /** Whether its life allows becoming {@code next}; otherwise a 409 {@code invalid_state}. */
+    void requireMove(AppointmentStatus next) {
+        if (!status.canMoveTo(next)) {
+            throw CarebookException.invalidState(
+                    "An appointment that is " + status.wire() + " cannot become " + next.wire() + ".");
+        }
+    }
+
+    private Transition told(Appointment next, Actor actor, Told told) {
+        var after = next.view();
+        return new Transition(
+                next, Optional.of(told.of(tenant, actor, after, AppointmentChanged.between(view(), after))));
+    }
+
+    /** One of the {@link AppointmentEvent} records' constructors. */
+    @FunctionalInterface
+    private interface Told {
+        AppointmentEvent of(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed);
+    }
+
+    AppointmentView view() {
+        var p = placement;
+        var d = details;
+        return new AppointmentView(
+                id,
+                status,
+                patientId,
+                appointmentTypeId,
+                p.clinicianId(),
+                p.locationId(),
+                p.roomId(),
+                p.remote(),
+                d.title(),
+                at(p.start()),
+                at(p.end()),
+                Duration.between(p.start(), p.end()).toMinutes(),
+                d.reason(),
+                d.notes(),
+                d.paymentMode(),
+                d.insurance(),
+                d.attendeeName(),
+                d.attendeeEmail(),
+                d.attendeePhone(),
+                holdId,
+                source,
+                d.externalIds(),
+                at(cancelledAt),
+                cancellationReason,
+                cancelledBy,
+                at(checkedInAt),
+                lateCancellation,
+                rescheduleCount,
+                bookingLimitOverridden,
+                at(createdAt),
+                at(updatedAt));
+    }
+
+    private OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atZone(placement.zone()).toOffsetDateTime();
+    }
+}
