@@ -1,0 +1,105 @@
+package org.carebook.booking;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.carebook.availability.Interval;
+import org.carebook.availability.Slot;
+import org.carebook.catalog.AppointmentTypeView;
+import org.carebook.kernel.Actor;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Ids;
+import org.carebook.organization.Organizations;
+import org.springframework.stereotype.Component;
+
+/**
+ * Claims a slot's time for a new hold under the database's guards, and keeps browsers and manage links to the
+ * holds they may have at once.
+ */
+@Component
+class HoldClaims {
+
+    static final int MAX_ACTIVE_PER_BROWSER = 3;
+
+    private final HoldRepository repository;
+    private final BlockingIntervals intervals;
+    private final SlotFinder finder;
+    private final Organizations organizations;
+    private final HoldLog log;
+
+    HoldClaims(
+            HoldRepository repository,
+            BlockingIntervals intervals,
+            SlotFinder finder,
+            Organizations organizations,
+            HoldLog log) {
+        this.repository = repository;
+        this.intervals = intervals;
+        this.finder = finder;
+        this.organizations = organizations;
+        this.log = log;
+    }
+
+    /** The hold, unless the database found the clinician (or every room) taken meanwhile. */
+    Optional<HoldView> tryHold(Caller caller, AppointmentTypeView type, Slot slot, Instant now) {
+        var tenant = caller.tenant();
+        String id = Ids.next("hold");
+        Instant expires = now.plus(organizations.settings(tenant).holdTtl());
+        var claim = BlockingIntervals.Claim.of(
+                id,
+                type,
+                slot.clinicianId(),
+                new Interval(slot.start(), slot.end()),
+                finder.rooms(type, slot),
+                null,
+                expires,
+                true);
+        return intervals.tryClaim(claim, now).map(claimed -> {
+            var hold = HoldRepository.Row.active(
+                    id, tenant, type.id(), slot, claimed.roomId(), expires, caller.isPublishable(), now);
+            repository.insert(hold, caller.ip(), caller.isPatient() ? caller.keyId() : null);
+            return log.record(new HoldEvent.Placed(tenant, Actor.of(caller), hold.view(now)));
+        });
+    }
+
+    /** Before a new hold: a manage link's previous hold goes, and a browser may not hold more than a few. */
+    void makeRoom(Caller caller, Instant now) {
+        letThePreviousHoldOfTheLinkGo(caller, now);
+        limitPerBrowser(caller, now);
+    }
+
+    /**
+     * A manage link holds one time at a time: the patient is choosing where to move one appointment, so a new
+     * hold lets the one before go (the database's unique index holds the line if anything races past).
+     */
+    private void letThePreviousHoldOfTheLinkGo(Caller caller, Instant now) {
+        if (!caller.isPatient()) {
+            return;
+        }
+        for (var previous : repository.lockActiveOfLink(caller.tenant(), caller.keyId())) {
+            intervals.release(previous.id());
+            if (previous.status(now) == HoldStatus.ACTIVE) {
+                repository.markReleased(previous.id(), now);
+                var released = repository
+                        .find(caller.tenant(), previous.id(), false)
+                        .orElseThrow()
+                        .view(now);
+                log.record(new HoldEvent.Released(previous.tenant(), Actor.of(caller), released));
+            } else {
+                repository.markExpired(previous.id(), now);
+                log.record(new HoldEvent.Expired(previous.tenant(), Actor.SYSTEM, previous.view(now)));
+            }
+        }
+    }
+
+    /** A browser's key is held by anyone: each browser may hold only a few times at once. */
+    private void limitPerBrowser(Caller caller, Instant now) {
+        if ((caller.isPublishable() || caller.isPatient())
+                && repository.lockAndCountActiveFromClient(caller.tenant(), caller.ip(), now)
+                        >= MAX_ACTIVE_PER_BROWSER) {
+            throw CarebookException.rateLimited(
+                    "too_many_holds",
+                    "This browser already holds " + MAX_ACTIVE_PER_BROWSER + " times; confirm or release one first.");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.carebook.booking;
+
+import java.time.Instant;
+import java.util.List;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.FieldIssue;
+import org.carebook.kernel.Problems;
+import org.carebook.kernel.Scope;
+import org.carebook.organization.Organizations;
+import org.springframework.stereotype.Component;
+
+/** Turns a held time into an appointment through the booking core; a second confirm finds the first's. */
+@Component
+class HoldConfirmations {
+
+    private final HoldRepository repository;
+    private final BookingCore core;
+    private final BookingReferences references;
+    private final Organizations organizations;
+    private final HoldLog log;
+
+    HoldConfirmations(
+            HoldRepository repository,
+            BookingCore core,
+            BookingReferences references,
+            Organizations organizations,
+            HoldLog log) {
+        this.repository = repository;
+        this.core = core;
+        this.references = references;
+        this.organizations = organizations;
+        this.log = log;
+    }
+
+    Holds.Confirmation confirm(Caller caller, String id, ConfirmHold command, Problems problems, Instant now) {
+        if (command.patient() instanceof PatientChoice.Existing && !caller.has(Scope.READ_PATIENTS)) {
+            throw CarebookException.missingScope(Scope.READ_PATIENTS);
+        }
+        var hold = repository.find(caller.tenant(), id, true).orElseThrow(BookingCore::holdExpired);
+        if (hold.status(now) == HoldStatus.CONFIRMED) {
+            return new Holds.Confirmation.AlreadyBooked(core.bookedFrom(hold).orElseThrow());
+        }
+        var settings = organizations.settings(caller.tenant());
+        var patient = core.check(caller, command.patient(), settings, problems);
+        var details = command.details().checked(settings.country(), problems);
+        problems.throwIfAny();
+        if (hold.status(now) != HoldStatus.ACTIVE) {
+            throw BookingCore.holdExpired();
+        }
+        if (details.insurance() != null) {
+            requireAccepted(
+                    references.schedule(caller.tenant(), hold.scheduleId()).acceptedInsurancePayers(),
+                    details.insurance().payer());
+        }
+        String patientId = core.patientId(caller, patient);
+        boolean overridden = core.checkLimit(caller, patientId, settings, command.overrideBookingLimit(), now);
+        var appointment = core.bookHeldTime(caller, hold, patientId, details, overridden, now);
+        repository.markConfirmed(id, appointment.id(), now);
+        log.confirmed();
+        return new Holds.Confirmation.Booked(appointment);
+    }
+
+    /** An empty list of accepted payers takes every payer and self-pay. */
+    private static void requireAccepted(List<String> accepted, String payer) {
+        if (!accepted.isEmpty() && accepted.stream().noneMatch(p -> p.equalsIgnoreCase(payer.strip()))) {
+            throw CarebookException.validation(
+                    "insurance_not_accepted",
+                    "This clinician's schedule does not take that insurance.",
+                    List.of(new FieldIssue("insurance.payer", "is not accepted for this slot")));
+        }
+    }
+}
