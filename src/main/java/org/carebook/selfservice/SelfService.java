@@ -3,7 +3,6 @@ package org.carebook.selfservice;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.carebook.audit.AuditLog;
 import org.carebook.booking.AppointmentView;
@@ -13,13 +12,9 @@ import org.carebook.booking.CancelAppointment;
 import org.carebook.booking.HoldView;
 import org.carebook.booking.Holds;
 import org.carebook.booking.PlaceHold;
-import org.carebook.catalog.AppointmentTypes;
-import org.carebook.catalog.Clinicians;
-import org.carebook.catalog.Locations;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Problems;
-import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,10 +31,7 @@ class SelfService {
     private final ManageLinks links;
     private final Appointments appointments;
     private final Holds holds;
-    private final AppointmentTypes types;
-    private final Clinicians clinicians;
-    private final Locations locations;
-    private final Organizations organizations;
+    private final ManagedAppointments managed;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -47,19 +39,13 @@ class SelfService {
             ManageLinks links,
             Appointments appointments,
             Holds holds,
-            AppointmentTypes types,
-            Clinicians clinicians,
-            Locations locations,
-            Organizations organizations,
+            ManagedAppointments managed,
             AuditLog audit,
             Clock clock) {
         this.links = links;
         this.appointments = appointments;
         this.holds = holds;
-        this.types = types;
-        this.clinicians = clinicians;
-        this.locations = locations;
-        this.organizations = organizations;
+        this.managed = managed;
         this.audit = audit;
         this.clock = clock;
     }
@@ -68,14 +54,14 @@ class SelfService {
     public ManagedAppointment show(Caller caller) {
         String id = links.appointmentOf(caller);
         audit.record(caller, AuditLog.Action.READ, APPOINTMENT, List.of(id));
-        return managed(caller, appointments.get(caller, id));
+        return managed.of(caller, appointments.get(caller, id));
     }
 
     @Transactional
     public ManagedAppointment cancel(Caller caller, String reason) {
         String id = links.appointmentOf(caller);
         audit.record(caller, AuditLog.Action.UPDATE, APPOINTMENT, List.of(id));
-        return managed(
+        return managed.of(
                 caller, appointments.cancel(caller, id, new CancelAppointment(reason, CancelAppointment.By.PATIENT)));
     }
 
@@ -128,41 +114,12 @@ class SelfService {
             throw CarebookException.notFound("No such hold.");
         }
         audit.record(caller, AuditLog.Action.UPDATE, APPOINTMENT, List.of(id));
-        return managed(caller, appointments.moveToHold(caller, id, holdId));
-    }
-
-    private ManagedAppointment managed(Caller caller, AppointmentView appointment) {
-        var tenant = caller.tenant();
-        var policy = appointments.policy(caller, appointment.id());
-        Instant now = clock.instant();
-        boolean upcoming = upcoming(appointment, now);
-        var location = appointment.locationId() == null ? null : locations.get(tenant, appointment.locationId());
-        return new ManagedAppointment(
-                appointment.id(),
-                appointment.status(),
-                types.get(tenant, appointment.appointmentTypeId()).name(),
-                clinicians.get(tenant, appointment.clinicianId()).name(),
-                location == null ? null : location.oneLine(),
-                appointment.isRemote(),
-                appointment.startTime(),
-                appointment.endTime(),
-                organizations.settings(tenant).name(),
-                policy.clinicPhone(),
-                upcoming && policy.mayCancel(now),
-                at(policy.cancelUntil(), appointment.startTime()),
-                upcoming && policy.mayReschedule(now),
-                at(policy.rescheduleUntil(), appointment.startTime()),
-                policy.reschedulesLeft());
+        return managed.of(caller, appointments.moveToHold(caller, id, holdId));
     }
 
     /** Booked (confirmed or pending) and not yet begun: the only appointments a patient may still change. */
-    private static boolean upcoming(AppointmentView appointment, Instant now) {
+    static boolean upcoming(AppointmentView appointment, Instant now) {
         return appointment.status().isUpcoming()
                 && appointment.startTime().toInstant().isAfter(now);
-    }
-
-    /** A deadline in the appointment's own offset; without a rule, none. */
-    private static OffsetDateTime at(Instant deadline, OffsetDateTime start) {
-        return deadline == null ? null : deadline.atOffset(start.getOffset());
     }
 }
