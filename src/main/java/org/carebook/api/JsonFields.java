@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +22,7 @@ import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.Zones;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -324,8 +324,8 @@ public final class JsonFields {
     /** An IANA time zone name such as Europe/London. */
     public String zone(String field, String fallback) {
         String text = text(field, TEXT, fallback);
-        if (text != null && has(field) && !isZone(text)) {
-            issue(field, "must be an IANA time zone such as Europe/London");
+        if (text != null && has(field) && !Zones.isIana(text)) {
+            issue(field, Zones.ISSUE);
         }
         return text;
     }
@@ -483,12 +483,6 @@ public final class JsonFields {
     /** Throws the 422 listing every problem found so far. */
     public void throwIfInvalid() {
         problems.throwIfAny();
-    }
-
-    private static boolean isZone(String text) {
-        return ZoneId.getAvailableZoneIds().contains(text)
-                && !text.startsWith("Etc/GMT")
-                && !text.startsWith("SystemV/");
     }
 
     public static java.util.Optional<LocalDate> parseDate(String text) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.Zones;
 
 /** The writable fields of a clinician. */
 public record ClinicianDraft(
@@ -38,6 +39,7 @@ public record ClinicianDraft(
     ClinicianDraft checked(String country, Problems problems) {
         problems.requireText("name", name);
         problems.require("is_active", active);
+        Zones.check("timezone", timezone, problems);
         return new ClinicianDraft(
                 name,
                 title,

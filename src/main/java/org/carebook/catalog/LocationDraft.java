@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.Zones;
 
 /** The writable fields of a location. */
 public record LocationDraft(
@@ -31,6 +32,7 @@ public record LocationDraft(
     LocationDraft checked(String country, Problems problems) {
         problems.requireText("name", name);
         problems.require("timezone", timezone);
+        Zones.check("timezone", timezone, problems);
         var stored = address == null ? Address.EMPTY : address;
         stored.check(problems, "address.");
         return new LocationDraft(

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.Zones;
 
 /** The writable fields of a schedule. */
 public record ScheduleDraft(
@@ -40,6 +41,7 @@ public record ScheduleDraft(
         problems.requireText("clinician_id", clinicianId);
         problems.require("is_remote", remote);
         problems.require("is_active", active);
+        Zones.check("timezone", timezone, problems);
         var hours = weeklyHours == null ? List.<Hours>of() : weeklyHours;
         Hours.rejectOverlaps(problems, "weekly_hours", hours);
         if (validFrom != null && validUntil != null && validUntil.isBefore(validFrom)) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.Zones;
 
 /** The writable fields of an organization. */
 public record OrganizationDraft(
@@ -46,6 +47,7 @@ public record OrganizationDraft(
     void check(Problems problems) {
         problems.requireText("name", name);
         problems.require("timezone", timezone);
+        Zones.check("timezone", timezone, problems);
         if (country == null || !COUNTRIES.contains(country)) {
             problems.add("country", COUNTRY);
         }

@@ -38,6 +38,12 @@ public final class TestDatabases {
         return postgres.databaseUrl().replaceFirst("/[^/?]+$", "/" + name);
     }
 
+    /** A new database as a JDBC URL with the password in it, for contexts that configure {@code spring.datasource}. */
+    public static String newJdbcDatabase() {
+        String name = newDatabase().replaceFirst("^.*/", "");
+        return url(name);
+    }
+
     private static String url(String database) {
         return postgres.jdbcUrl().replaceFirst("/[^/?]+\\?", "/" + database + "?");
     }
