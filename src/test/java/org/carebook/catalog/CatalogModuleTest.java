@@ -3,23 +3,19 @@ package org.carebook.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.util.Map;
-import org.carebook.database.TestDatabases;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Change;
-import org.carebook.kernel.Mode;
 import org.carebook.kernel.Problems;
 import org.carebook.kernel.Tenant;
-import org.carebook.organization.OrganizationDraft;
 import org.carebook.organization.Organizations;
+import org.carebook.support.ModuleFixtures;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,21 +26,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("integration")
 @ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@Import(ModuleFixtures.Time.class)
 class CatalogModuleTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.newJdbcDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-    }
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
+        ModuleFixtures.database(registry);
     }
 
     @Autowired
@@ -95,22 +82,7 @@ class CatalogModuleTest {
     }
 
     private Tenant clinic() {
-        var created = organizations.create(
-                new Change<>(
-                        new OrganizationDraft(
-                                "Module clinic " + System.nanoTime(),
-                                "Europe/London",
-                                "GB",
-                                "GBP",
-                                null,
-                                null,
-                                null,
-                                null,
-                                org.carebook.kernel.ChangeRules.NONE,
-                                null),
-                        java.util.Set.of("name", "timezone", "country", "currency")),
-                new Problems());
-        return new Tenant(created.organization().id(), Mode.LIVE);
+        return ModuleFixtures.clinic(organizations);
     }
 
     private static LocationDraft location(String name, String zone) {

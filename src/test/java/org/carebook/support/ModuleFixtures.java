@@ -1,0 +1,68 @@
+package org.carebook.support;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.carebook.database.TestDatabases;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.Change;
+import org.carebook.kernel.ChangeRules;
+import org.carebook.kernel.KeyKind;
+import org.carebook.kernel.Mode;
+import org.carebook.kernel.Problems;
+import org.carebook.kernel.Scope;
+import org.carebook.kernel.Tenant;
+import org.carebook.organization.OrganizationDraft;
+import org.carebook.organization.Organizations;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** What a module test (one module and those it may use, no HTTP) needs: a database, a clock, a clinic, a caller. */
+public final class ModuleFixtures {
+
+    private ModuleFixtures() {}
+
+    /** A database of its own, configured as Spring Boot's own DataSource (the database module is not there). */
+    public static void database(DynamicPropertyRegistry registry) {
+        String url = TestDatabases.newJdbcDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+    }
+
+    /** The clock the database module would give. */
+    @TestConfiguration
+    public static class Time {
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+
+    /** A new organization in London, as the admin API would make it. */
+    public static Tenant clinic(Organizations organizations) {
+        var created = organizations.create(
+                new Change<>(
+                        new OrganizationDraft(
+                                "Module clinic " + System.nanoTime(),
+                                "Europe/London",
+                                "GB",
+                                "GBP",
+                                null,
+                                null,
+                                null,
+                                null,
+                                ChangeRules.NONE,
+                                null),
+                        Set.of("name", "timezone", "country", "currency")),
+                new Problems());
+        return new Tenant(created.organization().id(), Mode.LIVE);
+    }
+
+    /** A secret key of the tenant holding every scope. */
+    public static Caller secretKey(Tenant tenant) {
+        return new Caller(
+                "key_module", KeyKind.SECRET, tenant, EnumSet.allOf(Scope.class), List.of(), "req_module", "127.0.0.1");
+    }
+}
