@@ -31,12 +31,15 @@ public final class ModuleFixtures {
         registry.add("spring.datasource.username", () -> "postgres");
     }
 
-    /** The clock the database module would give. */
+    /**
+     * A clock as the database module's: in microseconds, PostgreSQL's precision, so that what a facade answers
+     * from memory is what a later read of the row gives.
+     */
     @TestConfiguration
     public static class Time {
         @Bean
         Clock clock() {
-            return Clock.systemUTC();
+            return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
         }
     }
 
