@@ -80,7 +80,8 @@ record Appointment(
     }
 
     Transition checkIn(Actor actor, Instant now) {
-        var next = becomes(AppointmentStatus.CHECKED_IN, now).with(placement, details, now, now);
+        requireMove(AppointmentStatus.CHECKED_IN);
+        var next = changed(AppointmentStatus.CHECKED_IN, placement, details, cancellation(), now, rescheduleCount, now);
         return told(next, actor, AppointmentEvent.CheckedIn::new);
     }
 
@@ -95,25 +96,13 @@ record Appointment(
     /** {@code late}: inside the notice period the clinic's rules give (staff may still cancel then). */
     Transition cancel(Actor actor, String reason, String by, boolean late, Instant now) {
         requireMove(AppointmentStatus.CANCELLED);
-        var next = new Appointment(
-                id,
-                tenant,
+        var next = changed(
                 AppointmentStatus.CANCELLED,
-                patientId,
-                appointmentTypeId,
                 placement,
                 details,
-                holdId,
-                source,
-                allowOverlapping,
-                now,
-                reason,
-                by,
+                new Cancellation(now, reason, by, late),
                 checkedInAt,
-                late,
                 rescheduleCount,
-                bookingLimitOverridden,
-                createdAt,
                 now);
         return told(next, actor, AppointmentEvent.Cancelled::new);
     }
@@ -121,32 +110,13 @@ record Appointment(
     /** Moves it (and may change its details with it); every move counts, whoever makes it. */
     Transition reschedule(Actor actor, Placement to, AppointmentDetails newDetails, Instant now) {
         requireReschedulable();
-        var next = new Appointment(
-                id,
-                tenant,
-                status,
-                patientId,
-                appointmentTypeId,
-                to,
-                newDetails,
-                holdId,
-                source,
-                allowOverlapping,
-                cancelledAt,
-                cancellationReason,
-                cancelledBy,
-                checkedInAt,
-                lateCancellation,
-                rescheduleCount + 1,
-                bookingLimitOverridden,
-                createdAt,
-                now);
+        var next = changed(status, to, newDetails, cancellation(), checkedInAt, rescheduleCount + 1, now);
         return told(next, actor, AppointmentEvent.Rescheduled::new);
     }
 
     /** Its title, reason, notes, payment, insurance, attendee and external ids: no event tells of these alone. */
     Appointment describe(AppointmentDetails newDetails, Instant now) {
-        return with(placement, newDetails, checkedInAt, now);
+        return changed(status, placement, newDetails, cancellation(), checkedInAt, rescheduleCount, now);
     }
 
     /** Only an appointment the patient has not yet arrived for can move. */
@@ -158,46 +128,42 @@ record Appointment(
 
     private Appointment becomes(AppointmentStatus next, Instant now) {
         requireMove(next);
-        return new Appointment(
-                id,
-                tenant,
-                next,
-                patientId,
-                appointmentTypeId,
-                placement,
-                details,
-                holdId,
-                source,
-                allowOverlapping,
-                cancelledAt,
-                cancellationReason,
-                cancelledBy,
-                checkedInAt,
-                lateCancellation,
-                rescheduleCount,
-                bookingLimitOverridden,
-                createdAt,
-                now);
+        return changed(next, placement, details, cancellation(), checkedInAt, rescheduleCount, now);
     }
 
-    private Appointment with(Placement where, AppointmentDetails what, Instant arrivedAt, Instant now) {
+    /** When, why, by whom and whether late it was cancelled; all null (and not late) while it is not. */
+    private record Cancellation(Instant at, String reason, String by, boolean late) {}
+
+    private Cancellation cancellation() {
+        return new Cancellation(cancelledAt, cancellationReason, cancelledBy, lateCancellation);
+    }
+
+    /** This appointment with what a transition may change; what it is (id, patient, type, origin) stays. */
+    private Appointment changed(
+            AppointmentStatus newStatus,
+            Placement newPlacement,
+            AppointmentDetails newDetails,
+            Cancellation newCancellation,
+            Instant arrivedAt,
+            int reschedules,
+            Instant now) {
         return new Appointment(
                 id,
                 tenant,
-                status,
+                newStatus,
                 patientId,
                 appointmentTypeId,
-                where,
-                what,
+                newPlacement,
+                newDetails,
                 holdId,
                 source,
                 allowOverlapping,
-                cancelledAt,
-                cancellationReason,
-                cancelledBy,
+                newCancellation.at(),
+                newCancellation.reason(),
+                newCancellation.by(),
                 arrivedAt,
-                lateCancellation,
-                rescheduleCount,
+                newCancellation.late(),
+                reschedules,
                 bookingLimitOverridden,
                 createdAt,
                 now);

@@ -1,14 +1,13 @@
 package org.carebook.booking;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 import java.util.Set;
+import org.carebook.kernel.WireName;
 
 /**
  * The life cycle of docs/api.md §6. Only pending, confirmed and checked-in appointments block time. Views carry
  * it as it is; only its JSON form is the wire name.
  */
-public enum AppointmentStatus {
+public enum AppointmentStatus implements WireName {
     PENDING,
     CONFIRMED,
     CHECKED_IN,
@@ -16,13 +15,8 @@ public enum AppointmentStatus {
     CANCELLED,
     NO_SHOW;
 
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static AppointmentStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+    static AppointmentStatus fromWire(String value) {
+        return WireName.parse(AppointmentStatus.class, value);
     }
 
     public boolean blocksTime() {

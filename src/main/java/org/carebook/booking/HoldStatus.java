@@ -1,23 +1,17 @@
 package org.carebook.booking;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.util.Locale;
+import org.carebook.kernel.WireName;
 
 /** A hold's life (docs/api.md §4): active until it is confirmed, released, or reaches its expiry. */
-public enum HoldStatus {
+public enum HoldStatus implements WireName {
     ACTIVE,
     CONFIRMED,
     RELEASED,
     EXPIRED;
 
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     static HoldStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return WireName.parse(HoldStatus.class, value);
     }
 
     /** The status at {@code now}: an active hold past its expiry is expired, whether or not the sweeper wrote so yet. */

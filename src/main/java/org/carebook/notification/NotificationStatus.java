@@ -1,21 +1,15 @@
 package org.carebook.notification;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.carebook.kernel.WireName;
 
 /** Where a message is: queued until sent, failed for good, or suppressed (recorded, never sent). */
-public enum NotificationStatus {
+public enum NotificationStatus implements WireName {
     QUEUED,
     SENT,
     FAILED,
     SUPPRESSED;
 
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     static NotificationStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return WireName.parse(NotificationStatus.class, value);
     }
 }

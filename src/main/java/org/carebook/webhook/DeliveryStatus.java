@@ -1,20 +1,14 @@
 package org.carebook.webhook;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.carebook.kernel.WireName;
 
 /** Where a delivery is: pending (waiting for its next attempt), delivered, or failed for good. */
-public enum DeliveryStatus {
+public enum DeliveryStatus implements WireName {
     PENDING,
     DELIVERED,
     FAILED;
 
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     static DeliveryStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return WireName.parse(DeliveryStatus.class, value);
     }
 }

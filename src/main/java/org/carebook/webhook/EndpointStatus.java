@@ -1,19 +1,13 @@
 package org.carebook.webhook;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.carebook.kernel.WireName;
 
 /** Whether an endpoint receives events: disabled by the clinic, or because its receiver answered 410 Gone. */
-public enum EndpointStatus {
+public enum EndpointStatus implements WireName {
     ENABLED,
     DISABLED;
 
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     static EndpointStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return WireName.parse(EndpointStatus.class, value);
     }
 }
