@@ -75,7 +75,7 @@ record Appointment(
     /** The appointment after a transition, and what is told of it (nothing, for a confirmation). */
     record Transition(Appointment next, Optional<AppointmentEvent> event) {}
 
-    Transition confirm(Actor actor, Instant now) {
+    Transition confirm(Instant now) {
         return new Transition(becomes(AppointmentStatus.CONFIRMED, now), Optional.empty());
     }
 

@@ -1,6 +1,8 @@
 package org.carebook.booking;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.carebook.kernel.WireName;
 
 /**
@@ -38,5 +40,5 @@ public enum AppointmentStatus implements WireName {
     }
 
     static final Set<String> WIRE_NAMES =
-            Set.of("pending", "confirmed", "checked_in", "completed", "cancelled", "no_show");
+            Arrays.stream(values()).map(WireName::wire).collect(Collectors.toUnmodifiableSet());
 }

@@ -48,11 +48,12 @@ class ConsoleStream {
         var emitter = new SseEmitter(OPEN_FOR.toMillis());
         var listening = new java.util.concurrent.atomic.AtomicReference<AutoCloseable>();
         Runnable stop = () -> close(listening.get());
-        listening.set(live.listen(caller.tenant(), shownAt, notice -> {
-            if (notice.type().startsWith("appointment.") || notice.type().startsWith("hold.")) {
-                send(emitter, notice.type(), stop);
-            }
-        }));
+        listening.set(live.listen(
+                caller.tenant(),
+                shownAt,
+                notice -> notice.type().startsWith("appointment.")
+                        || notice.type().startsWith("hold."),
+                notice -> send(emitter, notice.type(), stop)));
         open.add(emitter);
         emitter.onCompletion(() -> {
             open.remove(emitter);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
@@ -32,7 +33,7 @@ public class LiveEvents {
     public record Notice(String id, String type) {}
 
     /** A screen's listener, told of events from the moment it began to listen: what it shows is newer. */
-    private record Listener(Consumer<Notice> consumer, Instant since) {}
+    private record Listener(Predicate<Notice> wanted, Consumer<Notice> consumer, Instant since) {}
 
     private final Map<Tenant, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private final Map<String, Instant> seen = new LinkedHashMap<>();
@@ -47,15 +48,19 @@ public class LiveEvents {
     }
 
     /**
-     * Calls {@code consumer} for each event of the tenant recorded from {@code shownAt} on (a page's render
-     * time: what it shows is older), until the returned handle is closed. Those recorded before listening
-     * began are told at once; a screen that opens its stream a moment after rendering misses nothing.
+     * Calls {@code consumer} for each event of the tenant of a {@code wanted} kind recorded from now on, until the
+     * returned handle is closed. What was recorded between {@code shownAt} (a page's render time: what it shows
+     * is older) and now is told at once, as one notice, the newest: a screen reads again whatever it shows, so
+     * one catch-up is enough however much it missed.
      */
-    public AutoCloseable listen(Tenant tenant, Instant shownAt, Consumer<Notice> consumer) {
-        var listener = new Listener(consumer, clock.instant());
+    public AutoCloseable listen(Tenant tenant, Instant shownAt, Predicate<Notice> wanted, Consumer<Notice> consumer) {
+        var listener = new Listener(wanted, consumer, clock.instant());
         listeners.computeIfAbsent(tenant, t -> new CopyOnWriteArraySet<>()).add(listener);
         if (shownAt.isBefore(listener.since())) {
-            missed(tenant, shownAt, listener.since()).forEach(consumer);
+            missed(tenant, shownAt, listener.since()).stream()
+                    .filter(wanted)
+                    .reduce((older, newer) -> newer)
+                    .ifPresent(consumer);
         }
         return () -> listeners.computeIfPresent(tenant, (t, set) -> {
             set.remove(listener);
@@ -98,7 +103,7 @@ public class LiveEvents {
 
     private void tell(Tenant tenant, Notice notice, Instant recordedAt) {
         for (var listener : listeners.getOrDefault(tenant, Set.of())) {
-            if (!recordedAt.isBefore(listener.since())) {
+            if (!recordedAt.isBefore(listener.since()) && listener.wanted().test(notice)) {
                 listener.consumer().accept(notice);
             }
         }

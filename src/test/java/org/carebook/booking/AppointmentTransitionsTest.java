@@ -35,7 +35,7 @@ class AppointmentTransitionsTest {
 
     @Test
     void confirmingAPendingAppointmentTellsNothing() {
-        var transition = booked(AppointmentStatus.PENDING).confirm(DESK, NOW);
+        var transition = booked(AppointmentStatus.PENDING).confirm(NOW);
 
         assertThat(transition.next().status()).isEqualTo(AppointmentStatus.CONFIRMED);
         assertThat(transition.event()).isEmpty();

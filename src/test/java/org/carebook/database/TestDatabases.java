@@ -21,7 +21,17 @@ public final class TestDatabases {
     private TestDatabases() {}
 
     /** A new, migrated, empty database, as the {@code DATABASE_URL} a server is given. */
-    public static synchronized String newDatabase() {
+    public static String newDatabase() {
+        return postgres.databaseUrl().replaceFirst("/[^/?]+$", "/" + create());
+    }
+
+    /** A new database as a JDBC URL with the password in it, for contexts that configure {@code spring.datasource}. */
+    public static String newJdbcDatabase() {
+        return url(create());
+    }
+
+    /** Copies the template (migrating it on first use) into a new database, and names it. */
+    private static synchronized String create() {
         if (postgres == null) {
             postgres = SharedPostgres.start(
                     Path.of("target", "test-postgres-" + ProcessHandle.current().pid()));
@@ -35,13 +45,7 @@ public final class TestDatabases {
         }
         String name = "carebook_" + NEXT.incrementAndGet();
         execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-        return postgres.databaseUrl().replaceFirst("/[^/?]+$", "/" + name);
-    }
-
-    /** A new database as a JDBC URL with the password in it, for contexts that configure {@code spring.datasource}. */
-    public static String newJdbcDatabase() {
-        String name = newDatabase().replaceFirst("^.*/", "");
-        return url(name);
+        return name;
     }
 
     private static String url(String database) {
