@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -16,6 +17,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.carebook.api.BodyReader;
+import org.carebook.api.RequestSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
@@ -42,6 +45,20 @@ class ArchitectureTest {
                 .haveRawType(String.class)
                 .because("a state is compared as a type the compiler checks; its wire name is Jackson's business");
         rule.check(MAIN);
+    }
+
+    /** The record the OpenAPI document shows for a body is the one the reader reads it into, limits and all. */
+    @Test
+    void everyDocumentedRequestBodyCanBeRead() {
+        var documented = MAIN.stream()
+                .flatMap(type -> type.getMethods().stream())
+                .filter(method -> method.isAnnotatedWith(RequestSchema.class))
+                .map(method -> method.getAnnotationOfType(RequestSchema.class).value())
+                .distinct()
+                .toList();
+
+        assertThat(documented).hasSizeGreaterThan(20);
+        documented.forEach(BodyReader::checkReadable);
     }
 
     @Test

@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * The record that documents a handler's JSON body in the OpenAPI document. The handler reads its body with
- * {@link JsonFields#of(tools.jackson.databind.JsonNode, Class)} on the same record, so the fields the document
- * names are exactly the fields the server accepts.
+ * {@link BodyReader#read(tools.jackson.databind.JsonNode, Class)} into the same record, so the fields and limits
+ * the document names are exactly the ones the server applies.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,8 +1,7 @@
 package org.carebook.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Instant;
-import org.carebook.api.JsonFields;
+import org.carebook.api.QueryParams;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
@@ -11,7 +10,6 @@ import org.carebook.kernel.Scope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 @RestController
 class AuditController {
@@ -32,16 +30,7 @@ class AuditController {
             @RequestParam(required = false) String since,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
-        return auditLog.list(caller.tenant(), type, resourceId, sinceInstant(since), PageRequest.of(limit, cursor));
-    }
-
-    private static Instant sinceInstant(String since) {
-        if (since == null) {
-            return null;
-        }
-        var query = JsonFields.of(JsonNodeFactory.instance.objectNode().put("since", since), "since");
-        Instant value = query.instant("since", null);
-        query.throwIfInvalid();
-        return value;
+        return auditLog.list(
+                caller.tenant(), type, resourceId, QueryParams.instant("since", since), PageRequest.of(limit, cursor));
     }
 }

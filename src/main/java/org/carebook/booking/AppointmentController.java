@@ -1,8 +1,8 @@
 package org.carebook.booking;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
-import org.carebook.api.JsonFields;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 @RestController
 @RequestMapping("/v1/appointments")
@@ -44,9 +43,9 @@ class AppointmentController {
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
     @RequestSchema(BookingRequests.BookAppointment.class)
     Envelope<AppointmentView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, BookingRequests.BookAppointment.class);
+        var read = BodyReader.read(body, BookingRequests.BookAppointment.class);
         return Envelope.of(
-                appointments.book(caller, BookingForms.book(fields, caller.isPublishable()), fields.problems()));
+                appointments.book(caller, read.value().command(read, caller.isPublishable()), read.problems()));
     }
 
     @GetMapping
@@ -91,8 +90,8 @@ class AppointmentController {
     @RequiresScope(Scope.WRITE_APPOINTMENTS)
     @RequestSchema(BookingRequests.ChangeAppointment.class)
     Envelope<AppointmentView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, BookingRequests.ChangeAppointment.class);
-        return Envelope.of(appointments.change(caller, id, BookingForms.change(fields), fields.problems()));
+        var read = BodyReader.read(body, BookingRequests.ChangeAppointment.class);
+        return Envelope.of(appointments.change(caller, id, read.value().command(read), read.problems()));
     }
 
     @PostMapping("/{id}/cancel")
@@ -101,11 +100,8 @@ class AppointmentController {
     @RequestSchema(BookingRequests.CancelAppointment.class)
     Envelope<AppointmentView> cancel(
             Caller caller, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        var fields = JsonFields.of(
-                body == null ? JsonNodeFactory.instance.objectNode() : body, BookingRequests.CancelAppointment.class);
-        var command = BookingForms.cancel(fields);
-        fields.throwIfInvalid();
-        return Envelope.of(appointments.cancel(caller, id, command));
+        var read = BodyReader.readOptional(body, BookingRequests.CancelAppointment.class);
+        return Envelope.of(appointments.cancel(caller, id, read.value().command(read)));
     }
 
     @PostMapping("/{id}/confirm")

@@ -3,7 +3,7 @@ package org.carebook.booking;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.carebook.api.JsonFields;
+import org.carebook.api.QueryParams;
 import org.carebook.kernel.Problems;
 
 /** Reads the query of GET /v1/appointments, naming every bad parameter at once. */
@@ -66,7 +66,7 @@ final class AppointmentFilters {
         if (text == null || text.isBlank()) {
             return null;
         }
-        var date = JsonFields.parseDate(text);
+        var date = QueryParams.date(text);
         if (date.isEmpty()) {
             problems.add(field, "must be a date as YYYY-MM-DD");
         }

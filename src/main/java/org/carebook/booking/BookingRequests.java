@@ -3,14 +3,23 @@ package org.carebook.booking;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.carebook.api.JsonFields;
+import org.carebook.api.Body;
+import org.carebook.api.Lengths;
+import org.carebook.api.QueryParams;
 import org.carebook.kernel.Phones;
+import org.carebook.kernel.Problems;
 import org.carebook.patient.PatientRequest;
 import org.carebook.patient.PatientView;
 
-/** The bodies of the booking routes (docs/api.md §4, §6), as the OpenAPI document shows them and the forms read them. */
+/**
+ * The bodies of the booking routes (docs/api.md §4, §6), as the OpenAPI document shows them and {@code BodyReader}
+ * reads them, each with the command it gives the facade. The rules here are about the body alone (which fields
+ * go together); whether the slot is free and what the ids name are the facades' to judge.
+ */
 final class BookingRequests {
 
     private static final String PATIENT = "Exactly one of patient_id and patient. With a publishable key, patient"
@@ -31,10 +40,8 @@ final class BookingRequests {
             @Schema(example = "clin_7hd2k9s0qa") String clinicianId,
             @Schema(example = "loc_2m8x4kq9c7") String locationId,
 
-            @Schema(
-                    format = "date",
-                    description = "The local date at the location; start_time is then a clock time HH:MM.")
-            String date,
+            @Schema(description = "The local date at the location; start_time is then a clock time HH:MM.")
+            LocalDate date,
 
             @Schema(
                     requiredMode = REQUIRED,
@@ -43,23 +50,61 @@ final class BookingRequests {
                     example = "2026-03-30T09:00:00+01:00")
             String startTime,
 
-            Boolean isRemote) {}
+            Boolean isRemote) {
+
+        org.carebook.booking.PlaceHold command(Body<PlaceHold> body) {
+            Problems problems = body.problems();
+            problems.requireText("appointment_type_id", appointmentTypeId);
+            // Without a clinician, the server picks one free at that time (Holds).
+            if (body.gives("clinician_id") && (clinicianId == null || clinicianId.isBlank())) {
+                body.issue("clinician_id", "must name a clinician, or be left out for any free clinician");
+            }
+            if (locationId == null && !Boolean.TRUE.equals(isRemote)) {
+                body.issue("location_id", "is required unless is_remote is true");
+            }
+            var start = start(problems);
+            problems.require("start_time", start);
+            return new org.carebook.booking.PlaceHold(appointmentTypeId, clinicianId, locationId, isRemote, start);
+        }
+
+        /** A clock time on {@code date} where the slot is, or an instant. */
+        private org.carebook.booking.PlaceHold.Start start(Problems problems) {
+            if (startTime == null) {
+                return null;
+            }
+            if (date != null) {
+                return QueryParams.clock(startTime)
+                        .<org.carebook.booking.PlaceHold.Start>map(
+                                time -> new org.carebook.booking.PlaceHold.Start.Local(date, time))
+                        .orElseGet(() -> invalid(problems, QueryParams.CLOCK_TIME));
+            }
+            return QueryParams.timestamp(startTime)
+                    .<org.carebook.booking.PlaceHold.Start>map(
+                            at -> new org.carebook.booking.PlaceHold.Start.At(at.toInstant()))
+                    .orElseGet(() -> invalid(problems, QueryParams.TIMESTAMP));
+        }
+
+        private static org.carebook.booking.PlaceHold.Start invalid(Problems problems, String issue) {
+            problems.add("start_time", issue);
+            return null;
+        }
+    }
 
     @Schema(name = "ConfirmHoldRequest", description = "Who the held appointment is for. " + PATIENT)
     record ConfirmHold(
             @Schema(example = "pat_9x2k4m8q1c") String patientId,
             PatientRequest patient,
-            @Schema(maxLength = JsonFields.NAME) String attendeeName,
+            @Schema(maxLength = Lengths.NAME) String attendeeName,
 
-            @Schema(format = "email", maxLength = JsonFields.TEXT)
+            @Schema(format = "email", maxLength = Lengths.TEXT)
             String attendeeEmail,
 
             @Schema(maxLength = Phones.MAX_LENGTH) String attendeePhone,
 
-            @Schema(maxLength = JsonFields.TEXT, example = "Follow-up on knee pain")
+            @Schema(maxLength = Lengths.TEXT, example = "Follow-up on knee pain")
             String reason,
 
-            @Schema(maxLength = JsonFields.LONG_TEXT) String notes,
+            @Schema(maxLength = Lengths.LONG_TEXT) String notes,
 
             @Schema(maxLength = AppointmentDetails.PAYMENT_MODE, example = "insurance")
             String paymentMode,
@@ -67,7 +112,17 @@ final class BookingRequests {
             PatientView.Insurance insurance,
 
             @Schema(description = LIMIT, defaultValue = "false")
-            Boolean overrideBookingLimit) {}
+            Boolean overrideBookingLimit) {
+
+        org.carebook.booking.ConfirmHold command(Body<ConfirmHold> body, boolean browser) {
+            var details = new AppointmentDetails(
+                    null, reason, notes, paymentMode, insurance, attendeeName, attendeeEmail, attendeePhone, null);
+            return new org.carebook.booking.ConfirmHold(
+                    choosePatient(body, patientId, patient, browser),
+                    details,
+                    limitOverride(body, overrideBookingLimit, browser));
+        }
+    }
 
     @Schema(
             name = "BookAppointmentRequest",
@@ -85,7 +140,7 @@ final class BookingRequests {
             String locationId,
             String roomId,
             String scheduleId,
-            @Schema(maxLength = JsonFields.TEXT) String title,
+            @Schema(maxLength = Lengths.TEXT) String title,
 
             @Schema(requiredMode = REQUIRED, example = "2026-03-30T09:00:00+01:00")
             OffsetDateTime startTime,
@@ -98,8 +153,8 @@ final class BookingRequests {
                     defaultValue = "confirmed")
             String status,
 
-            @Schema(maxLength = JsonFields.TEXT) String reason,
-            @Schema(maxLength = JsonFields.LONG_TEXT) String notes,
+            @Schema(maxLength = Lengths.TEXT) String reason,
+            @Schema(maxLength = Lengths.LONG_TEXT) String notes,
 
             @Schema(maxLength = AppointmentDetails.PAYMENT_MODE)
             String paymentMode,
@@ -112,9 +167,9 @@ final class BookingRequests {
                     defaultValue = "false")
             Boolean allowOverlapping,
 
-            @Schema(maxLength = JsonFields.NAME) String attendeeName,
+            @Schema(maxLength = Lengths.NAME) String attendeeName,
 
-            @Schema(format = "email", maxLength = JsonFields.TEXT)
+            @Schema(format = "email", maxLength = Lengths.TEXT)
             String attendeeEmail,
 
             @Schema(maxLength = Phones.MAX_LENGTH) String attendeePhone,
@@ -123,7 +178,48 @@ final class BookingRequests {
             Map<String, String> externalIds,
 
             @Schema(description = LIMIT, defaultValue = "false")
-            Boolean overrideBookingLimit) {}
+            Boolean overrideBookingLimit) {
+
+        org.carebook.booking.BookAppointment command(Body<BookAppointment> body, boolean browser) {
+            var choice = choosePatient(body, patientId, patient, browser);
+            body.problems().requireText("appointment_type_id", appointmentTypeId);
+            body.problems().require("start_time", startTime);
+            if (endTime != null && durationMinutes != null) {
+                body.issue("duration_minutes", "give end_time or duration_minutes, not both");
+            }
+            if (startTime != null && endTime != null && !endTime.isAfter(startTime)) {
+                body.issue("end_time", "must be after start_time");
+            }
+            if (status == null && body.gives("status")) {
+                body.issue("status", "must be confirmed or pending");
+            }
+            var details = new AppointmentDetails(
+                    title,
+                    reason,
+                    notes,
+                    paymentMode,
+                    insurance,
+                    attendeeName,
+                    attendeeEmail,
+                    attendeePhone,
+                    externalIds);
+            return new org.carebook.booking.BookAppointment(
+                    choice,
+                    appointmentTypeId,
+                    scheduleId,
+                    clinicianId,
+                    locationId,
+                    roomId,
+                    isRemote,
+                    instant(startTime),
+                    instant(endTime),
+                    durationMinutes,
+                    status == null ? AppointmentStatus.CONFIRMED : AppointmentStatus.fromWire(status),
+                    flag(body, "allow_overlapping", allowOverlapping),
+                    details,
+                    limitOverride(body, overrideBookingLimit, browser));
+        }
+    }
 
     @Schema(
             name = "ChangeAppointmentRequest",
@@ -134,17 +230,82 @@ final class BookingRequests {
             String clinicianId,
             String locationId,
             String roomId,
-            @Schema(maxLength = JsonFields.TEXT) String title,
-            @Schema(maxLength = JsonFields.TEXT) String reason,
-            @Schema(maxLength = JsonFields.LONG_TEXT) String notes,
-            Map<String, String> externalIds) {}
+            @Schema(maxLength = Lengths.TEXT) String title,
+            @Schema(maxLength = Lengths.TEXT) String reason,
+            @Schema(maxLength = Lengths.LONG_TEXT) String notes,
+            Map<String, String> externalIds) {
+
+        org.carebook.booking.ChangeAppointment command(Body<ChangeAppointment> body) {
+            if (body.gives("clinician_id") && (clinicianId == null || clinicianId.isBlank())) {
+                body.issue("clinician_id", Problems.REQUIRED);
+            }
+            if (body.gives("start_time")) {
+                body.problems().require("start_time", startTime);
+            }
+            if (body.gives("end_time")) {
+                body.problems().require("end_time", endTime);
+            }
+            if (startTime != null && endTime != null && !endTime.isAfter(startTime)) {
+                body.issue("end_time", "must be after start_time");
+            }
+            var details = new AppointmentDetails(title, reason, notes, null, null, null, null, null, externalIds);
+            return new org.carebook.booking.ChangeAppointment(
+                    body.given(), instant(startTime), instant(endTime), clinicianId, locationId, roomId, details);
+        }
+    }
 
     @Schema(name = "CancelAppointmentRequest", description = "Why, and on whose behalf; the body may be left out.")
     record CancelAppointment(
-            @Schema(maxLength = JsonFields.TEXT) String reason,
+            @Schema(maxLength = Lengths.TEXT) String reason,
 
             @Schema(
                     allowableValues = {"patient", "clinic"},
                     defaultValue = "clinic")
-            String cancelledBy) {}
+            String cancelledBy) {
+
+        /** By the clinic unless the body says otherwise. */
+        org.carebook.booking.CancelAppointment command(Body<CancelAppointment> body) {
+            body.valid();
+            var by = body.gives("cancelled_by") ? cancelledBy : "clinic";
+            return new org.carebook.booking.CancelAppointment(
+                    reason,
+                    by == null
+                            ? null
+                            : org.carebook.booking.CancelAppointment.By.valueOf(by.toUpperCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /** Exactly one of {@code patient_id} and {@code patient}; a browser's key may give only who the patient is. */
+    private static PatientChoice choosePatient(Body<?> body, String id, PatientRequest inline, boolean browser) {
+        if (browser) {
+            body.refuseMembersOtherThan("patient", PatientRequest.BROWSER_FIELDS);
+        }
+        if ((id == null) == (inline == null)) {
+            body.issue("patient_id", "give either patient_id or patient");
+        }
+        return id != null
+                ? new PatientChoice.Existing(id)
+                : inline != null ? new PatientChoice.Inline(inline.draft()) : null;
+    }
+
+    /** Only a secret key may book past a patient's limit of upcoming bookings; a browser's key is held by anyone. */
+    private static boolean limitOverride(Body<?> body, Boolean override, boolean browser) {
+        boolean overriding = flag(body, "override_booking_limit", override);
+        if (overriding && browser) {
+            body.issue("override_booking_limit", "may only be used with a secret key");
+        }
+        return overriding;
+    }
+
+    /** False when left out; an explicit null is a problem, as the flag has no "unknown". */
+    private static boolean flag(Body<?> body, String field, Boolean value) {
+        if (value == null && body.gives(field)) {
+            body.issue(field, Problems.REQUIRED);
+        }
+        return Boolean.TRUE.equals(value);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
 }

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
-import org.carebook.api.JsonFields;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
@@ -38,8 +38,8 @@ class HoldController {
     @RequiresScope(Scope.WRITE_HOLDS)
     @RequestSchema(BookingRequests.PlaceHold.class)
     Envelope<HoldView> place(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, BookingRequests.PlaceHold.class);
-        return Envelope.of(holds.place(caller, BookingForms.placeHold(fields), fields.problems()));
+        var read = BodyReader.read(body, BookingRequests.PlaceHold.class);
+        return Envelope.of(holds.place(caller, read.value().command(read), read.problems()));
     }
 
     @GetMapping("/{id}")
@@ -67,9 +67,9 @@ class HoldController {
     @RequiresScope(Scope.WRITE_HOLDS)
     @RequestSchema(BookingRequests.ConfirmHold.class)
     ResponseEntity<Envelope<Object>> confirm(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, BookingRequests.ConfirmHold.class);
-        var command = BookingForms.confirmHold(fields, caller.isPublishable());
-        var confirmation = holds.confirm(caller, id, command, fields.problems());
+        var read = BodyReader.read(body, BookingRequests.ConfirmHold.class);
+        var command = read.value().command(read, caller.isPublishable());
+        var confirmation = holds.confirm(caller, id, command, read.problems());
         var appointment = confirmation.appointment();
         Object shown = caller.isPublishable() ? appointment.forBrowser() : appointment;
         var status = confirmation instanceof Holds.Confirmation.Booked ? HttpStatus.CREATED : HttpStatus.OK;

@@ -1,8 +1,8 @@
 package org.carebook.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
-import org.carebook.api.JsonFields;
 import org.carebook.api.QueryParams;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
@@ -37,8 +37,9 @@ class AppointmentTypeController {
     @RequiresScope(Scope.WRITE_APPOINTMENT_TYPES)
     @RequestSchema(CatalogRequests.AppointmentType.class)
     Envelope<AppointmentTypeView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.AppointmentType.class);
-        return Envelope.of(types.create(caller.tenant(), CatalogForms.appointmentType(fields), fields.problems()));
+        var read = BodyReader.read(body, CatalogRequests.AppointmentType.class);
+        return Envelope.of(
+                types.create(caller.tenant(), read.change(read.value().draft()), read.problems()));
     }
 
     @GetMapping("/v1/appointment-types")
@@ -71,8 +72,9 @@ class AppointmentTypeController {
     @RequiresScope(Scope.WRITE_APPOINTMENT_TYPES)
     @RequestSchema(value = CatalogRequests.AppointmentType.class, partial = true)
     Envelope<AppointmentTypeView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.AppointmentType.class);
-        return Envelope.of(types.update(caller.tenant(), id, CatalogForms.appointmentType(fields), fields.problems()));
+        var read = BodyReader.read(body, CatalogRequests.AppointmentType.class);
+        return Envelope.of(
+                types.update(caller.tenant(), id, read.change(read.value().draft()), read.problems()));
     }
 
     @DeleteMapping("/v1/appointment-types/{id}")

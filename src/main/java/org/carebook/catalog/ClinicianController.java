@@ -1,9 +1,8 @@
 package org.carebook.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Instant;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
-import org.carebook.api.JsonFields;
 import org.carebook.api.QueryParams;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
@@ -40,8 +39,9 @@ class ClinicianController {
     @RequiresScope(Scope.WRITE_CATALOG)
     @RequestSchema(CatalogRequests.Clinician.class)
     Envelope<ClinicianView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.Clinician.class);
-        return Envelope.of(clinicians.create(caller.tenant(), CatalogForms.clinician(fields), fields.problems()));
+        var read = BodyReader.read(body, CatalogRequests.Clinician.class);
+        return Envelope.of(
+                clinicians.create(caller.tenant(), read.change(read.value().draft()), read.problems()));
     }
 
     @GetMapping
@@ -69,8 +69,9 @@ class ClinicianController {
     @RequiresScope(Scope.WRITE_CATALOG)
     @RequestSchema(value = CatalogRequests.Clinician.class, partial = true)
     Envelope<ClinicianView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.Clinician.class);
-        return Envelope.of(clinicians.update(caller.tenant(), id, CatalogForms.clinician(fields), fields.problems()));
+        var read = BodyReader.read(body, CatalogRequests.Clinician.class);
+        return Envelope.of(
+                clinicians.update(caller.tenant(), id, read.change(read.value().draft()), read.problems()));
     }
 
     @DeleteMapping("/{id}")
@@ -86,11 +87,10 @@ class ClinicianController {
     @RequiresScope(Scope.WRITE_CATALOG)
     @RequestSchema(CatalogRequests.TimeOff.class)
     Envelope<TimeOffView> addTimeOff(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.TimeOff.class);
-        Instant start = fields.instant("start_time", null);
-        Instant end = fields.instant("end_time", null);
-        String reason = fields.text("reason", JsonFields.TEXT, null);
-        return Envelope.of(clinicians.addTimeOff(caller.tenant(), id, start, end, reason, fields.problems()));
+        var read = BodyReader.read(body, CatalogRequests.TimeOff.class);
+        var timeOff = read.value();
+        return Envelope.of(clinicians.addTimeOff(
+                caller.tenant(), id, timeOff.start(), timeOff.end(), timeOff.reason(), read.problems()));
     }
 
     @GetMapping("/{id}/time-off")

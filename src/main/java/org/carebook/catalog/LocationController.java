@@ -1,13 +1,12 @@
 package org.carebook.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
-import org.carebook.api.JsonFields;
 import org.carebook.api.QueryParams;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.Change;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Scope;
@@ -40,8 +39,9 @@ class LocationController {
     @RequiresScope(Scope.WRITE_CATALOG)
     @RequestSchema(CatalogRequests.Location.class)
     Envelope<LocationView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.Location.class);
-        return Envelope.of(locations.create(caller.tenant(), CatalogForms.location(fields), fields.problems()));
+        var read = BodyReader.read(body, CatalogRequests.Location.class);
+        return Envelope.of(
+                locations.create(caller.tenant(), read.change(read.value().draft()), read.problems()));
     }
 
     @GetMapping
@@ -67,8 +67,9 @@ class LocationController {
     @RequiresScope(Scope.WRITE_CATALOG)
     @RequestSchema(value = CatalogRequests.Location.class, partial = true)
     Envelope<LocationView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.Location.class);
-        return Envelope.of(locations.update(caller.tenant(), id, CatalogForms.location(fields), fields.problems()));
+        var read = BodyReader.read(body, CatalogRequests.Location.class);
+        return Envelope.of(
+                locations.update(caller.tenant(), id, read.change(read.value().draft()), read.problems()));
     }
 
     @DeleteMapping("/{id}")
@@ -84,10 +85,9 @@ class LocationController {
     @RequiresScope(Scope.WRITE_CATALOG)
     @RequestSchema(CatalogRequests.NewRoom.class)
     Envelope<LocationView.RoomView> addRoom(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.NewRoom.class);
-        String name = fields.requiredText("name", JsonFields.NAME, null);
-        fields.throwIfInvalid();
-        return Envelope.of(locations.addRoom(caller.tenant(), id, name));
+        var read = BodyReader.read(body, CatalogRequests.NewRoom.class);
+        read.problems().requireText("name", read.value().name());
+        return Envelope.of(locations.addRoom(caller.tenant(), id, read.valid().name()));
     }
 
     @PatchMapping("/{id}/rooms/{roomId}")
@@ -96,11 +96,9 @@ class LocationController {
     @RequestSchema(CatalogRequests.RoomChange.class)
     Envelope<LocationView.RoomView> updateRoom(
             Caller caller, @PathVariable String id, @PathVariable String roomId, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.RoomChange.class);
-        var change = new Change<>(
-                new RoomDraft(fields.text("name", JsonFields.NAME, null), fields.bool("is_active", null)),
-                fields.given());
-        return Envelope.of(locations.updateRoom(caller.tenant(), id, roomId, change, fields.problems()));
+        var read = BodyReader.read(body, CatalogRequests.RoomChange.class);
+        var change = read.change(read.value().draft());
+        return Envelope.of(locations.updateRoom(caller.tenant(), id, roomId, change, read.problems()));
     }
 
     @DeleteMapping("/{id}/rooms/{roomId}")

@@ -2,8 +2,9 @@ package org.carebook.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
-import org.carebook.api.JsonFields;
+import org.carebook.api.QueryParams;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
@@ -41,8 +42,9 @@ class ScheduleController {
     @RequiresScope(Scope.WRITE_CATALOG)
     @RequestSchema(CatalogRequests.Schedule.class)
     Envelope<ScheduleView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.Schedule.class);
-        return Envelope.of(schedules.create(caller.tenant(), CatalogForms.schedule(fields), fields.problems()));
+        var read = BodyReader.read(body, CatalogRequests.Schedule.class);
+        return Envelope.of(
+                schedules.create(caller.tenant(), read.change(read.value().draft(read)), read.problems()));
     }
 
     @GetMapping
@@ -69,8 +71,9 @@ class ScheduleController {
     @RequiresScope(Scope.WRITE_CATALOG)
     @RequestSchema(value = CatalogRequests.Schedule.class, partial = true)
     Envelope<ScheduleView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.Schedule.class);
-        return Envelope.of(schedules.update(caller.tenant(), id, CatalogForms.schedule(fields), fields.problems()));
+        var read = BodyReader.read(body, CatalogRequests.Schedule.class);
+        return Envelope.of(
+                schedules.update(caller.tenant(), id, read.change(read.value().draft(read)), read.problems()));
     }
 
     @DeleteMapping("/{id}")
@@ -86,12 +89,12 @@ class ScheduleController {
     @RequestSchema(CatalogRequests.DateHours.class)
     Envelope<ScheduleView.DateException> putException(
             Caller caller, @PathVariable String id, @PathVariable String date, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, CatalogRequests.DateHours.class);
-        var hours = fields.objects(
-                "hours", 20, null, CatalogForms::dateHours, JsonFields.fieldsOf(CatalogRequests.Period.class));
-        fields.require("hours", hours);
-        fields.throwIfInvalid();
-        return Envelope.of(schedules.putException(caller.tenant(), id, date(date), hours, fields.problems()));
+        var read = BodyReader.read(body, CatalogRequests.DateHours.class);
+        var periods = read.value().hours();
+        read.problems().require("hours", periods);
+        var hours = periods == null ? null : CatalogRequests.hours(periods, read, "hours");
+        read.valid();
+        return Envelope.of(schedules.putException(caller.tenant(), id, date(date), hours, read.problems()));
     }
 
     @GetMapping("/{id}/exceptions")
@@ -117,6 +120,6 @@ class ScheduleController {
     }
 
     private static LocalDate date(String text) {
-        return JsonFields.parseDate(text).orElseThrow(() -> CarebookException.notFound("There is no such date."));
+        return QueryParams.date(text).orElseThrow(() -> CarebookException.notFound("There is no such date."));
     }
 }

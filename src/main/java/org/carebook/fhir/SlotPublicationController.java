@@ -3,8 +3,8 @@ package org.carebook.fhir;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
-import org.carebook.api.JsonFields;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
@@ -43,12 +43,12 @@ class SlotPublicationController {
     @RequiresScope(Scope.MANAGE_ORGANIZATION)
     @RequestSchema(SlotPublicationRequest.class)
     Envelope<SlotPublicationView> publish(Caller caller, @RequestBody JsonNode body, HttpServletRequest request) {
-        var fields = JsonFields.of(body, SlotPublicationRequest.class);
-        String page = fields.text("booking_page_url", 2000, null);
+        var read = BodyReader.read(body, SlotPublicationRequest.class);
+        String page = read.value().bookingPageUrl();
         if (page != null && !isWebAddress(page)) {
-            fields.issue("booking_page_url", "must be an http or https address");
+            read.issue("booking_page_url", "must be an http or https address");
         }
-        fields.throwIfInvalid();
+        read.valid();
         return view(caller, publishing.publish(caller, page), request);
     }
 

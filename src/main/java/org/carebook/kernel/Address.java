@@ -1,10 +1,18 @@
 package org.carebook.kernel;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 import java.util.Set;
 
 /** A postal address; every part is optional. */
-public record Address(String line1, String line2, String city, String postcode, String country) {
+public record Address(
+        String line1,
+        String line2,
+        String city,
+        @Schema(maxLength = 20) String postcode,
+
+        @Schema(maxLength = 2, description = "ISO 3166-1 alpha-2.")
+        String country) {
 
     public static final Address EMPTY = new Address(null, null, null, null, null);
     public static final String[] FIELDS = {"line1", "line2", "city", "postcode", "country"};

@@ -1,12 +1,11 @@
 package org.carebook.organization;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
-import org.carebook.api.JsonFields;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.Change;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Scope;
@@ -38,8 +37,8 @@ class OrganizationController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequestSchema(OrganizationRequests.Organization.class)
     Envelope<Organizations.CreatedOrganization> create(@RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, OrganizationRequests.Organization.class);
-        return Envelope.of(organizations.create(draft(fields), fields.problems()));
+        var read = BodyReader.read(body, OrganizationRequests.Organization.class);
+        return Envelope.of(organizations.create(read.change(read.value().draft()), read.problems()));
     }
 
     @GetMapping("/admin/v1/organizations")
@@ -67,8 +66,9 @@ class OrganizationController {
     @RequiresScope(Scope.MANAGE_ORGANIZATION)
     @RequestSchema(value = OrganizationRequests.Organization.class, partial = true)
     Envelope<OrganizationView> update(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, OrganizationRequests.Organization.class);
-        return Envelope.of(organizations.update(caller.tenant(), draft(fields), fields.problems()));
+        var read = BodyReader.read(body, OrganizationRequests.Organization.class);
+        return Envelope.of(
+                organizations.update(caller.tenant(), read.change(read.value().draft()), read.problems()));
     }
 
     @PostMapping("/v1/api-keys")
@@ -77,8 +77,8 @@ class OrganizationController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequestSchema(OrganizationRequests.ApiKey.class)
     Envelope<ApiKeyView> createKey(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, OrganizationRequests.ApiKey.class);
-        return Envelope.of(apiKeys.create(caller, ApiKeyDraft.read(fields, caller)));
+        var read = BodyReader.read(body, OrganizationRequests.ApiKey.class);
+        return Envelope.of(apiKeys.create(caller, read.value().draft(read, caller)));
     }
 
     @GetMapping("/v1/api-keys")
@@ -96,21 +96,5 @@ class OrganizationController {
     @RequiresScope(Scope.MANAGE_API_KEYS)
     Envelope<ApiKeyView> revoke(Caller caller, @PathVariable String id) {
         return Envelope.of(apiKeys.revoke(caller.tenant(), id));
-    }
-
-    private static Change<OrganizationDraft> draft(JsonFields body) {
-        return new Change<>(
-                new OrganizationDraft(
-                        body.text("name", JsonFields.NAME, null),
-                        body.zone("timezone", null),
-                        body.text("country", 2, null),
-                        body.text("currency", 3, null),
-                        body.integer("hold_ttl_minutes", 1, 60, null),
-                        body.integers("reminder_hours_before", 5, 1, 24 * 30, null),
-                        body.texts("sms_countries", 50, 2, null),
-                        body.phoneText("phone", null),
-                        body.changeRules(),
-                        body.integer("max_active_bookings_per_patient", 1, 1000, null)),
-                body.given());
     }
 }

@@ -1,8 +1,10 @@
 package org.carebook.patient;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
-import org.carebook.api.JsonFields;
+import org.carebook.api.Lengths;
+import org.carebook.api.QueryParams;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
@@ -39,8 +41,8 @@ class PatientController {
     @RequiresScope(Scope.WRITE_PATIENTS)
     @RequestSchema(PatientRequest.class)
     Envelope<PatientView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = PatientFields.body(body);
-        return Envelope.of(patients.create(caller, PatientFields.draft(fields), fields.problems()));
+        var read = BodyReader.read(body, PatientRequest.class);
+        return Envelope.of(patients.create(caller, read.value().draft(), read.problems()));
     }
 
     /** {@code search} (ranked, fuzzy), or {@code name} with {@code dob} (exact), or a plain page. */
@@ -55,15 +57,15 @@ class PatientController {
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
         if (search != null) {
-            if (search.isBlank() || search.length() > JsonFields.NAME) {
+            if (search.isBlank() || search.length() > Lengths.NAME) {
                 throw CarebookException.invalidField("search", "must be 1 to 100 characters");
             }
             return patients.search(caller, search, PageRequest.parseLimit(limit));
         }
         if (name != null || dob != null) {
-            var birthDate = dob == null ? null : JsonFields.parseDate(dob).orElse(null);
+            var birthDate = dob == null ? null : QueryParams.date(dob).orElse(null);
             var issues = new java.util.ArrayList<FieldIssue>();
-            if (name == null || name.isBlank() || name.length() > 2 * JsonFields.NAME + 1) {
+            if (name == null || name.isBlank() || name.length() > 2 * Lengths.NAME + 1) {
                 issues.add(new FieldIssue("name", "is required with dob"));
             }
             if (birthDate == null) {
@@ -89,7 +91,7 @@ class PatientController {
     @RequiresScope(Scope.WRITE_PATIENTS)
     @RequestSchema(value = PatientRequest.class, partial = true)
     Envelope<PatientView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = PatientFields.body(body);
-        return Envelope.of(patients.update(caller, id, PatientFields.change(fields), fields.problems()));
+        var read = BodyReader.read(body, PatientRequest.class);
+        return Envelope.of(patients.update(caller, id, read.change(read.value().draft()), read.problems()));
     }
 }

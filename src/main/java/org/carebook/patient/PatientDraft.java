@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.carebook.api.JsonFields;
+import org.carebook.api.WireNames;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
@@ -29,7 +29,11 @@ public record PatientDraft(
     public static final PatientDraft EMPTY =
             new PatientDraft(null, null, null, null, null, null, null, null, Map.of(), null);
     public static final Set<String> SEXES = Set.of("female", "male", "other", "unknown");
-    static final String[] FIELDS = JsonFields.fieldsOf(PatientRequest.class);
+    /** The names events give for changed fields: as the body names them. */
+    private static final String[] FIELDS = java.util.Arrays.stream(PatientDraft.class.getRecordComponents())
+            .map(component -> WireNames.of(component.getName()))
+            .toArray(String[]::new);
+
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}");
 
     public PatientDraft {

@@ -5,7 +5,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.Map;
-import org.carebook.api.JsonFields;
+import java.util.Set;
+import org.carebook.api.Lengths;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Phones;
 
@@ -15,16 +16,16 @@ import org.carebook.kernel.Phones;
         description = "A patient. Phone numbers are stored in E.164 form; a number without a country code is read"
                 + " in the organization's country.")
 public record PatientRequest(
-        @Schema(requiredMode = REQUIRED, maxLength = JsonFields.NAME, example = "Grace")
+        @Schema(requiredMode = REQUIRED, maxLength = Lengths.NAME, example = "Grace")
         String firstName,
 
-        @Schema(requiredMode = REQUIRED, maxLength = JsonFields.NAME, example = "Hopper")
+        @Schema(requiredMode = REQUIRED, maxLength = Lengths.NAME, example = "Hopper")
         String lastName,
 
         @Schema(requiredMode = REQUIRED, example = "1986-12-09")
         LocalDate dateOfBirth,
 
-        @Schema(format = "email", maxLength = JsonFields.TEXT, example = "grace@example.org")
+        @Schema(format = "email", maxLength = Lengths.TEXT, example = "grace@example.org")
         String email,
 
         @Schema(maxLength = Phones.MAX_LENGTH, example = "+44 20 7946 0321")
@@ -40,4 +41,23 @@ public record PatientRequest(
         Map<String, String> externalIds,
 
         @Schema(maxLength = 35, description = "A BCP 47 language tag for the patient's messages.", example = "de-DE")
-        String preferredLanguage) {}
+        String preferredLanguage) {
+
+    /** What a booking made with a browser's key may say about its patient: only who they are. */
+    public static final Set<String> BROWSER_FIELDS =
+            Set.of("first_name", "last_name", "date_of_birth", "email", "phone", "preferred_language");
+
+    public PatientDraft draft() {
+        return new PatientDraft(
+                firstName,
+                lastName,
+                dateOfBirth,
+                email,
+                phone,
+                sex,
+                address,
+                insurance,
+                externalIds,
+                preferredLanguage);
+    }
+}

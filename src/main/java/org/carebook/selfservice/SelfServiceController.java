@@ -1,9 +1,9 @@
 package org.carebook.selfservice;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
 import org.carebook.api.ForPatientLink;
-import org.carebook.api.JsonFields;
 import org.carebook.api.RequestSchema;
 import org.carebook.booking.AvailabilityAnswers;
 import org.carebook.booking.HoldView;
@@ -46,10 +46,8 @@ class SelfServiceController {
     @ForPatientLink
     @RequestSchema(SelfServiceRequests.Cancel.class)
     Envelope<ManagedAppointment> cancel(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, SelfServiceRequests.Cancel.class);
-        String reason = fields.text("reason", JsonFields.LONG_TEXT, null);
-        fields.throwIfInvalid();
-        return Envelope.of(selfService.cancel(caller, reason));
+        var cancel = BodyReader.read(body, SelfServiceRequests.Cancel.class).valid();
+        return Envelope.of(selfService.cancel(caller, cancel.reason()));
     }
 
     @GetMapping("/availability")
@@ -73,11 +71,10 @@ class SelfServiceController {
     @ForPatientLink
     @RequestSchema(SelfServiceRequests.Hold.class)
     Envelope<HoldView> hold(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, SelfServiceRequests.Hold.class);
-        var start = fields.instant("start_time", null);
-        fields.require("start_time", start);
-        Problems problems = fields.problems();
-        return Envelope.of(selfService.hold(caller, start, problems));
+        var read = BodyReader.read(body, SelfServiceRequests.Hold.class);
+        var start = read.value().startTime();
+        read.problems().require("start_time", start);
+        return Envelope.of(selfService.hold(caller, start == null ? null : start.toInstant(), read.problems()));
     }
 
     @PostMapping("/reschedule")
@@ -85,9 +82,8 @@ class SelfServiceController {
     @ForPatientLink
     @RequestSchema(SelfServiceRequests.Reschedule.class)
     Envelope<ManagedAppointment> reschedule(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, SelfServiceRequests.Reschedule.class);
-        String holdId = fields.requiredText("hold_id", JsonFields.TEXT, null);
-        fields.throwIfInvalid();
-        return Envelope.of(selfService.reschedule(caller, holdId));
+        var read = BodyReader.read(body, SelfServiceRequests.Reschedule.class);
+        read.problems().requireText("hold_id", read.value().holdId());
+        return Envelope.of(selfService.reschedule(caller, read.valid().holdId()));
     }
 }

@@ -4,7 +4,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
-import org.carebook.api.JsonFields;
+import org.carebook.api.Lengths;
 
 /** The bodies of the manage page's routes, as the OpenAPI document shows them. */
 final class SelfServiceRequests {
@@ -12,7 +12,7 @@ final class SelfServiceRequests {
     private SelfServiceRequests() {}
 
     @Schema(name = "SelfServiceCancelRequest", description = "The patient cancels, optionally saying why.")
-    record Cancel(@Schema(maxLength = JsonFields.LONG_TEXT) String reason) {}
+    record Cancel(@Schema(maxLength = Lengths.LONG_TEXT) String reason) {}
 
     @Schema(name = "SelfServiceHoldRequest", description = "Holds a new time for the appointment.")
     record Hold(

@@ -1,7 +1,8 @@
 package org.carebook.staff;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.carebook.api.JsonFields;
+import org.carebook.api.Body;
+import org.carebook.api.Lengths;
 
 /** The body of a change to a member of staff, as the OpenAPI document shows it. */
 @Schema(
@@ -9,7 +10,7 @@ import org.carebook.api.JsonFields;
         description = "Renames a member of staff, changes their role (the new role's scopes must all be the caller's),"
                 + " or disables or enables them. Disabling ends every session of theirs at once.")
 record StaffChangeRequest(
-        @Schema(maxLength = JsonFields.NAME) String name,
+        @Schema(maxLength = Lengths.NAME) String name,
 
         @Schema(allowableValues = {"owner", "front_desk", "clinician", "read_only"})
         String role,
@@ -17,4 +18,18 @@ record StaffChangeRequest(
         @Schema(description = "With the clinician role only.")
         String clinicianId,
 
-        @Schema(allowableValues = {"active", "disabled"}) String status) {}
+        @Schema(allowableValues = {"active", "disabled"}) String status) {
+
+    /** A name, once given, cannot be blank. */
+    ChangeStaff command(Body<StaffChangeRequest> body) {
+        if (body.gives("name")) {
+            body.problems().requireText("name", name);
+        }
+        body.valid();
+        return new ChangeStaff(
+                name,
+                role == null ? null : StaffRole.fromWire(role).orElseThrow(),
+                clinicianId,
+                status == null ? null : StaffStatus.fromWire(status).orElseThrow());
+    }
+}

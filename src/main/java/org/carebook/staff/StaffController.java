@@ -1,9 +1,8 @@
 package org.carebook.staff;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.Set;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
-import org.carebook.api.JsonFields;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
@@ -29,9 +28,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/v1/staff")
 class StaffController {
 
-    private static final Set<String> ROLES = Set.of("owner", "front_desk", "clinician", "read_only");
-    private static final Set<String> STATUSES = Set.of("active", "disabled");
-
     private final StaffMembers staff;
 
     StaffController(StaffMembers staff) {
@@ -44,16 +40,9 @@ class StaffController {
     @RequiresScope(value = Scope.MANAGE_STAFF, liveOnly = true)
     @RequestSchema(InvitationRequest.class)
     Envelope<Invitation> invite(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, InvitationRequest.class);
-        String email = fields.email("email", null);
-        fields.require("email", email);
-        String name = fields.requiredText("name", JsonFields.NAME, null);
-        String role = fields.choice("role", ROLES, null);
-        fields.require("role", role);
-        String clinician = fields.text("clinician_id", JsonFields.TEXT, null);
-        var command = new InviteStaff(email, name, role(role), clinician);
-        fields.throwIfInvalid();
-        return Envelope.of(staff.invite(caller, command, fields.problems()));
+        var read = BodyReader.read(body, InvitationRequest.class);
+        var command = read.value().command(read.problems());
+        return Envelope.of(staff.invite(caller, command, read.problems()));
     }
 
     @GetMapping
@@ -75,18 +64,9 @@ class StaffController {
     @RequiresScope(value = Scope.MANAGE_STAFF, liveOnly = true)
     @RequestSchema(value = StaffChangeRequest.class, partial = true)
     Envelope<StaffMember> change(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, StaffChangeRequest.class);
-        String name = fields.has("name") ? fields.requiredText("name", JsonFields.NAME, null) : null;
-        String role = fields.choice("role", ROLES, null);
-        String clinician = fields.text("clinician_id", JsonFields.TEXT, null);
-        String status = fields.choice("status", STATUSES, null);
-        fields.throwIfInvalid();
-        var change = new ChangeStaff(
-                name,
-                role(role),
-                clinician,
-                status == null ? null : StaffStatus.fromWire(status).orElseThrow());
-        return Envelope.of(staff.change(caller, id, change, fields.problems()));
+        var read = BodyReader.read(body, StaffChangeRequest.class);
+        var change = read.value().command(read);
+        return Envelope.of(staff.change(caller, id, change, read.problems()));
     }
 
     /** Takes them off the staff and ends their sessions; the answer shows them as {@code removed}. */
@@ -95,9 +75,5 @@ class StaffController {
     @RequiresScope(value = Scope.MANAGE_STAFF, liveOnly = true)
     Envelope<StaffMember> remove(Caller caller, @PathVariable String id) {
         return Envelope.of(staff.remove(caller, id));
-    }
-
-    private static StaffRole role(String wire) {
-        return wire == null ? null : StaffRole.fromWire(wire).orElseThrow();
     }
 }

@@ -1,13 +1,11 @@
 package org.carebook.webhook;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.Set;
+import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
-import org.carebook.api.JsonFields;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.Change;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Scope;
@@ -40,8 +38,8 @@ class WebhookController {
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     @RequestSchema(WebhookEndpointRequest.class)
     Envelope<WebhookEndpointView> create(Caller caller, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, WebhookEndpointRequest.class);
-        return Envelope.of(endpoints.create(caller, draft(fields), fields.problems()));
+        var read = BodyReader.read(body, WebhookEndpointRequest.class);
+        return Envelope.of(endpoints.create(caller, read.value().draft(), read.problems()));
     }
 
     @GetMapping
@@ -66,9 +64,8 @@ class WebhookController {
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     @RequestSchema(value = WebhookEndpointRequest.class, partial = true)
     Envelope<WebhookEndpointView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, WebhookEndpointRequest.class);
-        var change = new Change<>(draft(fields), fields.given());
-        return Envelope.of(endpoints.update(caller, id, change, fields.problems()));
+        var read = BodyReader.read(body, WebhookEndpointRequest.class);
+        return Envelope.of(endpoints.update(caller, id, read.change(read.value().draft()), read.problems()));
     }
 
     @DeleteMapping("/{id}")
@@ -102,13 +99,5 @@ class WebhookController {
     @RequiresScope(Scope.MANAGE_WEBHOOKS)
     Envelope<DeliveryView> retry(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
         return Envelope.of(endpoints.retry(caller, id, deliveryId));
-    }
-
-    private static WebhookEndpointDraft draft(JsonFields body) {
-        return new WebhookEndpointDraft(
-                body.text("url", 2000, null),
-                body.texts("events", 20, 40, null),
-                body.text("description", JsonFields.TEXT, null),
-                body.choice("status", Set.of("enabled", "disabled"), null));
     }
 }

@@ -2,9 +2,10 @@ package org.carebook.webhook;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import org.carebook.api.JsonFields;
+import org.carebook.api.Lengths;
 
 /** The body of the webhook endpoint routes (docs/api.md §7), as the OpenAPI document shows it. */
 @Schema(name = "WebhookEndpointRequest", description = "Where to deliver which events.")
@@ -12,14 +13,23 @@ record WebhookEndpointRequest(
         @Schema(requiredMode = REQUIRED, format = "uri", maxLength = 2000, example = "https://ehr.example/hooks")
         String url,
 
-        @Schema(
-                requiredMode = REQUIRED,
-                description = "Event types such as appointment.booked, or * for all; at most 20.")
+        @ArraySchema(
+                maxItems = 20,
+                items = @Schema(maxLength = 40),
+                arraySchema =
+                        @Schema(
+                                requiredMode = REQUIRED,
+                                description = "Event types such as appointment.booked, or * for all; at most 20."))
         List<String> events,
 
-        @Schema(maxLength = JsonFields.TEXT) String description,
+        @Schema(maxLength = Lengths.TEXT) String description,
 
         @Schema(
                 allowableValues = {"enabled", "disabled"},
                 defaultValue = "enabled")
-        String status) {}
+        String status) {
+
+    WebhookEndpointDraft draft() {
+        return new WebhookEndpointDraft(url, events, description, status);
+    }
+}
