@@ -10,7 +10,7 @@ import org.carebook.kernel.Problems;
  * is kept apart from an explicit null), and the problems found so far, to which the domain adds its own before
  * one 422 names them all.
  *
- * @param given the names the body gave, with the members of object fields as {@code field.member}
+ * @param given the record's components the body gave, with a nested record's as {@code insurance.memberId}
  */
 public record Body<R extends Record>(R value, Set<String> given, Problems problems) {
 
@@ -23,7 +23,7 @@ public record Body<R extends Record>(R value, Set<String> given, Problems proble
     }
 
     /** A write of {@code draft} that changes only the fields this body gave. */
-    public <D> Change<D> change(D draft) {
+    public <D extends Record> Change<D> change(D draft) {
         return new Change<>(draft, given);
     }
 
@@ -31,7 +31,7 @@ public record Body<R extends Record>(R value, Set<String> given, Problems proble
         problems.add(field, issue);
     }
 
-    /** Refuses the members of {@code field} that are not in {@code allowed}, as if the record had no others. */
+    /** Refuses the members of {@code field} not in {@code allowed} (component names), as if it had no others. */
     public void refuseMembersOtherThan(String field, Set<String> allowed) {
         String prefix = field + ".";
         given.stream()

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.WireNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -39,7 +40,7 @@ public final class BodyReader {
         }
         var problems = new Problems();
         R value = new BodyReader(problems).record(json, type, "");
-        return new Body<>(value, given(json), problems);
+        return new Body<>(value, given(json, type), problems);
     }
 
     /** A body that may be left out, which reads as an empty object. */
@@ -100,12 +101,21 @@ public final class BodyReader {
         }
     }
 
-    private static Set<String> given(JsonNode json) {
+    /** The components the body gave, with the members of a record as {@code insurance.memberId}. */
+    private static Set<String> given(JsonNode json, Class<?> type) {
         var given = new HashSet<String>();
-        for (var field : json.properties()) {
-            given.add(field.getKey());
-            if (field.getValue().isObject()) {
-                field.getValue().propertyNames().forEach(member -> given.add(field.getKey() + "." + member));
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonNode value = json.get(WireNames.of(component.getName()));
+            if (value == null) {
+                continue;
+            }
+            given.add(component.getName());
+            if (value.isObject() && component.getType().isRecord()) {
+                for (RecordComponent member : component.getType().getRecordComponents()) {
+                    if (value.has(WireNames.of(member.getName()))) {
+                        given.add(component.getName() + "." + member.getName());
+                    }
+                }
             }
         }
         return given;
@@ -116,7 +126,7 @@ public final class BodyReader {
         Set<String> known = Set.of(names);
         for (String name : json.propertyNames()) {
             if (!known.contains(name)) {
-                problems.add(path + name, FieldIssue.UNKNOWN_FIELD);
+                problems.addAsSent(path + name, FieldIssue.UNKNOWN_FIELD);
             }
         }
         RecordComponent[] components = type.getRecordComponents();
@@ -151,7 +161,7 @@ public final class BodyReader {
             return null;
         }
         if (!value.isObject()) {
-            problems.add(path, "must be an object");
+            problems.addAsSent(path, "must be an object");
             return null;
         }
         return record(value, type, path + ".");
@@ -176,7 +186,7 @@ public final class BodyReader {
 
     private List<Object> objects(JsonNode value, Class<?> item, int max, String path) {
         if (!value.isArray() || value.size() > max) {
-            problems.add(path, "must be a list of at most " + max + " objects");
+            problems.addAsSent(path, "must be a list of at most " + max + " objects");
             return null;
         }
         List<Object> result = new ArrayList<>();
@@ -185,7 +195,7 @@ public final class BodyReader {
             if (value.get(i).isObject()) {
                 result.add(record(value.get(i), item, itemPath + "."));
             } else {
-                problems.add(itemPath, "must be an object");
+                problems.addAsSent(itemPath, "must be an object");
                 result.add(null); // keeps the places of the items after it
             }
         }
@@ -198,7 +208,7 @@ public final class BodyReader {
             return Map.of();
         }
         if (!value.isObject() || value.size() > 50) {
-            problems.add(path, "must be an object of at most 50 string values");
+            problems.addAsSent(path, "must be an object of at most 50 string values");
             return null;
         }
         Map<String, String> result = new LinkedHashMap<>();
@@ -211,7 +221,7 @@ public final class BodyReader {
                     || !item.isString()
                     || !ScalarReader.storable(item.stringValue())
                     || item.stringValue().length() > Lengths.TEXT) {
-                problems.add(
+                problems.addAsSent(
                         path + "." + key,
                         "must be a string of at most " + Lengths.TEXT + " characters under a key of at most "
                                 + Lengths.NAME);

@@ -100,9 +100,9 @@ final class ScalarReader {
         }
         String text = value.stringValue();
         if (!storable(text)) {
-            problems.add(path, "contains characters that cannot be stored (NUL or an unpaired surrogate)");
+            problems.addAsSent(path, "contains characters that cannot be stored (NUL or an unpaired surrogate)");
         } else if (text.codePointCount(0, text.length()) > max) {
-            problems.add(path, "must be at most " + max + " characters");
+            problems.addAsSent(path, "must be at most " + max + " characters");
         }
         return text;
     }
@@ -114,7 +114,7 @@ final class ScalarReader {
             return null;
         }
         if (!EMAIL.matcher(email).matches()) {
-            problems.add(path, "must be an e-mail address");
+            problems.addAsSent(path, "must be an e-mail address");
         }
         return email;
     }
@@ -163,7 +163,7 @@ final class ScalarReader {
                     || !storable(item.stringValue())
                     || item.stringValue().isEmpty()
                     || item.stringValue().codePointCount(0, item.stringValue().length()) > maxLength) {
-                problems.add(
+                problems.addAsSent(
                         path + "[" + i + "]", "must be a non-empty string of at most " + maxLength + " characters");
             } else if (!result.contains(item.stringValue())) {
                 result.add(item.stringValue());
@@ -207,7 +207,7 @@ final class ScalarReader {
     }
 
     private <T> T fail(String issue) {
-        problems.add(path, issue);
+        problems.addAsSent(path, issue);
         return null;
     }
 

@@ -1,7 +1,6 @@
 package org.carebook.booking;
 
 import java.util.Map;
-import java.util.function.Predicate;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
 import org.carebook.patient.PatientView;
@@ -26,24 +25,6 @@ public record AppointmentDetails(
         externalIds = externalIds == null ? Map.of() : externalIds;
     }
 
-    /** {@code current} with the fields named in {@code given} (wire names) from these details. */
-    AppointmentDetails over(AppointmentDetails current, Predicate<String> given) {
-        return new AppointmentDetails(
-                given.test("title") ? title : current.title,
-                given.test("reason") ? reason : current.reason,
-                given.test("notes") ? notes : current.notes,
-                given.test("payment_mode") ? paymentMode : current.paymentMode,
-                !given.test("insurance")
-                        ? current.insurance
-                        : insurance == null
-                                ? null
-                                : insurance.over(current.insurance, p -> given.test("insurance." + p)),
-                given.test("attendee_name") ? attendeeName : current.attendeeName,
-                given.test("attendee_email") ? attendeeEmail : current.attendeeEmail,
-                given.test("attendee_phone") ? attendeePhone : current.attendeePhone,
-                given.test("external_ids") ? externalIds : current.externalIds);
-    }
-
     /** As stored: the attendee's phone in E.164 (read in {@code country}), an insurance naming its payer. */
     AppointmentDetails checked(String country, Problems problems) {
         if (insurance != null) {
@@ -57,7 +38,7 @@ public record AppointmentDetails(
                 insurance,
                 attendeeName,
                 attendeeEmail,
-                Phones.normalize(attendeePhone, country, problems, "attendee_phone"),
+                Phones.normalize(attendeePhone, country, problems, "attendeePhone"),
                 externalIds);
     }
 }

@@ -95,8 +95,8 @@ public class Appointments {
         var current = load(caller, id, true);
         var tenant = caller.tenant();
         var where = placements.moved(tenant, current.placement(), change, problems);
-        var details = change.details()
-                .over(current.details(), change::gives)
+        var details = change.detailsChange()
+                .over(current.details())
                 .checked(placements.settings(tenant).country(), problems);
         problems.throwIfAny();
         if (where.placement().equals(current.placement())) {

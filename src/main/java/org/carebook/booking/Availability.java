@@ -99,7 +99,7 @@ public class Availability {
             if (e.status() != 404) {
                 throw e;
             }
-            issues.add("appointment_type_id", "does not name an appointment type");
+            issues.add("appointmentTypeId", "does not name an appointment type");
             return null;
         }
     }

@@ -39,7 +39,7 @@ public class AvailabilityAnswers {
             String insurancePayer,
             Problems problems) {
         if (appointmentTypeId == null || appointmentTypeId.isBlank()) {
-            problems.add("appointment_type_id", "is required");
+            problems.add("appointmentTypeId", "is required");
         }
         return new AvailabilityQuery(
                 AppointmentFilters.blankToNull(appointmentTypeId),
@@ -95,7 +95,7 @@ public class AvailabilityAnswers {
             return null;
         }
         if (!text.equals("true") && !text.equals("false")) {
-            problems.add("is_remote", "must be true or false");
+            problems.add("isRemote", "must be true or false");
             return null;
         }
         return Boolean.valueOf(text);

@@ -54,7 +54,7 @@ class BookingCore {
             return new PatientChoice.Inline(patients.check(settings, inline.patient(), problems, "patient."));
         }
         if (choice instanceof PatientChoice.Existing existing && !patients.exists(caller, existing.patientId())) {
-            problems.add("patient_id", "does not name an existing patient");
+            problems.add("patientId", "does not name an existing patient");
         }
         return choice;
     }
@@ -196,7 +196,7 @@ class BookingCore {
             throw CarebookException.validation(
                     "hold_mismatch",
                     "The hold is for another appointment type.",
-                    List.of(new FieldIssue("hold_id", "is for another appointment type")));
+                    List.of(FieldIssue.at("holdId", "is for another appointment type")));
         }
         return hold;
     }

@@ -35,19 +35,19 @@ class BookingReferences {
     }
 
     AppointmentTypeView type(Caller caller, String id, Problems problems) {
-        return lookup(problems, "appointment_type_id", id, () -> types.get(caller, id));
+        return lookup(problems, "appointmentTypeId", id, () -> types.get(caller, id));
     }
 
     ClinicianView clinician(Tenant tenant, String id, Problems problems) {
-        return lookup(problems, "clinician_id", id, () -> clinicians.get(tenant, id));
+        return lookup(problems, "clinicianId", id, () -> clinicians.get(tenant, id));
     }
 
     LocationView location(Tenant tenant, String id, Problems problems) {
-        return lookup(problems, "location_id", id, () -> locations.get(tenant, id));
+        return lookup(problems, "locationId", id, () -> locations.get(tenant, id));
     }
 
     ScheduleView schedule(Tenant tenant, String id, Problems problems) {
-        return lookup(problems, "schedule_id", id, () -> schedules.get(tenant, id));
+        return lookup(problems, "scheduleId", id, () -> schedules.get(tenant, id));
     }
 
     /** A named room must be an active room of the location; without a location no room can be named. */
@@ -55,7 +55,7 @@ class BookingReferences {
         if (roomId != null
                 && (location == null
                         || location.rooms().stream().noneMatch(r -> r.id().equals(roomId) && r.isActive()))) {
-            problems.add("room_id", "does not name an active room of the location");
+            problems.add("roomId", "does not name an active room of the location");
         }
     }
 

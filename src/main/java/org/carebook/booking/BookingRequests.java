@@ -56,7 +56,7 @@ final class BookingRequests {
             Problems problems = body.problems();
             problems.requireText("appointment_type_id", appointmentTypeId);
             // Without a clinician, the server picks one free at that time (Holds).
-            if (body.gives("clinician_id") && (clinicianId == null || clinicianId.isBlank())) {
+            if (body.gives("clinicianId") && (clinicianId == null || clinicianId.isBlank())) {
                 body.issue("clinician_id", "must name a clinician, or be left out for any free clinician");
             }
             if (locationId == null && !Boolean.TRUE.equals(isRemote)) {
@@ -215,7 +215,7 @@ final class BookingRequests {
                     instant(endTime),
                     durationMinutes,
                     status == null ? AppointmentStatus.CONFIRMED : AppointmentStatus.fromWire(status),
-                    flag(body, "allow_overlapping", allowOverlapping),
+                    flag(body, "allowOverlapping", allowOverlapping),
                     details,
                     limitOverride(body, overrideBookingLimit, browser));
         }
@@ -236,13 +236,13 @@ final class BookingRequests {
             Map<String, String> externalIds) {
 
         org.carebook.booking.ChangeAppointment command(Body<ChangeAppointment> body) {
-            if (body.gives("clinician_id") && (clinicianId == null || clinicianId.isBlank())) {
+            if (body.gives("clinicianId") && (clinicianId == null || clinicianId.isBlank())) {
                 body.issue("clinician_id", Problems.REQUIRED);
             }
-            if (body.gives("start_time")) {
+            if (body.gives("startTime")) {
                 body.problems().require("start_time", startTime);
             }
-            if (body.gives("end_time")) {
+            if (body.gives("endTime")) {
                 body.problems().require("end_time", endTime);
             }
             if (startTime != null && endTime != null && !endTime.isAfter(startTime)) {
@@ -266,7 +266,7 @@ final class BookingRequests {
         /** By the clinic unless the body says otherwise. */
         org.carebook.booking.CancelAppointment command(Body<CancelAppointment> body) {
             body.valid();
-            var by = body.gives("cancelled_by") ? cancelledBy : "clinic";
+            var by = body.gives("cancelledBy") ? cancelledBy : "clinic";
             return new org.carebook.booking.CancelAppointment(
                     reason,
                     by == null
@@ -290,7 +290,7 @@ final class BookingRequests {
 
     /** Only a secret key may book past a patient's limit of upcoming bookings; a browser's key is held by anyone. */
     private static boolean limitOverride(Body<?> body, Boolean override, boolean browser) {
-        boolean overriding = flag(body, "override_booking_limit", override);
+        boolean overriding = flag(body, "overrideBookingLimit", override);
         if (overriding && browser) {
             body.issue("override_booking_limit", "may only be used with a secret key");
         }

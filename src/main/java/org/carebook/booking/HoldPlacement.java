@@ -105,7 +105,6 @@ class HoldPlacement {
     }
 
     private static CarebookException unavailable(String message) {
-        return CarebookException.validation(
-                "slot_unavailable", message, List.of(new FieldIssue("start_time", message)));
+        return CarebookException.validation("slot_unavailable", message, List.of(FieldIssue.at("startTime", message)));
     }
 }

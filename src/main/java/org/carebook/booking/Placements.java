@@ -48,16 +48,16 @@ class Placements {
         var type = references.type(caller, command.appointmentTypeId(), problems);
         var schedule = references.schedule(tenant, command.scheduleId(), problems);
         String clinicianId = fromSchedule(
-                problems, "clinician_id", command.clinicianId(), schedule == null ? null : schedule.clinicianId());
+                problems, "clinicianId", command.clinicianId(), schedule == null ? null : schedule.clinicianId());
         String locationId = fromSchedule(
-                problems, "location_id", command.locationId(), schedule == null ? null : schedule.locationId());
+                problems, "locationId", command.locationId(), schedule == null ? null : schedule.locationId());
         boolean remote = Boolean.TRUE.equals(
                 command.remote() != null ? command.remote() : schedule == null ? null : schedule.isRemote());
-        problems.require("clinician_id", clinicianId);
+        problems.require("clinicianId", clinicianId);
         var clinician = references.clinician(tenant, clinicianId, problems);
         var location = references.location(tenant, locationId, problems);
         if (locationId == null && !remote) {
-            problems.add("location_id", "is required unless is_remote is true");
+            problems.add("locationId", "is required unless is_remote is true");
         }
         BookingReferences.checkRoom(location, command.roomId(), problems);
         var placement = new Placement(
@@ -73,19 +73,19 @@ class Placements {
 
     /** Where a change puts the appointment; a start without an end keeps its length. */
     Where moved(Tenant tenant, Placement old, ChangeAppointment change, Problems problems) {
-        String clinicianId = change.gives("clinician_id") ? change.clinicianId() : old.clinicianId();
-        String locationId = change.gives("location_id") ? change.locationId() : old.locationId();
+        String clinicianId = change.gives("clinicianId") ? change.clinicianId() : old.clinicianId();
+        String locationId = change.gives("locationId") ? change.locationId() : old.locationId();
         references.clinician(tenant, clinicianId, problems);
         var location = references.location(tenant, locationId, problems);
         boolean locationChanged = !Objects.equals(locationId, old.locationId());
-        String roomId = change.gives("room_id") ? change.roomId() : locationChanged ? null : old.roomId();
+        String roomId = change.gives("roomId") ? change.roomId() : locationChanged ? null : old.roomId();
         BookingReferences.checkRoom(location, roomId, problems);
-        Instant start = change.gives("start_time") ? change.start() : old.start();
-        Instant end = change.gives("end_time")
+        Instant start = change.gives("startTime") ? change.start() : old.start();
+        Instant end = change.gives("endTime")
                 ? change.end()
                 : start == null ? null : start.plus(Duration.between(old.start(), old.end()));
         if (start != null && end != null && !end.isAfter(start)) {
-            problems.add("end_time", "must be after start_time");
+            problems.add("endTime", "must be after start_time");
         }
         var placement = new Placement(
                 clinicianId,

@@ -3,18 +3,20 @@ package org.carebook.catalog;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.Problems;
 
-/** The writable fields of an appointment type, with the contract's defaults. */
+/**
+ * The writable fields of an appointment type, with the contract's defaults. The three change rules override the
+ * organization's one by one.
+ */
 public record AppointmentTypeDraft(
         String name,
         String description,
         Integer durationMinutes,
         BigDecimal price,
         String currency,
-        Boolean active,
+        Boolean isActive,
         Boolean allowOnlineBooking,
         List<String> modes,
         Integer bufferBeforeMinutes,
@@ -24,7 +26,9 @@ public record AppointmentTypeDraft(
         Integer slotIntervalMinutes,
         Boolean requiresRoom,
         List<String> clinicianIds,
-        ChangeRules changeRules) {
+        Integer cancelNoticeHours,
+        Integer rescheduleNoticeHours,
+        Integer maxReschedules) {
 
     private static final Set<String> MODES = Set.of("in_person", "remote");
 
@@ -46,27 +50,13 @@ public record AppointmentTypeDraft(
                 null,
                 false,
                 List.of(),
-                ChangeRules.NONE);
+                null,
+                null,
+                null);
     }
 
-    AppointmentTypeDraft over(AppointmentTypeDraft current, Predicate<String> given) {
-        return new AppointmentTypeDraft(
-                given.test("name") ? name : current.name,
-                given.test("description") ? description : current.description,
-                given.test("duration_minutes") ? durationMinutes : current.durationMinutes,
-                given.test("price") ? price : current.price,
-                given.test("currency") ? currency : current.currency,
-                given.test("is_active") ? active : current.active,
-                given.test("allow_online_booking") ? allowOnlineBooking : current.allowOnlineBooking,
-                given.test("modes") ? modes : current.modes,
-                given.test("buffer_before_minutes") ? bufferBeforeMinutes : current.bufferBeforeMinutes,
-                given.test("buffer_after_minutes") ? bufferAfterMinutes : current.bufferAfterMinutes,
-                given.test("min_notice_minutes") ? minNoticeMinutes : current.minNoticeMinutes,
-                given.test("max_advance_days") ? maxAdvanceDays : current.maxAdvanceDays,
-                given.test("slot_interval_minutes") ? slotIntervalMinutes : current.slotIntervalMinutes,
-                given.test("requires_room") ? requiresRoom : current.requiresRoom,
-                given.test("clinician_ids") ? clinicianIds : current.clinicianIds,
-                changeRules.over(current.changeRules, given));
+    public ChangeRules changeRules() {
+        return new ChangeRules(cancelNoticeHours, rescheduleNoticeHours, maxReschedules);
     }
 
     /** Every setting present, modes from {@link #MODES}, an ISO 4217 currency; slots step by the duration unless set. */
@@ -79,7 +69,7 @@ public record AppointmentTypeDraft(
             problems.add("currency", "must be an ISO 4217 currency code such as GBP");
         }
         if (slotIntervalMinutes == null && slotIntervalGiven) {
-            problems.add("slot_interval_minutes", Problems.REQUIRED);
+            problems.add("slotIntervalMinutes", Problems.REQUIRED);
         }
         return new AppointmentTypeDraft(
                 name,
@@ -87,7 +77,7 @@ public record AppointmentTypeDraft(
                 durationMinutes,
                 price,
                 currency,
-                active,
+                isActive,
                 allowOnlineBooking,
                 modes,
                 bufferBeforeMinutes,
@@ -97,21 +87,23 @@ public record AppointmentTypeDraft(
                 slotIntervalMinutes == null ? durationMinutes : slotIntervalMinutes,
                 requiresRoom,
                 clinicianIds == null ? List.of() : clinicianIds,
-                changeRules);
+                cancelNoticeHours,
+                rescheduleNoticeHours,
+                maxReschedules);
     }
 
     /** Settings that have defaults may be changed but not cleared. */
     private void requireSettings(Problems problems) {
         problems.requireText("name", name);
-        problems.require("duration_minutes", durationMinutes);
+        problems.require("durationMinutes", durationMinutes);
         problems.require("currency", currency);
-        problems.require("is_active", active);
-        problems.require("allow_online_booking", allowOnlineBooking);
-        problems.require("buffer_before_minutes", bufferBeforeMinutes);
-        problems.require("buffer_after_minutes", bufferAfterMinutes);
-        problems.require("min_notice_minutes", minNoticeMinutes);
-        problems.require("max_advance_days", maxAdvanceDays);
-        problems.require("requires_room", requiresRoom);
+        problems.require("isActive", isActive);
+        problems.require("allowOnlineBooking", allowOnlineBooking);
+        problems.require("bufferBeforeMinutes", bufferBeforeMinutes);
+        problems.require("bufferAfterMinutes", bufferAfterMinutes);
+        problems.require("minNoticeMinutes", minNoticeMinutes);
+        problems.require("maxAdvanceDays", maxAdvanceDays);
+        problems.require("requiresRoom", requiresRoom);
     }
 
     AppointmentTypeDraft deactivated() {
@@ -131,6 +123,8 @@ public record AppointmentTypeDraft(
                 slotIntervalMinutes,
                 requiresRoom,
                 clinicianIds,
-                changeRules);
+                cancelNoticeHours,
+                rescheduleNoticeHours,
+                maxReschedules);
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
@@ -87,7 +86,7 @@ class AppointmentTypeRepository {
         values.put("duration", d.durationMinutes());
         values.put("price", d.price());
         values.put("currency", d.currency());
-        values.put("active", d.active());
+        values.put("active", d.isActive());
         values.put("online", d.allowOnlineBooking());
         values.put("modes", Sql.array(d.modes()));
         values.put("before", d.bufferBeforeMinutes());
@@ -97,9 +96,9 @@ class AppointmentTypeRepository {
         values.put("interval", d.slotIntervalMinutes());
         values.put("room", d.requiresRoom());
         values.put("clinicians", Sql.array(d.clinicianIds()));
-        values.put("cancelNotice", d.changeRules().cancelNoticeHours());
-        values.put("rescheduleNotice", d.changeRules().rescheduleNoticeHours());
-        values.put("maxReschedules", d.changeRules().maxReschedules());
+        values.put("cancelNotice", d.cancelNoticeHours());
+        values.put("rescheduleNotice", d.rescheduleNoticeHours());
+        values.put("maxReschedules", d.maxReschedules());
         return values;
     }
 
@@ -120,10 +119,9 @@ class AppointmentTypeRepository {
                 rs.getInt("slot_interval_minutes"),
                 rs.getBoolean("requires_room"),
                 Sql.texts(rs, "clinician_ids"),
-                new ChangeRules(
-                        rs.getObject("cancel_notice_hours", Integer.class),
-                        rs.getObject("reschedule_notice_hours", Integer.class),
-                        rs.getObject("max_reschedules", Integer.class)));
+                rs.getObject("cancel_notice_hours", Integer.class),
+                rs.getObject("reschedule_notice_hours", Integer.class),
+                rs.getObject("max_reschedules", Integer.class));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

@@ -34,7 +34,7 @@ public class AppointmentTypes {
     public AppointmentTypeView create(Tenant tenant, Change<AppointmentTypeDraft> request, Problems problems) {
         var defaults =
                 AppointmentTypeDraft.defaults(organizations.settings(tenant).currency());
-        var draft = checked(tenant, request, request.values().over(defaults, request::gives), problems);
+        var draft = checked(tenant, request, request.over(defaults), problems);
         String id = Ids.next("type");
         repository.insert(tenant, id, draft, clock.instant());
         return view(repository.find(tenant, id, false).orElseThrow());
@@ -46,7 +46,7 @@ public class AppointmentTypes {
         var row = repository
                 .find(caller.tenant(), id, false)
                 .filter(r -> !caller.isPublishable()
-                        || (r.draft().active() && r.draft().allowOnlineBooking()))
+                        || (r.draft().isActive() && r.draft().allowOnlineBooking()))
                 .orElseThrow(AppointmentTypes::notFound);
         return view(row);
     }
@@ -74,10 +74,7 @@ public class AppointmentTypes {
     public AppointmentTypeView update(
             Tenant tenant, String id, Change<AppointmentTypeDraft> change, Problems problems) {
         var current = repository.find(tenant, id, true).orElseThrow(AppointmentTypes::notFound);
-        repository.update(
-                id,
-                checked(tenant, change, change.values().over(current.draft(), change::gives), problems),
-                clock.instant());
+        repository.update(id, checked(tenant, change, change.over(current.draft()), problems), clock.instant());
         return view(repository.find(tenant, id, false).orElseThrow());
     }
 
@@ -91,9 +88,9 @@ public class AppointmentTypes {
     /** A null slot interval steps by the duration, unless the request cleared it on purpose. */
     private AppointmentTypeDraft checked(
             Tenant tenant, Change<AppointmentTypeDraft> change, AppointmentTypeDraft draft, Problems problems) {
-        boolean intervalCleared = change.given() != null && change.given().contains("slot_interval_minutes");
+        boolean intervalCleared = change.given() != null && change.given().contains("slotIntervalMinutes");
         var checked = draft.checked(problems, intervalCleared);
-        references.checkAll(problems, "clinician_ids", tenant, References.Table.CLINICIANS, checked.clinicianIds());
+        references.checkAll(problems, "clinicianIds", tenant, References.Table.CLINICIANS, checked.clinicianIds());
         problems.throwIfAny();
         return checked;
     }
@@ -111,7 +108,7 @@ public class AppointmentTypes {
                 d.durationMinutes(),
                 d.price(),
                 d.currency(),
-                d.active(),
+                d.isActive(),
                 d.allowOnlineBooking(),
                 d.modes(),
                 d.bufferBeforeMinutes(),

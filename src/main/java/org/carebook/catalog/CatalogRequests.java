@@ -14,7 +14,6 @@ import java.util.Map;
 import org.carebook.api.Body;
 import org.carebook.api.Lengths;
 import org.carebook.kernel.Address;
-import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
 
@@ -155,7 +154,9 @@ final class CatalogRequests {
                     slotIntervalMinutes,
                     requiresRoom,
                     clinicianIds,
-                    new ChangeRules(cancelNoticeHours, rescheduleNoticeHours, maxReschedules));
+                    cancelNoticeHours,
+                    rescheduleNoticeHours,
+                    maxReschedules);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.carebook.catalog;
 
 import java.util.Map;
-import java.util.function.Predicate;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
 import org.carebook.kernel.Zones;
@@ -13,7 +12,7 @@ public record ClinicianDraft(
         String specialty,
         String email,
         String phone,
-        Boolean active,
+        Boolean isActive,
         String timezone,
         Map<String, String> externalIds) {
 
@@ -23,22 +22,10 @@ public record ClinicianDraft(
         externalIds = externalIds == null ? Map.of() : externalIds;
     }
 
-    ClinicianDraft over(ClinicianDraft current, Predicate<String> given) {
-        return new ClinicianDraft(
-                given.test("name") ? name : current.name,
-                given.test("title") ? title : current.title,
-                given.test("specialty") ? specialty : current.specialty,
-                given.test("email") ? email : current.email,
-                given.test("phone") ? phone : current.phone,
-                given.test("is_active") ? active : current.active,
-                given.test("timezone") ? timezone : current.timezone,
-                given.test("external_ids") ? externalIds : current.externalIds);
-    }
-
     /** A name and an activity, and the phone in E.164 (read in {@code country} without a country code). */
     ClinicianDraft checked(String country, Problems problems) {
         problems.requireText("name", name);
-        problems.require("is_active", active);
+        problems.require("isActive", isActive);
         Zones.check("timezone", timezone, problems);
         return new ClinicianDraft(
                 name,
@@ -46,7 +33,7 @@ public record ClinicianDraft(
                 specialty,
                 email,
                 Phones.normalize(phone, country, problems, "phone"),
-                active,
+                isActive,
                 timezone,
                 externalIds);
     }

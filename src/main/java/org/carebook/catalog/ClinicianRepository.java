@@ -125,7 +125,7 @@ class ClinicianRepository {
         values.put("specialty", draft.specialty());
         values.put("email", draft.email());
         values.put("phone", draft.phone());
-        values.put("active", draft.active());
+        values.put("active", draft.isActive());
         values.put("timezone", draft.timezone());
         values.put("external", Sql.json(draft.externalIds()));
         return values;

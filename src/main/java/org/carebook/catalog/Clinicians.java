@@ -30,7 +30,7 @@ public class Clinicians {
 
     @Transactional
     public ClinicianView create(Tenant tenant, Change<ClinicianDraft> request, Problems problems) {
-        var draft = checked(tenant, request.values().over(ClinicianDraft.EMPTY, request::gives), problems);
+        var draft = checked(tenant, request.over(ClinicianDraft.EMPTY), problems);
         String id = Ids.next("clin");
         repository.insert(tenant, id, draft, clock.instant());
         return get(tenant, id);
@@ -59,7 +59,7 @@ public class Clinicians {
     @Transactional
     public ClinicianView update(Tenant tenant, String id, Change<ClinicianDraft> change, Problems problems) {
         var current = row(tenant, id, true);
-        var draft = checked(tenant, change.values().over(current.draft(), change::gives), problems);
+        var draft = checked(tenant, change.over(current.draft()), problems);
         repository.update(id, draft, clock.instant());
         return get(tenant, id);
     }
@@ -76,10 +76,10 @@ public class Clinicians {
     @Transactional
     public TimeOffView addTimeOff(
             Tenant tenant, String clinicianId, Instant start, Instant end, String reason, Problems problems) {
-        problems.require("start_time", start);
-        problems.require("end_time", end);
+        problems.require("startTime", start);
+        problems.require("endTime", end);
         if (start != null && end != null && !end.isAfter(start)) {
-            problems.add("end_time", "must be after start_time");
+            problems.add("endTime", "must be after start_time");
         }
         problems.throwIfAny();
         row(tenant, clinicianId, true);
@@ -125,7 +125,7 @@ public class Clinicians {
                 d.specialty(),
                 d.email(),
                 d.phone(),
-                d.active(),
+                d.isActive(),
                 d.timezone(),
                 d.externalIds(),
                 row.createdAt(),

@@ -1,7 +1,6 @@
 package org.carebook.catalog;
 
 import java.util.Map;
-import java.util.function.Predicate;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
@@ -15,17 +14,6 @@ public record LocationDraft(
 
     public LocationDraft {
         externalIds = externalIds == null ? Map.of() : externalIds;
-    }
-
-    LocationDraft over(LocationDraft current, Predicate<String> given) {
-        return new LocationDraft(
-                given.test("name") ? name : current.name,
-                given.test("timezone") ? timezone : current.timezone,
-                !given.test("address")
-                        ? current.address
-                        : address == null ? null : address.over(current.address, part -> given.test("address." + part)),
-                given.test("phone") ? phone : current.phone,
-                given.test("external_ids") ? externalIds : current.externalIds);
     }
 
     /** A name and a time zone, and the phone in E.164 (read in {@code country} without a country code). */

@@ -29,7 +29,7 @@ public class Locations {
 
     @Transactional
     public LocationView create(Tenant tenant, Change<LocationDraft> request, Problems problems) {
-        var draft = checked(tenant, request.values().over(LocationDraft.EMPTY, request::gives), problems);
+        var draft = checked(tenant, request.over(LocationDraft.EMPTY), problems);
         String id = Ids.next("loc");
         repository.insert(tenant, id, draft, clock.instant());
         return get(tenant, id);
@@ -55,8 +55,7 @@ public class Locations {
     @Transactional
     public LocationView update(Tenant tenant, String id, Change<LocationDraft> change, Problems problems) {
         var current = row(tenant, id, true);
-        repository.update(
-                id, checked(tenant, change.values().over(current.draft(), change::gives), problems), clock.instant());
+        repository.update(id, checked(tenant, change.over(current.draft()), problems), clock.instant());
         return get(tenant, id);
     }
 
@@ -80,12 +79,11 @@ public class Locations {
     public LocationView.RoomView updateRoom(
             Tenant tenant, String locationId, String roomId, Change<RoomDraft> change, Problems problems) {
         var current = room(tenant, locationId, roomId);
-        String name = change.gives("name") ? change.values().name() : current.name();
-        Boolean active = change.gives("is_active") ? change.values().active() : Boolean.valueOf(current.isActive());
-        problems.requireText("name", name);
-        problems.require("is_active", active);
+        var room = change.over(new RoomDraft(current.name(), current.isActive()));
+        problems.requireText("name", room.name());
+        problems.require("isActive", room.isActive());
         problems.throwIfAny();
-        repository.updateRoom(roomId, name, active, clock.instant());
+        repository.updateRoom(roomId, room.name(), room.isActive(), clock.instant());
         return repository.findRoom(locationId, roomId).orElseThrow();
     }
 

@@ -1,4 +1,4 @@
 package org.carebook.catalog;
 
 /** The writable fields of a room of a location. */
-public record RoomDraft(String name, Boolean active) {}
+public record RoomDraft(String name, Boolean isActive) {}

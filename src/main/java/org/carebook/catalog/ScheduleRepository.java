@@ -127,14 +127,14 @@ class ScheduleRepository {
         var values = new java.util.HashMap<String, Object>();
         values.put("clinician", d.clinicianId());
         values.put("location", d.locationId());
-        values.put("remote", d.remote());
+        values.put("remote", d.isRemote());
         values.put("timezone", d.timezone());
         values.put("hours", Sql.json(d.weeklyHours()));
         values.put("from", d.validFrom());
         values.put("until", d.validUntil());
         values.put("types", Sql.array(d.appointmentTypeIds()));
         values.put("payers", Sql.array(d.acceptedInsurancePayers()));
-        values.put("active", d.active());
+        values.put("active", d.isActive());
         return values;
     }
 

@@ -29,7 +29,7 @@ public class Schedules {
 
     @Transactional
     public ScheduleView create(Tenant tenant, Change<ScheduleDraft> request, Problems problems) {
-        var draft = checked(tenant, request, request.values().over(ScheduleDraft.EMPTY, request::gives), problems);
+        var draft = checked(tenant, request, request.over(ScheduleDraft.EMPTY), problems);
         String id = Ids.next("sched");
         repository.insert(tenant, id, draft, clock.instant());
         return get(tenant, id);
@@ -52,10 +52,7 @@ public class Schedules {
     @Transactional
     public ScheduleView update(Tenant tenant, String id, Change<ScheduleDraft> change, Problems problems) {
         var current = row(tenant, id, true);
-        repository.update(
-                id,
-                checked(tenant, change, change.values().over(current.draft(), change::gives), problems),
-                clock.instant());
+        repository.update(id, checked(tenant, change, change.over(current.draft()), problems), clock.instant());
         return get(tenant, id);
     }
 
@@ -101,18 +98,14 @@ public class Schedules {
     private ScheduleDraft checked(
             Tenant tenant, Change<ScheduleDraft> change, ScheduleDraft request, Problems problems) {
         var draft = request.checked(problems);
-        references.check(problems, "clinician_id", tenant, References.Table.CLINICIANS, draft.clinicianId());
+        references.check(problems, "clinicianId", tenant, References.Table.CLINICIANS, draft.clinicianId());
         references.checkAll(
-                problems,
-                "appointment_type_ids",
-                tenant,
-                References.Table.APPOINTMENT_TYPES,
-                draft.appointmentTypeIds());
+                problems, "appointmentTypeIds", tenant, References.Table.APPOINTMENT_TYPES, draft.appointmentTypeIds());
         String zone = draft.timezone();
         if (draft.locationId() != null) {
             var locationZone = repository.locationTimezone(tenant, draft.locationId());
             if (locationZone.isEmpty()) {
-                problems.add("location_id", "does not name an existing location");
+                problems.add("locationId", "does not name an existing location");
             } else if (change.gives("timezone") && zone != null && !zone.equals(locationZone.get())) {
                 problems.add("timezone", "must be the location's time zone (" + locationZone.get() + ") or left out");
             } else {
@@ -137,14 +130,14 @@ public class Schedules {
                 row.id(),
                 d.clinicianId(),
                 d.locationId(),
-                d.remote(),
+                d.isRemote(),
                 d.timezone(),
                 d.weeklyHours(),
                 d.validFrom(),
                 d.validUntil(),
                 d.appointmentTypeIds(),
                 d.acceptedInsurancePayers(),
-                d.active(),
+                d.isActive(),
                 row.createdAt(),
                 row.updatedAt());
     }

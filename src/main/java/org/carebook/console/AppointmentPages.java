@@ -128,7 +128,7 @@ class AppointmentPages {
                 throw CarebookException.invalidField("time", "choose a free time");
             }
             var change = new ChangeAppointment(
-                    Set.of("start_time", "clinician_id"),
+                    Set.of("startTime", "clinicianId"),
                     target.get().start(),
                     null,
                     target.get().ref(),

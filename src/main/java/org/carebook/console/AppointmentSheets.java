@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class AppointmentSheets {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
-    private static final Set<String> DETAILS = Set.of("notes", "payment_mode", "insurance");
+    private static final Set<String> DETAILS = Set.of("notes", "paymentMode", "insurance");
 
     private final Appointments appointments;
     private final Patients patients;
@@ -111,11 +111,6 @@ class AppointmentSheets {
 
     private static Set<String> withWholeInsurance() {
         return Set.of(
-                "notes",
-                "payment_mode",
-                "insurance",
-                "insurance.payer",
-                "insurance.member_id",
-                "insurance.group_number");
+                "notes", "paymentMode", "insurance", "insurance.payer", "insurance.memberId", "insurance.groupNumber");
     }
 }

@@ -16,7 +16,6 @@ import org.carebook.catalog.ScheduleDraft;
 import org.carebook.catalog.Schedules;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Change;
-import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.Problems;
 import org.carebook.kernel.Sql;
@@ -99,7 +98,9 @@ public class DemoClinic {
                         List.of(24),
                         null,
                         "+44 20 7946 0000",
-                        new ChangeRules(24, 24, 2),
+                        24,
+                        24,
+                        2,
                         3)),
                 new Problems());
         var tenant = new Tenant(created.organization().id(), Mode.TEST);
@@ -198,7 +199,9 @@ public class DemoClinic {
                                 minutes,
                                 room,
                                 List.of(),
-                                ChangeRules.NONE)),
+                                null,
+                                null,
+                                null)),
                         new Problems())
                 .id();
     }

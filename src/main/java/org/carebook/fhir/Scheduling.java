@@ -146,7 +146,7 @@ class Scheduling {
         if (input.start() == null) {
             throw FhirQuery.invalid("appointment.start", "is required to move an appointment");
         }
-        var given = input.end() == null ? java.util.Set.of("start_time") : java.util.Set.of("start_time", "end_time");
+        var given = input.end() == null ? java.util.Set.of("startTime") : java.util.Set.of("startTime", "endTime");
         var change =
                 new ChangeAppointment(given, input.start(), input.end(), null, null, null, AppointmentDetails.NONE);
         return appointments.change(caller, id, change, new Problems());

@@ -15,7 +15,6 @@ public record Address(
         String country) {
 
     public static final Address EMPTY = new Address(null, null, null, null, null);
-    public static final String[] FIELDS = {"line1", "line2", "city", "postcode", "country"};
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     /** Adds a problem if the country is not an ISO 3166-1 alpha-2 code. */
@@ -23,16 +22,5 @@ public record Address(
         if (country != null && !COUNTRIES.contains(country)) {
             problems.add(path + "country", "must be an ISO 3166-1 alpha-2 country code such as GB");
         }
-    }
-
-    /** This address with the parts named in {@code given} (such as {@code "city"}) taken from {@code change}. */
-    public Address over(Address current, java.util.function.Predicate<String> given) {
-        Address base = current == null ? EMPTY : current;
-        return new Address(
-                given.test("line1") ? line1 : base.line1,
-                given.test("line2") ? line2 : base.line2,
-                given.test("city") ? city : base.city,
-                given.test("postcode") ? postcode : base.postcode,
-                given.test("country") ? country : base.country);
     }
 }

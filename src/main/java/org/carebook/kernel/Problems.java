@@ -17,9 +17,18 @@ public final class Problems {
     private final List<FieldIssue> issues = new ArrayList<>();
     private final Set<String> fields = new HashSet<>();
 
-    public void add(String field, String issue) {
-        if (fields.add(field)) {
-            issues.add(new FieldIssue(field, issue));
+    /** A problem with the field at {@code path}, named as the domain's records name it ({@code insurance.memberId}). */
+    public void add(String path, String issue) {
+        addAsSent(WireNames.ofPath(path), issue);
+    }
+
+    /**
+     * A problem with a field named as the request spelled it: an unknown field or a key of a map is reported as
+     * sent, never re-spelled.
+     */
+    public void addAsSent(String wirePath, String issue) {
+        if (fields.add(wirePath)) {
+            issues.add(new FieldIssue(wirePath, issue));
         }
     }
 
@@ -36,8 +45,8 @@ public final class Problems {
         }
     }
 
-    public boolean has(String field) {
-        return fields.contains(field);
+    public boolean has(String path) {
+        return fields.contains(WireNames.ofPath(path));
     }
 
     public boolean isEmpty() {

@@ -4,7 +4,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.Problems;
 import org.carebook.kernel.Zones;
@@ -19,28 +18,18 @@ public record OrganizationDraft(
         List<Integer> reminderHoursBefore,
         List<String> smsCountries,
         String phone,
-        ChangeRules changeRules,
+        Integer cancelNoticeHours,
+        Integer rescheduleNoticeHours,
+        Integer maxReschedules,
         Integer maxActiveBookingsPerPatient) {
 
     static final OrganizationDraft EMPTY =
-            new OrganizationDraft(null, null, null, null, null, List.of(24), null, null, ChangeRules.NONE, null);
+            new OrganizationDraft(null, null, null, null, null, List.of(24), null, null, null, null, null, null);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String COUNTRY = "must be an ISO 3166-1 alpha-2 country code such as GB";
 
-    OrganizationDraft over(OrganizationDraft current, Predicate<String> given) {
-        return new OrganizationDraft(
-                given.test("name") ? name : current.name,
-                given.test("timezone") ? timezone : current.timezone,
-                given.test("country") ? country : current.country,
-                given.test("currency") ? currency : current.currency,
-                given.test("hold_ttl_minutes") ? holdTtlMinutes : current.holdTtlMinutes,
-                given.test("reminder_hours_before") ? reminderHoursBefore : current.reminderHoursBefore,
-                given.test("sms_countries") ? smsCountries : current.smsCountries,
-                given.test("phone") ? phone : current.phone,
-                changeRules.over(current.changeRules, given),
-                given.test("max_active_bookings_per_patient")
-                        ? maxActiveBookingsPerPatient
-                        : current.maxActiveBookingsPerPatient);
+    public ChangeRules changeRules() {
+        return new ChangeRules(cancelNoticeHours, rescheduleNoticeHours, maxReschedules);
     }
 
     /** A name, a time zone, a country and a currency that exist; SMS only to countries that exist. */
@@ -54,7 +43,7 @@ public record OrganizationDraft(
         if (smsCountries != null) {
             for (int i = 0; i < smsCountries.size(); i++) {
                 if (!COUNTRIES.contains(smsCountries.get(i))) {
-                    problems.add("sms_countries[" + i + "]", COUNTRY);
+                    problems.add("smsCountries[" + i + "]", COUNTRY);
                 }
             }
         }

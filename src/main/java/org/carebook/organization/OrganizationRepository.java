@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,9 +79,9 @@ class OrganizationRepository {
                 "smsCountries",
                 draft.smsCountries() == null ? null : draft.smsCountries().toArray(String[]::new));
         values.put("phone", draft.phone());
-        values.put("cancelNotice", draft.changeRules().cancelNoticeHours());
-        values.put("rescheduleNotice", draft.changeRules().rescheduleNoticeHours());
-        values.put("maxReschedules", draft.changeRules().maxReschedules());
+        values.put("cancelNotice", draft.cancelNoticeHours());
+        values.put("rescheduleNotice", draft.rescheduleNoticeHours());
+        values.put("maxReschedules", draft.maxReschedules());
         values.put("maxActive", draft.maxActiveBookingsPerPatient());
         return values;
     }
@@ -97,10 +96,9 @@ class OrganizationRepository {
                 Sql.integers(rs, "reminder_hours_before"),
                 rs.getArray("sms_countries") == null ? null : Sql.texts(rs, "sms_countries"),
                 rs.getString("phone"),
-                new ChangeRules(
-                        rs.getObject("cancel_notice_hours", Integer.class),
-                        rs.getObject("reschedule_notice_hours", Integer.class),
-                        rs.getObject("max_reschedules", Integer.class)),
+                rs.getObject("cancel_notice_hours", Integer.class),
+                rs.getObject("reschedule_notice_hours", Integer.class),
+                rs.getObject("max_reschedules", Integer.class),
                 rs.getObject("max_active_bookings_per_patient", Integer.class));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }

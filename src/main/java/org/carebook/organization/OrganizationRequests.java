@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.carebook.api.Body;
 import org.carebook.api.Lengths;
 import org.carebook.kernel.Caller;
-import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
@@ -80,7 +79,9 @@ final class OrganizationRequests {
                     reminderHoursBefore,
                     smsCountries,
                     phone,
-                    new ChangeRules(cancelNoticeHours, rescheduleNoticeHours, maxReschedules),
+                    cancelNoticeHours,
+                    rescheduleNoticeHours,
+                    maxReschedules,
                     maxActiveBookingsPerPatient);
         }
     }

@@ -34,7 +34,7 @@ public class Organizations {
     /** A new organization with a secret and a publishable key for each mode, shown in full only here. */
     @Transactional
     public CreatedOrganization create(Change<OrganizationDraft> request, Problems problems) {
-        var draft = request.values().over(OrganizationDraft.EMPTY, request::gives);
+        var draft = request.over(OrganizationDraft.EMPTY);
         draft.check(problems);
         problems.throwIfAny();
         Instant now = clock.instant();
@@ -63,7 +63,7 @@ public class Organizations {
         var current = repository
                 .find(tenant.organizationId(), true)
                 .orElseThrow(() -> CarebookException.notFound("No such organization."));
-        var draft = change.values().over(current.draft(), change::gives);
+        var draft = change.over(current.draft());
         draft.check(problems);
         problems.throwIfAny();
         repository.update(current.id(), draft, clock.instant());

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.carebook.api.WireNames;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.WireNames;
 
 /** The writable fields of a patient: what a request to create one gives, and what a change starts from. */
 public record PatientDraft(
@@ -52,11 +51,11 @@ public record PatientDraft(
      * date), and a phone number that exists, stored in E.164 (read in {@code country} without a country code).
      */
     PatientDraft checked(String country, LocalDate today, Problems problems, String path) {
-        requireText(firstName, problems, path + "first_name");
-        requireText(lastName, problems, path + "last_name");
-        problems.require(path + "date_of_birth", dateOfBirth);
+        requireText(firstName, problems, path + "firstName");
+        requireText(lastName, problems, path + "lastName");
+        problems.require(path + "dateOfBirth", dateOfBirth);
         if (dateOfBirth != null && (dateOfBirth.isAfter(today) || dateOfBirth.isBefore(today.minusYears(130)))) {
-            problems.add(path + "date_of_birth", "must not be in the future or more than 130 years ago");
+            problems.add(path + "dateOfBirth", "must not be in the future or more than 130 years ago");
         }
         if (address != null) {
             address.check(problems, path + "address.");
@@ -66,7 +65,7 @@ public record PatientDraft(
         }
         if (preferredLanguage != null
                 && !LANGUAGE_TAG.matcher(preferredLanguage).matches()) {
-            problems.add(path + "preferred_language", "must be a language tag such as en, de or fr-CH");
+            problems.add(path + "preferredLanguage", "must be a language tag such as en, de or fr-CH");
         }
         return new PatientDraft(
                 firstName,
@@ -79,27 +78,6 @@ public record PatientDraft(
                 insurance,
                 externalIds,
                 preferredLanguage);
-    }
-
-    /** {@code current} with the fields named in {@code given} (wire names, {@code address.city} for a part) from this one. */
-    PatientDraft over(PatientDraft current, Predicate<String> given) {
-        return new PatientDraft(
-                given.test("first_name") ? firstName : current.firstName,
-                given.test("last_name") ? lastName : current.lastName,
-                given.test("date_of_birth") ? dateOfBirth : current.dateOfBirth,
-                given.test("email") ? email : current.email,
-                given.test("phone") ? phone : current.phone,
-                given.test("sex") ? sex : current.sex,
-                !given.test("address")
-                        ? current.address
-                        : address == null ? null : address.over(current.address, part -> given.test("address." + part)),
-                !given.test("insurance")
-                        ? current.insurance
-                        : insurance == null
-                                ? null
-                                : insurance.over(current.insurance, part -> given.test("insurance." + part)),
-                given.test("external_ids") ? externalIds : current.externalIds,
-                given.test("preferred_language") ? preferredLanguage : current.preferredLanguage);
     }
 
     /** The wire names of the fields whose values differ from {@code before} ({@link #EMPTY} for a new patient). */

@@ -45,7 +45,7 @@ public record PatientRequest(
 
     /** What a booking made with a browser's key may say about its patient: only who they are. */
     public static final Set<String> BROWSER_FIELDS =
-            Set.of("first_name", "last_name", "date_of_birth", "email", "phone", "preferred_language");
+            Set.of("firstName", "lastName", "dateOfBirth", "email", "phone", "preferredLanguage");
 
     public PatientDraft draft() {
         return new PatientDraft(

@@ -3,7 +3,6 @@ package org.carebook.patient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.carebook.kernel.Address;
 import org.carebook.kernel.Problems;
 
@@ -29,15 +28,6 @@ public record PatientView(
         Instant updatedAt) {
 
     public record Insurance(String payer, String memberId, String groupNumber) {
-
-        /** {@code current} with the parts named in {@code given} ({@code payer}, {@code member_id}, …) from this one. */
-        public Insurance over(Insurance current, Predicate<String> given) {
-            var base = current == null ? new Insurance(null, null, null) : current;
-            return new Insurance(
-                    given.test("payer") ? payer : base.payer,
-                    given.test("member_id") ? memberId : base.memberId,
-                    given.test("group_number") ? groupNumber : base.groupNumber);
-        }
 
         /** An insurance names its payer. */
         public void check(Problems problems, String path) {

@@ -65,11 +65,7 @@ public class Patients {
     @Transactional
     public PatientView update(Caller caller, String id, Change<PatientDraft> change, Problems problems) {
         var current = row(caller, id, true);
-        var draft = check(
-                organizations.settings(caller.tenant()),
-                change.values().over(current.draft(), change::gives),
-                problems,
-                "");
+        var draft = check(organizations.settings(caller.tenant()), change.over(current.draft()), problems, "");
         problems.throwIfAny();
         repository.update(id, draft, clock.instant());
         audit.record(caller, AuditLog.Action.UPDATE, RESOURCE, List.of(id));

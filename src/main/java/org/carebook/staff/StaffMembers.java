@@ -196,12 +196,12 @@ public class StaffMembers {
 
     private void checkClinician(Caller caller, StaffRole role, String clinicianId, Problems problems) {
         if (role == StaffRole.CLINICIAN) {
-            problems.require("clinician_id", clinicianId);
+            problems.require("clinicianId", clinicianId);
             if (clinicianId != null && !clinicians.exists(caller.tenant(), clinicianId)) {
-                problems.add("clinician_id", "does not name an existing clinician");
+                problems.add("clinicianId", "does not name an existing clinician");
             }
         } else if (clinicianId != null) {
-            problems.add("clinician_id", "is only for the clinician role");
+            problems.add("clinicianId", "is only for the clinician role");
         }
     }
 

@@ -39,7 +39,7 @@ class WebhookController {
     @RequestSchema(WebhookEndpointRequest.class)
     Envelope<WebhookEndpointView> create(Caller caller, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, WebhookEndpointRequest.class);
-        return Envelope.of(endpoints.create(caller, read.value().draft(), read.problems()));
+        return Envelope.of(endpoints.create(caller, read.change(read.value().draft()), read.problems()));
     }
 
     @GetMapping

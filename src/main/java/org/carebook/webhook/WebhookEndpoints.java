@@ -37,8 +37,8 @@ public class WebhookEndpoints {
     }
 
     @Transactional
-    public WebhookEndpointView create(Caller caller, WebhookEndpointDraft request, Problems problems) {
-        var draft = checked(caller, request.over(WebhookEndpointDraft.NEW, field -> true), problems);
+    public WebhookEndpointView create(Caller caller, Change<WebhookEndpointDraft> request, Problems problems) {
+        var draft = checked(caller, request.over(WebhookEndpointDraft.NEW), problems);
         String id = Ids.next("whe");
         String secret = Signer.newSecret();
         endpoints.insert(caller.tenant(), id, draft, secret, clock.instant());
@@ -63,14 +63,8 @@ public class WebhookEndpoints {
     public WebhookEndpointView update(
             Caller caller, String id, Change<WebhookEndpointDraft> change, Problems problems) {
         var current = row(caller, id);
-        var draft = checked(
-                caller,
-                change.values()
-                        .over(
-                                new WebhookEndpointDraft(
-                                        current.url(), current.events(), current.description(), current.status()),
-                                change::gives),
-                problems);
+        var stored = new WebhookEndpointDraft(current.url(), current.events(), current.description(), current.status());
+        var draft = checked(caller, change.over(stored), problems);
         endpoints.update(id, draft, clock.instant());
         return row(caller, id).view();
     }
@@ -140,6 +134,7 @@ public class WebhookEndpoints {
                 problems.add("events", "has unknown event types: " + String.join(", ", unknown));
             }
         }
+        problems.require("status", draft.status());
         problems.throwIfAny();
         return new WebhookEndpointDraft(draft.url(), List.copyOf(draft.events()), draft.description(), draft.status());
     }

@@ -151,8 +151,10 @@ class BookingModuleTest {
                                 null,
                                 null,
                                 List.of(),
-                                org.carebook.kernel.ChangeRules.NONE),
-                        Set.of("name", "duration_minutes")),
+                                null,
+                                null,
+                                null),
+                        Set.of("name", "durationMinutes")),
                 new Problems());
         return new Clinic(ModuleFixtures.secretKey(tenant), type.id(), clinician.id(), location.id());
     }

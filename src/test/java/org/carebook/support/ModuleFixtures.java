@@ -7,7 +7,6 @@ import java.util.Set;
 import org.carebook.database.TestDatabases;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Change;
-import org.carebook.kernel.ChangeRules;
 import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.Problems;
@@ -56,7 +55,9 @@ public final class ModuleFixtures {
                                 null,
                                 null,
                                 null,
-                                ChangeRules.NONE,
+                                null,
+                                null,
+                                null,
                                 null),
                         Set.of("name", "timezone", "country", "currency")),
                 new Problems());
