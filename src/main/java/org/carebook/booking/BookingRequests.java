@@ -3,7 +3,6 @@ package org.carebook.booking;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -118,9 +117,9 @@ final class BookingRequests {
             var details = new AppointmentDetails(
                     null, reason, notes, paymentMode, insurance, attendeeName, attendeeEmail, attendeePhone, null);
             return new org.carebook.booking.ConfirmHold(
-                    choosePatient(body, patientId, patient, browser),
+                    BookingBodies.choosePatient(body, patientId, patient, browser),
                     details,
-                    limitOverride(body, overrideBookingLimit, browser));
+                    BookingBodies.limitOverride(body, overrideBookingLimit, browser));
         }
     }
 
@@ -181,7 +180,7 @@ final class BookingRequests {
             Boolean overrideBookingLimit) {
 
         org.carebook.booking.BookAppointment command(Body<BookAppointment> body, boolean browser) {
-            var choice = choosePatient(body, patientId, patient, browser);
+            var choice = BookingBodies.choosePatient(body, patientId, patient, browser);
             body.problems().requireText("appointment_type_id", appointmentTypeId);
             body.problems().require("start_time", startTime);
             if (endTime != null && durationMinutes != null) {
@@ -211,13 +210,13 @@ final class BookingRequests {
                     locationId,
                     roomId,
                     isRemote,
-                    instant(startTime),
-                    instant(endTime),
+                    BookingBodies.instant(startTime),
+                    BookingBodies.instant(endTime),
                     durationMinutes,
                     status == null ? AppointmentStatus.CONFIRMED : AppointmentStatus.fromWire(status),
-                    flag(body, "allowOverlapping", allowOverlapping),
+                    BookingBodies.flag(body, "allowOverlapping", allowOverlapping),
                     details,
-                    limitOverride(body, overrideBookingLimit, browser));
+                    BookingBodies.limitOverride(body, overrideBookingLimit, browser));
         }
     }
 
@@ -250,7 +249,13 @@ final class BookingRequests {
             }
             var details = new AppointmentDetails(title, reason, notes, null, null, null, null, null, externalIds);
             return new org.carebook.booking.ChangeAppointment(
-                    body.given(), instant(startTime), instant(endTime), clinicianId, locationId, roomId, details);
+                    body.given(),
+                    BookingBodies.instant(startTime),
+                    BookingBodies.instant(endTime),
+                    clinicianId,
+                    locationId,
+                    roomId,
+                    details);
         }
     }
 
@@ -273,39 +278,5 @@ final class BookingRequests {
                             ? null
                             : org.carebook.booking.CancelAppointment.By.valueOf(by.toUpperCase(java.util.Locale.ROOT)));
         }
-    }
-
-    /** Exactly one of {@code patient_id} and {@code patient}; a browser's key may give only who the patient is. */
-    private static PatientChoice choosePatient(Body<?> body, String id, PatientRequest inline, boolean browser) {
-        if (browser) {
-            body.refuseMembersOtherThan("patient", PatientRequest.BROWSER_FIELDS);
-        }
-        if ((id == null) == (inline == null)) {
-            body.issue("patient_id", "give either patient_id or patient");
-        }
-        return id != null
-                ? new PatientChoice.Existing(id)
-                : inline != null ? new PatientChoice.Inline(inline.draft()) : null;
-    }
-
-    /** Only a secret key may book past a patient's limit of upcoming bookings; a browser's key is held by anyone. */
-    private static boolean limitOverride(Body<?> body, Boolean override, boolean browser) {
-        boolean overriding = flag(body, "overrideBookingLimit", override);
-        if (overriding && browser) {
-            body.issue("override_booking_limit", "may only be used with a secret key");
-        }
-        return overriding;
-    }
-
-    /** False when left out; an explicit null is a problem, as the flag has no "unknown". */
-    private static boolean flag(Body<?> body, String field, Boolean value) {
-        if (value == null && body.gives(field)) {
-            body.issue(field, Problems.REQUIRED);
-        }
-        return Boolean.TRUE.equals(value);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

@@ -5,16 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipalLookupService;
-import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,18 +25,18 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     private static final String DATABASE = "carebook";
-    private static final String DATA_DIR_ACTION = "Set CAREBOOK_DATA_DIR to a directory this user can write (as root:"
-            + " one that user nobody can reach, such as /var/lib/carebook), or set DATABASE_URL to use another PostgreSQL.";
 
     private final Path binaries;
+    private final DataDirectory directory;
     private final Path dataDir;
     private final int port;
     private final List<String> runAs;
     private String password;
 
-    private EmbeddedPostgres(Path binaries, Path dataDir, int port, List<String> runAs) {
+    private EmbeddedPostgres(Path binaries, DataDirectory directory, int port, List<String> runAs) {
         this.binaries = binaries;
-        this.dataDir = dataDir;
+        this.directory = directory;
+        this.dataDir = directory.path();
         this.port = port;
         this.runAs = runAs;
     }
@@ -58,16 +53,12 @@ final class EmbeddedPostgres implements AutoCloseable {
     static EmbeddedPostgres start(Path dataDir, int port) {
         Path absolute = dataDir.toAbsolutePath();
         try {
-            boolean root = isRoot();
             Path binaries = extractBinaries();
-            createDataDir(absolute);
             List<String> runAs =
-                    root ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups") : List.of();
-            var pg = new EmbeddedPostgres(binaries, absolute, port, runAs);
-            if (root) {
-                pg.giveDataDirToNobody();
-                pg.checkNobodyCanUseDataDir();
-            }
+                    isRoot() ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups") : List.of();
+            var directory = new DataDirectory(absolute, runAs);
+            directory.prepare();
+            var pg = new EmbeddedPostgres(binaries, directory, port, runAs);
             pg.initIfNeeded();
             pg.stopLeftoverServer();
             pg.startServer();
@@ -101,27 +92,16 @@ final class EmbeddedPostgres implements AutoCloseable {
         log.info("Embedded PostgreSQL stopped");
     }
 
-    /** Where the password lives: beside the cluster, not in it, so it stays this user's even when root runs as nobody. */
-    private Path passwordFile() {
-        return dataDir.resolveSibling(dataDir.getFileName() + ".password");
-    }
-
     private void initIfNeeded() throws IOException {
-        if (Files.exists(dataDir.resolve("PG_VERSION"))) {
-            password = Files.exists(passwordFile())
-                    ? Files.readString(passwordFile()).strip()
-                    : null;
+        if (directory.isInitialised()) {
+            password = directory.storedPassword();
             return;
         }
         log.info("Creating a new embedded PostgreSQL cluster in {}", dataDir);
-        password = newPassword();
-        writePrivately(passwordFile(), password);
-        // initdb wants an empty directory and runs as nobody when we are root: a copy beside it that it may read.
-        Path given = dataDir.resolveSibling(dataDir.getFileName() + ".initdb-password");
-        writePrivately(given, password);
-        if (!runAs.isEmpty()) {
-            Files.setOwner(given, nobody());
-        }
+        password = DataDirectory.newPassword();
+        directory.keep(password);
+        // initdb wants an empty directory: the password goes beside it.
+        Path given = directory.passwordForInitdb(password);
         try {
             run(
                     true,
@@ -139,7 +119,7 @@ final class EmbeddedPostgres implements AutoCloseable {
         } finally {
             Files.deleteIfExists(given);
         }
-        writeHostRules();
+        directory.writeHostRules();
     }
 
     /**
@@ -150,39 +130,18 @@ final class EmbeddedPostgres implements AutoCloseable {
         if (password != null) {
             return;
         }
-        String chosen = newPassword();
+        String chosen = DataDirectory.newPassword();
         try (var connection = DriverManager.getConnection(url("postgres"), "postgres", "");
                 var statement = connection.createStatement()) {
             statement.execute("ALTER ROLE postgres PASSWORD '" + chosen + "'"); // base64url: nothing to escape
         } catch (SQLException e) {
             throw new IllegalStateException("Could not give the embedded PostgreSQL a password", e);
         }
-        writePrivately(passwordFile(), chosen);
+        directory.keep(chosen);
         password = chosen;
-        writeHostRules();
+        directory.writeHostRules();
         run(true, pgBin("pg_ctl"), "-D", dataDir.toString(), "reload");
-        log.info("The embedded PostgreSQL now asks for a password (kept in {})", passwordFile());
-    }
-
-    /** Only TCP on localhost, only with the password. */
-    private void writeHostRules() throws IOException {
-        Files.writeString(dataDir.resolve("pg_hba.conf"), """
-                # Written by Carebook: connections over localhost only, with the password kept beside this directory.
-                host all all 127.0.0.1/32 scram-sha-256
-                host all all ::1/128      scram-sha-256
-                """);
-    }
-
-    private static String newPassword() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void writePrivately(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, content);
+        log.info("The embedded PostgreSQL now asks for a password (kept in {})", directory.passwordFile());
     }
 
     /** A server left running by a process that was killed (SIGKILL) still owns the directory. */
@@ -236,53 +195,6 @@ final class EmbeddedPostgres implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Embedded PostgreSQL started but did not accept a connection", e);
-        }
-    }
-
-    private static void createDataDir(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new DatabaseUnreachableException(
-                    "The embedded PostgreSQL cannot create its data directory " + dataDir + " ("
-                            + e.getClass().getSimpleName() + ").",
-                    DATA_DIR_ACTION);
-        }
-    }
-
-    private java.nio.file.attribute.UserPrincipal nobody() throws IOException {
-        UserPrincipalLookupService users = dataDir.getFileSystem().getUserPrincipalLookupService();
-        return users.lookupPrincipalByName("nobody");
-    }
-
-    private void giveDataDirToNobody() throws IOException {
-        var nobody = nobody();
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.setOwner(path, nobody);
-            }
-        }
-        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
-    }
-
-    /** As root the cluster runs as nobody, who needs every directory above the data to be searchable. */
-    private void checkNobodyCanUseDataDir() {
-        List<String> test = new ArrayList<>(runAs);
-        test.addAll(List.of("test", "-w", dataDir.toString(), "-a", "-x", dataDir.toString()));
-        try {
-            int exit =
-                    new ProcessBuilder(test).redirectErrorStream(true).start().waitFor();
-            if (exit != 0) {
-                throw new DatabaseUnreachableException(
-                        "The embedded PostgreSQL runs as user nobody when Carebook "
-                                + "runs as root, and nobody cannot reach its data directory " + dataDir + ".",
-                        DATA_DIR_ACTION);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while checking the data directory", e);
         }
     }
 

@@ -1,8 +1,5 @@
 package org.carebook.web;
 
-import io.swagger.v3.core.converter.AnnotatedType;
-import io.swagger.v3.core.converter.ModelConverters;
-import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
@@ -14,13 +11,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.carebook.api.ForPatientLink;
 import org.carebook.api.RequestSchema;
 import org.carebook.api.RequiresScope;
@@ -43,9 +34,8 @@ import org.springframework.web.method.HandlerMethod;
 @Component
 class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
 
-    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String SCHEMAS = BodySchemas.SCHEMAS;
     private static final String RESPONSES = "#/components/responses/";
-    private static final Pattern REF = Pattern.compile("\"\\$ref\"\\s*:\\s*\"#/components/schemas/([^\"]+)\"");
 
     /** Error answers: the status, its name in components, and when it happens. */
     private enum Failure {
@@ -71,9 +61,7 @@ class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustom
         }
     }
 
-    private final ModelConverters models = ModelConverters.getInstance(true);
-    /** Every request schema named by a handler, by name, filled in as the operations are documented. */
-    private final Map<String, RequestSchema> known = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BodySchemas bodies = new BodySchemas();
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -81,11 +69,11 @@ class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustom
         if (body != null) {
             operation.setRequestBody(new RequestBody()
                     .required(bodyRequired(handler))
-                    .content(json(new Schema<>().$ref(SCHEMAS + schemaName(body)))));
+                    .content(json(new Schema<>().$ref(SCHEMAS + bodies.nameOf(body)))));
         }
         secure(operation, handler);
         if (operation.getParameters() != null) {
-            operation.getParameters().forEach(ApiDocumentation::type);
+            operation.getParameters().forEach(QueryTypes::type);
         }
         boolean writes = writes(handler);
         if (writes) {
@@ -93,7 +81,7 @@ class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustom
                     .in("header")
                     .name("Idempotency-Key")
                     .description("Replays the first answer to a retry with the same key and body (kept 24 hours).")
-                    .schema(typed("string").minLength(1).maxLength(255)));
+                    .schema(QueryTypes.typed("string").minLength(1).maxLength(255)));
         }
         fail(operation, handler, body != null || hasQuery(operation), writes);
         return operation;
@@ -115,7 +103,7 @@ class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustom
                     }
                 }));
         var components = document.getComponents();
-        addSchema(document, ErrorBody.class);
+        bodies.add(document, ErrorBody.class);
         for (Failure failure : Failure.values()) {
             components.addResponses(
                     failure.name,
@@ -123,85 +111,8 @@ class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustom
                             .description(failure.description)
                             .content(json(new Schema<>().$ref(SCHEMAS + "ErrorEnvelope"))));
         }
-        requestSchemas(document).forEach((name, schema) -> {
-            if (schema.partial()) {
-                addPartial(document, schema.value(), name);
-            } else {
-                addSchema(document, schema.value());
-            }
-        });
-        dropUnreferencedSchemas(document);
-    }
-
-    /** The request schemas the document's operations refer to, by name. */
-    private Map<String, RequestSchema> requestSchemas(OpenAPI document) {
-        var wanted = new HashSet<String>();
-        document.getPaths()
-                .values()
-                .forEach(path -> path.readOperations().stream()
-                        .filter(op -> op.getRequestBody() != null)
-                        .forEach(op -> op.getRequestBody().getContent().values().stream()
-                                .map(MediaType::getSchema)
-                                .filter(s -> s != null && s.get$ref() != null)
-                                .forEach(s -> wanted.add(s.get$ref().substring(SCHEMAS.length())))));
-        var found = new TreeMap<String, RequestSchema>();
-        known.forEach((name, schema) -> {
-            if (wanted.contains(name)) {
-                found.put(name, schema);
-            }
-        });
-        return found;
-    }
-
-    private String schemaName(RequestSchema body) {
-        String name = schemaName(body.value());
-        if (body.partial()) {
-            name = name.replaceFirst("Request$", "") + "Change";
-        }
-        known.put(name, body);
-        return name;
-    }
-
-    private void addSchema(OpenAPI document, Class<?> type) {
-        var resolved = models.resolveAsResolvedSchema(new AnnotatedType(type).resolveAsRef(true));
-        resolved.referencedSchemas.forEach(document.getComponents()::addSchemas);
-    }
-
-    /** A partial update's schema: the create schema's fields, none of them required. */
-    private void addPartial(OpenAPI document, Class<?> type, String name) {
-        addSchema(document, type);
-        var whole = document.getComponents().getSchemas().get(schemaName(type));
-        Schema<?> partial = Json31.mapper().convertValue(whole, Schema.class);
-        partial.setRequired(null);
-        partial.setName(name);
-        partial.setDescription(
-                whole.getDescription() + " Only the fields given change; an explicit null clears an optional field.");
-        document.getComponents().addSchemas(name, partial);
-    }
-
-    private static String schemaName(Class<?> type) {
-        var annotation = type.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
-        return annotation == null || annotation.name().isEmpty() ? type.getSimpleName() : annotation.name();
-    }
-
-    /** A handler parameter typed as raw JSON leaves a schema for it behind; so may others no longer used. */
-    private static void dropUnreferencedSchemas(OpenAPI document) {
-        var schemas = document.getComponents().getSchemas();
-        var reachable = new HashSet<String>();
-        var pending = new java.util.ArrayDeque<String>(
-                refs(Json31.pretty(document.getPaths())).toList());
-        refs(Json31.pretty(document.getComponents().getResponses())).forEach(pending::add);
-        while (!pending.isEmpty()) {
-            String name = pending.pop();
-            if (reachable.add(name) && schemas.containsKey(name)) {
-                refs(Json31.pretty(schemas.get(name))).forEach(pending::add);
-            }
-        }
-        schemas.keySet().retainAll(reachable);
-    }
-
-    private static java.util.stream.Stream<String> refs(String json) {
-        return REF.matcher(json).results().map(m -> m.group(1));
+        bodies.addTo(document);
+        BodySchemas.dropUnreferenced(document);
     }
 
     private static void secure(Operation operation, HandlerMethod handler) {
@@ -283,47 +194,5 @@ class ApiDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustom
 
     private static Content json(Schema<?> schema) {
         return new Content().addMediaType("application/json", new MediaType().schema(schema));
-    }
-
-    /** Query parameters by name: the handlers read them as text and answer a bad one with a 422. */
-    private static final Map<String, Schema<?>> QUERY_TYPES = queryTypes();
-
-    private static Map<String, Schema<?>> queryTypes() {
-        var types = new HashMap<String, Schema<?>>();
-        types.put(
-                "limit",
-                typed("integer")
-                        .minimum(java.math.BigDecimal.ONE)
-                        .maximum(java.math.BigDecimal.valueOf(100))
-                        ._default(20));
-        for (String date : Set.of("start_date", "end_date", "dob", "date")) {
-            types.put(date, typed("string").format("date"));
-        }
-        types.put("since", typed("string").format("date-time"));
-        for (String flag : Set.of("is_active", "allow_online_booking", "is_remote")) {
-            types.put(flag, typed("boolean"));
-        }
-        types.put(
-                "status",
-                typed("string")
-                        ._enum(List.of("pending", "confirmed", "checked_in", "completed", "cancelled", "no_show")));
-        return types;
-    }
-
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static Schema<Object> typed(String type) {
-        Schema schema = new io.swagger.v3.oas.models.media.JsonSchema();
-        schema.addType(type);
-        return schema;
-    }
-
-    private static void type(Parameter parameter) {
-        if (!"query".equals(parameter.getIn())) {
-            return;
-        }
-        var schema = QUERY_TYPES.get(parameter.getName());
-        if (schema != null) {
-            parameter.setSchema(schema);
-        }
     }
 }

@@ -22,7 +22,8 @@ public final class TestDatabases {
 
     /** A new, migrated, empty database, as the {@code DATABASE_URL} a server is given. */
     public static String newDatabase() {
-        return postgres.databaseUrl().replaceFirst("/[^/?]+$", "/" + create());
+        String name = create(); // first: the cluster starts on first use
+        return postgres.databaseUrl().replaceFirst("/[^/?]+$", "/" + name);
     }
 
     /** A new database as a JDBC URL with the password in it, for contexts that configure {@code spring.datasource}. */

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.carebook.database.SharedPostgres;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
+import org.carebook.support.Eventually;
 import org.carebook.support.ServerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,18 @@ class ReadOnlyDatabaseTest {
             statement.execute("ALTER SYSTEM SET default_transaction_read_only = " + (on ? "on" : "off"));
             statement.execute("SELECT pg_reload_conf()");
         }
-        Thread.sleep(300); // sessions take the new setting when they next read the configuration
+        // Every session takes the setting once the server has read the configuration again, which a new one shows.
+        Eventually.until(
+                () -> readOnlyNow(postgres) == on, Duration.ofSeconds(10), "the server to read its configuration");
+    }
+
+    private static boolean readOnlyNow(SharedPostgres postgres) {
+        try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", null);
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("SHOW default_transaction_read_only")) {
+            return result.next() && "on".equals(result.getString(1));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
