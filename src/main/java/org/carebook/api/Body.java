@@ -27,6 +27,16 @@ public record Body<R extends Record>(R value, Set<String> given, Problems proble
         return new Change<>(draft, given);
     }
 
+    /** The values as the domain's record of the same shape (same component names and types). */
+    public <D extends Record> D as(Class<D> draft) {
+        return SameShape.as(value, draft);
+    }
+
+    /** A write of the domain's record of the same shape that changes only the fields this body gave. */
+    public <D extends Record> Change<D> changeOf(Class<D> draft) {
+        return change(as(draft));
+    }
+
     public void issue(String field, String issue) {
         problems.add(field, issue);
     }

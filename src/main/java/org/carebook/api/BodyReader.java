@@ -15,6 +15,7 @@ import java.util.Set;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.Records;
 import org.carebook.kernel.WireNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -134,7 +135,7 @@ public final class BodyReader {
         for (int i = 0; i < components.length; i++) {
             values[i] = component(json.get(names[i]), components[i], path + names[i]);
         }
-        return construct(type, components, values);
+        return Records.make(type, values);
     }
 
     private Object component(JsonNode value, RecordComponent component, String path) {
@@ -234,17 +235,5 @@ public final class BodyReader {
 
     private static Class<?> elementType(Type type, int index) {
         return (Class<?>) ((ParameterizedType) type).getActualTypeArguments()[index];
-    }
-
-    private static <R> R construct(Class<R> type, RecordComponent[] components, Object[] values) {
-        Class<?>[] types =
-                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        try {
-            var constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot make a " + type.getSimpleName(), e);
-        }
     }
 }

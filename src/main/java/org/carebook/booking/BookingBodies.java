@@ -3,7 +3,9 @@ package org.carebook.booking;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.carebook.api.Body;
+import org.carebook.api.SameShape;
 import org.carebook.kernel.Problems;
+import org.carebook.patient.PatientDraft;
 import org.carebook.patient.PatientRequest;
 
 /** What the booking bodies share: whom a booking is for, the limit override, flags that may not be null. */
@@ -17,18 +19,18 @@ final class BookingBodies {
             body.refuseMembersOtherThan("patient", PatientRequest.BROWSER_FIELDS);
         }
         if ((id == null) == (inline == null)) {
-            body.issue("patient_id", "give either patient_id or patient");
+            body.issue("patientId", "give either patient_id or patient");
         }
         return id != null
                 ? new PatientChoice.Existing(id)
-                : inline != null ? new PatientChoice.Inline(inline.draft()) : null;
+                : inline != null ? new PatientChoice.Inline(SameShape.as(inline, PatientDraft.class)) : null;
     }
 
     /** Only a secret key may book past a patient's limit of upcoming bookings; a browser's key is held by anyone. */
     static boolean limitOverride(Body<?> body, Boolean override, boolean browser) {
         boolean overriding = flag(body, "overrideBookingLimit", override);
         if (overriding && browser) {
-            body.issue("override_booking_limit", "may only be used with a secret key");
+            body.issue("overrideBookingLimit", "may only be used with a secret key");
         }
         return overriding;
     }

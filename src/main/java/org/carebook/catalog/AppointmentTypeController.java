@@ -38,8 +38,7 @@ class AppointmentTypeController {
     @RequestSchema(CatalogRequests.AppointmentType.class)
     Envelope<AppointmentTypeView> create(Caller caller, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, CatalogRequests.AppointmentType.class);
-        return Envelope.of(
-                types.create(caller.tenant(), read.change(read.value().draft()), read.problems()));
+        return Envelope.of(types.create(caller.tenant(), read.changeOf(AppointmentTypeDraft.class), read.problems()));
     }
 
     @GetMapping("/v1/appointment-types")
@@ -74,7 +73,7 @@ class AppointmentTypeController {
     Envelope<AppointmentTypeView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, CatalogRequests.AppointmentType.class);
         return Envelope.of(
-                types.update(caller.tenant(), id, read.change(read.value().draft()), read.problems()));
+                types.update(caller.tenant(), id, read.changeOf(AppointmentTypeDraft.class), read.problems()));
     }
 
     @DeleteMapping("/v1/appointment-types/{id}")

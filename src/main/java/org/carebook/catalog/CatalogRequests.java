@@ -39,12 +39,7 @@ final class CatalogRequests {
 
             Address address,
             @Schema(maxLength = Phones.MAX_LENGTH) String phone,
-            @Schema(description = EXTERNAL_IDS) Map<String, String> externalIds) {
-
-        LocationDraft draft() {
-            return new LocationDraft(name, timezone, address, phone, externalIds);
-        }
-    }
+            @Schema(description = EXTERNAL_IDS) Map<String, String> externalIds) {}
 
     @Schema(name = "NewRoomRequest", description = "A room at a location.")
     record NewRoom(
@@ -52,12 +47,7 @@ final class CatalogRequests {
             String name) {}
 
     @Schema(name = "RoomChangeRequest", description = "The fields of a room to change.")
-    record RoomChange(@Schema(maxLength = Lengths.NAME) String name, Boolean isActive) {
-
-        RoomDraft draft() {
-            return new RoomDraft(name, isActive);
-        }
-    }
+    record RoomChange(@Schema(maxLength = Lengths.NAME) String name, Boolean isActive) {}
 
     @Schema(name = "ClinicianRequest", description = "A clinician who sees patients.")
     record Clinician(
@@ -76,12 +66,7 @@ final class CatalogRequests {
             @Schema(maxLength = Phones.MAX_LENGTH) String phone,
             @Schema(defaultValue = "true") Boolean isActive,
             @Schema(description = ZONE) String timezone,
-            @Schema(description = EXTERNAL_IDS) Map<String, String> externalIds) {
-
-        ClinicianDraft draft() {
-            return new ClinicianDraft(name, title, specialty, email, phone, isActive, timezone, externalIds);
-        }
-    }
+            @Schema(description = EXTERNAL_IDS) Map<String, String> externalIds) {}
 
     @Schema(
             name = "AppointmentTypeRequest",
@@ -135,30 +120,7 @@ final class CatalogRequests {
 
             @Schema(minimum = "0", maximum = "8760") Integer cancelNoticeHours,
             @Schema(minimum = "0", maximum = "8760") Integer rescheduleNoticeHours,
-            @Schema(minimum = "0", maximum = "100") Integer maxReschedules) {
-
-        AppointmentTypeDraft draft() {
-            return new AppointmentTypeDraft(
-                    name,
-                    description,
-                    durationMinutes,
-                    price,
-                    currency,
-                    isActive,
-                    allowOnlineBooking,
-                    modes,
-                    bufferBeforeMinutes,
-                    bufferAfterMinutes,
-                    minNoticeMinutes,
-                    maxAdvanceDays,
-                    slotIntervalMinutes,
-                    requiresRoom,
-                    clinicianIds,
-                    cancelNoticeHours,
-                    rescheduleNoticeHours,
-                    maxReschedules);
-        }
-    }
+            @Schema(minimum = "0", maximum = "100") Integer maxReschedules) {}
 
     @Schema(
             name = "ScheduleRequest",

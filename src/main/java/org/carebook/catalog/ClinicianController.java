@@ -40,8 +40,7 @@ class ClinicianController {
     @RequestSchema(CatalogRequests.Clinician.class)
     Envelope<ClinicianView> create(Caller caller, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, CatalogRequests.Clinician.class);
-        return Envelope.of(
-                clinicians.create(caller.tenant(), read.change(read.value().draft()), read.problems()));
+        return Envelope.of(clinicians.create(caller.tenant(), read.changeOf(ClinicianDraft.class), read.problems()));
     }
 
     @GetMapping
@@ -71,7 +70,7 @@ class ClinicianController {
     Envelope<ClinicianView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, CatalogRequests.Clinician.class);
         return Envelope.of(
-                clinicians.update(caller.tenant(), id, read.change(read.value().draft()), read.problems()));
+                clinicians.update(caller.tenant(), id, read.changeOf(ClinicianDraft.class), read.problems()));
     }
 
     @DeleteMapping("/{id}")

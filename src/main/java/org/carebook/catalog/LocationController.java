@@ -40,8 +40,7 @@ class LocationController {
     @RequestSchema(CatalogRequests.Location.class)
     Envelope<LocationView> create(Caller caller, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, CatalogRequests.Location.class);
-        return Envelope.of(
-                locations.create(caller.tenant(), read.change(read.value().draft()), read.problems()));
+        return Envelope.of(locations.create(caller.tenant(), read.changeOf(LocationDraft.class), read.problems()));
     }
 
     @GetMapping
@@ -68,8 +67,7 @@ class LocationController {
     @RequestSchema(value = CatalogRequests.Location.class, partial = true)
     Envelope<LocationView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, CatalogRequests.Location.class);
-        return Envelope.of(
-                locations.update(caller.tenant(), id, read.change(read.value().draft()), read.problems()));
+        return Envelope.of(locations.update(caller.tenant(), id, read.changeOf(LocationDraft.class), read.problems()));
     }
 
     @DeleteMapping("/{id}")
@@ -97,7 +95,7 @@ class LocationController {
     Envelope<LocationView.RoomView> updateRoom(
             Caller caller, @PathVariable String id, @PathVariable String roomId, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, CatalogRequests.RoomChange.class);
-        var change = read.change(read.value().draft());
+        var change = read.changeOf(RoomDraft.class);
         return Envelope.of(locations.updateRoom(caller.tenant(), id, roomId, change, read.problems()));
     }
 

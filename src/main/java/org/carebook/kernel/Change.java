@@ -42,8 +42,8 @@ public record Change<D extends Record>(D values, Set<String> given) {
         Object[] next = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             String name = components[i].getName();
-            Object mine = read(components[i], values);
-            Object theirs = current == null ? null : read(components[i], current);
+            Object mine = Records.component(components[i], values);
+            Object theirs = current == null ? null : Records.component(components[i], current);
             if (given == null) {
                 next[i] = mine;
             } else if (!given.contains(name)) {
@@ -54,7 +54,7 @@ public record Change<D extends Record>(D values, Set<String> given) {
                 next[i] = mine;
             }
         }
-        return (R) construct(values.getClass(), components, next);
+        return (R) Records.make(values.getClass(), next);
     }
 
     private static boolean givesParts(Set<String> given, String name) {
@@ -76,27 +76,6 @@ public record Change<D extends Record>(D values, Set<String> given) {
                 .orElseThrow(() -> new IllegalArgumentException(type.getSimpleName() + " has no field " + name));
         if (!name.equals(path)) {
             requireComponent(component.getType(), path.substring(name.length() + 1));
-        }
-    }
-
-    private static Object read(RecordComponent component, Object record) {
-        try {
-            var accessor = component.getAccessor();
-            accessor.setAccessible(true);
-            return accessor.invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object construct(Class<?> type, RecordComponent[] components, Object[] values) {
-        try {
-            var constructor = type.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            constructor.setAccessible(true);
-            return constructor.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot make a " + type.getSimpleName(), e);
         }
     }
 }

@@ -38,7 +38,7 @@ class OrganizationController {
     @RequestSchema(OrganizationRequests.Organization.class)
     Envelope<Organizations.CreatedOrganization> create(@RequestBody JsonNode body) {
         var read = BodyReader.read(body, OrganizationRequests.Organization.class);
-        return Envelope.of(organizations.create(read.change(read.value().draft()), read.problems()));
+        return Envelope.of(organizations.create(read.changeOf(OrganizationDraft.class), read.problems()));
     }
 
     @GetMapping("/admin/v1/organizations")
@@ -68,7 +68,7 @@ class OrganizationController {
     Envelope<OrganizationView> update(Caller caller, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, OrganizationRequests.Organization.class);
         return Envelope.of(
-                organizations.update(caller.tenant(), read.change(read.value().draft()), read.problems()));
+                organizations.update(caller.tenant(), read.changeOf(OrganizationDraft.class), read.problems()));
     }
 
     @PostMapping("/v1/api-keys")

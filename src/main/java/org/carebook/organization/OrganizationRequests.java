@@ -67,24 +67,7 @@ final class OrganizationRequests {
             @Schema(minimum = "0", maximum = "8760") Integer cancelNoticeHours,
             @Schema(minimum = "0", maximum = "8760") Integer rescheduleNoticeHours,
             @Schema(minimum = "0", maximum = "100") Integer maxReschedules,
-            @Schema(minimum = "1", maximum = "1000") Integer maxActiveBookingsPerPatient) {
-
-        OrganizationDraft draft() {
-            return new OrganizationDraft(
-                    name,
-                    timezone,
-                    country,
-                    currency,
-                    holdTtlMinutes,
-                    reminderHoursBefore,
-                    smsCountries,
-                    phone,
-                    cancelNoticeHours,
-                    rescheduleNoticeHours,
-                    maxReschedules,
-                    maxActiveBookingsPerPatient);
-        }
-    }
+            @Schema(minimum = "1", maximum = "1000") Integer maxActiveBookingsPerPatient) {}
 
     @Schema(
             name = "ApiKeyRequest",

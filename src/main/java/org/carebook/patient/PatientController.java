@@ -42,7 +42,7 @@ class PatientController {
     @RequestSchema(PatientRequest.class)
     Envelope<PatientView> create(Caller caller, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, PatientRequest.class);
-        return Envelope.of(patients.create(caller, read.value().draft(), read.problems()));
+        return Envelope.of(patients.create(caller, read.as(PatientDraft.class), read.problems()));
     }
 
     /** {@code search} (ranked, fuzzy), or {@code name} with {@code dob} (exact), or a plain page. */
@@ -92,6 +92,6 @@ class PatientController {
     @RequestSchema(value = PatientRequest.class, partial = true)
     Envelope<PatientView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, PatientRequest.class);
-        return Envelope.of(patients.update(caller, id, read.change(read.value().draft()), read.problems()));
+        return Envelope.of(patients.update(caller, id, read.changeOf(PatientDraft.class), read.problems()));
     }
 }

@@ -46,18 +46,4 @@ public record PatientRequest(
     /** What a booking made with a browser's key may say about its patient: only who they are. */
     public static final Set<String> BROWSER_FIELDS =
             Set.of("firstName", "lastName", "dateOfBirth", "email", "phone", "preferredLanguage");
-
-    public PatientDraft draft() {
-        return new PatientDraft(
-                firstName,
-                lastName,
-                dateOfBirth,
-                email,
-                phone,
-                sex,
-                address,
-                insurance,
-                externalIds,
-                preferredLanguage);
-    }
 }

@@ -39,7 +39,7 @@ class WebhookController {
     @RequestSchema(WebhookEndpointRequest.class)
     Envelope<WebhookEndpointView> create(Caller caller, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, WebhookEndpointRequest.class);
-        return Envelope.of(endpoints.create(caller, read.change(read.value().draft()), read.problems()));
+        return Envelope.of(endpoints.create(caller, read.changeOf(WebhookEndpointDraft.class), read.problems()));
     }
 
     @GetMapping
@@ -65,7 +65,7 @@ class WebhookController {
     @RequestSchema(value = WebhookEndpointRequest.class, partial = true)
     Envelope<WebhookEndpointView> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         var read = BodyReader.read(body, WebhookEndpointRequest.class);
-        return Envelope.of(endpoints.update(caller, id, read.change(read.value().draft()), read.problems()));
+        return Envelope.of(endpoints.update(caller, id, read.changeOf(WebhookEndpointDraft.class), read.problems()));
     }
 
     @DeleteMapping("/{id}")

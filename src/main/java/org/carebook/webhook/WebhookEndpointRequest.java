@@ -27,9 +27,4 @@ record WebhookEndpointRequest(
         @Schema(
                 allowableValues = {"enabled", "disabled"},
                 defaultValue = "enabled")
-        String status) {
-
-    WebhookEndpointDraft draft() {
-        return new WebhookEndpointDraft(url, events, description, status);
-    }
-}
+        String status) {}
