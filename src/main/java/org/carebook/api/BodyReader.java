@@ -49,11 +49,6 @@ public final class BodyReader {
         return read(json == null ? JsonNodeFactory.instance.objectNode() : json, type);
     }
 
-    /** The wire names of a request record's components, in order. */
-    public static Set<String> fieldsOf(Class<? extends Record> type) {
-        return Set.copyOf(Arrays.asList(WIRE_NAMES.get(type)));
-    }
-
     private static final ClassValue<String[]> WIRE_NAMES = new ClassValue<>() {
         @Override
         protected String[] computeValue(Class<?> type) {

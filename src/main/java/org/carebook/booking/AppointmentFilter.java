@@ -1,11 +1,11 @@
 package org.carebook.booking;
 
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Set;
 
 /**
  * Which appointments to list; any part may be null. Dates are read in each appointment's own zone;
- * {@code statuses} are wire names; an external id is a system and a value.
+ * an external id is a system and a value.
  */
 public record AppointmentFilter(
         LocalDate startDate,
@@ -13,6 +13,6 @@ public record AppointmentFilter(
         String clinicianId,
         String locationId,
         String patientId,
-        List<String> statuses,
+        Set<AppointmentStatus> statuses,
         String externalSystem,
         String externalValue) {}

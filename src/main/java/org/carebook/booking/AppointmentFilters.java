@@ -2,7 +2,8 @@ package org.carebook.booking;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.carebook.api.QueryParams;
 import org.carebook.kernel.Problems;
 
@@ -39,7 +40,7 @@ final class AppointmentFilters {
                 external[1]);
     }
 
-    private static List<String> statuses(String status, Problems problems) {
+    private static Set<AppointmentStatus> statuses(String status, Problems problems) {
         if (status == null || status.isBlank()) {
             return null;
         }
@@ -48,8 +49,9 @@ final class AppointmentFilters {
             var names = String.join(
                     ", ", AppointmentStatus.WIRE_NAMES.stream().sorted().toList());
             problems.add("status", "must be one or more of " + names + ", separated by commas");
+            return null;
         }
-        return statuses;
+        return statuses.stream().map(AppointmentStatus::fromWire).collect(Collectors.toSet());
     }
 
     /** {@code system:value}, both parts non-empty. */

@@ -74,7 +74,13 @@ class AppointmentRepository {
                 .param("clinician", filter.clinicianId())
                 .param("location", filter.locationId())
                 .param("patient", filter.patientId())
-                .param("statuses", filter.statuses() == null ? null : Sql.array(filter.statuses()))
+                .param(
+                        "statuses",
+                        filter.statuses() == null
+                                ? null
+                                : Sql.array(filter.statuses().stream()
+                                        .map(AppointmentStatus::wire)
+                                        .toList()))
                 .param("system", filter.externalSystem())
                 .param("value", filter.externalValue())
                 .query(AppointmentRepository::row)

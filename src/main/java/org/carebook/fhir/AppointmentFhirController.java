@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.carebook.api.RequiresScope;
 import org.carebook.booking.AppointmentFilter;
+import org.carebook.booking.AppointmentStatus;
 import org.carebook.booking.Appointments;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Scope;
@@ -132,14 +133,14 @@ class AppointmentFhirController {
     }
 
     /** FHIR statuses (comma-separated) as Carebook's; those Carebook has no counterpart for match nothing. */
-    private static List<String> statuses(String parameter) {
+    private static Set<AppointmentStatus> statuses(String parameter) {
         if (parameter == null || parameter.isBlank()) {
             return null;
         }
         return Arrays.stream(parameter.split(","))
                 .map(String::strip)
                 .map(s -> {
-                    String status = SchedulingResources.wireStatus(s);
+                    AppointmentStatus status = SchedulingResources.carebookStatus(s);
                     if (status == null
                             && !Set.of("proposed", "arrived", "entered-in-error", "waitlist")
                                     .contains(s)) {
@@ -148,6 +149,6 @@ class AppointmentFhirController {
                     return status;
                 })
                 .filter(java.util.Objects::nonNull)
-                .toList();
+                .collect(java.util.stream.Collectors.toSet());
     }
 }

@@ -148,14 +148,14 @@ final class SchedulingResources {
     }
 
     /** The Carebook status a FHIR status names, for searches; null where Carebook has none (proposed, waitlist…). */
-    static String wireStatus(String fhir) {
+    static org.carebook.booking.AppointmentStatus carebookStatus(String fhir) {
         return switch (fhir) {
-            case "pending" -> "pending";
-            case "booked" -> "confirmed";
-            case "checked-in" -> "checked_in";
-            case "fulfilled" -> "completed";
-            case "cancelled" -> "cancelled";
-            case "noshow" -> "no_show";
+            case "pending" -> org.carebook.booking.AppointmentStatus.PENDING;
+            case "booked" -> org.carebook.booking.AppointmentStatus.CONFIRMED;
+            case "checked-in" -> org.carebook.booking.AppointmentStatus.CHECKED_IN;
+            case "fulfilled" -> org.carebook.booking.AppointmentStatus.COMPLETED;
+            case "cancelled" -> org.carebook.booking.AppointmentStatus.CANCELLED;
+            case "noshow" -> org.carebook.booking.AppointmentStatus.NO_SHOW;
             default -> null;
         };
     }
