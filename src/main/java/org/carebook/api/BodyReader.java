@@ -100,16 +100,21 @@ public final class BodyReader {
     /** The components the body gave, with the members of a record as {@code insurance.memberId}. */
     private static Set<String> given(JsonNode json, Class<?> type) {
         var given = new HashSet<String>();
-        for (RecordComponent component : type.getRecordComponents()) {
-            JsonNode value = json.get(WireNames.of(component.getName()));
+        RecordComponent[] components = type.getRecordComponents();
+        String[] names = WIRE_NAMES.get(type);
+        for (int i = 0; i < components.length; i++) {
+            JsonNode value = json.get(names[i]);
             if (value == null) {
                 continue;
             }
-            given.add(component.getName());
-            if (value.isObject() && component.getType().isRecord()) {
-                for (RecordComponent member : component.getType().getRecordComponents()) {
-                    if (value.has(WireNames.of(member.getName()))) {
-                        given.add(component.getName() + "." + member.getName());
+            given.add(components[i].getName());
+            Class<?> nested = components[i].getType();
+            if (value.isObject() && nested.isRecord()) {
+                RecordComponent[] members = nested.getRecordComponents();
+                String[] memberNames = WIRE_NAMES.get(nested);
+                for (int m = 0; m < members.length; m++) {
+                    if (value.has(memberNames[m])) {
+                        given.add(components[i].getName() + "." + members[m].getName());
                     }
                 }
             }

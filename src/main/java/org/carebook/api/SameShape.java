@@ -17,12 +17,17 @@ public final class SameShape {
     private SameShape() {}
 
     public static <D extends Record> D as(Record request, Class<D> type) {
+        if (request.getClass().getRecordComponents().length != type.getRecordComponents().length) {
+            throw mismatch(request.getClass(), type);
+        }
+        return part(request, type);
+    }
+
+    /** The domain's record made of some of the request's components: every one of its own, by name and type. */
+    public static <D extends Record> D part(Record request, Class<D> type) {
         Map<String, RecordComponent> from = Arrays.stream(request.getClass().getRecordComponents())
                 .collect(Collectors.toMap(RecordComponent::getName, Function.identity()));
         RecordComponent[] to = type.getRecordComponents();
-        if (from.size() != to.length) {
-            throw mismatch(request.getClass(), type);
-        }
         Object[] values = new Object[to.length];
         for (int i = 0; i < to.length; i++) {
             var source = from.get(to[i].getName());

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.carebook.api.Body;
 import org.carebook.api.Lengths;
 import org.carebook.api.QueryParams;
+import org.carebook.api.SameShape;
 import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
 import org.carebook.patient.PatientRequest;
@@ -192,16 +193,7 @@ final class BookingRequests {
             if (status == null && body.gives("status")) {
                 body.issue("status", "must be confirmed or pending");
             }
-            var details = new AppointmentDetails(
-                    title,
-                    reason,
-                    notes,
-                    paymentMode,
-                    insurance,
-                    attendeeName,
-                    attendeeEmail,
-                    attendeePhone,
-                    externalIds);
+            var details = SameShape.part(this, AppointmentDetails.class);
             return new org.carebook.booking.BookAppointment(
                     choice,
                     appointmentTypeId,

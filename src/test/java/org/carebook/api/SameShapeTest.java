@@ -38,6 +38,15 @@ class SameShapeTest {
     }
 
     @Test
+    void aBookingGivesItsDetailsByName() throws Exception {
+        var booking = blank(Class.forName("org.carebook.booking.BookingRequests$BookAppointment"));
+        @SuppressWarnings("unchecked")
+        var details = (Class<? extends Record>) Class.forName("org.carebook.booking.AppointmentDetails");
+        assertThat(SameShape.part(booking, details)).isNotNull();
+        assertThatThrownBy(() -> SameShape.as(booking, details)).hasMessageContaining("same components");
+    }
+
+    @Test
     void componentsAreMatchedByNameNotPlace() {
         assertThat(SameShape.as(new Visit("Ann", 30), Stay.class)).isEqualTo(new Stay(30, "Ann"));
     }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.carebook.catalog.AppointmentTypeDraft;
 import org.carebook.catalog.AppointmentTypes;
 import org.carebook.catalog.ClinicianDraft;
@@ -127,34 +125,11 @@ class BookingModuleTest {
                 Change.whole(new LocationDraft("Harley Street", "Europe/London", Address.EMPTY, null, Map.of())),
                 new Problems());
         var clinician = clinicians.create(
-                tenant,
-                new Change<>(
-                        new ClinicianDraft("Dr Ada Byron", null, null, null, null, true, null, Map.of()),
-                        Set.of("name")),
-                new Problems());
+                tenant, ModuleFixtures.change(ClinicianDraft.class, Map.of("name", "Dr Ada Byron")), new Problems());
         var type = types.create(
                 tenant,
-                new Change<>(
-                        new AppointmentTypeDraft(
-                                "Consultation",
-                                null,
-                                30,
-                                null,
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                null,
-                                null,
-                                null),
-                        Set.of("name", "durationMinutes")),
+                ModuleFixtures.change(
+                        AppointmentTypeDraft.class, Map.of("name", "Consultation", "durationMinutes", 30)),
                 new Problems());
         return new Clinic(ModuleFixtures.secretKey(tenant), type.id(), clinician.id(), location.id());
     }

@@ -1,15 +1,17 @@
 package org.carebook.support;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.carebook.database.TestDatabases;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Change;
 import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.Records;
 import org.carebook.kernel.Scope;
 import org.carebook.kernel.Tenant;
 import org.carebook.organization.OrganizationDraft;
@@ -42,24 +44,24 @@ public final class ModuleFixtures {
         }
     }
 
+    /** A change giving only {@code fields} of a draft, as a request body naming just those would. */
+    public static <D extends Record> Change<D> change(Class<D> draft, Map<String, Object> fields) {
+        var values = Arrays.stream(draft.getRecordComponents())
+                .map(component -> fields.get(component.getName()))
+                .toArray();
+        return new Change<>(Records.make(draft, values), fields.keySet());
+    }
+
     /** A new organization in London, as the admin API would make it. */
     public static Tenant clinic(Organizations organizations) {
         var created = organizations.create(
-                new Change<>(
-                        new OrganizationDraft(
-                                "Module clinic " + System.nanoTime(),
-                                "Europe/London",
-                                "GB",
-                                "GBP",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
-                        Set.of("name", "timezone", "country", "currency")),
+                change(
+                        OrganizationDraft.class,
+                        Map.of(
+                                "name", "Module clinic " + System.nanoTime(),
+                                "timezone", "Europe/London",
+                                "country", "GB",
+                                "currency", "GBP")),
                 new Problems());
         return new Tenant(created.organization().id(), Mode.LIVE);
     }
