@@ -39,6 +39,12 @@ public class Availability {
      */
     @Transactional(readOnly = true)
     public SlotEngine.Answer find(Caller caller, AvailabilityQuery query, Problems problems) {
+        return findWithSubjects(caller, query, problems).answer();
+    }
+
+    /** As {@link #find}, with the clinicians and rooms whose bookings the answer depends on. */
+    @Transactional(readOnly = true)
+    SlotFinder.Found findWithSubjects(Caller caller, AvailabilityQuery query, Problems problems) {
         LocalDate from = query.from();
         LocalDate to = query.to();
         if (from != null && to != null) {

@@ -2,6 +2,7 @@ package org.carebook.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import org.carebook.availability.SlotEngine;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
@@ -56,8 +57,6 @@ public class AvailabilityAnswers {
         if (!problems.isEmpty() || !cache.enabled()) {
             return render(availability.find(caller, query, problems));
         }
-        // Read first: a write committing while the answer is computed then retires it at the next request.
-        String position = cache.position();
         var key = new AvailabilityCache.Key(
                 caller.tenant(),
                 query.appointmentTypeId(),
@@ -65,13 +64,21 @@ public class AvailabilityAnswers {
                 query.from(),
                 query.to());
         Instant now = clock.instant();
-        var cached = cache.get(key, position, now);
+        var cached = cache.get(key, now);
         if (cached.isPresent()) {
             return cached.get();
         }
-        var found = availability.find(caller, query, problems);
-        byte[] rendered = render(found);
-        cache.put(key, position, found.changesAt(), rendered);
+        // Read first: a write committing while the answer is computed then retires it at the next request.
+        String snapshot = cache.snapshot();
+        var found = availability.findWithSubjects(caller, query, problems);
+        var subjects = new ArrayList<>(found.bookedSubjects());
+        subjects.add(caller.tenant().organizationId());
+        byte[] rendered = render(found.answer());
+        cache.put(
+                key,
+                new AvailabilityCache.Basis(snapshot, subjects, now),
+                found.answer().changesAt(),
+                rendered);
         return rendered;
     }
 

@@ -2,26 +2,34 @@ package org.carebook.booking;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.carebook.availability.SlotFilter;
+import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Finished availability answers (the JSON bytes), reused while nothing they depend on can have changed.
  *
- * <p>Data: each entry carries the database's WAL insert position read before it was computed. Any
- * committed write anywhere in the database moves that position (a commit always writes a record), so an
- * entry is served only while the position is unchanged: no write of any process has committed since. This
- * costs one tiny query per request and needs no invalidation messages between processes; the price is that
- * any write, even an unrelated one, retires every entry. Time: an entry also ends when time alone would
- * change the answer (a start falling within the minimum notice or coming within the horizon, a hold among
- * the busy time expiring). The answer is advisory either way: holds and bookings go through the guard.
+ * <p>Data (ADR 0013): every write that can change an answer logs what it touched in
+ * {@code availability_changes}, from triggers in the database (so every path that writes is covered): the
+ * organization for its catalogue and settings, the clinician and room for a booking or hold. An entry keeps
+ * the database snapshot read before it was computed and the subjects it depends on (its organization, the
+ * clinicians it offers and their rooms), and is served only while no change to those subjects comes from a
+ * transaction that snapshot could not see: one small indexed query per request, a booking of another
+ * clinician leaves it alone, and what another process commits is seen at the next request, without messages.
+ * Time: an entry also ends when time alone would change the answer (a start falling within the minimum
+ * notice or coming within the horizon, a hold among the busy time expiring), and after {@link #MAX_AGE},
+ * well inside the time the log keeps its rows. The answer is advisory either way: holds and bookings go
+ * through the guard.
  *
  * <p>{@code CAREBOOK_AVAILABILITY_CACHE_MB} bounds the memory (least recently used entries go first); 0 turns
  * the cache off.
@@ -29,9 +37,17 @@ import org.springframework.stereotype.Component;
 @Component
 class AvailabilityCache {
 
+    /** How long an entry may be served at most; the log keeps its rows for {@link #LOG_KEPT}, far longer. */
+    static final Duration MAX_AGE = Duration.ofMinutes(10);
+
+    static final Duration LOG_KEPT = Duration.ofHours(1);
+
     record Key(Tenant tenant, String typeId, SlotFilter filter, LocalDate from, LocalDate to) {}
 
-    private record Entry(String position, Optional<Instant> changesAt, byte[] json) {}
+    /** What an answer was computed from: the snapshot read first, and what it depends on. */
+    record Basis(String snapshot, List<String> subjects, Instant computedAt) {}
+
+    private record Entry(Basis basis, Optional<Instant> changesAt, byte[] json) {}
 
     private final JdbcClient jdbc;
     private final long maxBytes;
@@ -51,18 +67,23 @@ class AvailabilityCache {
         return maxBytes > 0;
     }
 
-    /** Where the database's write-ahead log stands now; read before computing an answer, in its transaction. */
-    String position() {
-        return jdbc.sql("SELECT pg_current_wal_insert_lsn()::text")
+    /** The database's snapshot now: read before computing an answer, so a write committing meanwhile retires it. */
+    String snapshot() {
+        return jdbc.sql("SELECT pg_current_snapshot()::text")
                 .query(String.class)
                 .single();
     }
 
-    synchronized Optional<byte[]> get(Key key, String position, Instant now) {
-        var entry = entries.get(key);
+    /** The stored answer, if time has not ended it and nothing it depends on has changed since. */
+    Optional<byte[]> get(Key key, Instant now) {
+        Entry entry;
+        synchronized (this) {
+            entry = entries.get(key);
+        }
         if (entry == null
-                || !entry.position().equals(position)
-                || entry.changesAt().filter(c -> !now.isBefore(c)).isPresent()) {
+                || entry.changesAt().filter(c -> !now.isBefore(c)).isPresent()
+                || !now.isBefore(entry.basis().computedAt().plus(MAX_AGE))
+                || changedSince(entry.basis())) {
             misses.increment();
             return Optional.empty();
         }
@@ -70,16 +91,38 @@ class AvailabilityCache {
         return Optional.of(entry.json());
     }
 
-    synchronized void put(Key key, String position, Optional<Instant> changesAt, byte[] json) {
+    synchronized void put(Key key, Basis basis, Optional<Instant> changesAt, byte[] json) {
         if (json.length > maxBytes / 4) {
             return;
         }
-        var old = entries.put(key, new Entry(position, changesAt, json));
+        var old = entries.put(key, new Entry(basis, changesAt, json));
         bytes += json.length - (old == null ? 0 : old.json().length);
         var eldest = entries.entrySet().iterator();
         while (bytes > maxBytes && eldest.hasNext()) {
             bytes -= eldest.next().getValue().json().length;
             eldest.remove();
         }
+    }
+
+    /** Whether a transaction the snapshot could not see has logged a change to one of the subjects. */
+    private boolean changedSince(Basis basis) {
+        return jdbc.sql("""
+                        SELECT EXISTS (
+                               SELECT 1 FROM availability_changes
+                                WHERE subject_id = ANY (CAST(:subjects AS text[]))
+                                  AND changed_by >= pg_snapshot_xmin(CAST(:snapshot AS pg_snapshot))
+                                  AND NOT pg_visible_in_snapshot(changed_by, CAST(:snapshot AS pg_snapshot)))""")
+                .param("subjects", Sql.array(basis.subjects()))
+                .param("snapshot", basis.snapshot())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Drops log rows no entry can still need: every entry is younger than {@link #MAX_AGE}. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void forgetOldChanges() {
+        jdbc.sql("DELETE FROM availability_changes WHERE logged_at < clock_timestamp() - CAST(:kept AS interval)")
+                .param("kept", LOG_KEPT.toSeconds() + " seconds")
+                .update();
     }
 }

@@ -52,11 +52,22 @@ class SlotFinder {
             LocalDate to,
             Instant now,
             boolean withBookings) {
-        return answer(tenant, type, filter, from, to, now, withBookings).slots();
+        return answer(tenant, type, filter, from, to, now, withBookings)
+                .answer()
+                .slots();
     }
 
-    /** The slots, and the first moment time alone changes them: the engine's, or a hold among the busy time expiring. */
-    SlotEngine.Answer answer(
+    /**
+     * An answer and the clinicians and rooms whose bookings it was computed from: a booking of anyone else
+     * cannot change it (the cache of ADR 0013).
+     */
+    record Found(SlotEngine.Answer answer, Set<String> bookedSubjects) {}
+
+    /**
+     * The slots, and the first moment time alone changes them: the engine's, or a hold among the busy time
+     * expiring.
+     */
+    Found answer(
             Tenant tenant,
             AppointmentTypeView type,
             SlotFilter filter,
@@ -67,7 +78,7 @@ class SlotFinder {
         List<WorkingSchedule> schedules =
                 workingHours.schedules(tenant, filter.clinicianId(), filter.locationId(), from, to);
         if (schedules.isEmpty()) {
-            return new SlotEngine.Answer(List.of(), Optional.empty());
+            return new Found(new SlotEngine.Answer(List.of(), Optional.empty()), Set.of());
         }
         var window = new Interval(
                 from.atStartOfDay().toInstant(ZoneOffset.UTC).minus(MARGIN),
@@ -101,12 +112,14 @@ class SlotFinder {
                         .toList()));
         var answer = SlotEngine.answer(
                 new SlotQuery(rules(type), schedules, clinicianBusy, roomsByLocation, from, to, now, filter));
+        var subjects = new HashSet<>(clinicians);
+        subjects.addAll(roomIds);
         var expiry = busy.nextExpiry();
         if (expiry.isEmpty()
                 || answer.changesAt().filter(c -> c.isBefore(expiry.get())).isPresent()) {
-            return answer;
+            return new Found(answer, subjects);
         }
-        return new SlotEngine.Answer(answer.slots(), expiry);
+        return new Found(new SlotEngine.Answer(answer.slots(), expiry), subjects);
     }
 
     /** The slot availability would offer at that instant, ignoring appointments and holds: those are the database's to judge. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.carebook.support.MutableClock;
@@ -22,6 +23,9 @@ class AvailabilityCacheTest extends ApiTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    DataSource dataSource;
 
     private Clinic clinic;
     private String doctor;
@@ -52,6 +56,62 @@ class AvailabilityCacheTest extends ApiTest {
         Clinic.expect(clinic.book(type, doctor, clinic.patient(), first.get(0)), 201);
 
         assertThat(starts("2027-01-12")).doesNotContain(first.get(0)).hasSize(first.size() - 1);
+    }
+
+    @Test
+    void aBookingOfAnotherClinicianOrAPatientAddedLeavesTheAnswerCached() {
+        String other = clinic.clinician("Dr Bo");
+        clinic.everyDay(other, "00:00", "23:30");
+        var offered = starts("2027-01-12", "clinician_id=" + doctor);
+        double before = hits();
+
+        Clinic.expect(clinic.book(type, other, clinic.patient(), offered.get(0)), 201);
+
+        assertThat(starts("2027-01-12", "clinician_id=" + doctor)).isEqualTo(offered);
+        assertThat(hits() - before).as("served from the cache").isEqualTo(1);
+    }
+
+    /**
+     * The race the snapshot closes: a booking in flight when the answer is computed is invisible to it, while a
+     * later one has already committed; the first commits after. A version number ("the newest change seen")
+     * would not tell: the newest change was seen. The answer must not be served once the first has committed.
+     */
+    @Test
+    void aBookingCommittingAfterTheAnswerWasComputedRetiresIt() throws Exception {
+        // Asked without the filter, so the filtered answer is first computed while the booking is in flight.
+        var offered = starts("2027-01-12");
+        try (var first = dataSource.getConnection();
+                var second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            block(first, Instant.parse(offered.get(0)));
+            block(second, Instant.parse(offered.get(6)));
+            assertThat(starts("2027-01-12", "clinician_id=" + doctor))
+                    .contains(offered.get(0))
+                    .doesNotContain(offered.get(6));
+            double before = hits();
+            assertThat(starts("2027-01-12", "clinician_id=" + doctor)).contains(offered.get(0));
+            assertThat(hits() - before)
+                    .as("cached while the first booking is in flight")
+                    .isEqualTo(1);
+
+            first.commit();
+        }
+
+        assertThat(starts("2027-01-12", "clinician_id=" + doctor)).doesNotContain(offered.get(0));
+    }
+
+    /** Half an hour of the doctor's time taken, as the booking core would, straight through SQL. */
+    private void block(java.sql.Connection connection, Instant start) throws java.sql.SQLException {
+        try (var insert = connection.prepareStatement("""
+                INSERT INTO blocking_intervals (owner_id, clinician_id, blocked, attended, exclusive)
+                VALUES ('apt_' || md5(random()::text), ?, tstzrange(?, ?), tstzrange(?, ?), true)""")) {
+            insert.setString(1, doctor);
+            for (int i = 2; i <= 4; i += 2) {
+                insert.setObject(i, start.atOffset(ZoneOffset.UTC));
+                insert.setObject(i + 1, start.plus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC));
+            }
+            insert.executeUpdate();
+        }
     }
 
     @Test
@@ -91,8 +151,8 @@ class AvailabilityCacheTest extends ApiTest {
         assertThat(starts(tomorrow)).doesNotContain(offered.get(0)).contains(offered.get(1));
     }
 
-    private List<String> starts(String date) {
-        return clinic.starts(type, date, date);
+    private List<String> starts(String date, String... query) {
+        return clinic.starts(type, date, date, query);
     }
 
     private double hits() {

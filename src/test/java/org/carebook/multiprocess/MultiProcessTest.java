@@ -158,6 +158,38 @@ class MultiProcessTest {
                 .isEqualTo(429);
     }
 
+    /**
+     * Process 0 answers from its cache (ADR 0013); each booking goes through process 1 and the very next
+     * question to process 0 must already leave its time out: no message between them is waited for.
+     */
+    @Test
+    void anAnswerCachedOnOneProcessNeverOutlivesABookingMadeOnAnother() {
+        var clinic = Clinic.in(org, "Europe/London");
+        String doctor = clinic.clinician("Dr Cy");
+        clinic.everyDay(doctor, "08:00", "18:00");
+        String type = clinic.type();
+        for (int round = 0; round < 10; round++) {
+            var offered = clinic.starts(type, "2027-02-03", "2027-02-03", "clinician_id=" + doctor);
+            assertThat(clinic.starts(type, "2027-02-03", "2027-02-03", "clinician_id=" + doctor))
+                    .isEqualTo(offered);
+            String start = offered.get(round % offered.size());
+            var booked = live.get(1)
+                    .post(
+                            "/v1/appointments",
+                            Map.of(
+                                    "appointment_type_id", type,
+                                    "clinician_id", doctor,
+                                    "location_id", clinic.locationId,
+                                    "patient_id", clinic.patient(),
+                                    "start_time", start));
+            Clinic.expect(booked, 201);
+
+            assertThat(clinic.starts(type, "2027-02-03", "2027-02-03", "clinician_id=" + doctor))
+                    .as("round %d: process 0 right after the booking on process 1", round)
+                    .doesNotContain(start);
+        }
+    }
+
     @Test
     void holdsOnOneSlotThroughThreeProcessesGiveOneHold() {
         var clinic = Clinic.in(org, "Europe/London");
