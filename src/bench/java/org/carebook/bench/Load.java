@@ -155,9 +155,10 @@ final class Load {
     }
 
     static HttpResponse<String> send(String method, String url, String key, String json) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + key);
+        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }

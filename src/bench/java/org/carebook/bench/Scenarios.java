@@ -39,7 +39,8 @@ public final class Scenarios {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int CLINICIANS = 40;
     private static final int PATIENTS = 50_000;
-    private static final List<String> SCENARIOS = List.of("availability", "booking", "contention", "patient-search");
+    private static final List<String> SCENARIOS =
+            List.of("availability", "booking", "mixed", "contention", "patient-search");
 
     private Scenarios() {}
 
@@ -88,6 +89,9 @@ public final class Scenarios {
                     serverPid,
                     c -> holdAndConfirm(base, clinic, free.get(next.getAndIncrement() % free.size()))));
         }
+        if (only.contains("mixed")) {
+            results.addAll(mixed(base, clinic, warmUp, measure, serverPid));
+        }
         if (only.contains("contention")) {
             var seededWeeks = clinic.freeSlots(base, 0, 4);
             Collections.shuffle(seededWeeks, new Random(11));
@@ -115,6 +119,65 @@ public final class Scenarios {
         report(results, overlaps(jdbcUrl), out);
         writeSearchQueries(jdbcUrl);
         clinic.writePgbenchScripts(out);
+    }
+
+    /**
+     * The busy hour: 16 clients ask for one clinician's next two weeks (the first half of the clinicians, in
+     * turn) while 4 clients book the other half, weeks 5–12. Prints the share of availability answers served
+     * from the cache (the server's own counter, over the measured time).
+     */
+    private static List<Load.Result> mixed(
+            String base, Clinic clinic, Duration warmUp, Duration measure, long serverPid) throws Exception {
+        var readersSee = clinic.clinicians().subList(0, CLINICIANS / 2);
+        var bookable = clinic.freeSlots(base, 4, 8).stream()
+                .filter(slot -> !readersSee.contains(slot.clinician()))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        Collections.shuffle(bookable, new Random(13));
+        var next = new AtomicInteger();
+        var before = cacheCounts(base);
+        var bookers = Executors.newSingleThreadExecutor();
+        var booking = bookers.submit(() -> Load.run(
+                "mixed: booking",
+                4,
+                warmUp,
+                measure,
+                serverPid,
+                c -> holdAndConfirm(base, clinic, bookable.get(next.getAndIncrement() % bookable.size()))));
+        var asked = new AtomicInteger();
+        var reading = Load.run("mixed: availability", 16, warmUp, measure, serverPid, c -> {
+            String clinician = readersSee.get(asked.getAndIncrement() % readersSee.size());
+            return Load.send(
+                            "GET",
+                            base + "/v1/availability?appointment_type_id=" + clinic.thirtyMinutes() + "&clinician_id="
+                                    + clinician + "&start_date=" + clinic.firstDay() + "&end_date="
+                                    + clinic.firstDay().plusDays(13),
+                            clinic.key(),
+                            null)
+                    .statusCode();
+        });
+        var after = cacheCounts(base);
+        bookers.shutdown();
+        double hits = after[0] - before[0];
+        double misses = after[1] - before[1];
+        System.out.printf(
+                "mixed: %.0f %% of availability answers from the cache (%.0f hits, %.0f misses, warm-up included)%n",
+                100 * hits / Math.max(1, hits + misses), hits, misses);
+        return List.of(reading, booking.get());
+    }
+
+    /** The server's availability cache counters: hits, misses. */
+    private static double[] cacheCounts(String base) throws Exception {
+        var counts = new double[2];
+        for (String line : Load.send("GET", base + "/actuator/prometheus", null, null)
+                .body()
+                .lines()
+                .toList()) {
+            if (line.startsWith("carebook_availability_cache_total")) {
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                counts[line.contains("result=\"hit\"") ? 0 : 1] += value;
+            }
+        }
+        return counts;
     }
 
     /** A thousand search texts, drawn as the search scenario draws them, for its pgbench script. */
