@@ -69,19 +69,13 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER catalogue_changed AFTER INSERT OR UPDATE OR DELETE ON organizations
-    FOR EACH ROW EXECUTE FUNCTION log_catalogue_change();
-CREATE TRIGGER catalogue_changed AFTER INSERT OR UPDATE OR DELETE ON locations
-    FOR EACH ROW EXECUTE FUNCTION log_catalogue_change();
-CREATE TRIGGER catalogue_changed AFTER INSERT OR UPDATE OR DELETE ON rooms
-    FOR EACH ROW EXECUTE FUNCTION log_catalogue_change();
-CREATE TRIGGER catalogue_changed AFTER INSERT OR UPDATE OR DELETE ON clinicians
-    FOR EACH ROW EXECUTE FUNCTION log_catalogue_change();
-CREATE TRIGGER catalogue_changed AFTER INSERT OR UPDATE OR DELETE ON clinician_time_off
-    FOR EACH ROW EXECUTE FUNCTION log_catalogue_change();
-CREATE TRIGGER catalogue_changed AFTER INSERT OR UPDATE OR DELETE ON appointment_types
-    FOR EACH ROW EXECUTE FUNCTION log_catalogue_change();
-CREATE TRIGGER catalogue_changed AFTER INSERT OR UPDATE OR DELETE ON schedules
-    FOR EACH ROW EXECUTE FUNCTION log_catalogue_change();
-CREATE TRIGGER catalogue_changed AFTER INSERT OR UPDATE OR DELETE ON schedule_exceptions
-    FOR EACH ROW EXECUTE FUNCTION log_catalogue_change();
+DO $$
+DECLARE
+    catalogue text;
+BEGIN
+    FOREACH catalogue IN ARRAY ARRAY['organizations', 'locations', 'rooms', 'clinicians', 'clinician_time_off',
+                                     'appointment_types', 'schedules', 'schedule_exceptions'] LOOP
+        EXECUTE format('CREATE TRIGGER catalogue_changed AFTER INSERT OR UPDATE OR DELETE ON %I
+                            FOR EACH ROW EXECUTE FUNCTION log_catalogue_change()', catalogue);
+    END LOOP;
+END $$;
