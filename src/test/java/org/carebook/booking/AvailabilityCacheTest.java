@@ -130,8 +130,8 @@ class AvailabilityCacheTest extends ApiTest {
     }
 
     /**
-     * No write may happen between caching and asking again, so the clock moves less than the minute after
-     * which an API key's last use is recorded. (A hold expiring is covered by {@link HoldExpiryTest}.)
+     * Nothing the answer depends on is written between caching and asking again: only time moves. (A hold
+     * expiring is covered by {@link HoldExpiryTest}.)
      */
     @Test
     void aStartFallingWithinTheNoticeLeavesTheAnswerWithoutAnyWrite() {
