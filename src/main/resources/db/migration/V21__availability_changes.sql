@@ -16,18 +16,11 @@ CREATE INDEX availability_changes_by_age ON availability_changes (logged_at);
 -- or a hold becoming an appointment over the same time.
 CREATE FUNCTION log_busy_time_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO availability_changes (subject_id) VALUES (OLD.clinician_id);
-        IF OLD.room_id IS NOT NULL THEN
-            INSERT INTO availability_changes (subject_id) VALUES (OLD.room_id);
-        END IF;
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO availability_changes (subject_id) VALUES (NEW.clinician_id);
-        IF NEW.room_id IS NOT NULL THEN
-            INSERT INTO availability_changes (subject_id) VALUES (NEW.room_id);
-        END IF;
-    END IF;
+    -- OLD is null for an insert and NEW for a delete, and so are their fields. One row per subject touched.
+    INSERT INTO availability_changes (subject_id)
+    SELECT DISTINCT subject
+      FROM (VALUES (OLD.clinician_id), (OLD.room_id), (NEW.clinician_id), (NEW.room_id)) AS touched (subject)
+     WHERE subject IS NOT NULL;
     RETURN NULL;
 END $$;
 

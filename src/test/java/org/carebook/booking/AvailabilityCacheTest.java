@@ -59,6 +59,32 @@ class AvailabilityCacheTest extends ApiTest {
     }
 
     @Test
+    void aCancelledAppointmentsTimeIsOfferedAgainAtOnce() {
+        var offered = starts("2027-01-12");
+        String booked = Clinic.expect(clinic.book(type, doctor, clinic.patient(), offered.get(0)), 201)
+                .id();
+        assertThat(starts("2027-01-12")).doesNotContain(offered.get(0));
+        assertThat(starts("2027-01-12")).doesNotContain(offered.get(0));
+
+        Clinic.expect(clinic.api.post("/v1/appointments/" + booked + "/cancel", Map.of()), 200);
+
+        assertThat(starts("2027-01-12")).contains(offered.get(0));
+    }
+
+    @Test
+    void aMovedAppointmentFreesItsOldTimeAndTakesTheNewAtOnce() {
+        var offered = starts("2027-01-12");
+        String booked = Clinic.expect(clinic.book(type, doctor, clinic.patient(), offered.get(0)), 201)
+                .id();
+        starts("2027-01-12");
+        assertThat(starts("2027-01-12")).doesNotContain(offered.get(0)).contains(offered.get(4));
+
+        Clinic.expect(clinic.api.patch("/v1/appointments/" + booked, Map.of("start_time", offered.get(4))), 200);
+
+        assertThat(starts("2027-01-12")).contains(offered.get(0)).doesNotContain(offered.get(4));
+    }
+
+    @Test
     void aBookingOfAnotherClinicianOrAPatientAddedLeavesTheAnswerCached() {
         String other = clinic.clinician("Dr Bo");
         clinic.everyDay(other, "00:00", "23:30");
