@@ -2,7 +2,6 @@ package org.carebook.booking;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import org.carebook.availability.SlotEngine;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
@@ -71,12 +70,10 @@ public class AvailabilityAnswers {
         // Read first: a write committing while the answer is computed then retires it at the next request.
         String snapshot = cache.snapshot();
         var found = availability.findWithSubjects(caller, query, problems);
-        var subjects = new ArrayList<>(found.bookedSubjects());
-        subjects.add(caller.tenant().organizationId());
         byte[] rendered = render(found.answer());
         cache.put(
                 key,
-                new AvailabilityCache.Basis(snapshot, subjects, now),
+                new AvailabilityCache.Basis(snapshot, found.bookedSubjects(), now),
                 found.answer().changesAt(),
                 rendered);
         return rendered;

@@ -5,10 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.carebook.availability.SlotFilter;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
@@ -44,10 +45,15 @@ class AvailabilityCache {
 
     record Key(Tenant tenant, String typeId, SlotFilter filter, LocalDate from, LocalDate to) {}
 
-    /** What an answer was computed from: the snapshot read first, and what it depends on. */
-    record Basis(String snapshot, List<String> subjects, Instant computedAt) {}
+    /**
+     * What an answer was computed from: the snapshot read first, and the clinicians and rooms whose bookings
+     * it counted. Its organization, whose catalogue it also depends on, is the key's.
+     */
+    record Basis(String snapshot, Set<String> bookedSubjects, Instant computedAt) {}
 
-    private record Entry(Basis basis, Optional<Instant> changesAt, byte[] json) {}
+    /** An answer as stored: its subjects made once into the array each check sends. */
+    private record Entry(
+            String snapshot, String[] subjects, Instant computedAt, Optional<Instant> changesAt, byte[] json) {}
 
     private final JdbcClient jdbc;
     private final long maxBytes;
@@ -82,8 +88,8 @@ class AvailabilityCache {
         }
         if (entry == null
                 || entry.changesAt().filter(c -> !now.isBefore(c)).isPresent()
-                || !now.isBefore(entry.basis().computedAt().plus(MAX_AGE))
-                || changedSince(entry.basis())) {
+                || !now.isBefore(entry.computedAt().plus(MAX_AGE))
+                || changedSince(entry)) {
             misses.increment();
             return Optional.empty();
         }
@@ -95,7 +101,10 @@ class AvailabilityCache {
         if (json.length > maxBytes / 4) {
             return;
         }
-        var old = entries.put(key, new Entry(basis, changesAt, json));
+        var subjects = new ArrayList<>(basis.bookedSubjects());
+        subjects.add(key.tenant().organizationId());
+        var old =
+                entries.put(key, new Entry(basis.snapshot(), Sql.array(subjects), basis.computedAt(), changesAt, json));
         bytes += json.length - (old == null ? 0 : old.json().length);
         var eldest = entries.entrySet().iterator();
         while (bytes > maxBytes && eldest.hasNext()) {
@@ -105,15 +114,15 @@ class AvailabilityCache {
     }
 
     /** Whether a transaction the snapshot could not see has logged a change to one of the subjects. */
-    private boolean changedSince(Basis basis) {
+    private boolean changedSince(Entry entry) {
         return jdbc.sql("""
                         SELECT EXISTS (
                                SELECT 1 FROM availability_changes
                                 WHERE subject_id = ANY (CAST(:subjects AS text[]))
                                   AND changed_by >= pg_snapshot_xmin(CAST(:snapshot AS pg_snapshot))
                                   AND NOT pg_visible_in_snapshot(changed_by, CAST(:snapshot AS pg_snapshot)))""")
-                .param("subjects", Sql.array(basis.subjects()))
-                .param("snapshot", basis.snapshot())
+                .param("subjects", entry.subjects())
+                .param("snapshot", entry.snapshot())
                 .query(Boolean.class)
                 .single();
     }

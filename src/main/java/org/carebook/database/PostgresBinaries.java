@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -84,7 +85,7 @@ final class PostgresBinaries {
         String carrier = entry < 0 ? location : location.substring(0, entry);
         String jar = carrier.substring(carrier.lastIndexOf('/') + 1);
         long size = archive.openConnection().getContentLengthLong();
-        byte[] identity = (jar + " " + size).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] identity = (jar + " " + size).getBytes(StandardCharsets.UTF_8);
         return HexFormat.of().formatHex(sha256(identity)).substring(0, 16);
     }
 

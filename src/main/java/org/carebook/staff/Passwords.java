@@ -1,5 +1,6 @@
 package org.carebook.staff;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -25,9 +26,8 @@ public class Passwords {
      * A hash no password matches, checked against when there is no account, so both take as long. Made on its
      * own thread: a hash costs a quarter of a second that start-up need not wait for.
      */
-    private final java.util.concurrent.CompletableFuture<String> unknown =
-            java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> encoder.encode(java.util.UUID.randomUUID().toString()));
+    private final CompletableFuture<String> unknown = CompletableFuture.supplyAsync(
+            () -> encoder.encode(java.util.UUID.randomUUID().toString()));
 
     /** Too many password checks are running in this process; the caller should come back in a moment. */
     public static final class Busy extends RuntimeException {

@@ -131,11 +131,13 @@ class AvailabilityCacheTest extends ApiTest {
         try (var insert = connection.prepareStatement("""
                 INSERT INTO blocking_intervals (owner_id, clinician_id, blocked, attended, exclusive)
                 VALUES ('apt_' || md5(random()::text), ?, tstzrange(?, ?), tstzrange(?, ?), true)""")) {
+            var from = start.atOffset(ZoneOffset.UTC);
+            var to = from.plusMinutes(30);
             insert.setString(1, doctor);
-            for (int i = 2; i <= 4; i += 2) {
-                insert.setObject(i, start.atOffset(ZoneOffset.UTC));
-                insert.setObject(i + 1, start.plus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC));
-            }
+            insert.setObject(2, from);
+            insert.setObject(3, to);
+            insert.setObject(4, from);
+            insert.setObject(5, to);
             insert.executeUpdate();
         }
     }
