@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.carebook.api.ErrorFormat;
 import org.carebook.kernel.CarebookException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class ErrorResponses {
+
+    /** A 503 is brief by nature (a database restarting or failing over): clients may try again this soon. */
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     private final JsonMapper json;
     private final List<ErrorFormat> formats;
@@ -32,6 +36,9 @@ class ErrorResponses {
             return;
         }
         response.resetBuffer();
+        if (e.status() == 503 && response.getHeader("Retry-After") == null) {
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
         var format = formatOf(pathOf(request));
         if (format.isPresent()) {
             var rendered = format.get().render(e, RequestIds.of(request));
@@ -49,13 +56,18 @@ class ErrorResponses {
     /** The answer to {@code e} for a request to {@code path} (the original one, on the error page). */
     ResponseEntity<?> entity(HttpServletRequest request, String path, CarebookException e) {
         var format = formatOf(path);
+        var headers = new HttpHeaders();
+        if (e.status() == 503) {
+            headers.set("Retry-After", RETRY_AFTER_SECONDS);
+        }
         if (format.isPresent()) {
             var rendered = format.get().render(e, RequestIds.of(request));
             return ResponseEntity.status(rendered.status())
+                    .headers(headers)
                     .contentType(MediaType.parseMediaType(rendered.contentType()))
                     .body(rendered.body());
         }
-        return ResponseEntity.status(e.status()).body(ErrorBody.of(e, RequestIds.of(request)));
+        return ResponseEntity.status(e.status()).headers(headers).body(ErrorBody.of(e, RequestIds.of(request)));
     }
 
     static String pathOf(HttpServletRequest request) {

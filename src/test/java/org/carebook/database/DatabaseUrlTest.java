@@ -27,4 +27,35 @@ class DatabaseUrlTest {
     void otherSchemesAreRefused() {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://db/x")).hasMessageContaining("DATABASE_URL");
     }
+
+    @Test
+    void severalHostsBecomeAFailoverListThatLooksForThePrimary() {
+        var url = DatabaseUrl.parse("postgres://carebook:secret@db1,db2:5433/clinic?sslmode=require");
+        assertThat(url.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db1:5432,db2:5433/clinic?sslmode=require&targetServerType=primary");
+        assertThat(url.user()).isEqualTo("carebook");
+        assertThat(url.password()).isEqualTo("secret");
+    }
+
+    @Test
+    void aServerTypeTheUrlNamesIsKept() {
+        var url = DatabaseUrl.parse("postgresql://db1:6000,db2/clinic?targetServerType=preferPrimary");
+        assertThat(url.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db1:6000,db2:5432/clinic?targetServerType=preferPrimary");
+    }
+
+    @Test
+    void replicasOfSeveralHostsAreSpreadOverTheStandbys() {
+        var url = DatabaseUrl.parse("postgres://u@r1,r2", "CAREBOOK_READ_DATABASE_URL", DatabaseUrl.STANDBYS);
+        assertThat(url.jdbcUrl())
+                .isEqualTo(
+                        "jdbc:postgresql://r1:5432,r2:5432/postgres?loadBalanceHosts=true&targetServerType=preferSecondary");
+    }
+
+    @Test
+    void anEmptyHostIsRefused() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:p@db1,/clinic"))
+                .hasMessageContaining("no host");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres:///clinic")).hasMessageContaining("no host");
+    }
 }

@@ -8,9 +8,9 @@ import org.carebook.support.ApiTest;
 import org.carebook.support.Fixtures;
 
 /** A clinic made through a server process's API for fault tests, and the check that no booking is half written. */
-record Setup(Api api, String type, String clinician, String location, String patient) {
+public record Setup(Api api, String type, String clinician, String location, String patient) {
 
-    static Setup clinic(Api admin) {
+    public static Setup clinic(Api admin) {
         var api = ApiTest.organization(admin, "Fault clinic").live();
         String location = api.post("/v1/locations", Fixtures.location("timezone", "Europe/London"))
                 .id();
@@ -22,8 +22,13 @@ record Setup(Api api, String type, String clinician, String location, String pat
         return new Setup(api, type, clinician, location, patient);
     }
 
-    Api.Response book(Instant start) {
-        return api.post(
+    public Api.Response book(Instant start) {
+        return book(api, start);
+    }
+
+    /** The same booking sent by {@code client}: the clinic's key with headers of its own. */
+    public Api.Response book(Api client, Instant start) {
+        return client.post(
                 "/v1/appointments",
                 Map.of(
                         "appointment_type_id",
@@ -42,7 +47,7 @@ record Setup(Api api, String type, String clinician, String location, String pat
      * Bookings missing a part: an active appointment without its blocking interval or its creation event,
      * or a permanent blocking interval without its appointment. Zero when every transaction was all or nothing.
      */
-    static int halfWritten(String jdbcUrl) throws Exception {
+    public static int halfWritten(String jdbcUrl) throws Exception {
         try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", null);
                 var statement = connection.createStatement();
                 var result = statement.executeQuery("""
