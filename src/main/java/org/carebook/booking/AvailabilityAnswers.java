@@ -1,8 +1,12 @@
 package org.carebook.booking;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.carebook.availability.SlotEngine;
+import org.carebook.database.ReadReplicas;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.Problems;
@@ -11,21 +15,39 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP edges' side of availability: reads the query string into an {@link AvailabilityQuery} and answers
- * with finished JSON, from the cache of ADR 0006 while it is still true. The facade below it only finds times.
+ * with finished JSON: from the cache while it is still true (ADR 0013), else from a standby that has caught up
+ * with what the answer depends on (ADR 0014), else from the primary. The facade below it only finds times.
  */
 @Component
 public class AvailabilityAnswers {
 
     private final Availability availability;
     private final AvailabilityCache cache;
+    private final AvailabilityChanges changes;
+    private final ReadReplicas standbys;
     private final JsonMapper json;
     private final Clock clock;
+    private final Counter standbyUsed;
+    private final Counter standbyBehind;
+    private final Counter standbyUnavailable;
 
-    AvailabilityAnswers(Availability availability, AvailabilityCache cache, JsonMapper json, Clock clock) {
+    AvailabilityAnswers(
+            Availability availability,
+            AvailabilityCache cache,
+            AvailabilityChanges changes,
+            ReadReplicas standbys,
+            JsonMapper json,
+            Clock clock,
+            MeterRegistry metrics) {
         this.availability = availability;
         this.cache = cache;
+        this.changes = changes;
+        this.standbys = standbys;
         this.json = json;
         this.clock = clock;
+        this.standbyUsed = metrics.counter("carebook.availability.standby", "result", "used");
+        this.standbyBehind = metrics.counter("carebook.availability.standby", "result", "behind");
+        this.standbyUnavailable = metrics.counter("carebook.availability.standby", "result", "unavailable");
     }
 
     /** The query as the URL gives it; each parameter that cannot be read is added to {@code problems}. */
@@ -53,7 +75,7 @@ public class AvailabilityAnswers {
 
     /** {@code {"data": [slot, …], …}} for the query; every problem of the request in one 422. */
     public byte[] answer(Caller caller, AvailabilityQuery query, Problems problems) {
-        if (!problems.isEmpty() || !cache.enabled()) {
+        if (!problems.isEmpty()) {
             return render(availability.find(caller, query, problems));
         }
         var key = new AvailabilityCache.Key(
@@ -63,20 +85,57 @@ public class AvailabilityAnswers {
                 query.from(),
                 query.to());
         Instant now = clock.instant();
-        var cached = cache.get(key, now);
-        if (cached.isPresent()) {
-            return cached.get();
+        if (cache.enabled()) {
+            var cached = cache.get(key, now);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
         }
-        // Read first: a write committing while the answer is computed then retires it at the next request.
-        String snapshot = cache.snapshot();
-        var found = availability.findWithSubjects(caller, query, problems);
-        byte[] rendered = render(found.answer());
-        cache.put(
-                key,
-                new AvailabilityCache.Basis(snapshot, found.bookedSubjects(), now),
-                found.answer().changesAt(),
-                rendered);
+        var computed = onStandby(caller, query).orElseGet(() -> onPrimary(caller, query, problems));
+        byte[] rendered = render(computed.found().answer());
+        if (cache.enabled()) {
+            cache.put(
+                    key,
+                    new AvailabilityCache.Basis(
+                            computed.snapshot(), computed.found().bookedSubjects(), now),
+                    computed.found().answer().changesAt(),
+                    rendered);
+        }
         return rendered;
+    }
+
+    /** An answer and the snapshot of the database read before it was computed. */
+    private record Computed(String snapshot, SlotFinder.Found found) {}
+
+    /**
+     * The answer a standby gives (ADR 0014), if it has replayed every change to what the answer depends on:
+     * asked of the primary's log, as for a cached answer. A standby behind, failing or absent leaves it to the
+     * primary.
+     */
+    private Optional<Computed> onStandby(Caller caller, AvailabilityQuery query) {
+        if (!standbys.configured()) {
+            return Optional.empty();
+        }
+        var computed = standbys.read(
+                () -> new Computed(changes.snapshot(), availability.findWithSubjects(caller, query, new Problems())));
+        if (computed.isEmpty()) {
+            standbyUnavailable.increment();
+            return Optional.empty();
+        }
+        var subjects = AvailabilityChanges.subjects(
+                caller.tenant(), computed.get().found().bookedSubjects());
+        if (changes.changedSince(computed.get().snapshot(), subjects)) {
+            standbyBehind.increment();
+            return Optional.empty();
+        }
+        standbyUsed.increment();
+        return computed;
+    }
+
+    /** Read first: a write committing while the answer is computed then retires it at the next request. */
+    private Computed onPrimary(Caller caller, AvailabilityQuery query, Problems problems) {
+        String snapshot = changes.snapshot();
+        return new Computed(snapshot, availability.findWithSubjects(caller, query, problems));
     }
 
     private byte[] render(SlotEngine.Answer found) {

@@ -5,16 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.carebook.availability.SlotFilter;
-import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AvailabilityCache {
 
-    /** How long an entry may be served at most; the log keeps its rows for {@link #LOG_KEPT}, far longer. */
+    /** How long an entry may be served at most, well inside {@link AvailabilityChanges#KEPT}. */
     static final Duration MAX_AGE = Duration.ofMinutes(10);
-
-    static final Duration LOG_KEPT = Duration.ofHours(1);
 
     record Key(Tenant tenant, String typeId, SlotFilter filter, LocalDate from, LocalDate to) {}
 
@@ -55,15 +49,15 @@ class AvailabilityCache {
     private record Entry(
             String snapshot, String[] subjects, Instant computedAt, Optional<Instant> changesAt, byte[] json) {}
 
-    private final JdbcClient jdbc;
+    private final AvailabilityChanges changes;
     private final long maxBytes;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
     private final Counter hits;
     private final Counter misses;
 
-    AvailabilityCache(JdbcClient jdbc, BookingSettings properties, MeterRegistry metrics) {
-        this.jdbc = jdbc;
+    AvailabilityCache(AvailabilityChanges changes, BookingSettings properties, MeterRegistry metrics) {
+        this.changes = changes;
         this.maxBytes = properties.availabilityCacheMb() * 1024L * 1024L;
         this.hits = metrics.counter("carebook.availability.cache", "result", "hit");
         this.misses = metrics.counter("carebook.availability.cache", "result", "miss");
@@ -71,13 +65,6 @@ class AvailabilityCache {
 
     boolean enabled() {
         return maxBytes > 0;
-    }
-
-    /** The database's snapshot now: read before computing an answer, so a write committing meanwhile retires it. */
-    String snapshot() {
-        return jdbc.sql("SELECT pg_current_snapshot()::text")
-                .query(String.class)
-                .single();
     }
 
     /** The stored answer, if time has not ended it and nothing it depends on has changed since. */
@@ -89,7 +76,7 @@ class AvailabilityCache {
         if (entry == null
                 || entry.changesAt().filter(c -> !now.isBefore(c)).isPresent()
                 || !now.isBefore(entry.computedAt().plus(MAX_AGE))
-                || changedSince(entry)) {
+                || changes.changedSince(entry.snapshot(), entry.subjects())) {
             misses.increment();
             return Optional.empty();
         }
@@ -101,37 +88,13 @@ class AvailabilityCache {
         if (json.length > maxBytes / 4) {
             return;
         }
-        var subjects = new ArrayList<>(basis.bookedSubjects());
-        subjects.add(key.tenant().organizationId());
-        var old =
-                entries.put(key, new Entry(basis.snapshot(), Sql.array(subjects), basis.computedAt(), changesAt, json));
+        var subjects = AvailabilityChanges.subjects(key.tenant(), basis.bookedSubjects());
+        var old = entries.put(key, new Entry(basis.snapshot(), subjects, basis.computedAt(), changesAt, json));
         bytes += json.length - (old == null ? 0 : old.json().length);
         var eldest = entries.entrySet().iterator();
         while (bytes > maxBytes && eldest.hasNext()) {
             bytes -= eldest.next().getValue().json().length;
             eldest.remove();
         }
-    }
-
-    /** Whether a transaction the snapshot could not see has logged a change to one of the subjects. */
-    private boolean changedSince(Entry entry) {
-        return jdbc.sql("""
-                        SELECT EXISTS (
-                               SELECT 1 FROM availability_changes
-                                WHERE subject_id = ANY (CAST(:subjects AS text[]))
-                                  AND changed_by >= pg_snapshot_xmin(CAST(:snapshot AS pg_snapshot))
-                                  AND NOT pg_visible_in_snapshot(changed_by, CAST(:snapshot AS pg_snapshot)))""")
-                .param("subjects", entry.subjects())
-                .param("snapshot", entry.snapshot())
-                .query(Boolean.class)
-                .single();
-    }
-
-    /** Drops log rows no entry can still need: every entry is younger than {@link #MAX_AGE}. */
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-    void forgetOldChanges() {
-        jdbc.sql("DELETE FROM availability_changes WHERE logged_at < clock_timestamp() - CAST(:kept AS interval)")
-                .param("kept", LOG_KEPT.toSeconds() + " seconds")
-                .update();
     }
 }

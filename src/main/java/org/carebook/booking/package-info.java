@@ -7,6 +7,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Booking",
-        allowedDependencies = {"api", "audit", "availability", "catalog", "events", "kernel", "organization", "patient"
+        allowedDependencies = {
+            "api",
+            "audit",
+            "availability",
+            "catalog",
+            "database",
+            "events",
+            "kernel",
+            "organization",
+            "patient"
         })
 package org.carebook.booking;

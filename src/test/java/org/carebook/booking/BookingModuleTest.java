@@ -23,26 +23,25 @@ import org.carebook.support.ModuleFixtures;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The booking module with only the modules it may use (catalogue, patients, organization, audit, events): the
- * appointment's life through its facade, with the database's guard deciding what collides. No HTTP.
+ * The booking module with only the modules it may use (catalogue, patients, organization, audit, events, and
+ * database, whose DataSource routes reads to standbys): the appointment's life through its facade, with the
+ * database's guard deciding what collides. No HTTP.
  */
 @Tag("integration")
 @ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
-@Import(ModuleFixtures.Time.class)
 class BookingModuleTest {
 
     private static final Instant TEN = Instant.parse("2027-04-12T09:00:00Z");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        ModuleFixtures.database(registry);
+        ModuleFixtures.databaseModule(registry);
     }
 
     @Autowired

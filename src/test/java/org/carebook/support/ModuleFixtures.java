@@ -33,6 +33,15 @@ public final class ModuleFixtures {
     }
 
     /**
+     * A database of its own for a module that uses the database module: given to it as {@code DATABASE_URL},
+     * as a server is, so the module's own DataSource and clock are the ones tested.
+     */
+    public static void databaseModule(DynamicPropertyRegistry registry) {
+        String url = TestDatabases.newDatabase();
+        registry.add("DATABASE_URL", () -> url);
+    }
+
+    /**
      * A clock as the database module's: in microseconds, PostgreSQL's precision, so that what a facade answers
      * from memory is what a later read of the row gives.
      */
