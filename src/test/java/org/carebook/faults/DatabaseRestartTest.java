@@ -18,7 +18,6 @@ import org.carebook.database.SharedPostgres;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Eventually;
-import org.carebook.support.ServerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +35,7 @@ class DatabaseRestartTest {
         Path data = Path.of("target", "faults", UUID.randomUUID().toString());
         Files.createDirectories(data);
         var postgres = SharedPostgres.start(data.resolve("postgres"));
-        var server = new ServerProcess(
-                data.resolve("unused"),
-                "DATABASE_URL=" + postgres.databaseUrl(),
-                "carebook.rate-limit-per-second=100000",
-                "carebook.rate-limit-per-ip-per-second=100000");
+        var server = Setup.server(data, postgres.databaseUrl());
         try {
             server.start(data.resolve("server.log"));
             var setup = Setup.clinic(new Api(server.base(), ApiTest.ADMIN_TOKEN));

@@ -1,14 +1,25 @@
 package org.carebook.faults;
 
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.Map;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Fixtures;
+import org.carebook.support.ServerProcess;
 
 /** A clinic made through a server process's API for fault tests, and the check that no booking is half written. */
 public record Setup(Api api, String type, String clinician, String location, String patient) {
+
+    /** A server process on {@code databaseUrl} whose rate limits never stop a test's load; its files under {@code data}. */
+    public static ServerProcess server(Path data, String databaseUrl) {
+        return new ServerProcess(
+                data.resolve("unused"),
+                "DATABASE_URL=" + databaseUrl,
+                "carebook.rate-limit-per-second=100000",
+                "carebook.rate-limit-per-ip-per-second=100000");
+    }
 
     public static Setup clinic(Api admin) {
         var api = ApiTest.organization(admin, "Fault clinic").live();

@@ -24,7 +24,6 @@ import org.carebook.faults.Setup;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Eventually;
-import org.carebook.support.ServerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -46,11 +45,7 @@ class FailoverTest {
         Path data = Path.of("target", "replica", UUID.randomUUID().toString());
         Files.createDirectories(data);
         var pair = StreamingPair.start(new StreamingPair.Replication(Duration.ZERO, true));
-        var server = new ServerProcess(
-                data.resolve("unused"),
-                "DATABASE_URL=" + pair.bothUrl(),
-                "carebook.rate-limit-per-second=100000",
-                "carebook.rate-limit-per-ip-per-second=100000");
+        var server = Setup.server(data, pair.bothUrl());
         try {
             server.start(data.resolve("server.log"));
             var setup = Setup.clinic(new Api(server.base(), ApiTest.ADMIN_TOKEN));

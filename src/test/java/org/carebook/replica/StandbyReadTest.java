@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
@@ -64,8 +65,7 @@ class StandbyReadTest {
     @Test
     @Order(1)
     void aBookingIsNeverOfferedAgainByAStandbyThatHasNotReplayedIt() throws Exception {
-        String doctor = clinic.clinician("Dr Lag");
-        clinic.everyDay(doctor, "08:00", "18:00");
+        String doctor = workingEveryDay("Dr Lag");
         String type = clinic.type();
         Eventually.until(
                 () -> !starts(type, doctor).isEmpty() && count("used") > 0,
@@ -97,8 +97,7 @@ class StandbyReadTest {
     @Test
     @Order(2)
     void aStandbyThatIsDownLeavesItsReadsToThePrimary() throws Exception {
-        String doctor = clinic.clinician("Dr Alone");
-        clinic.everyDay(doctor, "08:00", "18:00");
+        String doctor = workingEveryDay("Dr Alone");
         String type = clinic.type();
         pair.stopStandby();
 
@@ -109,7 +108,13 @@ class StandbyReadTest {
         assertThat(count("unavailable")).isPositive();
     }
 
-    private static java.util.List<String> starts(String type, String doctor) {
+    private static String workingEveryDay(String name) {
+        String doctor = clinic.clinician(name);
+        clinic.everyDay(doctor, "08:00", "18:00");
+        return doctor;
+    }
+
+    private static List<String> starts(String type, String doctor) {
         return clinic.starts(type, DAY, DAY, "clinician_id=" + doctor);
     }
 
