@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.carebook.availability.Slot;
 import org.carebook.availability.SlotEngine;
 import org.carebook.availability.SlotFilter;
@@ -15,7 +16,9 @@ import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Problems;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Free times for one appointment type (docs/api.md §3), found fresh each time; the edges' cache is above it. */
 @Service
@@ -26,11 +29,21 @@ public class Availability {
     private final AppointmentTypes types;
     private final SlotFinder finder;
     private final Clock clock;
+    private final StandbyAnswers standby;
+    private final TransactionTemplate primary;
 
-    Availability(AppointmentTypes types, SlotFinder finder, Clock clock) {
+    Availability(
+            AppointmentTypes types,
+            SlotFinder finder,
+            Clock clock,
+            StandbyAnswers standby,
+            PlatformTransactionManager transactions) {
         this.types = types;
         this.finder = finder;
         this.clock = clock;
+        this.standby = standby;
+        this.primary = new TransactionTemplate(transactions);
+        this.primary.setReadOnly(true);
     }
 
     /**
@@ -83,16 +96,28 @@ public class Availability {
     /**
      * Every slot of a type's grid between two dates (in the locations' own calendars), free or taken; time off,
      * notice and horizon still remove slots. What FHIR's Slot resources show: a taken slot keeps its place (and
-     * so its id) and is marked busy. Never from the cache.
+     * so its id) and is marked busy. Never from the cache; from a standby when it has caught up (ADR 0014).
      */
-    @Transactional(readOnly = true)
     public List<GridSlot> grid(
             Caller caller, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to) {
+        return standby.compute(caller.tenant(), () -> gridOf(caller, type, filter, from, to), Grid::subjects)
+                .map(onStandby -> onStandby.value().slots())
+                .orElseGet(() -> primary.execute(status -> gridOf(caller, type, filter, from, to))
+                        .slots());
+    }
+
+    /** The grid and the clinicians and rooms whose bookings decided which of its slots are free. */
+    private record Grid(List<GridSlot> slots, Set<String> subjects) {}
+
+    /** Both reads in one transaction, so that a slot is free or taken by one view of the database. */
+    private Grid gridOf(Caller caller, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to) {
         Instant now = clock.instant();
-        var free = new HashSet<>(finder.find(caller.tenant(), type, filter, from, to, now, true));
-        return finder.find(caller.tenant(), type, filter, from, to, now, false).stream()
-                .map(slot -> new GridSlot(slot, free.contains(slot)))
+        var free = finder.answer(caller.tenant(), type, filter, from, to, now, true);
+        var freeSlots = new HashSet<>(free.answer().slots());
+        var slots = finder.find(caller.tenant(), type, filter, from, to, now, false).stream()
+                .map(slot -> new GridSlot(slot, freeSlots.contains(slot)))
                 .toList();
+        return new Grid(slots, free.bookedSubjects());
     }
 
     private AppointmentTypeView type(Caller caller, String id, Problems issues) {

@@ -1,12 +1,8 @@
 package org.carebook.booking;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import org.carebook.availability.SlotEngine;
-import org.carebook.database.ReadReplicas;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.Problems;
@@ -24,30 +20,23 @@ public class AvailabilityAnswers {
     private final Availability availability;
     private final AvailabilityCache cache;
     private final AvailabilityChanges changes;
-    private final ReadReplicas standbys;
+    private final StandbyAnswers standby;
     private final JsonMapper json;
     private final Clock clock;
-    private final Counter standbyUsed;
-    private final Counter standbyBehind;
-    private final Counter standbyUnavailable;
 
     AvailabilityAnswers(
             Availability availability,
             AvailabilityCache cache,
             AvailabilityChanges changes,
-            ReadReplicas standbys,
+            StandbyAnswers standby,
             JsonMapper json,
-            Clock clock,
-            MeterRegistry metrics) {
+            Clock clock) {
         this.availability = availability;
         this.cache = cache;
         this.changes = changes;
-        this.standbys = standbys;
+        this.standby = standby;
         this.json = json;
         this.clock = clock;
-        this.standbyUsed = metrics.counter("carebook.availability.standby", "result", "used");
-        this.standbyBehind = metrics.counter("carebook.availability.standby", "result", "behind");
-        this.standbyUnavailable = metrics.counter("carebook.availability.standby", "result", "unavailable");
     }
 
     /** The query as the URL gives it; each parameter that cannot be read is added to {@code problems}. */
@@ -91,7 +80,12 @@ public class AvailabilityAnswers {
                 return cached.get();
             }
         }
-        var computed = onStandby(caller, query).orElseGet(() -> onPrimary(caller, query, problems));
+        var computed = standby.compute(
+                        caller.tenant(),
+                        () -> availability.findWithSubjects(caller, query, new Problems()),
+                        SlotFinder.Found::bookedSubjects)
+                .map(onStandby -> new Computed(onStandby.snapshot(), onStandby.value()))
+                .orElseGet(() -> onPrimary(caller, query, problems));
         byte[] rendered = render(computed.found().answer());
         if (cache.enabled()) {
             cache.put(
@@ -106,31 +100,6 @@ public class AvailabilityAnswers {
 
     /** An answer and the snapshot of the database read before it was computed. */
     private record Computed(String snapshot, SlotFinder.Found found) {}
-
-    /**
-     * The answer a standby gives (ADR 0014), if it has replayed every change to what the answer depends on:
-     * asked of the primary's log, as for a cached answer. A standby behind, failing or absent leaves it to the
-     * primary.
-     */
-    private Optional<Computed> onStandby(Caller caller, AvailabilityQuery query) {
-        if (!standbys.configured()) {
-            return Optional.empty();
-        }
-        var computed = standbys.read(
-                () -> new Computed(changes.snapshot(), availability.findWithSubjects(caller, query, new Problems())));
-        if (computed.isEmpty()) {
-            standbyUnavailable.increment();
-            return Optional.empty();
-        }
-        var subjects = AvailabilityChanges.subjects(
-                caller.tenant(), computed.get().found().bookedSubjects());
-        if (changes.changedSince(computed.get().snapshot(), subjects)) {
-            standbyBehind.increment();
-            return Optional.empty();
-        }
-        standbyUsed.increment();
-        return computed;
-    }
 
     /** Read first: a write committing while the answer is computed then retires it at the next request. */
     private Computed onPrimary(Caller caller, AvailabilityQuery query, Problems problems) {

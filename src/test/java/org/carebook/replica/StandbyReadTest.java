@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.carebook.support.Api;
@@ -96,6 +99,26 @@ class StandbyReadTest {
 
     @Test
     @Order(2)
+    void aFhirSlotBookedThroughTheApiIsBusyAtOnceThoughTheStandbyIsBehind() throws Exception {
+        String doctor = workingEveryDay("Dr Grid");
+        String type = clinic.type();
+        double behind = count("behind");
+
+        for (int round = 0; round < 5; round++) {
+            String start = starts(type, doctor).get(0);
+            Clinic.expect(clinic.book(type, doctor, clinic.patient(), start), 201);
+
+            assertThat(busySlots(doctor))
+                    .as("round %d: FHIR's Slots right after the booking", round)
+                    .contains(Instant.parse(start));
+        }
+        assertThat(count("behind"))
+                .as("answers of the standby refused as behind")
+                .isGreaterThan(behind);
+    }
+
+    @Test
+    @Order(3)
     void aStandbyThatIsDownLeavesItsReadsToThePrimary() throws Exception {
         String doctor = workingEveryDay("Dr Alone");
         String type = clinic.type();
@@ -106,6 +129,19 @@ class StandbyReadTest {
         Clinic.expect(clinic.book(type, doctor, clinic.patient(), offered.get(0)), 201);
         assertThat(starts(type, doctor)).doesNotContain(offered.get(0));
         assertThat(count("unavailable")).isPositive();
+    }
+
+    /** The starts of the clinician's busy FHIR Slots on the test's day. */
+    private static List<Instant> busySlots(String doctor) {
+        var bundle = clinic.api
+                .get("/fhir/r4/Slot?schedule.actor=Practitioner/" + doctor.replaceFirst("_", "-") + "&start=ge" + DAY
+                        + "&start=lt" + LocalDate.parse(DAY).plusDays(1) + "&status=busy")
+                .json();
+        var starts = new ArrayList<Instant>();
+        bundle.path("entry")
+                .forEach(entry -> starts.add(
+                        Instant.parse(entry.path("resource").path("start").stringValue())));
+        return starts;
     }
 
     private static String workingEveryDay(String name) {
