@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.DriverManager;
@@ -17,16 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.carebook.database.SharedPostgres;
 import org.carebook.support.Eventually;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A PostgreSQL primary and a hot standby streaming from it, made from the machine's own PostgreSQL (Debian's
  * package: {@code initdb}, {@code pg_basebackup -R}, {@code pg_ctl promote}), as a deployment runs them. On
  * loopback, with a random password; as root the servers run as {@code nobody}, as PostgreSQL requires.
  *
- * <p>Where the machine has no PostgreSQL server the tests are skipped with a message, unless
- * {@code REPLICA_TESTS_REQUIRED} is set (CI sets it), in which case they fail.
+ * <p>Where the machine has no PostgreSQL server package, the embedded PostgreSQL's binaries stand in, with the
+ * base backup made by hand: the tests run everywhere the server does.
  */
 final class StreamingPair implements AutoCloseable {
 
@@ -167,28 +170,33 @@ final class StreamingPair implements AutoCloseable {
     }
 
     private void startStandby(Replication replication) throws IOException, InterruptedException {
-        run(
-                Map.of("PGPASSWORD", password),
-                cmd("pg_basebackup"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(primaryPort),
-                "-U",
-                "postgres",
-                "-D",
-                root.resolve("standby").toString(),
-                "-R",
-                "-X",
-                "stream",
-                "-c",
-                "fast");
+        if (Files.isExecutable(bin.resolve("pg_basebackup"))) {
+            run(
+                    Map.of("PGPASSWORD", password),
+                    cmd("pg_basebackup"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    Integer.toString(primaryPort),
+                    "-U",
+                    "postgres",
+                    "-D",
+                    root.resolve("standby").toString(),
+                    "-R",
+                    "-X",
+                    "stream",
+                    "-c",
+                    "fast");
+        } else {
+            copyBaseBackup();
+        }
         var settings = new ArrayList<>(List.of("port = " + standbyPort, "hot_standby_feedback = on"));
         if (!replication.applyDelay().isZero()) {
             settings.add(
                     "recovery_min_apply_delay = '" + replication.applyDelay().toMillis() + "ms'");
         }
         append(root.resolve("standby").resolve("postgresql.auto.conf"), settings);
+        handToTheServersUser(root.resolve("standby"));
         pgCtl(
                 "standby",
                 "start",
@@ -228,6 +236,76 @@ final class StreamingPair implements AutoCloseable {
             return result.next() ? result.getString(1) : "";
         } catch (SQLException e) {
             return "";
+        }
+    }
+
+    /**
+     * What {@code pg_basebackup -R} does, for binaries that lack it (the embedded ones): the primary's files
+     * copied between {@code pg_backup_start} and {@code pg_backup_stop}, without its WAL, which the standby
+     * then streams from the primary, from the point the backup label names.
+     */
+    private void copyBaseBackup() throws IOException {
+        Path primary = root.resolve("primary");
+        Path standby = root.resolve("standby");
+        try (var connection = DriverManager.getConnection(jdbcUrl(false));
+                var statement = connection.createStatement()) {
+            statement.execute("SELECT pg_backup_start('standby', true)");
+            copyCluster(primary, standby);
+            try (var result = statement.executeQuery("SELECT labelfile FROM pg_backup_stop(false)")) {
+                result.next();
+                Files.writeString(standby.resolve("backup_label"), result.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The primary refused a base backup", e);
+        }
+        Files.createFile(standby.resolve("standby.signal"));
+        append(
+                standby.resolve("postgresql.auto.conf"),
+                List.of("primary_conninfo = 'host=127.0.0.1 port=" + primaryPort + " user=postgres password=" + password
+                        + "'"));
+    }
+
+    /** The cluster's files, leaving out what PostgreSQL documents as not belonging in a base backup. */
+    private static void copyCluster(Path from, Path to) throws IOException {
+        var notCopied = List.of("postmaster.pid", "postmaster.opts");
+        var emptied = List.of(
+                "pg_wal",
+                "pg_replslot",
+                "pg_stat_tmp",
+                "pg_dynshmem",
+                "pg_notify",
+                "pg_serial",
+                "pg_snapshots",
+                "pg_subtrans");
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path relative = from.relativize(source);
+                if (notCopied.contains(relative.toString())
+                        || (relative.getNameCount() > 1
+                                && emptied.contains(relative.getName(0).toString()))) {
+                    continue;
+                }
+                try {
+                    Files.copy(source, to.resolve(relative.toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                } catch (NoSuchFileException e) {
+                    // a temporary file the running primary removed meanwhile
+                }
+            }
+        }
+        Files.createDirectories(to.resolve("pg_wal").resolve("archive_status"));
+        Files.createDirectories(to.resolve("pg_wal").resolve("summaries"));
+    }
+
+    /** As root, the cluster's files go to {@code nobody}, who runs the servers. */
+    private void handToTheServersUser(Path cluster) throws IOException {
+        if (runAs.isEmpty()) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(cluster)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Files.setAttribute(path, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(path, "unix:gid", 65534, LinkOption.NOFOLLOW_LINKS);
+            }
         }
     }
 
@@ -273,29 +351,25 @@ final class StreamingPair implements AutoCloseable {
         }
     }
 
-    /** The newest PostgreSQL server of the machine's packages, 15 or later. */
+    /**
+     * The newest PostgreSQL server of the machine's packages (Debian's {@code postgresql}, which CI installs),
+     * or, on a machine without one, the binaries of the embedded PostgreSQL the project carries.
+     */
     private static Path binaries() throws IOException {
         Path packages = Path.of("/usr/lib/postgresql");
-        List<Path> found = List.of();
         if (Files.isDirectory(packages)) {
             try (Stream<Path> versions = Files.list(packages)) {
-                found = versions.map(v -> v.resolve("bin"))
+                var found = versions.map(v -> v.resolve("bin"))
                         .filter(b -> Files.isExecutable(b.resolve("pg_basebackup"))
                                 && Files.isExecutable(b.resolve("postgres")))
-                        .sorted(Comparator.comparing((Path b) -> Integer.parseInt(
-                                        b.getParent().getFileName().toString()))
-                                .reversed())
-                        .toList();
+                        .max(Comparator.comparing((Path b) ->
+                                Integer.parseInt(b.getParent().getFileName().toString())));
+                if (found.isPresent()) {
+                    return found.get();
+                }
             }
         }
-        if (found.isEmpty()) {
-            String message = "No PostgreSQL server under /usr/lib/postgresql (install Debian's postgresql package)";
-            if (System.getenv("REPLICA_TESTS_REQUIRED") != null) {
-                throw new IllegalStateException(message);
-            }
-            Assumptions.abort(message + ": streaming replica tests skipped");
-        }
-        return found.get(0);
+        return SharedPostgres.binaries().resolve("bin");
     }
 
     private static int freePort() throws IOException {
