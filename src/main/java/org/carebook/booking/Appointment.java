@@ -25,6 +25,7 @@ record Appointment(
         AppointmentDetails details,
         String holdId,
         String source,
+        SeriesPlace series,
         boolean allowOverlapping,
         Instant cancelledAt,
         String cancellationReason,
@@ -36,7 +37,10 @@ record Appointment(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** A new appointment: nothing cancelled or checked in yet. */
+    /** Which series an occurrence belongs to, and its place in the series' dates (from 0). */
+    record SeriesPlace(String seriesId, int index) {}
+
+    /** A new appointment: nothing cancelled or checked in yet; {@code series} is null for one booked alone. */
     static Appointment booked(
             String id,
             Tenant tenant,
@@ -47,6 +51,7 @@ record Appointment(
             AppointmentDetails details,
             String holdId,
             String source,
+            SeriesPlace series,
             boolean allowOverlapping,
             boolean bookingLimitOverridden,
             Instant now) {
@@ -60,6 +65,7 @@ record Appointment(
                 details,
                 holdId,
                 source,
+                series,
                 allowOverlapping,
                 null,
                 null,
@@ -157,6 +163,7 @@ record Appointment(
                 newDetails,
                 holdId,
                 source,
+                series,
                 allowOverlapping,
                 newCancellation.at(),
                 newCancellation.reason(),
@@ -214,6 +221,8 @@ record Appointment(
                 d.attendeePhone(),
                 holdId,
                 source,
+                series == null ? null : series.seriesId(),
+                series == null ? null : series.index(),
                 d.externalIds(),
                 at(cancelledAt),
                 cancellationReason,

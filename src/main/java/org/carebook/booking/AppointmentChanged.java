@@ -26,6 +26,7 @@ public record AppointmentChanged(
         OffsetDateTime endTime,
         String holdId,
         String source,
+        String seriesId,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         List<String> changed) {
@@ -47,6 +48,7 @@ public record AppointmentChanged(
                 appointment.endTime(),
                 appointment.holdId(),
                 appointment.source(),
+                appointment.seriesId(),
                 appointment.createdAt(),
                 appointment.updatedAt(),
                 List.copyOf(changed));

@@ -30,11 +30,11 @@ class AppointmentRepository {
                         INSERT INTO appointments (id, organization_id, mode, status, patient_id, appointment_type_id,
                             clinician_id, location_id, room_id, is_remote, timezone, start_time, end_time, title,
                             reason, notes, payment_mode, insurance, attendee_name, attendee_email, attendee_phone,
-                            hold_id, source, allow_overlapping, external_ids, booking_limit_overridden, created_at,
-                            updated_at)
+                            hold_id, source, series_id, series_index, allow_overlapping, external_ids,
+                            booking_limit_overridden, created_at, updated_at)
                         VALUES (:id, :org, :mode, :status, :patient, :type, :clinician, :location, :room, :remote,
                             :zone, :start, :end, :title, :reason, :notes, :payment, :insurance::jsonb, :attendeeName,
-                            :attendeeEmail, :attendeePhone, :hold, :source, :overlapping, :external::jsonb,
+                            :attendeeEmail, :attendeePhone, :hold, :source, :series, :seriesIndex, :overlapping, :external::jsonb,
                             :limitOverridden, :now, :now)"""), row.tenant())
                 .param("id", row.id())
                 .param("status", row.status().wire())
@@ -44,6 +44,8 @@ class AppointmentRepository {
                 .params(details(row.details()))
                 .param("hold", row.holdId())
                 .param("source", row.source())
+                .param("series", row.series() == null ? null : row.series().seriesId())
+                .param("seriesIndex", row.series() == null ? null : row.series().index())
                 .param("overlapping", row.allowOverlapping())
                 .param("limitOverridden", row.bookingLimitOverridden())
                 .param("now", Sql.at(row.createdAt()))
@@ -179,6 +181,7 @@ class AppointmentRepository {
                 details,
                 rs.getString("hold_id"),
                 rs.getString("source"),
+                series(rs),
                 rs.getBoolean("allow_overlapping"),
                 Sql.instant(rs, "cancelled_at"),
                 rs.getString("cancellation_reason"),
@@ -189,5 +192,10 @@ class AppointmentRepository {
                 rs.getBoolean("booking_limit_overridden"),
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"));
+    }
+
+    private static Appointment.SeriesPlace series(ResultSet rs) throws SQLException {
+        String series = rs.getString("series_id");
+        return series == null ? null : new Appointment.SeriesPlace(series, rs.getInt("series_index"));
     }
 }

@@ -58,7 +58,7 @@ public class Appointments {
         Instant now = clock.instant();
         String patientId = core.patientId(caller, patient);
         boolean overridden = core.checkLimit(caller, patientId, settings, command.overrideBookingLimit(), now);
-        return core.bookNewTime(caller, where, patientId, command, details, overridden, now);
+        return core.bookNewTime(caller, where, patientId, command, details, overridden, null, now);
     }
 
     @Transactional(readOnly = true)

@@ -72,12 +72,18 @@ class BookingCore {
      * row is locked first, so two bookings at once cannot both count below the limit.
      */
     boolean checkLimit(Caller caller, String patientId, OrganizationSettings settings, boolean override, Instant now) {
+        return checkLimit(caller, patientId, settings, override, 1, now);
+    }
+
+    /** As for one booking, for {@code adding} appointments booked together (a series). */
+    boolean checkLimit(
+            Caller caller, String patientId, OrganizationSettings settings, boolean override, int adding, Instant now) {
         Integer max = settings.maxActiveBookingsPerPatient();
         if (max == null) {
             return false;
         }
         patients.lockForBooking(caller.tenant(), patientId);
-        if (appointments.countUpcoming(patientId, now) < max) {
+        if (appointments.countUpcoming(patientId, now) + adding <= max) {
             return false;
         }
         if (caller.kind() == KeyKind.STAFF || (caller.kind() == KeyKind.SECRET && override)) {
@@ -86,8 +92,12 @@ class BookingCore {
         if (caller.kind() == KeyKind.SECRET) {
             throw CarebookException.conflict(
                     "booking_limit_reached",
-                    "The patient already has " + max + " upcoming appointments, the organization's limit; send "
-                            + "\"override_booking_limit\": true to book another.");
+                    (adding == 1
+                                    ? "The patient already has " + max
+                                            + " upcoming appointments, the organization's limit"
+                                    : "These " + adding + " appointments would take the patient past the organization's"
+                                            + " limit of " + max + " upcoming appointments")
+                            + "; send \"override_booking_limit\": true to book anyway.");
         }
         String call = settings.phone() == null
                 ? "Please contact the clinic to book another."
@@ -121,12 +131,16 @@ class BookingCore {
                         details,
                         hold.id(),
                         source(caller),
+                        null,
                         false,
                         limitOverridden,
                         now));
     }
 
-    /** Books free time: claims it, with a room when the type needs one, unless the database finds it taken. */
+    /**
+     * Books free time: claims it, with a room when the type needs one, unless the database finds it taken.
+     * {@code series} places an occurrence in its series; null for an appointment booked alone.
+     */
     AppointmentView bookNewTime(
             Caller caller,
             Placements.Where where,
@@ -134,6 +148,7 @@ class BookingCore {
             BookAppointment command,
             AppointmentDetails details,
             boolean limitOverridden,
+            Appointment.SeriesPlace series,
             Instant now) {
         String id = Ids.next("apt");
         var placement = where.placement();
@@ -158,6 +173,7 @@ class BookingCore {
                         details,
                         null,
                         source(caller),
+                        series,
                         command.allowOverlapping(),
                         limitOverridden,
                         now));
@@ -223,6 +239,10 @@ class BookingCore {
     AppointmentView record(AppointmentEvent event) {
         events.record(event);
         return event.appointment();
+    }
+
+    void recordSeries(SeriesEvent event) {
+        events.record(event);
     }
 
     static CarebookException holdExpired() {

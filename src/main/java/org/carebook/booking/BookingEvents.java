@@ -13,6 +13,11 @@ class BookingEvents {
     }
 
     @Bean
+    EventFamily seriesEventFamily() {
+        return EventFamily.of(SeriesEvent.class);
+    }
+
+    @Bean
     EventFamily holdEventFamily() {
         return EventFamily.of(HoldEvent.class);
     }

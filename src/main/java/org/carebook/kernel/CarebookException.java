@@ -12,13 +12,33 @@ public class CarebookException extends RuntimeException {
     private final String code;
     private final String reason;
     private final List<FieldIssue> details;
+    private final List<? extends Record> conflicts;
 
     public CarebookException(int status, String code, String reason, String message, List<FieldIssue> details) {
+        this(status, code, reason, message, details, List.of());
+    }
+
+    private CarebookException(
+            int status,
+            String code,
+            String reason,
+            String message,
+            List<FieldIssue> details,
+            List<? extends Record> conflicts) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.reason = reason;
         this.details = List.copyOf(details);
+        this.conflicts = List.copyOf(conflicts);
+    }
+
+    /**
+     * A 409 that lists each thing in the way, as the module that refused says it (a series' dates that cannot be
+     * booked): views of ids, times and reasons, never what anyone wrote.
+     */
+    public static CarebookException conflicting(String reason, String message, List<? extends Record> conflicts) {
+        return new CarebookException(409, "CONFLICT", reason, message, List.of(), conflicts);
     }
 
     public static CarebookException notFound(String message) {
@@ -84,5 +104,9 @@ public class CarebookException extends RuntimeException {
 
     public List<FieldIssue> details() {
         return details;
+    }
+
+    public List<? extends Record> conflicts() {
+        return conflicts;
     }
 }

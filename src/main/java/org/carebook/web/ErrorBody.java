@@ -1,5 +1,6 @@
 package org.carebook.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.carebook.kernel.CarebookException;
@@ -40,10 +41,16 @@ record ErrorBody(
             @Schema(description = "Each bad field, for VALIDATION_ERROR.")
             List<FieldIssue> details,
 
+            @Schema(
+                    description = "For series_conflict only: each date of the series that cannot be booked, with its"
+                            + " index, date, start_time and reason (see AppointmentSeries.skipped).")
+            @JsonInclude(JsonInclude.Include.NON_EMPTY)
+            List<? extends Record> conflicts,
+
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "req_5Jd8kQ2mX9")
             String requestId) {}
 
     static ErrorBody of(CarebookException e, String requestId) {
-        return new ErrorBody(new Error(e.code(), e.reason(), e.getMessage(), e.details(), requestId));
+        return new ErrorBody(new Error(e.code(), e.reason(), e.getMessage(), e.details(), e.conflicts(), requestId));
     }
 }

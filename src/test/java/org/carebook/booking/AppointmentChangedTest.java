@@ -65,6 +65,8 @@ class AppointmentChangedTest {
                 null,
                 null,
                 "api",
+                null,
+                null,
                 Map.of(),
                 null,
                 cancellation,

@@ -133,6 +133,7 @@ class AppointmentTransitionsTest {
                 AppointmentDetails.NONE,
                 null,
                 "api",
+                null,
                 false,
                 false,
                 BOOKED_AT);

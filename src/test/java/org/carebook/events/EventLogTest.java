@@ -104,6 +104,7 @@ class EventLogTest extends ApiTest {
                         "end_time",
                         "hold_id",
                         "source",
+                        "series_id",
                         "created_at",
                         "updated_at",
                         "changed");

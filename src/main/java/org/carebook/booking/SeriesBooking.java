@@ -1,0 +1,154 @@
+package org.carebook.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.carebook.availability.Interval;
+import org.carebook.availability.SlotEngine;
+import org.carebook.availability.SlotFilter;
+import org.carebook.catalog.AppointmentTypeView;
+import org.carebook.catalog.WorkingHours;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Tenant;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lays a series' rule onto the calendar and books each date through {@link BookingCore}, as any direct booking:
+ * a date is booked only where availability offers its time (time off, hours, notice and horizon counted), and the
+ * database's exclusion constraints then decide whether the clinician, a room and the patient are free. Each date
+ * is tried under a savepoint, so a refused one leaves the others' work standing; whether the series keeps them is
+ * the caller's choice.
+ */
+@Component
+class SeriesBooking {
+
+    private final SlotFinder finder;
+    private final WorkingHours workingHours;
+    private final BookingCore core;
+    private final TransactionTemplate savepoint;
+
+    SeriesBooking(
+            SlotFinder finder, WorkingHours workingHours, BookingCore core, PlatformTransactionManager transactions) {
+        this.finder = finder;
+        this.workingHours = workingHours;
+        this.core = core;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** One date of the rule: where it falls ({@code placement} null when the clock skips that time), or why not. */
+    record Planned(int index, LocalDate date, Placement placement, SkippedDate.Obstacle obstacle) {
+
+        boolean bookable() {
+            return obstacle == null;
+        }
+
+        SkippedDate skipped(SkippedDate.Obstacle why) {
+            return new SkippedDate(
+                    index,
+                    date,
+                    placement == null
+                            ? null
+                            : placement.start().atZone(placement.zone()).toOffsetDateTime(),
+                    why);
+        }
+    }
+
+    /** Every date of the rule from the first occurrence's, at its clock time, and whether availability offers it. */
+    List<Planned> plan(Tenant tenant, AppointmentTypeView type, Placement first, Recurrence rule, Instant now) {
+        LocalDateTime local = LocalDateTime.ofInstant(first.start(), first.zone());
+        List<LocalDate> dates = rule.dates(local.toLocalDate());
+        LocalDate last = dates.get(dates.size() - 1);
+        var filter = new SlotFilter(first.clinicianId(), first.locationId(), first.remote(), null, false);
+        Set<Instant> offered =
+                finder
+                        .find(tenant, type, filter, local.toLocalDate().minusDays(1), last.plusDays(1), now, false)
+                        .stream()
+                        .filter(slot -> slot.clinicianId().equals(first.clinicianId()))
+                        .map(org.carebook.availability.Slot::start)
+                        .collect(Collectors.toSet());
+        List<Interval> away = workingHours
+                .timeOff(
+                        List.of(first.clinicianId()),
+                        first.start().minus(Duration.ofDays(1)),
+                        last.plusDays(2).atStartOfDay(first.zone()).toInstant())
+                .getOrDefault(first.clinicianId(), List.of());
+        var planned = new ArrayList<Planned>();
+        for (int i = 0; i < dates.size(); i++) {
+            LocalDate date = dates.get(i);
+            Optional<Instant> start = SlotEngine.resolve(date, local.toLocalTime(), first.zone());
+            if (start.isEmpty()) {
+                planned.add(new Planned(i, date, null, SkippedDate.Obstacle.NO_SUCH_TIME));
+                continue;
+            }
+            var placement = first.startingAt(start.get());
+            var obstacle = offered.contains(start.get()) ? null : why(type, placement, away, now);
+            planned.add(new Planned(i, date, placement, obstacle));
+        }
+        return planned;
+    }
+
+    /**
+     * Books the dates availability offers, each under a savepoint; answers the dates that were refused, with those
+     * availability did not offer.
+     */
+    List<SkippedDate> book(
+            Caller caller,
+            String seriesId,
+            Placements.Where where,
+            String patientId,
+            BookAppointment first,
+            AppointmentDetails details,
+            boolean limitOverridden,
+            List<Planned> plan,
+            Instant now) {
+        var skipped = new ArrayList<SkippedDate>();
+        for (Planned date : plan) {
+            if (!date.bookable()) {
+                skipped.add(date.skipped(date.obstacle()));
+                continue;
+            }
+            var at = new Placements.Where(where.type(), date.placement(), where.location());
+            var place = new Appointment.SeriesPlace(seriesId, date.index());
+            try {
+                savepoint.executeWithoutResult(
+                        step -> core.bookNewTime(caller, at, patientId, first, details, limitOverridden, place, now));
+            } catch (CarebookException refused) {
+                skipped.add(date.skipped(obstacle(refused)));
+            }
+        }
+        return skipped;
+    }
+
+    /** Why availability does not offer a time: the nearest cause a receptionist would name. */
+    private static SkippedDate.Obstacle why(AppointmentTypeView type, Placement at, List<Interval> away, Instant now) {
+        if (at.start().isBefore(now.plus(Duration.ofMinutes(type.minNoticeMinutes())))) {
+            return SkippedDate.Obstacle.TOO_SOON;
+        }
+        if (at.start().isAfter(now.plus(Duration.ofDays(type.maxAdvanceDays())))) {
+            return SkippedDate.Obstacle.PAST_HORIZON;
+        }
+        var attended = new Interval(at.start(), at.end());
+        return away.stream().anyMatch(attended::overlaps)
+                ? SkippedDate.Obstacle.TIME_OFF
+                : SkippedDate.Obstacle.OUTSIDE_HOURS;
+    }
+
+    private static SkippedDate.Obstacle obstacle(CarebookException refused) {
+        return switch (refused.reason()) {
+            case "slot_taken" -> SkippedDate.Obstacle.TAKEN;
+            case "patient_conflict" -> SkippedDate.Obstacle.PATIENT_BUSY;
+            default -> throw refused;
+        };
+    }
+}
