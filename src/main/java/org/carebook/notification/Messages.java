@@ -67,7 +67,9 @@ final class Messages {
         CONFIRMATION("confirmation"),
         RESCHEDULE("reschedule"),
         CANCELLATION("cancellation"),
-        REMINDER("reminder");
+        REMINDER("reminder"),
+        /** The one message for a whole series: every date, and one repeating calendar event. */
+        SERIES("series");
 
         final String wire;
 
@@ -85,10 +87,16 @@ final class Messages {
     }
 
     static Message email(Kind kind, Appointment appointment, String from, String to, Instant now) {
+        String calendar = kind == Kind.REMINDER ? null : invitation(kind, appointment, from, to, now);
+        return email(kind, appointment, Map.of(), calendar);
+    }
+
+    /** The e-mail of {@code kind} about {@code appointment}, with some of the template's values given instead. */
+    static Message email(Kind kind, Appointment appointment, Map<String, String> instead, String calendar) {
         var text = Text.of(appointment.locale());
         var values = values(kind, appointment, text);
+        values.putAll(instead);
         String subject = appointment.clinic() + ": " + text.get(kind.wire + ".headline");
-        String calendar = kind == Kind.REMINDER ? null : invitation(kind, appointment, from, to, now);
         return new Message(subject, fill(EMAIL_TEXT, values, false), fill(EMAIL_HTML, values, true), calendar);
     }
 
@@ -178,13 +186,19 @@ final class Messages {
             event.add(new Description(text.get("manage") + " " + a.manageUrl()));
         }
         event.add(kind == Kind.CANCELLATION ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        return calendar(kind == Kind.CANCELLATION ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST, event)
+                .toString();
+    }
+
+    /** A calendar of one event, as an invitation sends it. */
+    static Calendar calendar(net.fortuna.ical4j.model.property.Method method, VEvent event) {
         var calendar = new Calendar();
         calendar.add(new ProdId("-//Carebook//Carebook appointments//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(kind == Kind.CANCELLATION ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        calendar.add(method);
         calendar.add(event);
-        return calendar.toString();
+        return calendar;
     }
 
     /** A {@code mailto:} URI for any address: characters such as {@code { | %} are escaped, not refused. */

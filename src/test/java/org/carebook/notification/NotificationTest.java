@@ -108,6 +108,70 @@ class NotificationTest extends ApiTest {
                 .containsExactlyInAnyOrder("confirmation/sent", "reminder/queued");
     }
 
+    /**
+     * One e-mail for twelve weekly dates, one of them taken: the invitation is one event in the London zone that
+     * repeats by the series' rule, and ical4j expands it to exactly the eleven booked times, across the end of
+     * summer time. Each occurrence still has its reminder, and no confirmation of its own.
+     */
+    @Test
+    void aSeriesIsConfirmedByOneEmailWhoseInvitationExpandsToTheBookedDates() throws Exception {
+        Clinic.expect(clinic.book(type, doctor, clinic.patient(), "2027-10-12T10:00:00+01:00"), 201);
+        String patient = clinic.patient("first_name", "Ada", "email", "ada@example.com");
+
+        var series = Clinic.expect(
+                        clinic.api.post(
+                                "/v1/appointment-series",
+                                Map.of(
+                                        "patient_id",
+                                        patient,
+                                        "appointment_type_id",
+                                        type,
+                                        "clinician_id",
+                                        doctor,
+                                        "location_id",
+                                        clinic.locationId,
+                                        "start_time",
+                                        "2027-09-28T10:00:00+01:00",
+                                        "recurrence",
+                                        Map.of("frequency", "weekly", "count", 12),
+                                        "on_conflict",
+                                        "skip")),
+                        201)
+                .data();
+
+        var message = awaitMail(1).get(0);
+        assertThat(GreenMailUtil.getBody(message))
+                .contains("Tuesday 28 September 2027, 10:00")
+                .contains("Tuesday 14 December 2027, 10:00")
+                .doesNotContain("12 October");
+        var event = (VEvent) invitation(message).getComponent("VEVENT").orElseThrow();
+        assertThat(event.getProperty("UID").orElseThrow().getValue())
+                .isEqualTo(series.get("id").stringValue() + "@carebook");
+        assertThat(event.getProperty("RRULE").orElseThrow().getValue())
+                .contains("FREQ=WEEKLY")
+                .contains("COUNT=12");
+        var from = java.time.ZonedDateTime.parse("2027-09-01T00:00:00Z");
+        var expanded =
+                event.calculateRecurrenceSet(new net.fortuna.ical4j.model.Period<>(from, from.plusYears(1))).stream()
+                        .map(period ->
+                                java.time.OffsetDateTime.from(period.getStart()).toInstant())
+                        .sorted()
+                        .toList();
+        var booked = new ArrayList<java.time.Instant>();
+        series.get("occurrences")
+                .forEach(o ->
+                        booked.add(java.time.Instant.parse(o.get("start_time").stringValue())));
+        assertThat(expanded).hasSize(11).isEqualTo(booked);
+        String first = series.get("occurrences").get(0).get("appointment_id").stringValue();
+        String last = series.get("occurrences").get(10).get("appointment_id").stringValue();
+        assertThat(notifications(first))
+                .extracting(n -> n.get("kind").stringValue())
+                .containsExactlyInAnyOrder("series", "reminder");
+        assertThat(notifications(last))
+                .extracting(n -> n.get("kind").stringValue())
+                .containsExactly("reminder");
+    }
+
     @Test
     void aCancellationCancelsTheSameInvitationAndDropsTheReminder() throws Exception {
         String id = book("2027-01-12T09:00:00Z", "ada@example.com", null);

@@ -1,0 +1,108 @@
+package org.carebook.notification;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.carebook.booking.AppointmentView;
+import org.carebook.booking.SeriesView;
+import org.carebook.catalog.AppointmentTypes;
+import org.carebook.catalog.Clinicians;
+import org.carebook.catalog.LocationView;
+import org.carebook.catalog.Locations;
+import org.carebook.kernel.Tenant;
+import org.carebook.organization.OrganizationSettings;
+import org.carebook.organization.Organizations;
+import org.carebook.patient.Patients;
+import org.carebook.selfservice.ManageLinks;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks up what a message says of an appointment: the clinic's, service's, clinician's and place's names, the
+ * location's clock, the patient's language and their manage link.
+ */
+@Component
+class AppointmentFacts {
+
+    private final Organizations organizations;
+    private final AppointmentTypes types;
+    private final Clinicians clinicians;
+    private final Locations locations;
+    private final ManageLinks manageLinks;
+
+    AppointmentFacts(
+            Organizations organizations,
+            AppointmentTypes types,
+            Clinicians clinicians,
+            Locations locations,
+            ManageLinks manageLinks) {
+        this.organizations = organizations;
+        this.types = types;
+        this.clinicians = clinicians;
+        this.locations = locations;
+        this.manageLinks = manageLinks;
+    }
+
+    /** The ids and times of an appointment that a message looks up and shows. */
+    record Booked(
+            String id,
+            String appointmentTypeId,
+            String clinicianId,
+            String locationId,
+            boolean remote,
+            Instant start,
+            Instant end) {
+
+        static Booked of(AppointmentView a) {
+            return new Booked(
+                    a.id(),
+                    a.appointmentTypeId(),
+                    a.clinicianId(),
+                    a.locationId(),
+                    a.isRemote(),
+                    a.startTime().toInstant(),
+                    a.endTime().toInstant());
+        }
+
+        /** A series' first booked occurrence. */
+        static Booked firstOf(SeriesView s) {
+            var first = s.occurrences().get(0);
+            return new Booked(
+                    first.appointmentId(),
+                    s.appointmentTypeId(),
+                    s.clinicianId(),
+                    s.locationId(),
+                    s.isRemote(),
+                    first.startTime().toInstant(),
+                    first.endTime().toInstant());
+        }
+    }
+
+    OrganizationSettings settings(Tenant tenant) {
+        return organizations.settings(tenant);
+    }
+
+    /** A cancelled appointment's messages carry no manage link: there is nothing left to manage. */
+    Messages.Appointment of(
+            Tenant tenant,
+            OrganizationSettings settings,
+            Booked booked,
+            Patients.Contact contact,
+            Messages.Kind kind,
+            int sequence) {
+        LocationView location = booked.locationId() == null ? null : locations.get(tenant, booked.locationId());
+        ZoneId zone = location == null ? settings.timezone() : ZoneId.of(location.timezone());
+        return new Messages.Appointment(
+                booked.id(),
+                settings.name(),
+                types.get(tenant, booked.appointmentTypeId()).name(),
+                clinicians.get(tenant, booked.clinicianId()).name(),
+                booked.start(),
+                booked.end(),
+                zone,
+                booked.remote(),
+                location == null ? "" : location.oneLine(),
+                contact.firstName(),
+                sequence,
+                Messages.locale(contact.preferredLanguage()),
+                kind == Messages.Kind.CANCELLATION ? null : manageLinks.urlFor(tenant, booked.id()));
+    }
+}
