@@ -187,7 +187,8 @@ public final class SlotEngine {
                         schedule.locationName(),
                         schedule.remote(),
                         type.id(),
-                        schedule.id()));
+                        schedule.id(),
+                        null));
             }
         }
         return Long.MAX_VALUE;

@@ -26,6 +26,7 @@ record Appointment(
         String holdId,
         String source,
         SeriesPlace series,
+        String sessionId,
         boolean allowOverlapping,
         Instant cancelledAt,
         String cancellationReason,
@@ -40,7 +41,10 @@ record Appointment(
     /** Which series an occurrence belongs to, and its place in the series' dates (from 0). */
     record SeriesPlace(String seriesId, int index) {}
 
-    /** A new appointment: nothing cancelled or checked in yet; {@code series} is null for one booked alone. */
+    /**
+     * A new appointment: nothing cancelled or checked in yet; {@code series} is null for one booked alone,
+     * {@code sessionId} but for a seat in a class.
+     */
     static Appointment booked(
             String id,
             Tenant tenant,
@@ -52,6 +56,7 @@ record Appointment(
             String holdId,
             String source,
             SeriesPlace series,
+            String sessionId,
             boolean allowOverlapping,
             boolean bookingLimitOverridden,
             Instant now) {
@@ -66,6 +71,7 @@ record Appointment(
                 holdId,
                 source,
                 series,
+                sessionId,
                 allowOverlapping,
                 null,
                 null,
@@ -164,6 +170,7 @@ record Appointment(
                 holdId,
                 source,
                 series,
+                sessionId,
                 allowOverlapping,
                 newCancellation.at(),
                 newCancellation.reason(),
@@ -223,6 +230,7 @@ record Appointment(
                 source,
                 series == null ? null : series.seriesId(),
                 series == null ? null : series.index(),
+                sessionId,
                 d.externalIds(),
                 at(cancelledAt),
                 cancellationReason,

@@ -30,11 +30,12 @@ class AppointmentRepository {
                         INSERT INTO appointments (id, organization_id, mode, status, patient_id, appointment_type_id,
                             clinician_id, location_id, room_id, is_remote, timezone, start_time, end_time, title,
                             reason, notes, payment_mode, insurance, attendee_name, attendee_email, attendee_phone,
-                            hold_id, source, series_id, series_index, allow_overlapping, external_ids,
+                            hold_id, source, series_id, series_index, session_id, allow_overlapping, external_ids,
                             booking_limit_overridden, created_at, updated_at)
                         VALUES (:id, :org, :mode, :status, :patient, :type, :clinician, :location, :room, :remote,
                             :zone, :start, :end, :title, :reason, :notes, :payment, :insurance::jsonb, :attendeeName,
-                            :attendeeEmail, :attendeePhone, :hold, :source, :series, :seriesIndex, :overlapping, :external::jsonb,
+                            :attendeeEmail, :attendeePhone, :hold, :source, :series, :seriesIndex, :session, :overlapping,
+                            :external::jsonb,
                             :limitOverridden, :now, :now)"""), row.tenant())
                 .param("id", row.id())
                 .param("status", row.status().wire())
@@ -46,6 +47,7 @@ class AppointmentRepository {
                 .param("source", row.source())
                 .param("series", row.series() == null ? null : row.series().seriesId())
                 .param("seriesIndex", row.series() == null ? null : row.series().index())
+                .param("session", row.sessionId())
                 .param("overlapping", row.allowOverlapping())
                 .param("limitOverridden", row.bookingLimitOverridden())
                 .param("now", Sql.at(row.createdAt()))
@@ -182,6 +184,7 @@ class AppointmentRepository {
                 rs.getString("hold_id"),
                 rs.getString("source"),
                 series(rs),
+                rs.getString("session_id"),
                 rs.getBoolean("allow_overlapping"),
                 Sql.instant(rs, "cancelled_at"),
                 rs.getString("cancellation_reason"),

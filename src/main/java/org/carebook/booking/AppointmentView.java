@@ -8,7 +8,8 @@ import org.carebook.patient.PatientView;
  * An appointment on the wire (docs/api.md §6); times in the offset of its location's zone. {@code lateCancellation}:
  * the clinic cancelled it inside the cancellation notice period; {@code bookingLimitOverridden}: a secret key
  * booked it past the patient's limit of active bookings; {@code seriesId} and {@code seriesIndex}: the series an
- * occurrence belongs to and its place in it (from 0), null for an appointment booked alone.
+ * occurrence belongs to and its place in it (from 0), null for an appointment booked alone; {@code sessionId}:
+ * the class session whose seat it is, null but for a class.
  */
 public record AppointmentView(
         String id,
@@ -34,6 +35,7 @@ public record AppointmentView(
         String source,
         String seriesId,
         Integer seriesIndex,
+        String sessionId,
         Map<String, String> externalIds,
         OffsetDateTime cancelledAt,
         String cancellationReason,

@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Appointments {
 
     private final AppointmentRepository repository;
-    private final BlockingIntervals intervals;
     private final BookingCore core;
     private final ChangePolicies policies;
     private final Placements placements;
@@ -31,13 +30,11 @@ public class Appointments {
 
     Appointments(
             AppointmentRepository repository,
-            BlockingIntervals intervals,
             BookingCore core,
             ChangePolicies policies,
             Placements placements,
             Clock clock) {
         this.repository = repository;
-        this.intervals = intervals;
         this.core = core;
         this.policies = policies;
         this.placements = placements;
@@ -171,7 +168,7 @@ public class Appointments {
     private AppointmentView save(Appointment.Transition transition) {
         var next = transition.next();
         if (!next.status().blocksTime()) {
-            intervals.release(next.id());
+            core.release(next.tenant(), next.id(), next.updatedAt());
         }
         repository.save(next);
         transition.event().ifPresent(core::record);

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import org.carebook.availability.Slot;
@@ -113,9 +113,12 @@ public class Availability {
     private Grid gridOf(Caller caller, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to) {
         Instant now = clock.instant();
         var free = finder.answer(caller.tenant(), type, filter, from, to, now, true);
-        var freeSlots = new HashSet<>(free.answer().slots());
+        var freeSlots = new HashMap<Slot, Slot>(); // a free slot by itself without places, which the grid's lack
+        free.answer().slots().forEach(slot -> freeSlots.put(slot.withSeats(null), slot));
         var slots = finder.find(caller.tenant(), type, filter, from, to, now, false).stream()
-                .map(slot -> new GridSlot(slot, freeSlots.contains(slot)))
+                .map(slot -> freeSlots.containsKey(slot)
+                        ? new GridSlot(freeSlots.get(slot), true)
+                        : new GridSlot(slot, false))
                 .toList();
         return new Grid(slots, free.bookedSubjects());
     }

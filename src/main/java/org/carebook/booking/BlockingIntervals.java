@@ -122,26 +122,68 @@ class BlockingIntervals {
         attachPatient(claim.ownerId(), claim.patientId());
     }
 
-    /** Hands a hold's time to the appointment made from it; false if the hold no longer blocks it. */
-    boolean transfer(String holdId, String appointmentId, String patientId, Instant now) {
+    /** A hold's time handed to its appointment, with the class session whose seat came with it (null for none). */
+    record Handed(String sessionId) {}
+
+    /**
+     * Hands a hold's time to the appointment made from it, and its seat when it holds one in a class; empty if the
+     * hold no longer blocks it.
+     */
+    Optional<Handed> transfer(String holdId, String appointmentId, String patientId, Instant now) {
         // The hold already holds the clinician and room, so only the patient can conflict here.
-        return guarded(
-                        PATIENT_CONFLICT,
-                        () -> jdbc.sql("""
-                        UPDATE blocking_intervals SET owner_id = :appointment, expires_at = NULL, patient_id = :patient
-                         WHERE owner_id = :hold AND expires_at > :now""")
-                                .param("hold", holdId)
-                                .param("appointment", appointmentId)
-                                .param("patient", patientId)
-                                .param("now", Sql.at(now))
-                                .update())
-                == 1;
+        String[] session = new String[1];
+        int moved = guarded(
+                PATIENT_CONFLICT,
+                () -> jdbc.sql("""
+                                WITH seat AS (
+                                    UPDATE session_seats SET holder_id = :appointment, expires_at = NULL
+                                     WHERE holder_id = :hold AND expires_at > :now
+                                    RETURNING session_id),
+                                moved AS (
+                                    UPDATE blocking_intervals
+                                       SET owner_id = :appointment, expires_at = NULL, patient_id = :patient
+                                     WHERE owner_id = :hold AND expires_at > :now
+                                    RETURNING owner_id)
+                                SELECT (SELECT count(*) FROM moved) AS moved, (SELECT min(session_id) FROM seat) AS session""")
+                        .param("hold", holdId)
+                        .param("appointment", appointmentId)
+                        .param("patient", patientId)
+                        .param("now", Sql.at(now))
+                        .query((rs, n) -> {
+                            session[0] = rs.getString("session");
+                            return rs.getInt("moved");
+                        })
+                        .single());
+        return moved == 1 ? Optional.of(new Handed(session[0])) : Optional.empty();
     }
 
-    void release(String ownerId) {
-        jdbc.sql("DELETE FROM blocking_intervals WHERE owner_id = :owner")
-                .param("owner", ownerId)
-                .update();
+    /** Frees the owner's time, and its seat if it holds one; answers the session of that seat. */
+    Optional<String> release(String ownerId) {
+        return jdbc.sql("""
+                        WITH released AS (DELETE FROM blocking_intervals WHERE owner_id = :owner)
+                        UPDATE session_seats SET holder_id = NULL, expires_at = NULL WHERE holder_id = :owner
+                        RETURNING session_id""").param("owner", ownerId).query(String.class).optional();
+    }
+
+    /**
+     * A seat's own row: the session's time for the patient's constraint, standing aside from the clinician's and
+     * room's, which the session's row keeps. A hold's seat has no patient yet and expires with the hold.
+     */
+    void claimSeat(String ownerId, String clinicianId, Interval attended, String patientId, Instant expiresAt) {
+        guarded(
+                PATIENT_CONFLICT,
+                () -> jdbc.sql("""
+                        INSERT INTO blocking_intervals
+                            (owner_id, clinician_id, patient_id, blocked, attended, expires_at, exclusive, seat)
+                        VALUES (:owner, :clinician, :patient, tstzrange(:from, :to), tstzrange(:from, :to), :expires,
+                            true, true)""")
+                        .param("owner", ownerId)
+                        .param("clinician", clinicianId)
+                        .param("patient", patientId)
+                        .param("from", Sql.at(attended.start()))
+                        .param("to", Sql.at(attended.end()))
+                        .param("expires", expiresAt == null ? null : Sql.at(expiresAt))
+                        .update());
     }
 
     /** Rooms of the candidates that nothing blocks over {@code blocked}, in the given order. */
@@ -196,7 +238,7 @@ class BlockingIntervals {
               FROM blocking_intervals
              WHERE (clinician_id = ANY (CAST(:clinicians AS text[])) OR room_id = ANY (CAST(:rooms AS text[])))
                AND blocked && tstzrange(:from, :to)
-               AND (expires_at IS NULL OR expires_at > :now)""";
+               AND (expires_at IS NULL OR expires_at > :now) AND NOT seat""";
 
     /** Busy time by clinician and by room, and when the first of the holds among it expires (if any does). */
     record Busy(

@@ -13,6 +13,7 @@ import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.Problems;
+import org.carebook.kernel.Tenant;
 import org.carebook.organization.OrganizationSettings;
 import org.carebook.patient.Patients;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ class BookingCore {
     private final EventLog events;
     private final BookingMetrics metrics;
     private final HoldRepository holds;
+    private final GroupSeats seats;
 
     BookingCore(
             AppointmentRepository appointments,
@@ -39,8 +41,10 @@ class BookingCore {
             Patients patients,
             EventLog events,
             BookingMetrics metrics,
-            HoldRepository holds) {
+            HoldRepository holds,
+            GroupSeats seats) {
         this.holds = holds;
+        this.seats = seats;
         this.appointments = appointments;
         this.intervals = intervals;
         this.patients = patients;
@@ -116,9 +120,7 @@ class BookingCore {
             boolean limitOverridden,
             Instant now) {
         String id = Ids.next("apt");
-        if (!intervals.transfer(hold.id(), id, patientId, now)) {
-            throw holdExpired();
-        }
+        var handed = intervals.transfer(hold.id(), id, patientId, now).orElseThrow(BookingCore::holdExpired);
         return insert(
                 caller,
                 Appointment.booked(
@@ -132,6 +134,7 @@ class BookingCore {
                         hold.id(),
                         source(caller),
                         null,
+                        handed.sessionId(),
                         false,
                         limitOverridden,
                         now));
@@ -151,16 +154,20 @@ class BookingCore {
             Appointment.SeriesPlace series,
             Instant now) {
         String id = Ids.next("apt");
+        var type = where.type();
         var placement = where.placement();
-        String room = intervals.claim(
-                claim(
-                        id,
-                        where.type(),
-                        placement,
-                        rooms(where.type(), placement, where.location()),
-                        patientId,
-                        !command.allowOverlapping()),
-                now);
+        var rooms = rooms(type, placement, where.location());
+        String sessionId = null;
+        if (type.capacity() > 1) {
+            var session = seats.take(caller.tenant(), type, placement, rooms, id, patientId, null, now)
+                    .orElseThrow(BlockingIntervals.SLOT_TAKEN);
+            sessionId = session.id();
+            placement = session.placement();
+        } else {
+            String room =
+                    intervals.claim(claim(id, type, placement, rooms, patientId, !command.allowOverlapping()), now);
+            placement = placement.withRoom(room);
+        }
         return insert(
                 caller,
                 Appointment.booked(
@@ -168,13 +175,14 @@ class BookingCore {
                         caller.tenant(),
                         command.status(),
                         patientId,
-                        where.type().id(),
-                        placement.withRoom(room),
+                        type.id(),
+                        placement,
                         details,
                         null,
                         source(caller),
                         series,
-                        command.allowOverlapping(),
+                        sessionId,
+                        sessionId == null && command.allowOverlapping(),
                         limitOverridden,
                         now));
     }
@@ -182,6 +190,7 @@ class BookingCore {
     /** Moves an appointment's blocking interval; a type that needs a room takes the first free one if none is named. */
     Placement move(
             Appointment current, AppointmentTypeView type, Placement placement, LocationView location, Instant now) {
+        requireOwnTime(current);
         var candidates = rooms(type, placement, location);
         var free = claim(current.id(), type, placement, candidates, null, true);
         String room = placement.roomId() != null || candidates.isEmpty()
@@ -222,8 +231,11 @@ class BookingCore {
      * expired hold leaves it where it was. Answers the appointment's new place.
      */
     Placement takeOver(HoldRepository.Row hold, Appointment current, Instant now) {
+        requireOwnTime(current);
         intervals.release(current.id());
-        if (!intervals.transfer(hold.id(), current.id(), current.patientId(), now)) {
+        if (intervals
+                .transfer(hold.id(), current.id(), current.patientId(), now)
+                .isEmpty()) {
             throw holdExpired();
         }
         holds.markConfirmed(hold.id(), current.id(), now);
@@ -243,6 +255,19 @@ class BookingCore {
 
     void recordSeries(SeriesEvent event) {
         events.record(event);
+    }
+
+    /** Gives up an appointment's time, and its seat in a class. */
+    void release(Tenant tenant, String appointmentId, Instant now) {
+        seats.release(tenant, appointmentId, now);
+    }
+
+    /** A seat in a class moves by being cancelled and another booked: it has no time of its own to move. */
+    private static void requireOwnTime(Appointment current) {
+        if (current.sessionId() != null) {
+            throw CarebookException.invalidState(
+                    "A place in a class cannot be moved; cancel it and book a place in another session.");
+        }
     }
 
     static CarebookException holdExpired() {

@@ -26,13 +26,16 @@ class HoldClaims {
     private final SlotFinder finder;
     private final Organizations organizations;
     private final HoldLog log;
+    private final GroupSeats seats;
 
     HoldClaims(
             HoldRepository repository,
             BlockingIntervals intervals,
             SlotFinder finder,
             Organizations organizations,
-            HoldLog log) {
+            HoldLog log,
+            GroupSeats seats) {
+        this.seats = seats;
         this.repository = repository;
         this.intervals = intervals;
         this.finder = finder;
@@ -40,23 +43,35 @@ class HoldClaims {
         this.log = log;
     }
 
-    /** The hold, unless the database found the clinician (or every room) taken meanwhile. */
+    /**
+     * The hold, unless the database found the clinician (or every room) taken meanwhile. In a class, the hold takes
+     * a seat of the session at that time for as long as it lasts.
+     */
     Optional<HoldView> tryHold(Caller caller, AppointmentTypeView type, Slot slot, Instant now) {
         var tenant = caller.tenant();
         String id = Ids.next("hold");
         Instant expires = now.plus(organizations.settings(tenant).holdTtl());
-        var claim = BlockingIntervals.Claim.of(
-                id,
-                type,
-                slot.clinicianId(),
-                new Interval(slot.start(), slot.end()),
-                finder.rooms(type, slot),
-                null,
-                expires,
-                true);
-        return intervals.tryClaim(claim, now).map(claimed -> {
+        var rooms = finder.rooms(type, slot);
+        var at = new Placement(
+                slot.clinicianId(), slot.locationId(), null, slot.remote(), slot.zone(), slot.start(), slot.end());
+        Optional<Placement> placed = type.capacity() > 1
+                ? seats.take(tenant, type, at, rooms, id, null, expires, now).map(GroupSession::placement)
+                : intervals
+                        .tryClaim(
+                                BlockingIntervals.Claim.of(
+                                        id,
+                                        type,
+                                        slot.clinicianId(),
+                                        new Interval(slot.start(), slot.end()),
+                                        rooms,
+                                        null,
+                                        expires,
+                                        true),
+                                now)
+                        .map(claimed -> at.withRoom(claimed.roomId()));
+        return placed.map(place -> {
             var hold = HoldRepository.Row.active(
-                    id, tenant, type.id(), slot, claimed.roomId(), expires, caller.isPublishable(), now);
+                    id, tenant, type.id(), slot, place.roomId(), expires, caller.isPublishable(), now);
             repository.insert(hold, caller.ip(), caller.isPatient() ? caller.keyId() : null);
             return log.record(new HoldEvent.Placed(tenant, Actor.of(caller), hold.view(now)));
         });
@@ -77,7 +92,7 @@ class HoldClaims {
             return;
         }
         for (var previous : repository.lockActiveOfLink(caller.tenant(), caller.keyId())) {
-            intervals.release(previous.id());
+            seats.release(previous.tenant(), previous.id(), now);
             if (previous.status(now) == HoldStatus.ACTIVE) {
                 repository.markReleased(previous.id(), now);
                 var released = repository

@@ -17,7 +17,7 @@ public class Holds {
     static final int SWEEP_BATCH = 500;
 
     private final HoldRepository repository;
-    private final BlockingIntervals intervals;
+    private final GroupSeats seats;
     private final HoldPlacement placement;
     private final HoldConfirmations confirmations;
     private final HoldLog log;
@@ -25,13 +25,13 @@ public class Holds {
 
     Holds(
             HoldRepository repository,
-            BlockingIntervals intervals,
+            GroupSeats seats,
             HoldPlacement placement,
             HoldConfirmations confirmations,
             HoldLog log,
             Clock clock) {
         this.repository = repository;
-        this.intervals = intervals;
+        this.seats = seats;
         this.placement = placement;
         this.confirmations = confirmations;
         this.log = log;
@@ -66,7 +66,7 @@ public class Holds {
             case CONFIRMED ->
                 throw CarebookException.invalidState("A confirmed hold cannot be released; cancel the appointment.");
             case ACTIVE -> {
-                intervals.release(id);
+                seats.release(hold.tenant(), id, now);
                 repository.markReleased(id, now);
                 yield log.record(new HoldEvent.Released(
                         hold.tenant(), Actor.of(caller), row(caller, id, false).view(now)));
@@ -96,7 +96,7 @@ public class Holds {
         Instant now = clock.instant();
         var expired = repository.markExpired(now, SWEEP_BATCH);
         expired.forEach(hold -> log.record(new HoldEvent.Expired(hold.tenant(), Actor.SYSTEM, hold.view(now))));
-        intervals.deleteExpired(now);
+        seats.sweep(now);
         return expired.size();
     }
 

@@ -148,6 +148,7 @@ class SeriesBooking {
         return switch (refused.reason()) {
             case "slot_taken" -> SkippedDate.Obstacle.TAKEN;
             case "patient_conflict" -> SkippedDate.Obstacle.PATIENT_BUSY;
+            case "session_full" -> SkippedDate.Obstacle.FULL;
             default -> throw refused;
         };
     }

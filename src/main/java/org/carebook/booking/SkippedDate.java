@@ -14,6 +14,8 @@ public record SkippedDate(int index, LocalDate date, OffsetDateTime startTime, O
     public enum Obstacle implements WireName {
         /** The clinician or every room is busy then. */
         TAKEN,
+        /** Every place in the class at that time is taken. */
+        FULL,
         /** The patient has another appointment then. */
         PATIENT_BUSY,
         /** The clinician does not work then, or the time is not one the type's slots start at. */

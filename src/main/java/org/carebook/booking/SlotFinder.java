@@ -34,10 +34,12 @@ class SlotFinder {
 
     private final WorkingHours workingHours;
     private final BlockingIntervals intervals;
+    private final ClassSeats classes;
 
-    SlotFinder(WorkingHours workingHours, BlockingIntervals intervals) {
+    SlotFinder(WorkingHours workingHours, BlockingIntervals intervals, ClassSeats classes) {
         this.workingHours = workingHours;
         this.intervals = intervals;
+        this.classes = classes;
     }
 
     /**
@@ -94,24 +96,12 @@ class SlotFinder {
         Map<String, List<String>> rooms = locations.isEmpty() ? Map.of() : workingHours.activeRooms(locations);
         var roomIds = rooms.values().stream().flatMap(List::stream).toList();
         var busy = withBookings ? intervals.busy(clinicians, roomIds, window, now) : BlockingIntervals.Busy.none();
-        var clinicianBusy = new HashMap<String, List<Interval>>();
-        busy.byClinician()
-                .forEach((id, list) -> clinicianBusy
-                        .computeIfAbsent(id, k -> new ArrayList<>())
-                        .addAll(list));
-        workingHours
-                .timeOff(clinicians, window.start(), window.end())
-                .forEach((id, list) -> clinicianBusy
-                        .computeIfAbsent(id, k -> new ArrayList<>())
-                        .addAll(list));
-        var roomsByLocation = new HashMap<String, List<RoomBusy>>();
-        rooms.forEach((location, ids) -> roomsByLocation.put(
-                location,
-                ids.stream()
-                        .map(room -> new RoomBusy(room, busy.byRoom().getOrDefault(room, List.of())))
-                        .toList()));
-        var answer = SlotEngine.answer(
-                new SlotQuery(rules(type), schedules, clinicianBusy, roomsByLocation, from, to, now, filter));
+        var timeOff = workingHours.timeOff(clinicians, window.start(), window.end());
+        var inputs = new Inputs(type, schedules, timeOff, rooms, from, to, now, filter);
+        var answer = inputs.answer(busy);
+        if (withBookings && type.capacity() > 1) {
+            answer = classes.withSeats(inputs, answer, clinicians, window);
+        }
         var subjects = new HashSet<>(clinicians);
         subjects.addAll(roomIds);
         var expiry = busy.nextExpiry();
@@ -120,6 +110,37 @@ class SlotFinder {
             return new Found(answer, subjects);
         }
         return new Found(new SlotEngine.Answer(answer.slots(), expiry), subjects);
+    }
+
+    /** What the slot engine is asked, but for the busy time of bookings and holds. */
+    record Inputs(
+            AppointmentTypeView type,
+            List<WorkingSchedule> schedules,
+            Map<String, List<Interval>> timeOff,
+            Map<String, List<String>> rooms,
+            LocalDate from,
+            LocalDate to,
+            Instant now,
+            SlotFilter filter) {
+
+        /** The engine's answer with these bookings and holds counted (none: only time off, hours and rules). */
+        SlotEngine.Answer answer(BlockingIntervals.Busy busy) {
+            var clinicianBusy = new HashMap<String, List<Interval>>();
+            busy.byClinician()
+                    .forEach((id, list) -> clinicianBusy
+                            .computeIfAbsent(id, k -> new ArrayList<>())
+                            .addAll(list));
+            timeOff.forEach((id, list) ->
+                    clinicianBusy.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
+            var roomsByLocation = new HashMap<String, List<RoomBusy>>();
+            rooms.forEach((location, ids) -> roomsByLocation.put(
+                    location,
+                    ids.stream()
+                            .map(room -> new RoomBusy(room, busy.byRoom().getOrDefault(room, List.of())))
+                            .toList()));
+            return SlotEngine.answer(
+                    new SlotQuery(rules(type), schedules, clinicianBusy, roomsByLocation, from, to, now, filter));
+        }
     }
 
     /** The slot availability would offer at that instant, ignoring appointments and holds: those are the database's to judge. */

@@ -26,7 +26,13 @@ public record SlotView(
         String locationId,
         String locationName,
         boolean isRemote,
-        String appointmentTypeId) {
+        String appointmentTypeId,
+
+        @Schema(description = "For a class (a type of capacity above 1) only: its places.")
+        Integer capacity,
+
+        @Schema(description = "For a class only: the places not yet taken at this time; a full class is not offered.")
+        Integer seatsLeft) {
 
     /**
      * Turns one answer's slots into views. Slots come ordered by start, and clinicians share start times,
@@ -52,7 +58,9 @@ public record SlotView(
                     slot.locationId(),
                     slot.locationName(),
                     slot.remote(),
-                    slot.appointmentTypeId());
+                    slot.appointmentTypeId(),
+                    slot.seats() == null ? null : slot.seats().capacity(),
+                    slot.seats() == null ? null : slot.seats().left());
         }
 
         private static String text(Instant instant, ZoneId zone) {
@@ -74,6 +82,8 @@ public record SlotView(
         private static final SerializableString LOCATION_NAME = new SerializedString("location_name");
         private static final SerializableString IS_REMOTE = new SerializedString("is_remote");
         private static final SerializableString APPOINTMENT_TYPE_ID = new SerializedString("appointment_type_id");
+        private static final SerializableString CAPACITY = new SerializedString("capacity");
+        private static final SerializableString SEATS_LEFT = new SerializedString("seats_left");
 
         Writer() {
             super(SlotView.class);
@@ -91,6 +101,12 @@ public record SlotView(
             json.writeName(IS_REMOTE);
             json.writeBoolean(slot.isRemote());
             string(json, APPOINTMENT_TYPE_ID, slot.appointmentTypeId());
+            if (slot.capacity() != null) { // one-to-one types' slots stay as they always were
+                json.writeName(CAPACITY);
+                json.writeNumber(slot.capacity());
+                json.writeName(SEATS_LEFT);
+                json.writeNumber(slot.seatsLeft());
+            }
             json.writeEndObject();
         }
 

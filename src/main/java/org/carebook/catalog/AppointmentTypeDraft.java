@@ -25,6 +25,7 @@ public record AppointmentTypeDraft(
         Integer maxAdvanceDays,
         Integer slotIntervalMinutes,
         Boolean requiresRoom,
+        Integer capacity,
         List<String> clinicianIds,
         Integer cancelNoticeHours,
         Integer rescheduleNoticeHours,
@@ -49,6 +50,7 @@ public record AppointmentTypeDraft(
                 90,
                 null,
                 false,
+                1,
                 List.of(),
                 null,
                 null,
@@ -86,6 +88,7 @@ public record AppointmentTypeDraft(
                 maxAdvanceDays,
                 slotIntervalMinutes == null ? durationMinutes : slotIntervalMinutes,
                 requiresRoom,
+                capacity,
                 clinicianIds == null ? List.of() : clinicianIds,
                 cancelNoticeHours,
                 rescheduleNoticeHours,
@@ -104,6 +107,7 @@ public record AppointmentTypeDraft(
         problems.require("minNoticeMinutes", minNoticeMinutes);
         problems.require("maxAdvanceDays", maxAdvanceDays);
         problems.require("requiresRoom", requiresRoom);
+        problems.require("capacity", capacity);
     }
 
     AppointmentTypeDraft deactivated() {
@@ -122,6 +126,7 @@ public record AppointmentTypeDraft(
                 maxAdvanceDays,
                 slotIntervalMinutes,
                 requiresRoom,
+                capacity,
                 clinicianIds,
                 cancelNoticeHours,
                 rescheduleNoticeHours,

@@ -21,6 +21,7 @@ public record AppointmentTypeView(
         int maxAdvanceDays,
         int slotIntervalMinutes,
         boolean requiresRoom,
+        int capacity,
         List<String> clinicianIds,
         /** This type's own rules for self-service changes; null ones are the organization's. */
         @com.fasterxml.jackson.annotation.JsonUnwrapped ChangeRules changeRules,

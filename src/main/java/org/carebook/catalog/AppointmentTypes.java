@@ -117,6 +117,7 @@ public class AppointmentTypes {
                 d.maxAdvanceDays(),
                 d.slotIntervalMinutes(),
                 d.requiresRoom(),
+                d.capacity(),
                 d.clinicianIds(),
                 d.changeRules(),
                 row.createdAt(),

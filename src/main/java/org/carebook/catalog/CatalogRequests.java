@@ -112,6 +112,13 @@ final class CatalogRequests {
 
             @Schema(defaultValue = "false") Boolean requiresRoom,
 
+            @Schema(
+                    minimum = "1",
+                    maximum = "200",
+                    defaultValue = "1",
+                    description = "Patients per booking: above 1, each booking takes a seat of a group session.")
+            Integer capacity,
+
             @ArraySchema(
                     maxItems = 500,
                     items = @Schema(maxLength = Lengths.ID),

@@ -97,6 +97,7 @@ class DemoCatalogue {
                                 90,
                                 minutes,
                                 room,
+                                1,
                                 List.of(),
                                 null,
                                 null,

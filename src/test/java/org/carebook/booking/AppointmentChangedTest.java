@@ -67,6 +67,7 @@ class AppointmentChangedTest {
                 "api",
                 null,
                 null,
+                null,
                 Map.of(),
                 null,
                 cancellation,

@@ -134,6 +134,7 @@ class AppointmentTransitionsTest {
                 null,
                 "api",
                 null,
+                null,
                 false,
                 false,
                 BOOKED_AT);
