@@ -89,7 +89,7 @@ public class AppointmentSeries {
         var skipped = booking.book(caller, series.id(), where, patientId, first, details, overridden, plan, now);
         if (!skipped.isEmpty()
                 && (command.onConflict() == BookSeries.OnConflict.REJECT || skipped.size() == plan.size())) {
-            throw conflict(skipped, plan.size());
+            throw conflict(skipped, plan.size(), "booked");
         }
         repository.insertSkipped(series.id(), skipped);
         return record(new SeriesEvent.Created(caller.tenant(), Actor.of(caller), view(series)));
@@ -141,6 +141,63 @@ public class AppointmentSeries {
         return record(new SeriesEvent.Changed(caller.tenant(), actor, view(series)));
     }
 
+    /**
+     * Moves the occurrences still to come from {@code fromAppointmentId} on to a new weekday and time: that one to
+     * {@code start}, each later one as many days on, at the same clock time in the location's zone. All or nothing:
+     * a date that cannot be moved to moves none, and the 409 lists every such date.
+     */
+    @Transactional
+    public SeriesView move(Caller caller, String id, MoveSeries command, Problems problems) {
+        var series = load(caller, id, true);
+        var occurrences = repository.occurrences(series.id());
+        var from = occurrences.stream()
+                .filter(o -> o.appointmentId().equals(command.fromAppointmentId()))
+                .findFirst();
+        if (command.fromAppointmentId() != null && from.isEmpty()) {
+            problems.add("fromAppointmentId", "is not an occurrence of this series");
+        }
+        problems.throwIfAny();
+        if (series.status() == SeriesView.Status.CANCELLED) {
+            throw CarebookException.invalidState("The series is cancelled.");
+        }
+        Instant now = clock.instant();
+        var zone = series.zone();
+        var first = from.orElseThrow();
+        var before = first.startTime().atZoneSameInstant(zone).toLocalDateTime();
+        var after = command.start().atZone(zone).toLocalDateTime();
+        long shift = java.time.temporal.ChronoUnit.DAYS.between(before.toLocalDate(), after.toLocalDate());
+        // Moved away from the shift's direction, so that no occurrence lands where a later one still is.
+        var order = java.util.Comparator.comparingInt(SeriesView.Occurrence::index);
+        var moving = occurrences.stream()
+                .filter(o -> o.index() >= first.index()
+                        && o.status().isUpcoming()
+                        && o.startTime().toInstant().isAfter(now))
+                .sorted(after.isAfter(before) ? order.reversed() : order)
+                .toList();
+        var dates = moving.stream()
+                .map(o -> new SeriesBooking.Dated(
+                        o.index(),
+                        o.startTime().atZoneSameInstant(zone).toLocalDate().plusDays(shift)))
+                .toList();
+        var template = new Placement(
+                series.clinicianId(),
+                series.locationId(),
+                null,
+                series.remote(),
+                zone,
+                first.startTime().toInstant(),
+                first.endTime().toInstant());
+        var type = placements.type(caller, series.appointmentTypeId());
+        var plan = booking.check(caller.tenant(), type, template, dates, after.toLocalTime(), now);
+        var byIndex = new java.util.HashMap<Integer, String>();
+        moving.forEach(o -> byIndex.put(o.index(), o.appointmentId()));
+        var refused = booking.move(caller, plan, byIndex, appointments);
+        if (!refused.isEmpty()) {
+            throw conflict(refused, plan.size(), "moved");
+        }
+        return record(new SeriesEvent.Changed(caller.tenant(), Actor.of(caller), view(series)));
+    }
+
     private SeriesView record(SeriesEvent event) {
         core.recordSeries(event);
         return event.series();
@@ -156,7 +213,7 @@ public class AppointmentSeries {
                 .orElseThrow(() -> CarebookException.notFound("No such appointment series."));
     }
 
-    private static CarebookException conflict(List<SkippedDate> skipped, int dates) {
+    private static CarebookException conflict(List<SkippedDate> skipped, int dates, String done) {
         var listed = new StringBuilder();
         for (var date : skipped) {
             listed.append(listed.isEmpty() ? "" : ", ")
@@ -167,8 +224,8 @@ public class AppointmentSeries {
         }
         return CarebookException.conflicting(
                 "series_conflict",
-                skipped.size() + " of the series' " + dates + " dates cannot be booked: " + listed
-                        + ". Nothing was booked.",
+                skipped.size() + " of the series' " + dates + " dates cannot be " + done + ": " + listed
+                        + ". Nothing was " + done + ".",
                 skipped);
     }
 }

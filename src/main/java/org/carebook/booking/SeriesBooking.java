@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,35 +68,78 @@ class SeriesBooking {
     /** Every date of the rule from the first occurrence's, at its clock time, and whether availability offers it. */
     List<Planned> plan(Tenant tenant, AppointmentTypeView type, Placement first, Recurrence rule, Instant now) {
         LocalDateTime local = LocalDateTime.ofInstant(first.start(), first.zone());
-        List<LocalDate> dates = rule.dates(local.toLocalDate());
-        LocalDate last = dates.get(dates.size() - 1);
-        var filter = new SlotFilter(first.clinicianId(), first.locationId(), first.remote(), null, false);
+        var dates = new ArrayList<Dated>();
+        var ruleDates = rule.dates(local.toLocalDate());
+        for (int i = 0; i < ruleDates.size(); i++) {
+            dates.add(new Dated(i, ruleDates.get(i)));
+        }
+        return check(tenant, type, first, dates, local.toLocalTime(), now);
+    }
+
+    /** A date of a series, with its place in it. */
+    record Dated(int index, LocalDate date) {}
+
+    /** The dates at {@code time} in the zone of {@code template}, placed as it is, and whether availability offers each. */
+    List<Planned> check(
+            Tenant tenant,
+            AppointmentTypeView type,
+            Placement template,
+            List<Dated> dates,
+            LocalTime time,
+            Instant now) {
+        LocalDate firstDate =
+                dates.stream().map(Dated::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last =
+                dates.stream().map(Dated::date).max(LocalDate::compareTo).orElseThrow();
+        var filter = new SlotFilter(template.clinicianId(), template.locationId(), template.remote(), null, false);
         Set<Instant> offered =
-                finder
-                        .find(tenant, type, filter, local.toLocalDate().minusDays(1), last.plusDays(1), now, false)
-                        .stream()
-                        .filter(slot -> slot.clinicianId().equals(first.clinicianId()))
+                finder.find(tenant, type, filter, firstDate.minusDays(1), last.plusDays(1), now, false).stream()
+                        .filter(slot -> slot.clinicianId().equals(template.clinicianId()))
                         .map(org.carebook.availability.Slot::start)
                         .collect(Collectors.toSet());
         List<Interval> away = workingHours
                 .timeOff(
-                        List.of(first.clinicianId()),
-                        first.start().minus(Duration.ofDays(1)),
-                        last.plusDays(2).atStartOfDay(first.zone()).toInstant())
-                .getOrDefault(first.clinicianId(), List.of());
+                        List.of(template.clinicianId()),
+                        firstDate.minusDays(1).atStartOfDay(template.zone()).toInstant(),
+                        last.plusDays(2).atStartOfDay(template.zone()).toInstant())
+                .getOrDefault(template.clinicianId(), List.of());
         var planned = new ArrayList<Planned>();
-        for (int i = 0; i < dates.size(); i++) {
-            LocalDate date = dates.get(i);
-            Optional<Instant> start = SlotEngine.resolve(date, local.toLocalTime(), first.zone());
+        for (Dated dated : dates) {
+            Optional<Instant> start = SlotEngine.resolve(dated.date(), time, template.zone());
             if (start.isEmpty()) {
-                planned.add(new Planned(i, date, null, SkippedDate.Obstacle.NO_SUCH_TIME));
+                planned.add(new Planned(dated.index(), dated.date(), null, SkippedDate.Obstacle.NO_SUCH_TIME));
                 continue;
             }
-            var placement = first.startingAt(start.get());
+            var placement = template.startingAt(start.get());
             var obstacle = offered.contains(start.get()) ? null : why(type, placement, away, now);
-            planned.add(new Planned(i, date, placement, obstacle));
+            planned.add(new Planned(dated.index(), dated.date(), placement, obstacle));
         }
         return planned;
+    }
+
+    /**
+     * Moves each occurrence to its planned time, each under a savepoint, as one appointment is moved; answers the
+     * dates that could not be moved, with those availability does not offer. {@code appointments} names each
+     * occurrence's appointment by its index.
+     */
+    List<SkippedDate> move(
+            Caller caller, List<Planned> plan, java.util.Map<Integer, String> appointments, Appointments moves) {
+        var refused = new ArrayList<SkippedDate>();
+        for (Planned date : plan) {
+            if (!date.bookable()) {
+                refused.add(date.skipped(date.obstacle()));
+                continue;
+            }
+            var change = new ChangeAppointment(
+                    Set.of("startTime"), date.placement().start(), null, null, null, null, AppointmentDetails.NONE);
+            try {
+                savepoint.executeWithoutResult(step -> moves.change(
+                        caller, appointments.get(date.index()), change, new org.carebook.kernel.Problems()));
+            } catch (CarebookException e) {
+                refused.add(date.skipped(obstacle(e)));
+            }
+        }
+        return refused;
     }
 
     /**

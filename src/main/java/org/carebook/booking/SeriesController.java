@@ -52,4 +52,13 @@ class SeriesController {
         var read = BodyReader.readOptional(body, SeriesRequests.CancelSeries.class);
         return Envelope.of(series.cancel(caller, id, read.value().command(read), read.problems()));
     }
+
+    @PostMapping("/{id}/move")
+    @Operation(operationId = "moveAppointmentSeries")
+    @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    @RequestSchema(SeriesRequests.MoveSeries.class)
+    Envelope<SeriesView> move(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        var read = BodyReader.read(body, SeriesRequests.MoveSeries.class);
+        return Envelope.of(series.move(caller, id, read.value().command(read), read.problems()));
+    }
 }

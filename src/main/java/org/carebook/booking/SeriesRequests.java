@@ -181,4 +181,23 @@ final class SeriesRequests {
                     by == null ? null : CancelAppointment.By.valueOf(by.toUpperCase(Locale.ROOT)));
         }
     }
+
+    @Schema(
+            name = "MoveSeriesRequest",
+            description = "Move the occurrences still to come from from_appointment_id on: that one to start_time, each"
+                    + " later one as many days on at the same clock time. All or nothing: a 409 series_conflict lists"
+                    + " every date that cannot be moved to.")
+    record MoveSeries(
+            @Schema(requiredMode = REQUIRED, example = "apt_4kq8c2m9x7")
+            String fromAppointmentId,
+
+            @Schema(requiredMode = REQUIRED, example = "2027-10-21T14:00:00+01:00")
+            OffsetDateTime startTime) {
+
+        org.carebook.booking.MoveSeries command(Body<MoveSeries> body) {
+            body.problems().requireText("from_appointment_id", fromAppointmentId);
+            body.problems().require("start_time", startTime);
+            return new org.carebook.booking.MoveSeries(fromAppointmentId, BookingBodies.instant(startTime));
+        }
+    }
 }

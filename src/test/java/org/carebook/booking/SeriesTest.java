@@ -238,6 +238,57 @@ class SeriesTest extends ApiTest {
     }
 
     @Test
+    void movingThisAndFollowingToThursdayAfternoonsIsAllOrNothing() {
+        londonPractice();
+        var series = Clinic.expect(book(weekly(clinic.patient(), 6)), 201).data();
+        String id = series.get("id").stringValue();
+        String third = series.get("occurrences").get(2).get("appointment_id").stringValue();
+        Clinic.expect(clinic.book(type, doctor, clinic.patient(), "2027-10-28T14:00:00+01:00"), 201);
+
+        var refused = clinic.api.post(
+                "/v1/appointment-series/" + id + "/move",
+                Map.of("from_appointment_id", third, "start_time", "2027-10-14T14:00:00+01:00"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.error().get("conflicts").findValuesAsString("date")).containsExactly("2027-10-28");
+        assertThat(starts(clinic.api.get("/v1/appointment-series/" + id).data()))
+                .as("nothing moved")
+                .isEqualTo(starts(series));
+
+        var moved = Clinic.expect(
+                        clinic.api.post(
+                                "/v1/appointment-series/" + id + "/move",
+                                Map.of("from_appointment_id", third, "start_time", "2027-10-14T15:00:00+01:00")),
+                        200)
+                .data();
+
+        assertThat(starts(moved))
+                .containsExactly(
+                        "2027-09-28T10:00:00+01:00", "2027-10-05T10:00:00+01:00",
+                        "2027-10-14T15:00:00+01:00", "2027-10-21T15:00:00+01:00",
+                        "2027-10-28T15:00:00+01:00", "2027-11-04T15:00:00Z");
+        assertThat(clinic.api.get("/v1/events?type=appointment.rescheduled").data())
+                .hasSize(4);
+    }
+
+    @Test
+    void movingOnePlaceLaterDoesNotCollideWithItsOwnNextOccurrence() {
+        londonPractice();
+        var series = Clinic.expect(book(weekly(clinic.patient(), 3)), 201).data();
+        String first = series.get("occurrences").get(0).get("appointment_id").stringValue();
+
+        var moved = Clinic.expect(
+                        clinic.api.post(
+                                "/v1/appointment-series/" + series.get("id").stringValue() + "/move",
+                                Map.of("from_appointment_id", first, "start_time", "2027-10-05T10:00:00+01:00")),
+                        200)
+                .data();
+
+        assertThat(starts(moved))
+                .containsExactly("2027-10-05T10:00:00+01:00", "2027-10-12T10:00:00+01:00", "2027-10-19T10:00:00+01:00");
+    }
+
+    @Test
     void badRulesAreRefusedAndBookNothing() {
         londonPractice();
         String patient = clinic.patient();
