@@ -20,5 +20,8 @@ final class Canonical {
 
     static final String BOOKING_PHONE = "http://fhir-registry.smarthealthit.org/StructureDefinition/booking-phone";
 
+    /** SMART Scheduling Links: how many can still book a slot (a class's places left). */
+    static final String SLOT_CAPACITY = "http://fhir-registry.smarthealthit.org/StructureDefinition/slot-capacity";
+
     private Canonical() {}
 }

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Appointment.ParticipantRequired;
 import org.hl7.fhir.r4.model.Appointment.ParticipationStatus;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UrlType;
@@ -34,6 +35,10 @@ final class SchedulingResources {
         fhir.setStartElement(instant(slot.start(), slot.zone()));
         fhir.setEndElement(instant(slot.end(), slot.zone()));
         fhir.addServiceType(CatalogResources.serviceType(slot.appointmentTypeId(), null));
+        if (free && slot.seats() != null) {
+            fhir.addExtension(
+                    Canonical.SLOT_CAPACITY, new IntegerType(slot.seats().left()));
+        }
         if (links != null) {
             if (links.deepLink() != null) {
                 fhir.addExtension(Canonical.BOOKING_DEEP_LINK, new UrlType(links.deepLink()));

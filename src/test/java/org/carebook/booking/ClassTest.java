@@ -93,8 +93,8 @@ class ClassTest extends ApiTest {
 
     @Test
     void theSessionTakesTheClinicianAndTheRoomOnceForAllItsSeats() {
-        studio(10);
-        for (int i = 0; i < 3; i++) {
+        studio(12);
+        for (int i = 0; i < 10; i++) {
             Clinic.expect(seat(clinic.patient(), SIX_PM), 201);
         }
 
@@ -103,7 +103,7 @@ class ClassTest extends ApiTest {
                         teacher))
                 .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM blocking_intervals WHERE clinician_id = ? AND seat", teacher))
-                .isEqualTo(3);
+                .isEqualTo(10);
         String oneToOne = clinic.type("name", "Assessment", "requires_room", true);
         assertThat(clinic.book(oneToOne, teacher, clinic.patient(), SIX_PM).reason())
                 .as("the teacher is taken")

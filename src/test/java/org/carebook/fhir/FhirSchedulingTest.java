@@ -103,6 +103,35 @@ class FhirSchedulingTest extends ApiTest {
         assertThat(read.getSchedule().getReference()).startsWith("Schedule/sched-");
     }
 
+    /** A class's free slots say how many places are left (SMART Scheduling Links' slot-capacity); a full one is busy. */
+    @Test
+    void aClassSlotCarriesThePlacesLeftAndIsBusyWhenFull() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String teacher = clinic.clinician("Jo Pilates");
+        clinic.everyDay(teacher, "09:00", "17:00");
+        String pilates = clinic.type("name", "Pilates", "capacity", 3);
+        var classes =
+                new Scheduler(fhir.client(clinic.org.live().key()), new Clinic.Practice(clinic, teacher, pilates));
+        Clinic.expect(clinic.book(pilates, teacher, clinic.patient(), DAY + "T09:00:00Z"), 201);
+
+        var free = classes.freeSlots(DAY);
+
+        assertThat(free).hasSize(16);
+        assertThat(free.get(0).getExtensionByUrl(SLOT_CAPACITY).getValue().primitiveValue())
+                .isEqualTo("2");
+        assertThat(free.get(1).getExtensionByUrl(SLOT_CAPACITY).getValue().primitiveValue())
+                .isEqualTo("3");
+        Clinic.expect(clinic.book(pilates, teacher, clinic.patient(), DAY + "T09:00:00Z"), 201);
+        Clinic.expect(clinic.book(pilates, teacher, clinic.patient(), DAY + "T09:00:00Z"), 201);
+        assertThat(classes.freeSlots(DAY)).hasSize(15);
+        var full = classes.slots(DAY, "busy");
+        assertThat(full).hasSize(1);
+        assertThat(full.get(0).getExtensionByUrl(SLOT_CAPACITY)).isNull();
+    }
+
+    private static final String SLOT_CAPACITY =
+            "http://fhir-registry.smarthealthit.org/StructureDefinition/slot-capacity";
+
     /** London moves to summer time on 28 March 2027: the clinic still opens at 09:00 on its own clock. */
     @Test
     void slotsKeepTheClinicsWallClockAcrossTheChangeToSummerTime() {
