@@ -40,7 +40,7 @@ public final class Scenarios {
     private static final int CLINICIANS = 40;
     private static final int PATIENTS = 50_000;
     private static final List<String> SCENARIOS =
-            List.of("availability", "booking", "mixed", "contention", "patient-search");
+            List.of("availability", "booking", "series", "seat", "mixed", "contention", "patient-search");
 
     private Scenarios() {}
 
@@ -88,6 +88,12 @@ public final class Scenarios {
                     measure,
                     serverPid,
                     c -> holdAndConfirm(base, clinic, free.get(next.getAndIncrement() % free.size()))));
+        }
+        if (only.contains("series")) {
+            results.add(CourseScenarios.series(base, clinic, warmUp, measure, serverPid));
+        }
+        if (only.contains("seat")) {
+            results.add(CourseScenarios.seat(base, clinic, warmUp, measure, serverPid));
         }
         if (only.contains("mixed")) {
             results.addAll(mixed(base, clinic, warmUp, measure, serverPid));
@@ -219,20 +225,26 @@ public final class Scenarios {
         results.forEach(r -> rates.append(r.name().replace(' ', '-'))
                 .append(' ')
                 .append(Math.round(
-                        r.name().equals("booking") ? r.statuses().getOrDefault(201, 0) / r.seconds() : r.perSecond()))
+                        CourseScenarios.COUNTED_BY_CREATED.contains(r.name())
+                                ? r.statuses().getOrDefault(201, 0) / r.seconds()
+                                : r.perSecond()))
                 .append('\n'));
         Files.writeString(out.resolve("rates.txt"), rates);
     }
 
     /** Holds a slot and confirms it for a random patient: the status of the confirmation, or of a refused hold. */
     private static int holdAndConfirm(String base, Clinic clinic, Clinic.Slot slot) throws Exception {
+        return holdAndConfirm(base, clinic, clinic.thirtyMinutes(), slot);
+    }
+
+    static int holdAndConfirm(String base, Clinic clinic, String type, Clinic.Slot slot) throws Exception {
         var hold = Load.send(
                 "POST",
                 base + "/v1/holds",
                 clinic.key(),
                 JSON.writeValueAsString(Map.of(
                         "appointment_type_id",
-                        clinic.thirtyMinutes(),
+                        type,
                         "clinician_id",
                         slot.clinician(),
                         "location_id",
