@@ -160,7 +160,7 @@ export function widgetElement(flow) {
           <span>${dayName.format(asUtc(d.date))}</span><span class="note">${d.choices.length ? count(d.choices.length) : '–'}</span></button>`);
       const times = (chosen?.choices ?? []).map((choice, i) => html`<li><button type="button" data-slot="${choice.key}"
           tabindex="${i === 0 ? 0 : -1}"
-          aria-label="${this.describeChoice(choice)}">${this.time(choice.slot.start_time)}${choice.slot.is_remote && html` · ${this.t('video')}`}</button></li>`);
+          aria-label="${this.describeChoice(choice)}">${this.time(choice.slot.start_time)}${choice.slot.is_remote && html` · ${this.t('video')}`}${choice.slot.seats_left != null && html`<span class="places"> · ${this.places(choice.slot)}</span>`}</button></li>`);
       const zone = slots.length ? wallClock(slots[0].start_time).zone : '';
       const place = slots.find((s) => s.location_name)?.location_name;
       this.showStep(1, html`<h2 tabindex="-1">${this.t('chooseTime', { service: service.name })}</h2>
@@ -241,9 +241,15 @@ export function widgetElement(flow) {
     }
 
     describeChoice(choice) {
-      return choice.anyClinician
+      const described = choice.anyClinician
         ? `${this.t('anyClinicianChoice', { when: this.when(choice.slot.start_time) })}${this.place(choice.slot)}`
         : this.describeSlot(choice.slot);
+      return choice.slot.seats_left != null ? `${described}, ${this.places(choice.slot)}` : described;
+    }
+
+    /** A class's places left at a time: what decides whether to wait. */
+    places(slot) {
+      return slot.seats_left === 1 ? this.t('onePlaceLeft') : this.t('placesLeft', { n: slot.seats_left });
     }
 
     describeSlot(slot) {

@@ -100,14 +100,14 @@ public final class AvailabilityBenchData {
         Files.writeString(requestFile, key + "\n" + path + "\n");
     }
 
-    /** BlockingIntervals.BUSY, the busy-interval query availability sends, with this clinic's values, for pgbench. */
+    /** BusyTime.BUSY, the busy-interval query availability sends, with this clinic's values, for pgbench. */
     private static void writePgbenchScript(Path file, List<String> clinicians, LocalDate from) throws Exception {
         String window = "tstzrange('" + from.minusDays(2) + "T00:00:00Z', '" + from.plusDays(DAYS + 2) + "T00:00:00Z')";
         String sql = "SELECT clinician_id, room_id, lower(blocked) AS starts, upper(blocked) AS ends, expires_at"
                 + " FROM blocking_intervals WHERE (clinician_id = ANY ('{" + String.join(",", clinicians)
                 + "}'::text[])"
                 + " OR room_id = ANY ('{}'::text[])) AND blocked && " + window
-                + " AND (expires_at IS NULL OR expires_at > now());\n";
+                + " AND (expires_at IS NULL OR expires_at > now()) AND NOT seat;\n";
         Files.writeString(file, sql);
     }
 

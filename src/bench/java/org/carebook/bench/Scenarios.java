@@ -209,6 +209,7 @@ public final class Scenarios {
                      SELECT count(*) FROM appointments a JOIN appointments b
                        ON a.clinician_id = b.clinician_id AND a.id < b.id
                       AND tstzrange(a.start_time, a.end_time) && tstzrange(b.start_time, b.end_time)
+                      AND (a.session_id IS NULL OR b.session_id IS NULL OR a.session_id <> b.session_id)
                     WHERE a.status NOT IN ('cancelled', 'no_show') AND b.status NOT IN ('cancelled', 'no_show')""")) {
             rs.next();
             return rs.getInt(1);

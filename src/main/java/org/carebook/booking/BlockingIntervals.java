@@ -2,8 +2,6 @@ package org.carebook.booking;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,53 +198,6 @@ class BlockingIntervals {
                 .query(String.class)
                 .list());
         return candidates.stream().filter(room -> !taken.contains(room)).toList();
-    }
-
-    /** Busy intervals of the clinicians and rooms, read in one query: what availability rule 4 and 5 subtract. */
-    Busy busy(Collection<String> clinicianIds, Collection<String> roomIds, Interval window, Instant now) {
-        Map<String, List<Interval>> byClinician = new HashMap<>();
-        Map<String, List<Interval>> byRoom = new HashMap<>();
-        Instant[] firstExpiry = new Instant[1];
-        jdbc.sql(BUSY)
-                .param("clinicians", Sql.array(clinicianIds))
-                .param("rooms", Sql.array(roomIds))
-                .param("from", Sql.at(window.start()))
-                .param("to", Sql.at(window.end()))
-                .param("now", Sql.at(now))
-                .query(
-                        rs -> { // by position: thousands of rows, and a lookup by name costs more than the read
-                            var interval = new Interval(Sql.instant(rs, 3), Sql.instant(rs, 4));
-                            byClinician
-                                    .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                                    .add(interval);
-                            String room = rs.getString(2);
-                            if (room != null) {
-                                byRoom.computeIfAbsent(room, k -> new ArrayList<>())
-                                        .add(interval);
-                            }
-                            Instant expires = Sql.instant(rs, 5);
-                            if (expires != null && (firstExpiry[0] == null || expires.isBefore(firstExpiry[0]))) {
-                                firstExpiry[0] = expires;
-                            }
-                        });
-        return new Busy(byClinician, byRoom, Optional.ofNullable(firstExpiry[0]));
-    }
-
-    /** The busy-interval query of availability; the benchmark runs the same text with pgbench. */
-    static final String BUSY = """
-            SELECT clinician_id, room_id, lower(blocked) AS starts, upper(blocked) AS ends, expires_at
-              FROM blocking_intervals
-             WHERE (clinician_id = ANY (CAST(:clinicians AS text[])) OR room_id = ANY (CAST(:rooms AS text[])))
-               AND blocked && tstzrange(:from, :to)
-               AND (expires_at IS NULL OR expires_at > :now) AND NOT seat""";
-
-    /** Busy time by clinician and by room, and when the first of the holds among it expires (if any does). */
-    record Busy(
-            Map<String, List<Interval>> byClinician, Map<String, List<Interval>> byRoom, Optional<Instant> nextExpiry) {
-
-        static Busy none() {
-            return new Busy(Map.of(), Map.of(), Optional.empty());
-        }
     }
 
     /** Deletes blocking rows of holds that expired; returns how many. Correctness never waits for this. */

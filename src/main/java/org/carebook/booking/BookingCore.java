@@ -2,7 +2,6 @@ package org.carebook.booking;
 
 import java.time.Instant;
 import java.util.List;
-import org.carebook.availability.Interval;
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.LocationView;
 import org.carebook.events.EventLog;
@@ -156,7 +155,7 @@ class BookingCore {
         String id = Ids.next("apt");
         var type = where.type();
         var placement = where.placement();
-        var rooms = rooms(type, placement, where.location());
+        var rooms = placement.roomsFor(type, where.location());
         String sessionId = null;
         if (type.capacity() > 1) {
             var session = seats.take(caller.tenant(), type, placement, rooms, id, patientId, null, now)
@@ -165,7 +164,7 @@ class BookingCore {
             placement = session.placement();
         } else {
             String room =
-                    intervals.claim(claim(id, type, placement, rooms, patientId, !command.allowOverlapping()), now);
+                    intervals.claim(placement.claim(id, type, rooms, patientId, !command.allowOverlapping()), now);
             placement = placement.withRoom(room);
         }
         return insert(
@@ -191,24 +190,17 @@ class BookingCore {
     Placement move(
             Appointment current, AppointmentTypeView type, Placement placement, LocationView location, Instant now) {
         requireOwnTime(current);
-        var candidates = rooms(type, placement, location);
-        var free = claim(current.id(), type, placement, candidates, null, true);
+        var candidates = placement.roomsFor(type, location);
+        var free = placement.claim(current.id(), type, candidates, null, true);
         String room = placement.roomId() != null || candidates.isEmpty()
                 ? placement.roomId()
                 : intervals.freeRooms(candidates, free.blocked(), current.id(), now).stream()
                         .findFirst()
                         .orElseThrow(BlockingIntervals.SLOT_TAKEN);
         var moved = placement.withRoom(room);
+        var rooms = room == null ? List.<String>of() : List.of(room);
         intervals.move(
-                claim(
-                        current.id(),
-                        type,
-                        moved,
-                        room == null ? List.of() : List.of(room),
-                        current.patientId(),
-                        !current.allowOverlapping()),
-                room,
-                now);
+                moved.claim(current.id(), type, rooms, current.patientId(), !current.allowOverlapping()), room, now);
         return moved;
     }
 
@@ -283,41 +275,5 @@ class BookingCore {
 
     private static String source(Caller caller) {
         return caller.isPublishable() ? "widget" : "api";
-    }
-
-    private static BlockingIntervals.Claim claim(
-            String ownerId,
-            AppointmentTypeView type,
-            Placement placement,
-            List<String> rooms,
-            String patientId,
-            boolean exclusive) {
-        return BlockingIntervals.Claim.of(
-                ownerId,
-                type,
-                placement.clinicianId(),
-                new Interval(placement.start(), placement.end()),
-                rooms,
-                patientId,
-                null,
-                exclusive);
-    }
-
-    /** The rooms a booking may take: the one named, or every active room when the type needs one in person. */
-    private static List<String> rooms(AppointmentTypeView type, Placement placement, LocationView location) {
-        if (placement.roomId() != null) {
-            return List.of(placement.roomId());
-        }
-        if (!type.requiresRoom() || placement.remote() || location == null) {
-            return List.of();
-        }
-        var rooms = location.rooms().stream()
-                .filter(LocationView.RoomView::isActive)
-                .map(LocationView.RoomView::id)
-                .toList();
-        if (rooms.isEmpty()) {
-            throw CarebookException.conflict("slot_taken", "No room of that location can take this appointment.");
-        }
-        return rooms;
     }
 }

@@ -43,7 +43,7 @@ class ClassSeats {
                 .filter(session -> session.seatsLeft() > 0)
                 .forEach(session ->
                         byPlace.put(new Place(session.clinicianId(), session.locationId(), session.start()), session));
-        for (Slot offered : inputs.answer(BlockingIntervals.Busy.none()).slots()) {
+        for (Slot offered : inputs.answer(BusyTime.Busy.none()).slots()) {
             var session = byPlace.get(new Place(offered.clinicianId(), offered.locationId(), offered.start()));
             if (session != null) {
                 slots.add(offered.withSeats(new Slot.Seats(session.capacity(), session.seatsLeft())));

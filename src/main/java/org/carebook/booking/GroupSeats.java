@@ -95,9 +95,7 @@ class GroupSeats {
     private Optional<GroupSession> open(
             Tenant tenant, AppointmentTypeView type, Placement at, List<String> rooms, Instant now) {
         String id = Ids.next("ses");
-        var claim = BlockingIntervals.Claim.of(
-                id, type, at.clinicianId(), new Interval(at.start(), at.end()), rooms, null, null, true);
-        return intervals.tryClaim(claim, now).map(claimed -> {
+        return intervals.tryClaim(at.claim(id, type, rooms, null, true), now).map(claimed -> {
             var session = new GroupSession(
                     id,
                     tenant,

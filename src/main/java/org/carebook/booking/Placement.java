@@ -2,6 +2,11 @@ package org.carebook.booking;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import org.carebook.availability.Interval;
+import org.carebook.catalog.AppointmentTypeView;
+import org.carebook.catalog.LocationView;
+import org.carebook.kernel.CarebookException;
 
 /** Where and when an appointment is: the part a reschedule changes. */
 record Placement(
@@ -15,5 +20,30 @@ record Placement(
 
     Placement withRoom(String room) {
         return new Placement(clinicianId, locationId, room, remote, zone, start, end);
+    }
+
+    /** The rooms a booking of {@code type} may take here: the one named, or every active room when it needs one. */
+    List<String> roomsFor(AppointmentTypeView type, LocationView location) {
+        if (roomId != null) {
+            return List.of(roomId);
+        }
+        if (!type.requiresRoom() || remote || location == null) {
+            return List.of();
+        }
+        var rooms = location.rooms().stream()
+                .filter(LocationView.RoomView::isActive)
+                .map(LocationView.RoomView::id)
+                .toList();
+        if (rooms.isEmpty()) {
+            throw CarebookException.conflict("slot_taken", "No room of that location can take this appointment.");
+        }
+        return rooms;
+    }
+
+    /** What a booking here blocks: the clinician and one of {@code rooms} for its time and the type's buffers. */
+    BlockingIntervals.Claim claim(
+            String ownerId, AppointmentTypeView type, List<String> rooms, String patientId, boolean exclusive) {
+        return BlockingIntervals.Claim.of(
+                ownerId, type, clinicianId, new Interval(start, end), rooms, patientId, null, exclusive);
     }
 }

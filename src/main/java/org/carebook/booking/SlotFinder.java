@@ -33,12 +33,12 @@ class SlotFinder {
     private static final Duration MARGIN = Duration.ofDays(2);
 
     private final WorkingHours workingHours;
-    private final BlockingIntervals intervals;
+    private final BusyTime busyTime;
     private final ClassSeats classes;
 
-    SlotFinder(WorkingHours workingHours, BlockingIntervals intervals, ClassSeats classes) {
+    SlotFinder(WorkingHours workingHours, BusyTime busyTime, ClassSeats classes) {
         this.workingHours = workingHours;
-        this.intervals = intervals;
+        this.busyTime = busyTime;
         this.classes = classes;
     }
 
@@ -95,7 +95,7 @@ class SlotFinder {
         }
         Map<String, List<String>> rooms = locations.isEmpty() ? Map.of() : workingHours.activeRooms(locations);
         var roomIds = rooms.values().stream().flatMap(List::stream).toList();
-        var busy = withBookings ? intervals.busy(clinicians, roomIds, window, now) : BlockingIntervals.Busy.none();
+        var busy = withBookings ? busyTime.of(clinicians, roomIds, window, now) : BusyTime.Busy.none();
         var timeOff = workingHours.timeOff(clinicians, window.start(), window.end());
         var inputs = new Inputs(type, schedules, timeOff, rooms, from, to, now, filter);
         var answer = inputs.answer(busy);
@@ -124,7 +124,7 @@ class SlotFinder {
             SlotFilter filter) {
 
         /** The engine's answer with these bookings and holds counted (none: only time off, hours and rules). */
-        SlotEngine.Answer answer(BlockingIntervals.Busy busy) {
+        SlotEngine.Answer answer(BusyTime.Busy busy) {
             var clinicianBusy = new HashMap<String, List<Interval>>();
             busy.byClinician()
                     .forEach((id, list) -> clinicianBusy

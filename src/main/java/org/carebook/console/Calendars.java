@@ -157,8 +157,16 @@ class Calendars {
                 .toList();
         patients.several(caller, visiblePatients).forEach(p -> names.put(p.id(), fullName(p)));
         Map<String, String> typeNames = new HashMap<>();
+        Map<String, List<AppointmentView>> sessions = new HashMap<>();
+        booked.stream()
+                .filter(a -> a.sessionId() != null)
+                .forEach(a -> sessions.computeIfAbsent(a.sessionId(), k -> new ArrayList<>())
+                        .add(a));
         var blocks = new ArrayList<DayView.Block>();
         for (var a : booked) {
+            if (a.sessionId() != null && sessions.get(a.sessionId()).get(0) != a) {
+                continue; // a class is one block, however many attend
+            }
             String key = columnKey.apply(a);
             Integer column = key == null ? null : columnOf.get(key);
             if (column == null) {
@@ -174,6 +182,12 @@ class Calendars {
                     a.endTime().toInstant(),
                     CLOCK.format(start),
                     CLOCK.format(end));
+            if (a.sessionId() != null) {
+                String type = typeNames.computeIfAbsent(a.appointmentTypeId(), id -> typeName(caller, id));
+                blocks.add(DayView.Block.session(
+                        a.sessionId(), place, type, sessions.get(a.sessionId()).size()));
+                continue;
+            }
             blocks.add(
                     viewer.seesPatientsOf(a.clinicianId())
                             ? new DayView.Block(
@@ -182,7 +196,8 @@ class Calendars {
                                     a.patientId(),
                                     names.getOrDefault(a.patientId(), "Patient"),
                                     typeNames.computeIfAbsent(a.appointmentTypeId(), id -> typeName(caller, id)),
-                                    a.status().wire())
+                                    a.status().wire(),
+                                    null)
                             : DayView.Block.busy(a.id(), place));
         }
         return blocks;

@@ -45,6 +45,10 @@ record ConsolePaths(String root) {
         return root + "/appointments/" + id;
     }
 
+    String session(String id) {
+        return root + "/sessions/" + id;
+    }
+
     String patient(String id) {
         return root + "/patients/" + id;
     }

@@ -56,11 +56,20 @@ public record DayView(
     /** Shaded time in a column: {@code closed} (not working there), {@code off} (time off) or {@code held}. */
     public record Shade(Place place, String kind, String label) {}
 
-    /** An appointment on the grid; one the viewer may not see into is {@link #busy} time with no patient. */
-    public record Block(String id, Place place, String patientId, String patient, String type, String status) {
+    /**
+     * An appointment on the grid; one the viewer may not see into is {@link #busy} time with no patient; a class
+     * session is one {@link #session} block for all its attendees, whose roster is a page of its own.
+     */
+    public record Block(
+            String id, Place place, String patientId, String patient, String type, String status, String sessionId) {
 
         static Block busy(String id, Place place) {
-            return new Block(id, place, null, "Busy", "", "busy");
+            return new Block(id, place, null, "Busy", "", "busy", null);
+        }
+
+        static Block session(String sessionId, Place place, String type, int attending) {
+            String who = attending == 1 ? "1 attendee" : attending + " attendees";
+            return new Block(sessionId, place, null, type + " class", who, "session", sessionId);
         }
 
         public boolean shown() {
@@ -151,6 +160,10 @@ public record DayView(
 
     public String appointmentPath(String appointmentId) {
         return paths().appointment(appointmentId);
+    }
+
+    public String sessionPath(String sessionId) {
+        return paths().session(sessionId);
     }
 
     public String patientPath(String patientId) {

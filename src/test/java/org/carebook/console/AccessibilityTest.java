@@ -3,11 +3,9 @@ package org.carebook.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.carebook.support.Axe;
 import org.carebook.support.Clinic;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +14,6 @@ import org.junit.jupiter.api.Test;
  * check (contrast, names, labels, landmarks, ARIA). What only a person can judge is in docs/console.md.
  */
 class AccessibilityTest extends ConsoleBrowserTest {
-
-    /** The axe-core WebJar's version, as in the pom. */
-    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-
-    private static final String RUN = """
-            async () => (await axe.run(document, {runOnly: {type: 'tag',
-                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
-              .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""";
 
     @Test
     void everyConsolePagePassesTheAutomatedWcag21AaChecks() {
@@ -58,21 +48,7 @@ class AccessibilityTest extends ConsoleBrowserTest {
         assertThat(problems).isEmpty();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> check(Page page, String name) {
-        page.evaluate(axeSource());
-        var violations = (List<String>) page.evaluate(RUN);
-        return violations.stream().map(v -> name + " → " + v).toList();
-    }
-
-    private static String axeSource() {
-        try (var in = AccessibilityTest.class.getClassLoader().getResourceAsStream(AXE)) {
-            if (in == null) {
-                throw new IllegalStateException("axe-core is not on the test class path: " + AXE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Axe.violations(page, name);
     }
 }

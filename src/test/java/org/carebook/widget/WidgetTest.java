@@ -8,6 +8,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.Map;
+import org.carebook.support.Axe;
 import org.carebook.support.Clinic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -180,6 +181,39 @@ class WidgetTest extends BrowserTest {
         assertThat(focused(page)).isEqualTo("H2 You are booked");
         var patients = clinic.api.get("/v1/patients?search=Turing").data();
         assertThat(patients.get(0).get("date_of_birth").stringValue()).isEqualTo("1982-06-23");
+    }
+
+    /** A class says how many places are left at each time, and booking one takes a place in its session. */
+    @Test
+    void aPatientTakesAPlaceInAClassThatSaysHowManyAreLeft() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String teacher = clinic.clinician("Jo Pilates");
+        clinic.everyDay(teacher, "09:00", "11:00");
+        String pilates = clinic.type("name", "Pilates", "capacity", 3, "duration_minutes", 60);
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        String first = clinic.starts(
+                        pilates, today.toString(), today.plusDays(13).toString())
+                .get(0);
+        Clinic.expect(clinic.book(pilates, teacher, clinic.patient(), first), 201);
+        var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org), "appointment-type-id", pilates);
+        heading(page, "Choose a time for Pilates");
+
+        var firstTime = page.locator("[data-slot]").first();
+        assertThat(firstTime).containsText("2 places left");
+        assertThat(page.locator("[data-slot]").nth(1)).containsText("3 places left");
+        assertThat(Axe.violations(page, "class times")).isEmpty();
+        screenshot(page, "class-times");
+        firstTime.click();
+        heading(page, "Your details");
+        fillDetails(page, "Grace", "Hopper", "1985-06-01", "grace@example.com", "+44 20 7946 0123");
+        button(page, "Confirm booking").click();
+        heading(page, "You are booked");
+
+        var seats = clinic.api.get("/v1/appointments?clinician_id=" + teacher).data();
+        assertThat(seats).hasSize(2);
+        assertThat(seats.findValuesAsString("session_id"))
+                .hasSize(2)
+                .containsOnly(seats.get(0).get("session_id").stringValue());
     }
 
     @ParameterizedTest
