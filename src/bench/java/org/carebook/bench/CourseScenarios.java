@@ -57,15 +57,29 @@ final class CourseScenarios {
         }
         Collections.shuffle(lanes, new Random(13));
         var next = new AtomicInteger();
-        return Load.run("series 12 weeks", 16, warmUp, measure, pid, c -> {
+        var booked = new AtomicInteger();
+        var series = new AtomicInteger();
+        var result = Load.run("series 12 weeks", 16, warmUp, measure, pid, c -> {
             var body = new java.util.HashMap<String, Object>(lanes.get(next.getAndIncrement() % lanes.size()));
             body.put("patient_id", clinic.randomPatient());
             body.put("appointment_type_id", clinic.thirtyMinutes());
             body.put("recurrence", Map.of("frequency", "weekly", "count", 12));
             body.put("on_conflict", "skip");
-            return Load.send("POST", base + "/v1/appointment-series", clinic.key(), JSON.writeValueAsString(body))
-                    .statusCode();
+            var answer =
+                    Load.send("POST", base + "/v1/appointment-series", clinic.key(), JSON.writeValueAsString(body));
+            if (answer.statusCode() == 201) {
+                series.incrementAndGet();
+                booked.addAndGet(JSON.readTree(answer.body())
+                        .get("data")
+                        .get("occurrences")
+                        .size());
+            }
+            return answer.statusCode();
         });
+        System.out.printf(
+                "series booked (warm-up included): %d with %d occurrences, %.1f each%n",
+                series.get(), booked.get(), booked.get() / Math.max(1.0, series.get()));
+        return result;
     }
 
     /**

@@ -4,13 +4,15 @@ import java.time.Instant;
 import org.carebook.kernel.WireName;
 
 /**
- * Book a course of care (docs/api.md, "Appointment series"): the first occurrence as a direct booking names it,
+ * Book a course of care (docs/api.md, "Appointment series"): the first occurrence as a direct booking names it (a
+ * schedule may stand for its clinician, location and mode, as the console's free times do),
  * repeated by {@code recurrence} at the same clock time in the location's zone. {@code onConflict} says what a
  * date that cannot be booked does: refuse the whole series, or be skipped.
  */
 public record BookSeries(
         PatientChoice patient,
         String appointmentTypeId,
+        String scheduleId,
         String clinicianId,
         String locationId,
         Boolean remote,
@@ -33,7 +35,7 @@ public record BookSeries(
         return new BookAppointment(
                 patient,
                 appointmentTypeId,
-                null,
+                scheduleId,
                 clinicianId,
                 locationId,
                 null,

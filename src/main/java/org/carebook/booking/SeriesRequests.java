@@ -79,6 +79,7 @@ final class SeriesRequests {
             return new org.carebook.booking.BookSeries(
                     choice,
                     appointmentTypeId,
+                    null,
                     clinicianId,
                     locationId,
                     isRemote,

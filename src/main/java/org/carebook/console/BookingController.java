@@ -20,16 +20,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class BookingController {
 
-    private static final Map<String, String> LABELS = Map.of(
-            "time", "Time",
-            "patient", "Patient",
-            "patient.first_name", "First name",
-            "patient.last_name", "Last name",
-            "patient.date_of_birth", "Date of birth",
-            "patient.phone", "Phone",
-            "patient.email", "E-mail",
-            "appointment_type_id", "Type",
-            "notes", "Notes");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("time", "Time"),
+            Map.entry("patient", "Patient"),
+            Map.entry("patient.first_name", "First name"),
+            Map.entry("patient.last_name", "Last name"),
+            Map.entry("patient.date_of_birth", "Date of birth"),
+            Map.entry("patient.phone", "Phone"),
+            Map.entry("patient.email", "E-mail"),
+            Map.entry("appointment_type_id", "Type"),
+            Map.entry("notes", "Notes"),
+            Map.entry("repeat_every", "Repeats"),
+            Map.entry("repeat_times", "Times in all"));
 
     private final BookingDesk desk;
 
@@ -105,6 +107,8 @@ class BookingController {
                 r.dateOfBirth(),
                 r.phone(),
                 r.email(),
-                r.notes());
+                r.notes(),
+                r.repeatEvery(),
+                r.repeatTimes());
     }
 }

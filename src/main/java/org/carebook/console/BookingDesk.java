@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.carebook.availability.Slot;
 import org.carebook.booking.AppointmentDetails;
+import org.carebook.booking.AppointmentSeries;
 import org.carebook.booking.AppointmentStatus;
 import org.carebook.booking.AppointmentView;
 import org.carebook.booking.Appointments;
 import org.carebook.booking.Availability;
 import org.carebook.booking.BookAppointment;
+import org.carebook.booking.BookSeries;
 import org.carebook.booking.PatientChoice;
+import org.carebook.booking.Recurrence;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Problems;
 import org.carebook.patient.PatientDraft;
@@ -39,10 +42,17 @@ class BookingDesk {
     private final Availability availability;
     private final Patients patients;
     private final Appointments appointments;
+    private final AppointmentSeries series;
     private final Clock clock;
 
     BookingDesk(
-            Catalogue catalogue, Availability availability, Patients patients, Appointments appointments, Clock clock) {
+            Catalogue catalogue,
+            Availability availability,
+            Patients patients,
+            Appointments appointments,
+            AppointmentSeries series,
+            Clock clock) {
+        this.series = series;
         this.clock = clock;
         this.catalogue = catalogue;
         this.availability = availability;
@@ -74,11 +84,15 @@ class BookingDesk {
                 FormText.shown(request.q()),
                 request.newPatient(),
                 FormText.shown(request.notes()),
+                new BookingForm.Repeat(FormText.shown(request.repeatEvery()), repeatTimes(request)),
                 problems,
                 taken);
     }
 
-    /** Books the chosen time for the chosen or new patient; the facade's 4xx tells what was wrong. */
+    /**
+     * Books the chosen time for the chosen or new patient, or a weekly series from it when the booking repeats
+     * (all or nothing); answers the appointment at the chosen time. The facade's 4xx tells what was wrong.
+     */
     AppointmentView book(Caller caller, BookingRequest request) {
         var problems = new Problems();
         var chosen = FreeTime.parse(request.time());
@@ -98,6 +112,10 @@ class BookingDesk {
                 : new PatientChoice.Existing(request.patient());
         var details = new AppointmentDetails(
                 null, null, FormText.given(request.notes()), null, null, null, null, null, Map.of());
+        var every = FormText.given(request.repeatEvery());
+        if (every != null) {
+            return bookSeries(caller, request, patient, chosen, details, every, problems);
+        }
         var command = new BookAppointment(
                 patient,
                 request.type(),
@@ -114,6 +132,44 @@ class BookingDesk {
                 details,
                 false);
         return appointments.book(caller, command, problems);
+    }
+
+    private AppointmentView bookSeries(
+            Caller caller,
+            BookingRequest request,
+            PatientChoice patient,
+            Optional<FreeTime> chosen,
+            AppointmentDetails details,
+            String every,
+            Problems problems) {
+        var weeks = FormText.number(every).filter(n -> n >= 1 && n <= 52);
+        var times = FormText.number(repeatTimes(request)).filter(n -> n >= 2 && n <= Recurrence.MOST_OCCURRENCES);
+        if (weeks.isEmpty()) {
+            problems.add("repeatEvery", "choose how often it repeats");
+        }
+        if (times.isEmpty()) {
+            problems.add("repeatTimes", "must be a number from 2 to " + Recurrence.MOST_OCCURRENCES);
+        }
+        var command = new BookSeries(
+                patient,
+                request.type(),
+                chosen.map(FreeTime::ref).orElse(null),
+                null,
+                null,
+                null,
+                chosen.map(FreeTime::start).orElse(null),
+                null,
+                new Recurrence(Recurrence.Frequency.WEEKLY, weeks.orElse(1), List.of(), times.orElse(2), null),
+                BookSeries.OnConflict.REJECT,
+                details,
+                false);
+        var booked = series.book(caller, command, problems);
+        return appointments.get(caller, booked.occurrences().get(0).appointmentId());
+    }
+
+    /** Six weekly visits unless told otherwise: a common course of physiotherapy. */
+    private static String repeatTimes(BookingRequest request) {
+        return request.repeatTimes() == null || request.repeatTimes().isBlank() ? "6" : request.repeatTimes();
     }
 
     private List<BookingForm.Option> times(

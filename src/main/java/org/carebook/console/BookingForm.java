@@ -19,8 +19,17 @@ public record BookingForm(
         String query,
         NewPatient newPatient,
         String notes,
+        Repeat repeat,
         List<String> problems,
         boolean taken) {
+
+    /** How often the booking repeats, as chosen: every {@code everyWeeks} weeks (empty: once), {@code times} in all. */
+    public record Repeat(String everyWeeks, String times) {
+
+        public boolean chosen() {
+            return !everyWeeks.isEmpty();
+        }
+    }
 
     /** One choice in a list: what is posted, what is read, and whether it is the one chosen. */
     public record Option(String value, String label, String detail, boolean selected) {}

@@ -3,7 +3,7 @@ package org.carebook.console;
 /**
  * The booking page's parameters as posted or put in its address, all text so that nothing fails to bind:
  * {@code time} is a free time's value ({@code start|schedule}), {@code patient} a patient's id or
- * {@code new}.
+ * {@code new}; {@code repeatEvery} is a number of weeks (empty: once) and {@code repeatTimes} how many in all.
  */
 record BookingRequest(
         String location,
@@ -18,7 +18,9 @@ record BookingRequest(
         String dateOfBirth,
         String phone,
         String email,
-        String notes) {
+        String notes,
+        String repeatEvery,
+        String repeatTimes) {
 
     static final String NEW_PATIENT = "new";
 

@@ -22,6 +22,15 @@ final class FormText {
     }
 
     /** An ISO date, or nothing when blank or not a date. */
+    /** A whole number as typed, or empty. */
+    static Optional<Integer> number(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     static Optional<LocalDate> date(String text) {
         try {
             return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text));

@@ -23,9 +23,9 @@ class ClassRosterTest extends ConsoleBrowserTest {
             String patient = clinic.patient("first_name", parts[0], "last_name", parts[1]);
             Clinic.expect(clinic.book(pilates, teacher, patient, "2027-03-16T18:00:00Z"), 201);
         }
-        accept(invite(clinic.org, "desk@clinic.example", "front_desk"));
+        accept(invite(clinic.org, "roster-desk@clinic.example", "front_desk"));
         var page = signedIn(
-                "desk@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-16");
+                "roster-desk@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-16");
 
         var blocks = page.locator("[data-appointment]");
         assertThat(blocks).hasCount(1);
