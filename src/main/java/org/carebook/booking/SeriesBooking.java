@@ -92,8 +92,12 @@ class SeriesBooking {
         LocalDate last =
                 dates.stream().map(Dated::date).max(LocalDate::compareTo).orElseThrow();
         var filter = new SlotFilter(template.clinicianId(), template.locationId(), template.remote(), null, false);
-        Set<Instant> offered =
-                finder.find(tenant, type, filter, firstDate.minusDays(1), last.plusDays(1), now, false).stream()
+        // Nothing is offered past the type's horizon: a rule reaching years ahead is not computed day by day.
+        LocalDate horizon = LocalDate.ofInstant(now.plus(Duration.ofDays(type.maxAdvanceDays() + 1L)), template.zone());
+        LocalDate until = last.isAfter(horizon) ? horizon : last;
+        Set<Instant> offered = firstDate.isAfter(horizon)
+                ? Set.of()
+                : finder.find(tenant, type, filter, firstDate.minusDays(1), until.plusDays(1), now, false).stream()
                         .filter(slot -> slot.clinicianId().equals(template.clinicianId()))
                         .map(org.carebook.availability.Slot::start)
                         .collect(Collectors.toSet());

@@ -177,6 +177,19 @@ class SeriesTest extends ApiTest {
     }
 
     @Test
+    void aRuleReachingYearsAheadListsTheDatesPastTheHorizon() {
+        londonPractice();
+
+        var refused = book(
+                weekly(clinic.patient(), 5, "recurrence", Map.of("frequency", "weekly", "interval", 52, "count", 5)));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.error().get("conflicts").findValuesAsString("reason"))
+                .as("the type books 730 days ahead")
+                .containsExactly("past_horizon", "past_horizon", "past_horizon");
+    }
+
+    @Test
     void twoSeriesRacingForTheSameTuesdaysNeverBothSucceed() {
         londonPractice();
         for (int round = 0; round < 20; round++) {
