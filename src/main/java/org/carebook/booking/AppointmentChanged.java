@@ -27,6 +27,7 @@ public record AppointmentChanged(
         String holdId,
         String source,
         String seriesId,
+        String sessionId,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         List<String> changed) {
@@ -49,6 +50,7 @@ public record AppointmentChanged(
                 appointment.holdId(),
                 appointment.source(),
                 appointment.seriesId(),
+                appointment.sessionId(),
                 appointment.createdAt(),
                 appointment.updatedAt(),
                 List.copyOf(changed));

@@ -154,8 +154,9 @@ class AppointmentRepository {
                 .single();
     }
 
-    private static Appointment row(ResultSet rs, int n) throws SQLException {
-        var placement = new Placement(
+    /** Where and when a row of a table placed as appointments are (appointments, group sessions) is. */
+    static Placement placed(ResultSet rs) throws SQLException {
+        return new Placement(
                 rs.getString("clinician_id"),
                 rs.getString("location_id"),
                 rs.getString("room_id"),
@@ -163,6 +164,10 @@ class AppointmentRepository {
                 ZoneId.of(rs.getString("timezone")),
                 Sql.instant(rs, "start_time"),
                 Sql.instant(rs, "end_time"));
+    }
+
+    private static Appointment row(ResultSet rs, int n) throws SQLException {
+        var placement = placed(rs);
         var details = new AppointmentDetails(
                 rs.getString("title"),
                 rs.getString("reason"),

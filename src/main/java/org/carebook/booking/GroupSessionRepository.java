@@ -183,14 +183,7 @@ class GroupSessionRepository {
     }
 
     private static GroupSession row(ResultSet rs, int n) throws SQLException {
-        var placement = new Placement(
-                rs.getString("clinician_id"),
-                rs.getString("location_id"),
-                rs.getString("room_id"),
-                rs.getBoolean("is_remote"),
-                ZoneId.of(rs.getString("timezone")),
-                Sql.instant(rs, "start_time"),
-                Sql.instant(rs, "end_time"));
+        var placement = AppointmentRepository.placed(rs);
         return new GroupSession(
                 rs.getString("id"),
                 new Tenant(rs.getString("organization_id"), Mode.fromWire(rs.getString("mode"))),

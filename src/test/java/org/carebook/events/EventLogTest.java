@@ -105,6 +105,7 @@ class EventLogTest extends ApiTest {
                         "hold_id",
                         "source",
                         "series_id",
+                        "session_id",
                         "created_at",
                         "updated_at",
                         "changed");
