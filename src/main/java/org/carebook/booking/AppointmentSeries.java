@@ -198,6 +198,19 @@ public class AppointmentSeries {
         return record(new SeriesEvent.Changed(caller.tenant(), Actor.of(caller), view(series)));
     }
 
+    /**
+     * Where the rule put a series' date: its local start in the location's zone, before any move. What a calendar
+     * knows that instance of the series by (RFC 5545's RECURRENCE-ID).
+     */
+    @Transactional(readOnly = true)
+    public java.time.LocalDateTime originalStart(org.carebook.kernel.Tenant tenant, String seriesId, int index) {
+        var series = repository
+                .find(tenant, seriesId, false)
+                .orElseThrow(() -> CarebookException.notFound("No such appointment series."));
+        var first = java.time.LocalDateTime.ofInstant(series.firstStart(), series.zone());
+        return series.recurrence().dates(first.toLocalDate()).get(index).atTime(first.toLocalTime());
+    }
+
     private SeriesView record(SeriesEvent event) {
         core.recordSeries(event);
         return event.series();

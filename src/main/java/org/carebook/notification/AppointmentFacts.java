@@ -2,6 +2,7 @@ package org.carebook.notification;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import org.carebook.booking.AppointmentSeries;
 import org.carebook.booking.AppointmentView;
 import org.carebook.booking.SeriesView;
 import org.carebook.catalog.AppointmentTypes;
@@ -27,13 +28,16 @@ class AppointmentFacts {
     private final Clinicians clinicians;
     private final Locations locations;
     private final ManageLinks manageLinks;
+    private final AppointmentSeries series;
 
     AppointmentFacts(
             Organizations organizations,
             AppointmentTypes types,
             Clinicians clinicians,
             Locations locations,
-            ManageLinks manageLinks) {
+            ManageLinks manageLinks,
+            AppointmentSeries series) {
+        this.series = series;
         this.organizations = organizations;
         this.types = types;
         this.clinicians = clinicians;
@@ -49,7 +53,9 @@ class AppointmentFacts {
             String locationId,
             boolean remote,
             Instant start,
-            Instant end) {
+            Instant end,
+            String seriesId,
+            Integer seriesIndex) {
 
         static Booked of(AppointmentView a) {
             return new Booked(
@@ -59,10 +65,12 @@ class AppointmentFacts {
                     a.locationId(),
                     a.isRemote(),
                     a.startTime().toInstant(),
-                    a.endTime().toInstant());
+                    a.endTime().toInstant(),
+                    a.seriesId(),
+                    a.seriesIndex());
         }
 
-        /** A series' first booked occurrence. */
+        /** A series' first booked occurrence, as the series' own message tells of it (not as one of its dates). */
         static Booked firstOf(SeriesView s) {
             var first = s.occurrences().get(0);
             return new Booked(
@@ -72,7 +80,9 @@ class AppointmentFacts {
                     s.locationId(),
                     s.isRemote(),
                     first.startTime().toInstant(),
-                    first.endTime().toInstant());
+                    first.endTime().toInstant(),
+                    null,
+                    null);
         }
     }
 
@@ -103,6 +113,11 @@ class AppointmentFacts {
                 contact.firstName(),
                 sequence,
                 Messages.locale(contact.preferredLanguage()),
-                kind == Messages.Kind.CANCELLATION ? null : manageLinks.urlFor(tenant, booked.id()));
+                kind == Messages.Kind.CANCELLATION ? null : manageLinks.urlFor(tenant, booked.id()),
+                booked.seriesId() == null
+                        ? null
+                        : new Messages.SeriesDate(
+                                booked.seriesId(),
+                                series.originalStart(tenant, booked.seriesId(), booked.seriesIndex())));
     }
 }

@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RecurrenceId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
@@ -37,6 +40,7 @@ final class Messages {
     private static final String EMAIL_TEXT = template("email.txt");
     private static final String EMAIL_HTML = template("email.html");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", Locale.ROOT);
     private static final Pattern SECTION = Pattern.compile("\\{\\{#(\\w+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
 
     /** The languages patient messages are written in; any other preferred language gets English. */
@@ -61,7 +65,14 @@ final class Messages {
             String firstName,
             int sequence,
             Locale locale,
-            String manageUrl) {}
+            String manageUrl,
+            SeriesDate seriesDate) {}
+
+    /**
+     * The date of a series an appointment was booked on: its invitations are that instance of the series' one
+     * repeating event (the series' UID, and the date's original local start as RECURRENCE-ID).
+     */
+    record SeriesDate(String seriesId, java.time.LocalDateTime originalStart) {}
 
     enum Kind {
         CONFIRMATION("confirmation"),
@@ -176,7 +187,14 @@ final class Messages {
         var text = Text.of(a.locale());
         var event = new VEvent(a.start(), a.end(), text.get("service.with", a.service(), a.clinician()));
         event.replace(new DtStamp(now));
-        event.add(new Uid(a.id() + "@carebook"));
+        if (a.seriesDate() == null) {
+            event.add(new Uid(a.id() + "@carebook"));
+        } else {
+            event.add(new Uid(a.seriesDate().seriesId() + "@carebook"));
+            event.add(new RecurrenceId<>(
+                    new ParameterList(List.of(new TzId(a.zone().getId()))),
+                    LOCAL.format(a.seriesDate().originalStart())));
+        }
         event.add(new Sequence(Math.max(0, a.sequence() - 1)));
         event.add(new Organizer(mailto(address(from))));
         event.add(new Attendee(mailto(to)));

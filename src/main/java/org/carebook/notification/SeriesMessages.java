@@ -3,10 +3,8 @@ package org.carebook.notification;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.ParameterList;
@@ -33,8 +31,6 @@ import org.carebook.booking.SkippedDate;
  * daylight-saving changes as the bookings do.
  */
 final class SeriesMessages {
-
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", Locale.ROOT);
 
     private SeriesMessages() {}
 
@@ -128,7 +124,7 @@ final class SeriesMessages {
         var excluded = new ArrayList<String>();
         for (var date : skipped) {
             if (date.index() > firstIndex) {
-                excluded.add(LOCAL.format(ZonedDateTime.of(date.date(), time, zone)));
+                excluded.add(Messages.LOCAL.format(ZonedDateTime.of(date.date(), time, zone)));
             }
         }
         return excluded;
@@ -148,6 +144,7 @@ final class SeriesMessages {
                 first.firstName(),
                 1,
                 first.locale(),
+                null,
                 null);
     }
 }

@@ -60,6 +60,7 @@ class MessagesTest {
                 "Grace",
                 2,
                 java.util.Locale.ENGLISH,
+                null,
                 null);
         var cancellation =
                 Messages.email(Messages.Kind.CANCELLATION, cancelled, "c@example.com", "p@example.com", Instant.EPOCH);
@@ -82,7 +83,8 @@ class MessagesTest {
                 "Grace",
                 1,
                 locale,
-                LINK);
+                LINK,
+                null);
     }
 
     private static Messages.Appointment at(String start, String zone) {

@@ -170,6 +170,18 @@ class NotificationTest extends ApiTest {
         assertThat(notifications(last))
                 .extracting(n -> n.get("kind").stringValue())
                 .containsExactly("reminder");
+
+        // One date cancelled later is that instance of the series' event, as the calendar knows it.
+        String third = series.get("occurrences").get(2).get("appointment_id").stringValue();
+        Clinic.expect(clinic.api.post("/v1/appointments/" + third + "/cancel", Map.of()), 200);
+        var cancellation = invitation(awaitMail(2).get(1));
+        assertThat(cancellation.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("CANCEL");
+        var instance = (VEvent) cancellation.getComponent("VEVENT").orElseThrow();
+        assertThat(instance.getProperty("UID").orElseThrow().getValue())
+                .isEqualTo(series.get("id").stringValue() + "@carebook");
+        var recurrenceId = instance.getProperty("RECURRENCE-ID").orElseThrow();
+        assertThat(recurrenceId.getValue()).isEqualTo("20271019T100000");
+        assertThat(recurrenceId.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/London");
     }
 
     @Test
