@@ -93,7 +93,8 @@ record Appointment(
 
     Transition checkIn(Actor actor, Instant now) {
         requireMove(AppointmentStatus.CHECKED_IN);
-        var next = changed(AppointmentStatus.CHECKED_IN, placement, details, cancellation(), now, rescheduleCount, now);
+        var next = changed(
+                AppointmentStatus.CHECKED_IN, placement, sessionId, details, cancellation(), now, rescheduleCount, now);
         return told(next, actor, AppointmentEvent.CheckedIn::new);
     }
 
@@ -111,6 +112,7 @@ record Appointment(
         var next = changed(
                 AppointmentStatus.CANCELLED,
                 placement,
+                sessionId,
                 details,
                 new Cancellation(now, reason, by, late),
                 checkedInAt,
@@ -121,14 +123,19 @@ record Appointment(
 
     /** Moves it (and may change its details with it); every move counts, whoever makes it. */
     Transition reschedule(Actor actor, Placement to, AppointmentDetails newDetails, Instant now) {
+        return reschedule(actor, to, sessionId, newDetails, now);
+    }
+
+    /** Moves a place in a class to a place in the session {@code toSession}, at its time. */
+    Transition reschedule(Actor actor, Placement to, String toSession, AppointmentDetails newDetails, Instant now) {
         requireReschedulable();
-        var next = changed(status, to, newDetails, cancellation(), checkedInAt, rescheduleCount + 1, now);
+        var next = changed(status, to, toSession, newDetails, cancellation(), checkedInAt, rescheduleCount + 1, now);
         return told(next, actor, AppointmentEvent.Rescheduled::new);
     }
 
     /** Its title, reason, notes, payment, insurance, attendee and external ids: no event tells of these alone. */
     Appointment describe(AppointmentDetails newDetails, Instant now) {
-        return changed(status, placement, newDetails, cancellation(), checkedInAt, rescheduleCount, now);
+        return changed(status, placement, sessionId, newDetails, cancellation(), checkedInAt, rescheduleCount, now);
     }
 
     /** Only an appointment the patient has not yet arrived for can move. */
@@ -140,7 +147,7 @@ record Appointment(
 
     private Appointment becomes(AppointmentStatus next, Instant now) {
         requireMove(next);
-        return changed(next, placement, details, cancellation(), checkedInAt, rescheduleCount, now);
+        return changed(next, placement, sessionId, details, cancellation(), checkedInAt, rescheduleCount, now);
     }
 
     /** When, why, by whom and whether late it was cancelled; all null (and not late) while it is not. */
@@ -154,6 +161,7 @@ record Appointment(
     private Appointment changed(
             AppointmentStatus newStatus,
             Placement newPlacement,
+            String newSession,
             AppointmentDetails newDetails,
             Cancellation newCancellation,
             Instant arrivedAt,
@@ -170,7 +178,7 @@ record Appointment(
                 holdId,
                 source,
                 series,
-                sessionId,
+                newSession,
                 allowOverlapping,
                 newCancellation.at(),
                 newCancellation.reason(),

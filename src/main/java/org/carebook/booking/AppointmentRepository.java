@@ -101,7 +101,7 @@ class AppointmentRepository {
                             attendee_phone = :attendeePhone, external_ids = :external::jsonb, cancelled_at = :cancelledAt,
                             cancellation_reason = :cancellationReason, cancelled_by = :cancelledBy,
                             checked_in_at = :checkedInAt, late_cancellation = :late, reschedule_count = :reschedules,
-                            updated_at = :now
+                            session_id = :session, updated_at = :now
                          WHERE id = :id""")
                 .param("id", a.id())
                 .param("status", a.status().wire())
@@ -113,6 +113,7 @@ class AppointmentRepository {
                 .param("checkedInAt", Sql.at(a.checkedInAt()))
                 .param("late", a.lateCancellation())
                 .param("reschedules", a.rescheduleCount())
+                .param("session", a.sessionId())
                 .param("now", Sql.at(a.updatedAt()))
                 .update();
     }

@@ -104,8 +104,8 @@ public class Appointments {
         current.requireReschedulable();
         policies.checkReschedule(caller, current, now);
         var type = placements.type(caller, current.appointmentTypeId());
-        var placement = core.move(current, type, where.placement(), where.location(), now);
-        return save(current.reschedule(Actor.of(caller), placement, details, now));
+        var moved = core.move(current, type, where.placement(), where.location(), now);
+        return save(current.reschedule(Actor.of(caller), moved.placement(), moved.sessionId(), details, now));
     }
 
     /** Cancels; cancelling a cancelled appointment changes nothing. */
@@ -134,8 +134,8 @@ public class Appointments {
         current.requireReschedulable();
         var hold = core.heldFor(caller, current, holdId, now);
         policies.checkReschedule(caller, current, now);
-        var placement = core.takeOver(hold, current, now);
-        return save(current.reschedule(Actor.of(caller), placement, current.details(), now));
+        var moved = core.takeOver(hold, current, now);
+        return save(current.reschedule(Actor.of(caller), moved.placement(), moved.sessionId(), current.details(), now));
     }
 
     /** What the clinic's rules let the patient change of this appointment themselves. */

@@ -186,10 +186,29 @@ class BookingCore {
                         now));
     }
 
-    /** Moves an appointment's blocking interval; a type that needs a room takes the first free one if none is named. */
-    Placement move(
-            Appointment current, AppointmentTypeView type, Placement placement, LocationView location, Instant now) {
-        requireOwnTime(current);
+    /** Where an appointment moved to, and the class session whose place it now takes (null but for a class). */
+    record Moved(Placement placement, String sessionId) {}
+
+    /**
+     * Moves an appointment's blocking interval; a type that needs a room takes the first free one if none is named.
+     * A place in a class gives up its seat and takes one in the session at the new time, in the same transaction,
+     * so a move that finds no place leaves it where it was.
+     */
+    Moved move(Appointment current, AppointmentTypeView type, Placement placement, LocationView location, Instant now) {
+        if (current.sessionId() != null) {
+            seats.release(current.tenant(), current.id(), now);
+            var session = seats.take(
+                            current.tenant(),
+                            type,
+                            placement,
+                            placement.roomsFor(type, location),
+                            current.id(),
+                            current.patientId(),
+                            null,
+                            now)
+                    .orElseThrow(BlockingIntervals.SLOT_TAKEN);
+            return new Moved(session.placement(), session.id());
+        }
         var candidates = placement.roomsFor(type, location);
         var free = placement.claim(current.id(), type, candidates, null, true);
         String room = placement.roomId() != null || candidates.isEmpty()
@@ -201,7 +220,7 @@ class BookingCore {
         var rooms = room == null ? List.<String>of() : List.of(room);
         intervals.move(
                 moved.claim(current.id(), type, rooms, current.patientId(), !current.allowOverlapping()), room, now);
-        return moved;
+        return new Moved(moved, null);
     }
 
     /** The active hold an appointment is to move onto, of its own type; else why not. */
@@ -220,19 +239,16 @@ class BookingCore {
 
     /**
      * Hands the hold's time to the appointment: its own time is given up only as the hold's is taken over, so an
-     * expired hold leaves it where it was. Answers the appointment's new place.
+     * expired hold leaves it where it was. Answers the appointment's new place (a class's hold brings its seat).
      */
-    Placement takeOver(HoldRepository.Row hold, Appointment current, Instant now) {
-        requireOwnTime(current);
-        intervals.release(current.id());
-        if (intervals
+    Moved takeOver(HoldRepository.Row hold, Appointment current, Instant now) {
+        seats.release(current.tenant(), current.id(), now);
+        var handed = intervals
                 .transfer(hold.id(), current.id(), current.patientId(), now)
-                .isEmpty()) {
-            throw holdExpired();
-        }
+                .orElseThrow(BookingCore::holdExpired);
         holds.markConfirmed(hold.id(), current.id(), now);
         metrics.holds("confirmed", 1);
-        return hold.placement();
+        return new Moved(hold.placement(), handed.sessionId());
     }
 
     /** The appointment a confirmed hold's time went to: booked by an earlier confirm, or moved onto it. */
@@ -252,14 +268,6 @@ class BookingCore {
     /** Gives up an appointment's time, and its seat in a class. */
     void release(Tenant tenant, String appointmentId, Instant now) {
         seats.release(tenant, appointmentId, now);
-    }
-
-    /** A seat in a class moves by being cancelled and another booked: it has no time of its own to move. */
-    private static void requireOwnTime(Appointment current) {
-        if (current.sessionId() != null) {
-            throw CarebookException.invalidState(
-                    "A place in a class cannot be moved; cancel it and book a place in another session.");
-        }
     }
 
     static CarebookException holdExpired() {

@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
 import org.carebook.kernel.Tenant;
+import org.postgresql.util.PSQLException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,7 +46,32 @@ class AppointmentTypeRepository {
                 .update();
     }
 
+    /**
+     * Writes the type. A class's sessions to come follow its capacity (V25), and the database refuses a capacity
+     * below the places one of them has taken: that is a 422 on {@code capacity}.
+     */
     void update(String id, AppointmentTypeDraft draft, Instant now) {
+        try {
+            write(id, draft, now);
+        } catch (DataIntegrityViolationException e) {
+            if (!refusedBy(e, "capacity_covers_places_taken")) {
+                throw e;
+            }
+            throw CarebookException.invalid(
+                    List.of(FieldIssue.at("capacity", "is below the places already taken in a session still to come")));
+        }
+    }
+
+    private static boolean refusedBy(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException p && p.getServerErrorMessage() != null) {
+                return constraint.equals(p.getServerErrorMessage().getConstraint());
+            }
+        }
+        return false;
+    }
+
+    private void write(String id, AppointmentTypeDraft draft, Instant now) {
         jdbc.sql("""
                         UPDATE appointment_types SET name = :name, description = :description,
                             duration_minutes = :duration, price = :price, currency = :currency, is_active = :active,

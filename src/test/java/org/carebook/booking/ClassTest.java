@@ -191,21 +191,34 @@ class ClassTest extends ApiTest {
     }
 
     @Test
-    void theLastPlaceGivenUpDissolvesTheSessionAndASeatCannotMove() {
+    void aPlaceMovesAloneToAnotherSessionAndTheLastOneGoneDissolvesTheFirst() {
         studio(10);
-        var seat = Clinic.expect(seat(clinic.patient(), SIX_PM), 201).data();
-        String id = seat.get("id").stringValue();
+        String stays = Clinic.expect(seat(clinic.patient(), SIX_PM), 201).id();
+        var mover = Clinic.expect(seat(clinic.patient(), SIX_PM), 201).data();
+        String id = mover.get("id").stringValue();
+        String evening = mover.get("session_id").stringValue();
 
-        assertThat(clinic.api
-                        .patch("/v1/appointments/" + id, Map.of("start_time", DAY + "T17:00:00Z"))
-                        .reason())
-                .isEqualTo("invalid_state");
-        Clinic.expect(clinic.api.post("/v1/appointments/" + id + "/cancel", Map.of()), 200);
-
-        var session = clinic.api
-                .get("/v1/group-sessions/" + seat.get("session_id").stringValue())
+        var moved = Clinic.expect(
+                        clinic.api.patch("/v1/appointments/" + id, Map.of("start_time", DAY + "T16:00:00Z")), 200)
                 .data();
-        assertThat(session.get("status").stringValue()).isEqualTo("dissolved");
+
+        assertThat(moved.get("session_id").stringValue()).isNotEqualTo(evening);
+        assertThat(slotAt(DAY + "T16:00:00Z").get("seats_left").intValue()).isEqualTo(9);
+        assertThat(slotAt(SIX_PM).get("seats_left").intValue()).isEqualTo(9);
+        assertThat(clinic.api
+                        .get("/v1/group-sessions/" + evening)
+                        .data()
+                        .get("attendees")
+                        .findValuesAsString("appointment_id"))
+                .containsExactly(stays);
+
+        Clinic.expect(clinic.api.post("/v1/appointments/" + stays + "/cancel", Map.of()), 200);
+        assertThat(clinic.api
+                        .get("/v1/group-sessions/" + evening)
+                        .data()
+                        .get("status")
+                        .stringValue())
+                .isEqualTo("dissolved");
         Clinic.expect(clinic.book(clinic.type("name", "Assessment"), teacher, clinic.patient(), SIX_PM), 201);
     }
 
@@ -246,6 +259,30 @@ class ClassTest extends ApiTest {
                         .get("session_id")
                         .stringValue())
                 .startsWith("ses_");
+    }
+
+    @Test
+    void sessionsToComeFollowTheTypesCapacityButNeverBelowThePlacesTaken() {
+        studio(3);
+        Clinic.expect(seat(clinic.patient(), SIX_PM), 201);
+        Clinic.expect(seat(clinic.patient(), SIX_PM), 201);
+
+        var refused = clinic.api.patch("/v1/appointment-types/" + pilates, Map.of("capacity", 1));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.error().get("details").findValuesAsString("field")).containsExactly("capacity");
+
+        Clinic.expect(clinic.api.patch("/v1/appointment-types/" + pilates, Map.of("capacity", 5)), 200);
+        assertThat(slotAt(SIX_PM).get("capacity").intValue()).isEqualTo(5);
+        assertThat(slotAt(SIX_PM).get("seats_left").intValue()).isEqualTo(3);
+
+        Clinic.expect(clinic.api.patch("/v1/appointment-types/" + pilates, Map.of("capacity", 2)), 200);
+        assertThat(slotAt(SIX_PM)).as("full at two").isNull();
+        assertThat(seat(clinic.patient(), SIX_PM).reason()).isEqualTo("session_full");
+        assertThat(count(
+                        "SELECT count(*) FROM session_seats s JOIN group_sessions g ON g.id = s.session_id"
+                                + " WHERE g.clinician_id = ?",
+                        teacher))
+                .isEqualTo(2);
     }
 
     @Test
