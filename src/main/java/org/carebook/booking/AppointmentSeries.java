@@ -174,6 +174,9 @@ public class AppointmentSeries {
                         && o.startTime().toInstant().isAfter(now))
                 .sorted(after.isAfter(before) ? order.reversed() : order)
                 .toList();
+        if (moving.isEmpty()) {
+            throw CarebookException.invalidState("No occurrence from there on is still to come.");
+        }
         var dates = moving.stream()
                 .map(o -> new SeriesBooking.Dated(
                         o.index(),

@@ -299,6 +299,16 @@ class SeriesTest extends ApiTest {
 
         assertThat(starts(moved))
                 .containsExactly("2027-10-05T10:00:00+01:00", "2027-10-12T10:00:00+01:00", "2027-10-19T10:00:00+01:00");
+        String id = series.get("id").stringValue();
+        Clinic.expect(
+                clinic.api.post("/v1/appointment-series/" + id + "/cancel", Map.of("from_appointment_id", first)), 200);
+        assertThat(clinic.api
+                        .post(
+                                "/v1/appointment-series/" + id + "/move",
+                                Map.of("from_appointment_id", first, "start_time", "2027-10-06T10:00:00+01:00"))
+                        .reason())
+                .as("nothing left to move")
+                .isEqualTo("invalid_state");
     }
 
     @Test

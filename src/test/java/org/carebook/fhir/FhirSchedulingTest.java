@@ -121,9 +121,15 @@ class FhirSchedulingTest extends ApiTest {
                 .isEqualTo("2");
         assertThat(free.get(1).getExtensionByUrl(SLOT_CAPACITY).getValue().primitiveValue())
                 .isEqualTo("3");
+        assertThat(classes.find(DAY).get(0).getStart().toInstant())
+                .as("$find offers the session with places left")
+                .isEqualTo(java.time.Instant.parse(DAY + "T09:00:00Z"));
         Clinic.expect(clinic.book(pilates, teacher, clinic.patient(), DAY + "T09:00:00Z"), 201);
         Clinic.expect(clinic.book(pilates, teacher, clinic.patient(), DAY + "T09:00:00Z"), 201);
         assertThat(classes.freeSlots(DAY)).hasSize(15);
+        assertThat(classes.find(DAY).get(0).getStart().toInstant())
+                .as("and not once it is full")
+                .isEqualTo(java.time.Instant.parse(DAY + "T09:30:00Z"));
         var full = classes.slots(DAY, "busy");
         assertThat(full).hasSize(1);
         assertThat(full.get(0).getExtensionByUrl(SLOT_CAPACITY)).isNull();
