@@ -84,11 +84,12 @@ record Appointment(
                 now);
     }
 
-    /** The appointment after a transition, and what is told of it (nothing, for a confirmation). */
+    /** The appointment after a transition, and what is told of it (nothing, for a change of details). */
     record Transition(Appointment next, Optional<AppointmentEvent> event) {}
 
-    Transition confirm(Instant now) {
-        return new Transition(becomes(AppointmentStatus.CONFIRMED, now), Optional.empty());
+    /** A pending appointment approved: the patient is told as of a booking, and reminders follow. */
+    Transition confirm(Actor actor, Instant now) {
+        return told(becomes(AppointmentStatus.CONFIRMED, now), actor, AppointmentEvent.Confirmed::new);
     }
 
     Transition checkIn(Actor actor, Instant now) {

@@ -31,6 +31,11 @@ public sealed interface AppointmentEvent extends DomainEvent {
     record Booked(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
             implements AppointmentEvent {}
 
+    /** A pending appointment confirmed (approved by the clinic). */
+    @EventType("appointment.confirmed")
+    record Confirmed(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
+            implements AppointmentEvent {}
+
     @EventType("appointment.rescheduled")
     record Rescheduled(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
             implements AppointmentEvent {}

@@ -146,7 +146,7 @@ public class Appointments {
 
     @Transactional
     public AppointmentView confirm(Caller caller, String id) {
-        return save(load(caller, id, true).confirm(clock.instant()));
+        return save(load(caller, id, true).confirm(Actor.of(caller), clock.instant()));
     }
 
     @Transactional

@@ -79,7 +79,9 @@ class NotificationPlanner {
         var appointment = facts.of(
                 tenant, settings, AppointmentFacts.Booked.of(booked), contact, kind, sequence == null ? 1 : sequence);
         Instant now = clock.instant();
-        if (kind != Messages.Kind.CONFIRMATION || booked.seriesId() == null) {
+        if (kind != Messages.Kind.CONFIRMATION
+                || booked.seriesId() == null
+                || event instanceof AppointmentEvent.Confirmed) {
             queue(event, appointment, kind, email, phone, now, now);
         }
         if (kind == Messages.Kind.CANCELLATION) {
@@ -146,7 +148,7 @@ class NotificationPlanner {
 
     /** The message an appointment's event sends; check-ins, no-shows and completions send none. */
     private static Messages.Kind kind(AppointmentEvent event) {
-        if (event instanceof AppointmentEvent.Booked) {
+        if (event instanceof AppointmentEvent.Booked || event instanceof AppointmentEvent.Confirmed) {
             return Messages.Kind.CONFIRMATION;
         }
         if (event instanceof AppointmentEvent.Rescheduled) {

@@ -34,11 +34,13 @@ class AppointmentTransitionsTest {
     }
 
     @Test
-    void confirmingAPendingAppointmentTellsNothing() {
-        var transition = booked(AppointmentStatus.PENDING).confirm(NOW);
+    void confirmingAPendingAppointmentIsToldAsAnApproval() {
+        var transition = booked(AppointmentStatus.PENDING).confirm(DESK, NOW);
 
         assertThat(transition.next().status()).isEqualTo(AppointmentStatus.CONFIRMED);
-        assertThat(transition.event()).isEmpty();
+        var event = (AppointmentEvent.Confirmed) transition.event().orElseThrow();
+        assertThat(event.actor()).isEqualTo(DESK);
+        assertThat(event.changed()).containsExactly("status");
     }
 
     @Test

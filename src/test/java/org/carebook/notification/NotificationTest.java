@@ -184,6 +184,26 @@ class NotificationTest extends ApiTest {
         assertThat(recurrenceId.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/London");
     }
 
+    /** A booking left pending is told nothing; approving it sends the confirmation and plans the reminders. */
+    @Test
+    void approvingAPendingBookingSendsTheConfirmationWithItsManageLinkAndPlansTheReminder() throws Exception {
+        String patient = clinic.patient("first_name", "Ada", "email", "ada@example.com");
+        String id = Clinic.expect(clinic.book(type, doctor, patient, "2027-01-12T09:00:00Z", "status", "pending"), 201)
+                .id();
+        assertThat(notifications(id)).isEmpty();
+
+        Clinic.expect(clinic.api.post("/v1/appointments/" + id + "/confirm", Map.of()), 200);
+
+        var event =
+                (VEvent) invitation(awaitMail(1).get(0)).getComponent("VEVENT").orElseThrow();
+        assertThat(event.getProperty("URL").orElseThrow().getValue()).contains("/manage#cbm_");
+        assertThat(notifications(id))
+                .extracting(n -> n.get("kind").stringValue())
+                .containsExactlyInAnyOrder("confirmation", "reminder");
+        assertThat(clinic.api.get("/v1/events?type=appointment.confirmed").data())
+                .hasSize(1);
+    }
+
     @Test
     void aCancellationCancelsTheSameInvitationAndDropsTheReminder() throws Exception {
         String id = book("2027-01-12T09:00:00Z", "ada@example.com", null);
