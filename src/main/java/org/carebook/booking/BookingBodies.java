@@ -43,6 +43,12 @@ final class BookingBodies {
         return Boolean.TRUE.equals(value);
     }
 
+    /** Who cancels: the clinic unless the body says otherwise; an explicit null says nobody in particular. */
+    static CancelAppointment.By cancelledBy(Body<?> body, String given) {
+        var by = body.gives("cancelledBy") ? given : "clinic";
+        return by == null ? null : CancelAppointment.By.valueOf(by.toUpperCase(java.util.Locale.ROOT));
+    }
+
     static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }

@@ -263,12 +263,7 @@ final class BookingRequests {
         /** By the clinic unless the body says otherwise. */
         org.carebook.booking.CancelAppointment command(Body<CancelAppointment> body) {
             body.valid();
-            var by = body.gives("cancelledBy") ? cancelledBy : "clinic";
-            return new org.carebook.booking.CancelAppointment(
-                    reason,
-                    by == null
-                            ? null
-                            : org.carebook.booking.CancelAppointment.By.valueOf(by.toUpperCase(java.util.Locale.ROOT)));
+            return new org.carebook.booking.CancelAppointment(reason, BookingBodies.cancelledBy(body, cancelledBy));
         }
     }
 }

@@ -18,6 +18,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class GroupSessionRepository {
 
+    /** A session's places: its seat rows, of which there are as many as its type's capacity (V24, V26). */
+    private static final String PLACES =
+            "(SELECT count(*) FROM session_seats seat WHERE seat.session_id = s.id) AS capacity";
+
     private final JdbcClient jdbc;
 
     GroupSessionRepository(JdbcClient jdbc) {
@@ -33,9 +37,9 @@ class GroupSessionRepository {
         boolean added = !Sql.scoped(jdbc.sql("""
                                 INSERT INTO group_sessions (id, organization_id, mode, status, appointment_type_id,
                                     clinician_id, location_id, room_id, is_remote, timezone, start_time, end_time,
-                                    capacity, created_at, updated_at)
+                                    created_at, updated_at)
                                 VALUES (:id, :org, :mode, 'scheduled', :type, :clinician, :location, :room, :remote,
-                                    :zone, :start, :end, :capacity, :now, :now)
+                                    :zone, :start, :end, :now, :now)
                                 ON CONFLICT (clinician_id, start_time) WHERE status = 'scheduled' DO NOTHING
                                 RETURNING id"""), s.tenant())
                 .param("id", s.id())
@@ -47,7 +51,6 @@ class GroupSessionRepository {
                 .param("zone", p.zone().getId())
                 .param("start", Sql.at(p.start()))
                 .param("end", Sql.at(p.end()))
-                .param("capacity", s.capacity())
                 .param("now", Sql.at(s.createdAt()))
                 .query(String.class)
                 .list()
@@ -64,10 +67,10 @@ class GroupSessionRepository {
     /** The clinician's scheduled session at that start, locked: seats are taken one taker at a time. */
     Optional<GroupSession> lockScheduledAt(Tenant tenant, String clinicianId, Instant start) {
         return Sql.scoped(jdbc.sql("""
-                                SELECT * FROM group_sessions
+                                SELECT s.*, %s FROM group_sessions s
                                  WHERE organization_id = :org AND mode = :mode AND clinician_id = :clinician
                                    AND start_time = :start AND status = 'scheduled'
-                                   FOR UPDATE"""), tenant)
+                                   FOR UPDATE""".formatted(PLACES)), tenant)
                 .param("clinician", clinicianId)
                 .param("start", Sql.at(start))
                 .query(GroupSessionRepository::row)
@@ -75,7 +78,12 @@ class GroupSessionRepository {
     }
 
     Optional<GroupSession> find(Tenant tenant, String id, boolean forUpdate) {
-        return Sql.owned(jdbc, "group_sessions", tenant, id, forUpdate)
+        return Sql.scoped(
+                        jdbc.sql("SELECT s.*, " + PLACES + " FROM group_sessions s"
+                                + " WHERE id = :id AND organization_id = :org AND mode = :mode"
+                                + (forUpdate ? " FOR UPDATE" : "")),
+                        tenant)
+                .param("id", id)
                 .query(GroupSessionRepository::row)
                 .optional();
     }
@@ -112,14 +120,14 @@ class GroupSessionRepository {
     /** Scheduled sessions whose seats are held only by holds that have expired: nobody is coming. */
     List<GroupSession> deserted(Instant now) {
         return jdbc.sql("""
-                        SELECT s.* FROM group_sessions s
+                        SELECT s.*, %s FROM group_sessions s
                          WHERE s.status = 'scheduled'
                            AND EXISTS (SELECT 1 FROM session_seats seat
                                         WHERE seat.session_id = s.id AND seat.expires_at <= :now)
                            AND NOT EXISTS (SELECT 1 FROM session_seats seat
                                             WHERE seat.session_id = s.id AND seat.holder_id IS NOT NULL
                                               AND (seat.expires_at IS NULL OR seat.expires_at > :now))
-                         LIMIT 100""")
+                         LIMIT 100""".formatted(PLACES))
                 .param("now", Sql.at(now))
                 .query(GroupSessionRepository::row)
                 .list();
@@ -159,7 +167,7 @@ class GroupSessionRepository {
 
     List<Open> open(String typeId, Collection<String> clinicianIds, Instant from, Instant to, Instant now) {
         return jdbc.sql("""
-                        SELECT s.clinician_id, s.location_id, s.start_time, s.capacity,
+                        SELECT s.clinician_id, s.location_id, s.start_time, count(*) AS capacity,
                                count(*) FILTER (WHERE seat.holder_id IS NULL OR seat.expires_at <= :now) AS seats_left,
                                min(seat.expires_at) FILTER (WHERE seat.expires_at > :now) AS first_expiry
                           FROM group_sessions s JOIN session_seats seat ON seat.session_id = s.id

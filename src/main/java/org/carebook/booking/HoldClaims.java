@@ -2,7 +2,6 @@ package org.carebook.booking;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.carebook.availability.Interval;
 import org.carebook.availability.Slot;
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.kernel.Actor;
@@ -57,17 +56,7 @@ class HoldClaims {
         Optional<Placement> placed = type.capacity() > 1
                 ? seats.take(tenant, type, at, rooms, id, null, expires, now).map(GroupSession::placement)
                 : intervals
-                        .tryClaim(
-                                BlockingIntervals.Claim.of(
-                                        id,
-                                        type,
-                                        slot.clinicianId(),
-                                        new Interval(slot.start(), slot.end()),
-                                        rooms,
-                                        null,
-                                        expires,
-                                        true),
-                                now)
+                        .tryClaim(at.heldUntil(id, type, rooms, expires), now)
                         .map(claimed -> at.withRoom(claimed.roomId()));
         return placed.map(place -> {
             var hold = HoldRepository.Row.active(

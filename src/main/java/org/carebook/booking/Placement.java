@@ -46,4 +46,10 @@ record Placement(
         return BlockingIntervals.Claim.of(
                 ownerId, type, clinicianId, new Interval(start, end), rooms, patientId, null, exclusive);
     }
+
+    /** What a hold here blocks until {@code expiresAt}: as a booking's claim, with no patient yet. */
+    BlockingIntervals.Claim heldUntil(String holdId, AppointmentTypeView type, List<String> rooms, Instant expiresAt) {
+        return BlockingIntervals.Claim.of(
+                holdId, type, clinicianId, new Interval(start, end), rooms, null, expiresAt, true);
+    }
 }

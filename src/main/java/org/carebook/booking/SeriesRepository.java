@@ -82,18 +82,32 @@ class SeriesRepository {
                 .list();
     }
 
+    /** The skipped dates, in one statement. */
     void insertSkipped(String seriesId, List<SkippedDate> skipped) {
-        for (var date : skipped) {
-            jdbc.sql("""
-                            INSERT INTO appointment_series_skips (series_id, series_index, local_date, start_time, obstacle)
-                            VALUES (:series, :index, :date, :start, :obstacle)""")
-                    .param("series", seriesId)
-                    .param("index", date.index())
-                    .param("date", date.date())
-                    .param("start", date.startTime())
-                    .param("obstacle", date.reason().wire())
-                    .update();
+        if (skipped.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                        INSERT INTO appointment_series_skips (series_id, series_index, local_date, start_time, obstacle)
+                        SELECT :series, i::integer, d::date, s::timestamptz, o
+                          FROM unnest(CAST(:indexes AS text[]), CAST(:dates AS text[]), CAST(:starts AS text[]),
+                                      CAST(:obstacles AS text[])) AS skip (i, d, s, o)""")
+                .param("series", seriesId)
+                .param("indexes", texts(skipped, date -> String.valueOf(date.index())))
+                .param("dates", texts(skipped, date -> date.date().toString()))
+                .param(
+                        "starts",
+                        texts(
+                                skipped,
+                                date -> date.startTime() == null
+                                        ? null
+                                        : date.startTime().toString()))
+                .param("obstacles", texts(skipped, date -> date.reason().wire()))
+                .update();
+    }
+
+    private static String[] texts(List<SkippedDate> skipped, java.util.function.Function<SkippedDate, String> part) {
+        return skipped.stream().map(part).toArray(String[]::new);
     }
 
     List<SkippedDate> skipped(String seriesId, ZoneId zone) {

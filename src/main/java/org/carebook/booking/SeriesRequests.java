@@ -175,11 +175,8 @@ final class SeriesRequests {
 
         org.carebook.booking.CancelSeries command(Body<CancelSeries> body) {
             body.valid();
-            var by = body.gives("cancelledBy") ? cancelledBy : "clinic";
             return new org.carebook.booking.CancelSeries(
-                    fromAppointmentId,
-                    reason,
-                    by == null ? null : CancelAppointment.By.valueOf(by.toUpperCase(Locale.ROOT)));
+                    fromAppointmentId, reason, BookingBodies.cancelledBy(body, cancelledBy));
         }
     }
 
