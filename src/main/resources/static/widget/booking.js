@@ -271,8 +271,11 @@ function renderDone(w) {
     location: slot.is_remote ? w.t('videoAppointment') : slot.location_name ?? '',
   });
   const calendar = new Blob([file], { type: 'text/calendar' });
+  // A booking the clinic approves first is a request until it does: nothing for the calendar yet.
+  const pending = appointment.status === 'pending';
   w.clearMessage();
-  w.showStep(3, html`<h2 tabindex="-1">${w.t('booked')}</h2>
+  w.showStep(3, html`<h2 tabindex="-1">${w.t(pending ? 'requested' : 'booked')}</h2>
+    ${pending && html`<p class="note">${w.t('requestedNote')}</p>`}
     <dl class="summary">
       <dt>${w.t('service')}</dt><dd>${service.name}</dd>
       <dt>${w.t('when')}</dt><dd>${w.when(appointment.start_time)}</dd>
@@ -280,11 +283,11 @@ function renderDone(w) {
       <dt>${w.t('where')}</dt><dd>${(slot.is_remote ? w.t('videoLink') : slot.location_name) ?? ''}</dd>
       <dt>${w.t('reference')}</dt><dd>${appointment.id}</dd>
     </dl>
-    <div class="actions">
+    ${!pending && html`<div class="actions">
       <a class="download" href="${URL.createObjectURL(calendar)}" download="appointment.ics">${w.t('addToCalendar')}</a>
-    </div>
+    </div>`}
     <div class="actions"><button type="button" data-again>${w.t('bookAnother')}</button></div>`);
-  w.announce(w.t('bookedAnnounce'));
+  w.announce(w.t(pending ? 'requestedAnnounce' : 'bookedAnnounce'));
   w.root.querySelector('[data-again]').addEventListener('click', () => {
     w.state.appointment = null;
     w.run(() => loadServices(w));

@@ -92,6 +92,21 @@ record Appointment(
         return told(becomes(AppointmentStatus.CONFIRMED, now), actor, AppointmentEvent.Confirmed::new);
     }
 
+    /** A pending appointment not approved: it gives up its time, and the clinic's reason is kept as a cancellation's. */
+    Transition decline(Actor actor, String reason, Instant now) {
+        requireMove(AppointmentStatus.DECLINED);
+        var next = changed(
+                AppointmentStatus.DECLINED,
+                placement,
+                sessionId,
+                details,
+                new Cancellation(now, reason, "clinic", false),
+                checkedInAt,
+                rescheduleCount,
+                now);
+        return told(next, actor, AppointmentEvent.Declined::new);
+    }
+
     Transition checkIn(Actor actor, Instant now) {
         requireMove(AppointmentStatus.CHECKED_IN);
         var next = changed(

@@ -111,6 +111,16 @@ class AppointmentController {
         return Envelope.of(appointments.confirm(caller, id));
     }
 
+    @PostMapping("/{id}/decline")
+    @Operation(operationId = "declineAppointment")
+    @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    @RequestSchema(BookingRequests.DeclineAppointment.class)
+    Envelope<AppointmentView> decline(
+            Caller caller, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        var read = BodyReader.readOptional(body, BookingRequests.DeclineAppointment.class);
+        return Envelope.of(appointments.decline(caller, id, read.valid().reason()));
+    }
+
     @PostMapping("/{id}/check-in")
     @Operation(operationId = "checkInAppointment")
     @RequiresScope(Scope.WRITE_APPOINTMENTS)

@@ -36,6 +36,11 @@ public sealed interface AppointmentEvent extends DomainEvent {
     record Confirmed(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
             implements AppointmentEvent {}
 
+    /** A pending appointment the clinic did not approve, by hand or automatically; its time is free again. */
+    @EventType("appointment.declined")
+    record Declined(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
+            implements AppointmentEvent {}
+
     @EventType("appointment.rescheduled")
     record Rescheduled(Tenant tenant, Actor actor, AppointmentView appointment, List<String> changed)
             implements AppointmentEvent {}

@@ -25,18 +25,27 @@ class AppointmentRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A pending appointment waits for approval for the organization's window from its booking; it is declined when
+     * that has passed or its time has come, whichever is first (see {@link #overdueForApproval}).
+     */
+    private static final String APPROVAL_DUE = """
+            CASE WHEN :status = 'pending' THEN CAST(:now AS timestamptz) + make_interval(hours => (
+                SELECT approval_window_hours FROM organizations WHERE id = :org)) END""";
+
     void insert(Appointment row) {
         Sql.scoped(jdbc.sql("""
                         INSERT INTO appointments (id, organization_id, mode, status, patient_id, appointment_type_id,
                             clinician_id, location_id, room_id, is_remote, timezone, start_time, end_time, title,
                             reason, notes, payment_mode, insurance, attendee_name, attendee_email, attendee_phone,
                             hold_id, source, series_id, series_index, session_id, allow_overlapping, external_ids,
-                            booking_limit_overridden, created_at, updated_at)
+                            booking_limit_overridden, approval_due_at, created_at, updated_at)
                         VALUES (:id, :org, :mode, :status, :patient, :type, :clinician, :location, :room, :remote,
                             :zone, :start, :end, :title, :reason, :notes, :payment, :insurance::jsonb, :attendeeName,
                             :attendeeEmail, :attendeePhone, :hold, :source, :series, :seriesIndex, :session, :overlapping,
                             :external::jsonb,
-                            :limitOverridden, :now, :now)"""), row.tenant())
+                            :limitOverridden, """ + APPROVAL_DUE + """
+                            , :now, :now)"""), row.tenant())
                 .param("id", row.id())
                 .param("status", row.status().wire())
                 .param("patient", row.patientId())
@@ -153,6 +162,25 @@ class AppointmentRepository {
                 .param("now", Sql.at(now))
                 .query(Integer.class)
                 .single();
+    }
+
+    /** Pending appointments whose approval window has passed or whose time has come, oldest first. */
+    List<Appointment> overdueForApproval(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM appointments
+                         WHERE status = 'pending' AND LEAST(approval_due_at, start_time) <= :now
+                         ORDER BY LEAST(approval_due_at, start_time) LIMIT :limit""")
+                .param("now", Sql.at(now))
+                .param("limit", limit)
+                .query(AppointmentRepository::row)
+                .list();
+    }
+
+    /** Whether the patient has had an appointment here that the clinic accepted (a patient it has seen). */
+    boolean hasBeenSeen(String patientId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM appointments
+                                        WHERE patient_id = :patient AND status IN ('confirmed', 'checked_in', 'completed'))""").param("patient", patientId).query(Boolean.class).single();
     }
 
     /** Where and when a row of a table placed as appointments are (appointments, group sessions) is. */

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 import org.carebook.kernel.WireName;
 
 /**
- * The life cycle of docs/api.md §6. Only pending, confirmed and checked-in appointments block time. Views carry
+ * The life cycle of docs/api.md §6. Only pending, confirmed and checked-in appointments block time; a pending one
+ * becomes confirmed when approved and declined when not. Views carry
  * it as it is; only its JSON form is the wire name.
  */
 public enum AppointmentStatus implements WireName {
@@ -15,7 +16,9 @@ public enum AppointmentStatus implements WireName {
     CHECKED_IN,
     COMPLETED,
     CANCELLED,
-    NO_SHOW;
+    NO_SHOW,
+    /** A pending appointment the clinic did not approve, by hand or when its approval window passed. */
+    DECLINED;
 
     static AppointmentStatus fromWire(String value) {
         return WireName.parse(AppointmentStatus.class, value);
@@ -32,7 +35,7 @@ public enum AppointmentStatus implements WireName {
 
     boolean canMoveTo(AppointmentStatus next) {
         return switch (next) {
-            case CONFIRMED -> this == PENDING;
+            case CONFIRMED, DECLINED -> this == PENDING;
             case CHECKED_IN, CANCELLED, NO_SHOW -> isUpcoming();
             case COMPLETED -> this == CHECKED_IN;
             case PENDING -> false;

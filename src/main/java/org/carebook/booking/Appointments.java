@@ -149,6 +149,28 @@ public class Appointments {
         return save(load(caller, id, true).confirm(Actor.of(caller), clock.instant()));
     }
 
+    /** Declines a pending appointment, freeing its time; declining a declined one changes nothing. */
+    @Transactional
+    public AppointmentView decline(Caller caller, String id, String reason) {
+        var current = load(caller, id, true);
+        if (current.status() == AppointmentStatus.DECLINED) {
+            return current.view();
+        }
+        return save(current.decline(Actor.of(caller), reason, clock.instant()));
+    }
+
+    /** Declines up to {@code batch} pending appointments nobody approved in time; answers how many. */
+    @Transactional
+    public int declineOverdue(int batch) {
+        Instant now = clock.instant();
+        var overdue = repository.overdueForApproval(now, batch);
+        overdue.forEach(a -> save(a.decline(Actor.SYSTEM, NOT_APPROVED_IN_TIME, now)));
+        return overdue.size();
+    }
+
+    /** The reason an automatic decline gives, in the clinic's words to the patient. */
+    static final String NOT_APPROVED_IN_TIME = "The clinic could not approve the request in time.";
+
     @Transactional
     public AppointmentView checkIn(Caller caller, String id) {
         return save(load(caller, id, true).checkIn(Actor.of(caller), clock.instant()));

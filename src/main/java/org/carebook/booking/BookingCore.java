@@ -117,6 +117,7 @@ class BookingCore {
             String patientId,
             AppointmentDetails details,
             boolean limitOverridden,
+            AppointmentStatus status,
             Instant now) {
         String id = Ids.next("apt");
         var handed = intervals.transfer(hold.id(), id, patientId, now).orElseThrow(BookingCore::holdExpired);
@@ -125,7 +126,7 @@ class BookingCore {
                 Appointment.booked(
                         id,
                         caller.tenant(),
-                        AppointmentStatus.CONFIRMED,
+                        status,
                         patientId,
                         hold.appointmentTypeId(),
                         hold.placement(),

@@ -251,6 +251,13 @@ final class BookingRequests {
         }
     }
 
+    @Schema(
+            name = "DeclineAppointmentRequest",
+            description = "Why the clinic does not accept a pending booking; the patient is told, with the reason."
+                    + " The body may be left out.")
+    record DeclineAppointment(
+            @Schema(maxLength = Lengths.TEXT) String reason) {}
+
     @Schema(name = "CancelAppointmentRequest", description = "Why, and on whose behalf; the body may be left out.")
     record CancelAppointment(
             @Schema(maxLength = Lengths.TEXT) String reason,

@@ -10,7 +10,10 @@ import org.carebook.kernel.Scope;
 import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Component;
 
-/** Turns a held time into an appointment through the booking core; a second confirm finds the first's. */
+/**
+ * Turns a held time into an appointment through the booking core; a second confirm finds the first's. An online
+ * booking the clinic approves first is pending, and keeps the time as any booking does.
+ */
 @Component
 class HoldConfirmations {
 
@@ -19,13 +22,16 @@ class HoldConfirmations {
     private final BookingReferences references;
     private final Organizations organizations;
     private final HoldLog log;
+    private final ApprovalPolicy approval;
 
     HoldConfirmations(
             HoldRepository repository,
             BookingCore core,
             BookingReferences references,
             Organizations organizations,
-            HoldLog log) {
+            HoldLog log,
+            ApprovalPolicy approval) {
+        this.approval = approval;
         this.repository = repository;
         this.core = core;
         this.references = references;
@@ -55,7 +61,8 @@ class HoldConfirmations {
         }
         String patientId = core.patientId(caller, patient);
         boolean overridden = core.checkLimit(caller, patientId, settings, command.overrideBookingLimit(), now);
-        var appointment = core.bookHeldTime(caller, hold, patientId, details, overridden, now);
+        var status = approval.statusOfOnlineBooking(caller, hold.appointmentTypeId(), patientId, settings);
+        var appointment = core.bookHeldTime(caller, hold, patientId, details, overridden, status, now);
         repository.markConfirmed(id, appointment.id(), now);
         log.confirmed();
         return new Holds.Confirmation.Booked(appointment);

@@ -26,6 +26,7 @@ public record AppointmentTypeDraft(
         Integer slotIntervalMinutes,
         Boolean requiresRoom,
         Integer capacity,
+        Boolean requiresApproval,
         List<String> clinicianIds,
         Integer cancelNoticeHours,
         Integer rescheduleNoticeHours,
@@ -51,6 +52,7 @@ public record AppointmentTypeDraft(
                 null,
                 false,
                 1,
+                false,
                 List.of(),
                 null,
                 null,
@@ -89,6 +91,7 @@ public record AppointmentTypeDraft(
                 slotIntervalMinutes == null ? durationMinutes : slotIntervalMinutes,
                 requiresRoom,
                 capacity,
+                requiresApproval,
                 clinicianIds == null ? List.of() : clinicianIds,
                 cancelNoticeHours,
                 rescheduleNoticeHours,
@@ -108,6 +111,7 @@ public record AppointmentTypeDraft(
         problems.require("maxAdvanceDays", maxAdvanceDays);
         problems.require("requiresRoom", requiresRoom);
         problems.require("capacity", capacity);
+        problems.require("requiresApproval", requiresApproval);
     }
 
     AppointmentTypeDraft deactivated() {
@@ -127,6 +131,7 @@ public record AppointmentTypeDraft(
                 slotIntervalMinutes,
                 requiresRoom,
                 capacity,
+                requiresApproval,
                 clinicianIds,
                 cancelNoticeHours,
                 rescheduleNoticeHours,

@@ -35,10 +35,10 @@ class AppointmentTypeRepository {
                         INSERT INTO appointment_types (id, organization_id, mode, name, description, duration_minutes,
                             price, currency, is_active, allow_online_booking, modes, buffer_before_minutes,
                             buffer_after_minutes, min_notice_minutes, max_advance_days, slot_interval_minutes,
-                            requires_room, capacity, clinician_ids, cancel_notice_hours, reschedule_notice_hours,
+                            requires_room, capacity, requires_approval, clinician_ids, cancel_notice_hours, reschedule_notice_hours,
                             max_reschedules, created_at, updated_at)
                         VALUES (:id, :org, :mode, :name, :description, :duration, :price, :currency, :active, :online,
-                            :modes, :before, :after, :notice, :advance, :interval, :room, :capacity, :clinicians, :cancelNotice,
+                            :modes, :before, :after, :notice, :advance, :interval, :room, :capacity, :approval, :clinicians, :cancelNotice,
                             :rescheduleNotice, :maxReschedules, :now, :now)"""), tenant)
                 .param("id", id)
                 .params(columns(draft))
@@ -77,7 +77,7 @@ class AppointmentTypeRepository {
                             duration_minutes = :duration, price = :price, currency = :currency, is_active = :active,
                             allow_online_booking = :online, modes = :modes, buffer_before_minutes = :before,
                             buffer_after_minutes = :after, min_notice_minutes = :notice, max_advance_days = :advance,
-                            slot_interval_minutes = :interval, requires_room = :room, capacity = :capacity, clinician_ids = :clinicians,
+                            slot_interval_minutes = :interval, requires_room = :room, capacity = :capacity, requires_approval = :approval, clinician_ids = :clinicians,
                             cancel_notice_hours = :cancelNotice, reschedule_notice_hours = :rescheduleNotice,
                             max_reschedules = :maxReschedules, updated_at = :now
                         WHERE id = :id""")
@@ -125,6 +125,7 @@ class AppointmentTypeRepository {
         values.put("interval", d.slotIntervalMinutes());
         values.put("room", d.requiresRoom());
         values.put("capacity", d.capacity());
+        values.put("approval", d.requiresApproval());
         values.put("clinicians", Sql.array(d.clinicianIds()));
         values.put("cancelNotice", d.cancelNoticeHours());
         values.put("rescheduleNotice", d.rescheduleNoticeHours());
@@ -149,6 +150,7 @@ class AppointmentTypeRepository {
                 rs.getInt("slot_interval_minutes"),
                 rs.getBoolean("requires_room"),
                 rs.getInt("capacity"),
+                rs.getBoolean("requires_approval"),
                 Sql.texts(rs, "clinician_ids"),
                 rs.getObject("cancel_notice_hours", Integer.class),
                 rs.getObject("reschedule_notice_hours", Integer.class),

@@ -22,6 +22,7 @@ public record AppointmentTypeView(
         int slotIntervalMinutes,
         boolean requiresRoom,
         int capacity,
+        boolean requiresApproval,
         List<String> clinicianIds,
         /** This type's own rules for self-service changes; null ones are the organization's. */
         @com.fasterxml.jackson.annotation.JsonUnwrapped ChangeRules changeRules,

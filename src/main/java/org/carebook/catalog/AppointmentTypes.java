@@ -118,6 +118,7 @@ public class AppointmentTypes {
                 d.slotIntervalMinutes(),
                 d.requiresRoom(),
                 d.capacity(),
+                d.requiresApproval(),
                 d.clinicianIds(),
                 d.changeRules(),
                 row.createdAt(),

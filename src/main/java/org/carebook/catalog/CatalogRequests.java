@@ -119,6 +119,11 @@ final class CatalogRequests {
                     description = "Patients per booking: above 1, each booking takes a seat of a group session.")
             Integer capacity,
 
+            @Schema(
+                    defaultValue = "false",
+                    description = "Online bookings (publishable keys) stay pending until staff approve them.")
+            Boolean requiresApproval,
+
             @ArraySchema(
                     maxItems = 500,
                     items = @Schema(maxLength = Lengths.ID),

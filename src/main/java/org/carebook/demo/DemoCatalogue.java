@@ -98,6 +98,7 @@ class DemoCatalogue {
                                 minutes,
                                 room,
                                 1,
+                                false,
                                 List.of(),
                                 null,
                                 null,

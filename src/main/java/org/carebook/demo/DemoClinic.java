@@ -79,7 +79,9 @@ public class DemoClinic {
                         24,
                         24,
                         2,
-                        3)),
+                        3,
+                        false,
+                        48)),
                 new Problems());
         var tenant = new Tenant(created.organization().id(), Mode.TEST);
         var widgetKey = apiKeys.createPublishableKey(tenant, "Demo widget", widgetOrigins);

@@ -140,14 +140,14 @@ final class SchedulingResources {
         return appointment;
     }
 
-    /** Carebook's life cycle in FHIR's words; the two agree step for step. */
+    /** Carebook's life cycle in FHIR's words; they agree step for step, but FHIR has no declined: it is cancelled. */
     static AppointmentStatus status(org.carebook.booking.AppointmentStatus status) {
         return switch (status) {
             case PENDING -> AppointmentStatus.PENDING;
             case CONFIRMED -> AppointmentStatus.BOOKED;
             case CHECKED_IN -> AppointmentStatus.CHECKEDIN;
             case COMPLETED -> AppointmentStatus.FULFILLED;
-            case CANCELLED -> AppointmentStatus.CANCELLED;
+            case CANCELLED, DECLINED -> AppointmentStatus.CANCELLED;
             case NO_SHOW -> AppointmentStatus.NOSHOW;
         };
     }

@@ -90,7 +90,7 @@ class AppointmentFacts {
         return organizations.settings(tenant);
     }
 
-    /** A cancelled appointment's messages carry no manage link: there is nothing left to manage. */
+    /** A cancelled or declined appointment's messages carry no manage link: there is nothing left to manage. */
     Messages.Appointment of(
             Tenant tenant,
             OrganizationSettings settings,
@@ -113,7 +113,9 @@ class AppointmentFacts {
                 contact.firstName(),
                 sequence,
                 Messages.locale(contact.preferredLanguage()),
-                kind == Messages.Kind.CANCELLATION ? null : manageLinks.urlFor(tenant, booked.id()),
+                kind == Messages.Kind.CANCELLATION || kind == Messages.Kind.DECLINED
+                        ? null
+                        : manageLinks.urlFor(tenant, booked.id()),
                 booked.seriesId() == null
                         ? null
                         : new Messages.SeriesDate(

@@ -80,12 +80,26 @@ final class Messages {
         CANCELLATION("cancellation"),
         REMINDER("reminder"),
         /** The one message for a whole series: every date, and one repeating calendar event. */
-        SERIES("series");
+        SERIES("series"),
+        /** An online booking waiting for the clinic's approval: nothing for the calendar yet. */
+        REQUESTED("requested"),
+        /** A booking request the clinic did not approve. */
+        DECLINED("declined");
 
         final String wire;
 
         Kind(String wire) {
             this.wire = wire;
+        }
+
+        /** Whether its e-mail carries a calendar invitation: not a reminder, nor a request or its refusal. */
+        boolean invites() {
+            return this == CONFIRMATION || this == RESCHEDULE || this == CANCELLATION || this == SERIES;
+        }
+
+        /** Whether the appointment it tells of is kept, so reminders follow. */
+        boolean keepsTime() {
+            return this == CONFIRMATION || this == RESCHEDULE;
         }
     }
 
@@ -98,8 +112,17 @@ final class Messages {
     }
 
     static Message email(Kind kind, Appointment appointment, String from, String to, Instant now) {
-        String calendar = kind == Kind.REMINDER ? null : invitation(kind, appointment, from, to, now);
-        return email(kind, appointment, Map.of(), calendar);
+        return email(kind, appointment, from, to, now, null);
+    }
+
+    /** As above, with the clinic's {@code note} to the patient (a reason for declining) shown when there is one. */
+    static Message email(Kind kind, Appointment appointment, String from, String to, Instant now, String note) {
+        String calendar = kind.invites() ? invitation(kind, appointment, from, to, now) : null;
+        if (note == null || note.isBlank()) {
+            return email(kind, appointment, Map.of(), calendar);
+        }
+        var text = Text.of(appointment.locale());
+        return email(kind, appointment, Map.of("note", note.strip(), "label_note", text.get("label.note")), calendar);
     }
 
     /** The e-mail of {@code kind} about {@code appointment}, with some of the template's values given instead. */

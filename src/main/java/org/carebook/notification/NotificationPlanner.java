@@ -52,10 +52,10 @@ class NotificationPlanner {
         }
         Messages.Kind kind = kind(event);
         AppointmentView booked = event.appointment();
-        if (kind == null || (kind == Messages.Kind.CONFIRMATION && booked.status() != AppointmentStatus.CONFIRMED)) {
+        if (kind == null) {
             return;
         }
-        if (kind != Messages.Kind.CONFIRMATION) { // a new appointment has no reminders yet
+        if (kind != Messages.Kind.CONFIRMATION && kind != Messages.Kind.REQUESTED) { // a new one has none yet
             planned.dropQueuedReminders(event.tenant(), booked.id());
         }
         patients.contact(event.tenant(), booked.patientId())
@@ -82,15 +82,16 @@ class NotificationPlanner {
         if (kind != Messages.Kind.CONFIRMATION
                 || booked.seriesId() == null
                 || event instanceof AppointmentEvent.Confirmed) {
-            queue(event, appointment, kind, email, phone, now, now);
+            String note = kind == Messages.Kind.DECLINED ? booked.cancellationReason() : null;
+            queue(event, appointment, kind, note, email, phone, now, now);
         }
-        if (kind == Messages.Kind.CANCELLATION) {
-            return;
+        if (!kind.keepsTime() || booked.status() == AppointmentStatus.PENDING) {
+            return; // reminders only for a time the clinic has accepted
         }
         for (int hours : settings.reminderHoursBefore()) {
             Instant at = appointment.start().minus(Duration.ofHours(hours));
             if (at.isAfter(now)) {
-                queue(event, appointment, Messages.Kind.REMINDER, email, phone, at, now);
+                queue(event, appointment, Messages.Kind.REMINDER, null, email, phone, at, now);
             }
         }
     }
@@ -99,6 +100,7 @@ class NotificationPlanner {
             AppointmentEvent event,
             Messages.Appointment appointment,
             Messages.Kind kind,
+            String note,
             String email,
             String phone,
             Instant sendAfter,
@@ -111,7 +113,7 @@ class NotificationPlanner {
                 email == null
                         ? null
                         : new PlannedMessages.Addressed(
-                                email, Messages.email(kind, appointment, sending.mailFrom(), email, now)),
+                                email, Messages.email(kind, appointment, sending.mailFrom(), email, now, note)),
                 phone == null ? null : new PlannedMessages.Addressed(phone, Messages.sms(kind, appointment)),
                 sendAfter,
                 now);
@@ -146,13 +148,24 @@ class NotificationPlanner {
                 now);
     }
 
-    /** The message an appointment's event sends; check-ins, no-shows and completions send none. */
+    /**
+     * The message an appointment's event sends: a new pending booking is a request the clinic has yet to approve;
+     * check-ins, no-shows and completions send none.
+     */
     private static Messages.Kind kind(AppointmentEvent event) {
-        if (event instanceof AppointmentEvent.Booked || event instanceof AppointmentEvent.Confirmed) {
+        if (event instanceof AppointmentEvent.Booked) {
+            return event.appointment().status() == AppointmentStatus.PENDING
+                    ? Messages.Kind.REQUESTED
+                    : Messages.Kind.CONFIRMATION;
+        }
+        if (event instanceof AppointmentEvent.Confirmed) {
             return Messages.Kind.CONFIRMATION;
         }
         if (event instanceof AppointmentEvent.Rescheduled) {
             return Messages.Kind.RESCHEDULE;
+        }
+        if (event instanceof AppointmentEvent.Declined) {
+            return Messages.Kind.DECLINED;
         }
         return event instanceof AppointmentEvent.Cancelled ? Messages.Kind.CANCELLATION : null;
     }

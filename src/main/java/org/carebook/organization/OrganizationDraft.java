@@ -21,10 +21,12 @@ public record OrganizationDraft(
         Integer cancelNoticeHours,
         Integer rescheduleNoticeHours,
         Integer maxReschedules,
-        Integer maxActiveBookingsPerPatient) {
+        Integer maxActiveBookingsPerPatient,
+        Boolean approveNewPatients,
+        Integer approvalWindowHours) {
 
-    static final OrganizationDraft EMPTY =
-            new OrganizationDraft(null, null, null, null, null, List.of(24), null, null, null, null, null, null);
+    static final OrganizationDraft EMPTY = new OrganizationDraft(
+            null, null, null, null, null, List.of(24), null, null, null, null, null, null, false, 48);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String COUNTRY = "must be an ISO 3166-1 alpha-2 country code such as GB";
 
@@ -36,6 +38,8 @@ public record OrganizationDraft(
     void check(Problems problems) {
         problems.requireText("name", name);
         problems.require("timezone", timezone);
+        problems.require("approveNewPatients", approveNewPatients);
+        problems.require("approvalWindowHours", approvalWindowHours);
         Zones.check("timezone", timezone, problems);
         if (country == null || !COUNTRIES.contains(country)) {
             problems.add("country", COUNTRY);

@@ -26,9 +26,11 @@ class OrganizationRepository {
                         INSERT INTO organizations (id, name, timezone, country, currency, hold_ttl_minutes,
                                                    reminder_hours_before, sms_countries, phone, cancel_notice_hours,
                                                    reschedule_notice_hours, max_reschedules,
-                                                   max_active_bookings_per_patient, created_at, updated_at)
+                                                   max_active_bookings_per_patient, approve_new_patients,
+                                                   approval_window_hours, created_at, updated_at)
                         VALUES (:id, :name, :timezone, :country, :currency, :ttl, :reminders, :smsCountries, :phone,
-                                :cancelNotice, :rescheduleNotice, :maxReschedules, :maxActive, :now, :now)""")
+                                :cancelNotice, :rescheduleNotice, :maxReschedules, :maxActive, :approveNew, :approvalWindow,
+                                :now, :now)""")
                 .param("id", id)
                 .params(columns(draft))
                 .param("now", Sql.at(now))
@@ -41,7 +43,8 @@ class OrganizationRepository {
                             currency = :currency, hold_ttl_minutes = :ttl, reminder_hours_before = :reminders,
                             sms_countries = :smsCountries, phone = :phone, cancel_notice_hours = :cancelNotice,
                             reschedule_notice_hours = :rescheduleNotice, max_reschedules = :maxReschedules,
-                            max_active_bookings_per_patient = :maxActive, updated_at = :now
+                            max_active_bookings_per_patient = :maxActive, approve_new_patients = :approveNew,
+                            approval_window_hours = :approvalWindow, updated_at = :now
                         WHERE id = :id""")
                 .param("id", id)
                 .params(columns(draft))
@@ -83,6 +86,8 @@ class OrganizationRepository {
         values.put("rescheduleNotice", draft.rescheduleNoticeHours());
         values.put("maxReschedules", draft.maxReschedules());
         values.put("maxActive", draft.maxActiveBookingsPerPatient());
+        values.put("approveNew", draft.approveNewPatients());
+        values.put("approvalWindow", draft.approvalWindowHours());
         return values;
     }
 
@@ -99,7 +104,9 @@ class OrganizationRepository {
                 rs.getObject("cancel_notice_hours", Integer.class),
                 rs.getObject("reschedule_notice_hours", Integer.class),
                 rs.getObject("max_reschedules", Integer.class),
-                rs.getObject("max_active_bookings_per_patient", Integer.class));
+                rs.getObject("max_active_bookings_per_patient", Integer.class),
+                rs.getBoolean("approve_new_patients"),
+                rs.getInt("approval_window_hours"));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

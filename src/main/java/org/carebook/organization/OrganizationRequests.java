@@ -67,7 +67,19 @@ final class OrganizationRequests {
             @Schema(minimum = "0", maximum = "8760") Integer cancelNoticeHours,
             @Schema(minimum = "0", maximum = "8760") Integer rescheduleNoticeHours,
             @Schema(minimum = "0", maximum = "100") Integer maxReschedules,
-            @Schema(minimum = "1", maximum = "1000") Integer maxActiveBookingsPerPatient) {}
+            @Schema(minimum = "1", maximum = "1000") Integer maxActiveBookingsPerPatient,
+
+            @Schema(
+                    defaultValue = "false",
+                    description = "Online bookings for a patient with no appointment kept here yet wait for approval.")
+            Boolean approveNewPatients,
+
+            @Schema(
+                    minimum = "1",
+                    maximum = "720",
+                    defaultValue = "48",
+                    description = "Hours a booking may wait for approval before it is declined automatically.")
+            Integer approvalWindowHours) {}
 
     @Schema(
             name = "ApiKeyRequest",

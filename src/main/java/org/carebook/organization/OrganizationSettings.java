@@ -8,7 +8,9 @@ import org.carebook.kernel.ChangeRules;
 /**
  * What other modules need to know of an organization to do their work. {@code smsCountries}: the countries
  * whose phone numbers it may text (its own country unless it listed others). {@code changeRules}: the
- * clinic's rules for self-service changes, which appointment types may override.
+ * clinic's rules for self-service changes, which appointment types may override. {@code approveNewPatients}: online
+ * bookings for patients it has not seen yet wait for approval; {@code approvalWindow}: how long a pending booking
+ * waits before it is declined.
  */
 public record OrganizationSettings(
         String id,
@@ -21,4 +23,6 @@ public record OrganizationSettings(
         List<String> smsCountries,
         String phone,
         ChangeRules changeRules,
-        Integer maxActiveBookingsPerPatient) {}
+        Integer maxActiveBookingsPerPatient,
+        boolean approveNewPatients,
+        Duration approvalWindow) {}

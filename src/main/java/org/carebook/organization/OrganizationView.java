@@ -16,5 +16,7 @@ public record OrganizationView(
         String phone,
         @com.fasterxml.jackson.annotation.JsonUnwrapped ChangeRules changeRules,
         Integer maxActiveBookingsPerPatient,
+        boolean approveNewPatients,
+        int approvalWindowHours,
         Instant createdAt,
         Instant updatedAt) {}

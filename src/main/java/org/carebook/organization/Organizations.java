@@ -88,7 +88,9 @@ public class Organizations {
                 smsCountries(d),
                 d.phone(),
                 d.changeRules(),
-                d.maxActiveBookingsPerPatient());
+                d.maxActiveBookingsPerPatient(),
+                d.approveNewPatients(),
+                Duration.ofHours(d.approvalWindowHours()));
     }
 
     private OrganizationView view(OrganizationRepository.Row row) {
@@ -108,6 +110,8 @@ public class Organizations {
                 d.phone(),
                 d.changeRules(),
                 d.maxActiveBookingsPerPatient(),
+                d.approveNewPatients(),
+                d.approvalWindowHours(),
                 row.createdAt(),
                 row.updatedAt());
     }

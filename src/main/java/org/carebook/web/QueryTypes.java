@@ -51,7 +51,14 @@ final class QueryTypes {
         types.put(
                 "status",
                 typed("string")
-                        ._enum(List.of("pending", "confirmed", "checked_in", "completed", "cancelled", "no_show")));
+                        ._enum(List.of(
+                                "pending",
+                                "confirmed",
+                                "checked_in",
+                                "completed",
+                                "cancelled",
+                                "no_show",
+                                "declined")));
         return types;
     }
 }

@@ -106,13 +106,30 @@ class AppointmentTransitionsTest {
                         "pending→cancelled",
                         "confirmed→cancelled",
                         "pending→no_show",
-                        "confirmed→no_show");
+                        "confirmed→no_show",
+                        "pending→declined");
+    }
+
+    @Test
+    void declineFreesAPendingBookingAndKeepsTheClinicsReasonAsItsCancellation() {
+        var declined = booked(AppointmentStatus.PENDING).decline(DESK, "Assessment first", NOW);
+
+        assertThat(declined.next().status()).isEqualTo(AppointmentStatus.DECLINED);
+        assertThat(declined.next().status().blocksTime()).isFalse();
+        assertThat(declined.next().cancellationReason()).isEqualTo("Assessment first");
+        assertThat(declined.next().cancelledBy()).isEqualTo("clinic");
+        assertThat(declined.event()).containsInstanceOf(AppointmentEvent.Declined.class);
+        assertThatThrownBy(() -> booked(AppointmentStatus.CONFIRMED).decline(DESK, null, NOW))
+                .isInstanceOf(CarebookException.class);
     }
 
     @Test
     void aFinishedAppointmentRefusesEveryTransition() {
-        for (var finished :
-                EnumSet.of(AppointmentStatus.COMPLETED, AppointmentStatus.CANCELLED, AppointmentStatus.NO_SHOW)) {
+        for (var finished : EnumSet.of(
+                AppointmentStatus.COMPLETED,
+                AppointmentStatus.CANCELLED,
+                AppointmentStatus.NO_SHOW,
+                AppointmentStatus.DECLINED)) {
             var appointment = booked(finished);
             assertThatThrownBy(() -> appointment.checkIn(DESK, NOW)).isInstanceOf(CarebookException.class);
             assertThatThrownBy(() -> appointment.complete(DESK, NOW)).isInstanceOf(CarebookException.class);

@@ -184,22 +184,29 @@ class NotificationTest extends ApiTest {
         assertThat(recurrenceId.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/London");
     }
 
-    /** A booking left pending is told nothing; approving it sends the confirmation and plans the reminders. */
+    /**
+     * A booking left pending hears that its request arrived, with no invitation and no reminder; approving it
+     * sends the confirmation and plans the reminders.
+     */
     @Test
     void approvingAPendingBookingSendsTheConfirmationWithItsManageLinkAndPlansTheReminder() throws Exception {
         String patient = clinic.patient("first_name", "Ada", "email", "ada@example.com");
         String id = Clinic.expect(clinic.book(type, doctor, patient, "2027-01-12T09:00:00Z", "status", "pending"), 201)
                 .id();
-        assertThat(notifications(id)).isEmpty();
+        var requested = awaitMail(1).get(0);
+        assertThat(requested.getSubject()).contains("request");
+        assertThat(notifications(id))
+                .extracting(n -> n.get("kind").stringValue())
+                .containsExactly("requested");
 
         Clinic.expect(clinic.api.post("/v1/appointments/" + id + "/confirm", Map.of()), 200);
 
         var event =
-                (VEvent) invitation(awaitMail(1).get(0)).getComponent("VEVENT").orElseThrow();
+                (VEvent) invitation(awaitMail(2).get(1)).getComponent("VEVENT").orElseThrow();
         assertThat(event.getProperty("URL").orElseThrow().getValue()).contains("/manage#cbm_");
         assertThat(notifications(id))
                 .extracting(n -> n.get("kind").stringValue())
-                .containsExactlyInAnyOrder("confirmation", "reminder");
+                .containsExactlyInAnyOrder("requested", "confirmation", "reminder");
         assertThat(clinic.api.get("/v1/events?type=appointment.confirmed").data())
                 .hasSize(1);
     }
