@@ -11,6 +11,7 @@ import org.carebook.kernel.ListPage;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Problems;
 import org.carebook.kernel.Scope;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +27,7 @@ public class Appointments {
     private final BookingCore core;
     private final ChangePolicies policies;
     private final Placements placements;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     Appointments(
@@ -33,7 +35,9 @@ public class Appointments {
             BookingCore core,
             ChangePolicies policies,
             Placements placements,
+            ApplicationEventPublisher publisher,
             Clock clock) {
+        this.publisher = publisher;
         this.repository = repository;
         this.core = core;
         this.policies = policies;
@@ -105,6 +109,7 @@ public class Appointments {
         policies.checkReschedule(caller, current, now);
         var type = placements.type(caller, current.appointmentTypeId());
         var moved = core.move(current, type, where.placement(), where.location(), now);
+        freed(current.tenant(), current.placement(), now);
         return save(current.reschedule(Actor.of(caller), moved.placement(), moved.sessionId(), details, now));
     }
 
@@ -135,6 +140,7 @@ public class Appointments {
         var hold = core.heldFor(caller, current, holdId, now);
         policies.checkReschedule(caller, current, now);
         var moved = core.takeOver(hold, current, now);
+        freed(current.tenant(), current.placement(), now);
         return save(current.reschedule(Actor.of(caller), moved.placement(), moved.sessionId(), current.details(), now));
     }
 
@@ -191,10 +197,18 @@ public class Appointments {
         var next = transition.next();
         if (!next.status().blocksTime()) {
             core.release(next.tenant(), next.id(), next.updatedAt());
+            freed(next.tenant(), next.placement(), next.updatedAt());
         }
         repository.save(next);
         transition.event().ifPresent(core::record);
         return next.view();
+    }
+
+    /** Tells of time given up that is still to come: the waitlist may offer it to someone else. */
+    private void freed(org.carebook.kernel.Tenant tenant, Placement placement, Instant now) {
+        if (placement.end().isAfter(now)) {
+            publisher.publishEvent(TimeFreed.of(tenant, placement));
+        }
     }
 
     private Appointment load(Caller caller, String id, boolean forUpdate) {

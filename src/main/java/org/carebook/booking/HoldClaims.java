@@ -8,6 +8,7 @@ import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Ids;
+import org.carebook.kernel.Tenant;
 import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Component;
 
@@ -48,22 +49,44 @@ class HoldClaims {
      */
     Optional<HoldView> tryHold(Caller caller, AppointmentTypeView type, Slot slot, Instant now) {
         var tenant = caller.tenant();
-        String id = Ids.next("hold");
         Instant expires = now.plus(organizations.settings(tenant).holdTtl());
+        return claim(tenant, type, slot, null, expires, now).map(held -> {
+            var hold = HoldRepository.Row.active(
+                    held.id(), tenant, type.id(), slot, held.roomId(), expires, caller.isPublishable(), now);
+            repository.insert(hold, caller.ip(), caller.isPatient() ? caller.keyId() : null);
+            return log.record(new HoldEvent.Placed(tenant, Actor.of(caller), hold.view(now)));
+        });
+    }
+
+    /**
+     * A hold the server places for one patient (a waitlist offer) until {@code expires}: their own time is in the
+     * claim, so the database refuses it where they already have an appointment.
+     */
+    Optional<HoldView> tryHoldFor(
+            Tenant tenant, AppointmentTypeView type, Slot slot, String patientId, Instant expires, Instant now) {
+        return claim(tenant, type, slot, patientId, expires, now).map(held -> {
+            var hold =
+                    HoldRepository.Row.active(held.id(), tenant, type.id(), slot, held.roomId(), expires, false, now);
+            repository.insert(hold, null, null);
+            return log.record(new HoldEvent.Placed(tenant, Actor.SYSTEM, hold.view(now)));
+        });
+    }
+
+    private record Held(String id, String roomId) {}
+
+    private Optional<Held> claim(
+            Tenant tenant, AppointmentTypeView type, Slot slot, String patientId, Instant expires, Instant now) {
+        String id = Ids.next("hold");
         var rooms = finder.rooms(type, slot);
         var at = new Placement(
                 slot.clinicianId(), slot.locationId(), null, slot.remote(), slot.zone(), slot.start(), slot.end());
         Optional<Placement> placed = type.capacity() > 1
-                ? seats.take(tenant, type, at, rooms, id, null, expires, now).map(GroupSession::placement)
+                ? seats.take(tenant, type, at, rooms, id, patientId, expires, now)
+                        .map(GroupSession::placement)
                 : intervals
-                        .tryClaim(at.heldUntil(id, type, rooms, expires), now)
+                        .tryClaim(at.heldUntil(id, type, rooms, patientId, expires), now)
                         .map(claimed -> at.withRoom(claimed.roomId()));
-        return placed.map(place -> {
-            var hold = HoldRepository.Row.active(
-                    id, tenant, type.id(), slot, place.roomId(), expires, caller.isPublishable(), now);
-            repository.insert(hold, caller.ip(), caller.isPatient() ? caller.keyId() : null);
-            return log.record(new HoldEvent.Placed(tenant, Actor.of(caller), hold.view(now)));
-        });
+        return placed.map(place -> new Held(id, place.roomId()));
     }
 
     /** Before a new hold: a manage link's previous hold goes, and a browser may not hold more than a few. */

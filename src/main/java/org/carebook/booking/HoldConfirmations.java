@@ -68,6 +68,27 @@ class HoldConfirmations {
         return new Holds.Confirmation.Booked(appointment);
     }
 
+    /**
+     * Books a hold the server placed for {@code patientId} (a waitlist offer the patient accepted), within the
+     * patient's booking limit; a second call finds the first's appointment.
+     */
+    AppointmentView confirmFor(Caller caller, String id, String patientId, Instant now) {
+        var hold = repository.find(caller.tenant(), id, true).orElseThrow(BookingCore::holdExpired);
+        if (hold.status(now) == HoldStatus.CONFIRMED) {
+            return core.bookedFrom(hold).orElseThrow();
+        }
+        if (hold.status(now) != HoldStatus.ACTIVE) {
+            throw BookingCore.holdExpired();
+        }
+        var settings = organizations.settings(caller.tenant());
+        core.checkLimit(caller, patientId, settings, false, now);
+        var appointment = core.bookHeldTime(
+                caller, hold, patientId, AppointmentDetails.NONE, false, AppointmentStatus.CONFIRMED, now);
+        repository.markConfirmed(id, appointment.id(), now);
+        log.confirmed();
+        return appointment;
+    }
+
     /** An empty list of accepted payers takes every payer and self-pay. */
     private static void requireAccepted(List<String> accepted, String payer) {
         if (!accepted.isEmpty() && accepted.stream().noneMatch(p -> p.equalsIgnoreCase(payer.strip()))) {

@@ -49,7 +49,13 @@ record Placement(
 
     /** What a hold here blocks until {@code expiresAt}: as a booking's claim, with no patient yet. */
     BlockingIntervals.Claim heldUntil(String holdId, AppointmentTypeView type, List<String> rooms, Instant expiresAt) {
+        return heldUntil(holdId, type, rooms, null, expiresAt);
+    }
+
+    /** As above, for the one patient the server holds it for (null: for whoever books it). */
+    BlockingIntervals.Claim heldUntil(
+            String holdId, AppointmentTypeView type, List<String> rooms, String patientId, Instant expiresAt) {
         return BlockingIntervals.Claim.of(
-                holdId, type, clinicianId, new Interval(start, end), rooms, null, expiresAt, true);
+                holdId, type, clinicianId, new Interval(start, end), rooms, patientId, expiresAt, true);
     }
 }

@@ -81,7 +81,8 @@ public class DemoClinic {
                         2,
                         3,
                         false,
-                        48)),
+                        48,
+                        30)),
                 new Problems());
         var tenant = new Tenant(created.organization().id(), Mode.TEST);
         var widgetKey = apiKeys.createPublishableKey(tenant, "Demo widget", widgetOrigins);

@@ -98,6 +98,25 @@ class AppointmentFacts {
             Patients.Contact contact,
             Messages.Kind kind,
             int sequence) {
+        String manageUrl = kind == Messages.Kind.CANCELLATION || kind == Messages.Kind.DECLINED
+                ? null
+                : manageLinks.urlFor(tenant, booked.id());
+        return describe(tenant, settings, booked, contact, sequence, manageUrl);
+    }
+
+    /** A time the waitlist holds for the patient: its link is the offer's, to accept or decline it. */
+    Messages.Appointment offered(
+            Tenant tenant, OrganizationSettings settings, Booked held, Patients.Contact contact, String offerId) {
+        return describe(tenant, settings, held, contact, 1, manageLinks.offerUrl(tenant, offerId));
+    }
+
+    private Messages.Appointment describe(
+            Tenant tenant,
+            OrganizationSettings settings,
+            Booked booked,
+            Patients.Contact contact,
+            int sequence,
+            String manageUrl) {
         LocationView location = booked.locationId() == null ? null : locations.get(tenant, booked.locationId());
         ZoneId zone = location == null ? settings.timezone() : ZoneId.of(location.timezone());
         return new Messages.Appointment(
@@ -113,9 +132,7 @@ class AppointmentFacts {
                 contact.firstName(),
                 sequence,
                 Messages.locale(contact.preferredLanguage()),
-                kind == Messages.Kind.CANCELLATION || kind == Messages.Kind.DECLINED
-                        ? null
-                        : manageLinks.urlFor(tenant, booked.id()),
+                manageUrl,
                 booked.seriesId() == null
                         ? null
                         : new Messages.SeriesDate(

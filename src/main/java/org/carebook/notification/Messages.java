@@ -84,7 +84,9 @@ final class Messages {
         /** An online booking waiting for the clinic's approval: nothing for the calendar yet. */
         REQUESTED("requested"),
         /** A booking request the clinic did not approve. */
-        DECLINED("declined");
+        DECLINED("declined"),
+        /** A freed time the waitlist holds for the patient, with the link to accept or decline it. */
+        WAITLIST_OFFER("waitlist_offer");
 
         final String wire;
 
@@ -132,6 +134,35 @@ final class Messages {
         values.putAll(instead);
         String subject = appointment.clinic() + ": " + text.get(kind.wire + ".headline");
         return new Message(subject, fill(EMAIL_TEXT, values, false), fill(EMAIL_HTML, values, true), calendar);
+    }
+
+    /** The offer of a freed time, held until {@code until}: its link accepts or declines it; nothing for the calendar. */
+    static Message offerEmail(Appointment a, Instant until) {
+        var text = Text.of(a.locale());
+        return email(
+                Kind.WAITLIST_OFFER,
+                a,
+                Map.of(
+                        "intro", text.get("waitlist_offer.intro", at(a, until)),
+                        "manage_text", text.get("waitlist_offer.link")),
+                null);
+    }
+
+    static Message offerSms(Appointment a, Instant until) {
+        var text = Text.of(a.locale());
+        return Message.sms(text.get(
+                "waitlist_offer.sms",
+                a.clinic(),
+                text.get("service.with", a.service(), a.clinician()),
+                when(a),
+                at(a, until),
+                a.manageUrl()));
+    }
+
+    /** A moment in the location's clock, in the message's language. */
+    private static String at(Appointment a, Instant moment) {
+        var day = DateTimeFormatter.ofPattern(Text.of(a.locale()).get("day.pattern"), a.locale());
+        return day.format(moment.atZone(a.zone()));
     }
 
     static Message sms(Kind kind, Appointment a) {

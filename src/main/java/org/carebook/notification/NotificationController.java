@@ -25,11 +25,9 @@ class NotificationController {
     ListPage<NotificationView> list(
             Caller caller,
             @RequestParam(name = "appointment_id", required = false) String appointmentId,
+            @RequestParam(name = "waitlist_entry_id", required = false) String waitlistEntryId,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
-        return notifications.list(
-                caller,
-                appointmentId == null || appointmentId.isBlank() ? null : appointmentId,
-                PageRequest.of(limit, cursor));
+        return notifications.list(caller, appointmentId, waitlistEntryId, PageRequest.of(limit, cursor));
     }
 }

@@ -108,7 +108,7 @@ class NotificationPlanner {
         planned.queue(
                 event.tenant(),
                 facts.settings(event.tenant()),
-                appointment.id(),
+                NotificationRepository.About.appointment(appointment.id()),
                 kind,
                 email == null
                         ? null
@@ -137,7 +137,7 @@ class NotificationPlanner {
         planned.queue(
                 tenant,
                 settings,
-                course.first().id(),
+                NotificationRepository.About.appointment(course.first().id()),
                 Messages.Kind.SERIES,
                 email == null
                         ? null

@@ -35,15 +35,28 @@ class NotificationRepository {
             int attempts) {}
 
     /** Records a planned message: queued to be sent, or suppressed for the reason given. */
-    void insert(Tenant tenant, String appointmentId, Planned planned, Suppression suppressed, Instant now) {
+    /** What a message is about: an appointment, or a waitlist entry (an offer of a time); the other is null. */
+    record About(String appointmentId, String waitlistEntryId) {
+
+        static About appointment(String id) {
+            return new About(id, null);
+        }
+
+        static About waitlistEntry(String id) {
+            return new About(null, id);
+        }
+    }
+
+    void insert(Tenant tenant, About about, Planned planned, Suppression suppressed, Instant now) {
         Sql.scoped(jdbc.sql("""
-                        INSERT INTO notifications (id, organization_id, mode, appointment_id, kind, channel, recipient,
-                                                   subject, text_body, html_body, calendar, status, suppressed_reason,
-                                                   send_after, created_at)
-                        VALUES (:id, :org, :mode, :appointment, :kind, :channel, :recipient, :subject, :text, :html,
+                        INSERT INTO notifications (id, organization_id, mode, appointment_id, waitlist_entry_id, kind,
+                                                   channel, recipient, subject, text_body, html_body, calendar, status,
+                                                   suppressed_reason, send_after, created_at)
+                        VALUES (:id, :org, :mode, :appointment, :entry, :kind, :channel, :recipient, :subject, :text, :html,
                                 :calendar, :status, :reason, :sendAfter, :now)"""), tenant)
                 .param("id", Ids.next("ntf"))
-                .param("appointment", appointmentId)
+                .param("appointment", about.appointmentId())
+                .param("entry", about.waitlistEntryId())
                 .param("kind", planned.kind())
                 .param("channel", planned.channel())
                 .param("recipient", planned.recipient())
@@ -142,14 +155,16 @@ class NotificationRepository {
                 .update();
     }
 
-    List<NotificationView> page(Tenant tenant, String appointmentId, PageRequest page) {
+    List<NotificationView> page(Tenant tenant, About about, PageRequest page) {
         return Sql.paged(Sql.scoped(jdbc.sql("""
                         SELECT * FROM notifications
                          WHERE organization_id = :org AND mode = :mode
                            AND (CAST(:appointment AS text) IS NULL OR appointment_id = :appointment)
+                           AND (CAST(:entry AS text) IS NULL OR waitlist_entry_id = :entry)
                            AND (created_at, id) > (:after, :afterId)
                          ORDER BY created_at, id LIMIT :limit"""), tenant), page)
-                .param("appointment", appointmentId)
+                .param("appointment", about.appointmentId())
+                .param("entry", about.waitlistEntryId())
                 .query(NotificationRepository::view)
                 .list();
     }
@@ -171,6 +186,7 @@ class NotificationRepository {
                 NotificationStatus.fromWire(rs.getString("status")),
                 rs.getString("suppressed_reason"),
                 rs.getString("appointment_id"),
+                rs.getString("waitlist_entry_id"),
                 Sql.instant(rs, "send_after"),
                 rs.getInt("attempts"),
                 rs.getString("last_error"),

@@ -6,7 +6,8 @@ import java.time.Instant;
  * A message to a patient: {@code channel} {@code email} or {@code sms}; {@code status} {@code queued},
  * {@code sent}, {@code failed} or {@code suppressed} (recorded, never sent), with {@code suppressed_reason}
  * {@code test_mode}, {@code country_not_allowed} or {@code daily_limit}. {@code kind} says why it exists;
- * {@code send_after} is when it is due (a reminder's moment).
+ * {@code send_after} is when it is due (a reminder's moment). It is about an appointment, or (an offer of a freed
+ * time) a waitlist entry.
  */
 public record NotificationView(
         String id,
@@ -17,6 +18,7 @@ public record NotificationView(
         NotificationStatus status,
         String suppressedReason,
         String appointmentId,
+        String waitlistEntryId,
         Instant sendAfter,
         int attempts,
         String lastError,

@@ -17,11 +17,19 @@ public class Notifications {
     }
 
     @Transactional(readOnly = true)
-    public ListPage<NotificationView> list(Caller caller, String appointmentId, PageRequest page) {
+    public ListPage<NotificationView> list(
+            Caller caller, String appointmentId, String waitlistEntryId, PageRequest page) {
         return ListPage.of(
-                notifications.page(caller.tenant(), appointmentId, page),
+                notifications.page(
+                        caller.tenant(),
+                        new NotificationRepository.About(blankless(appointmentId), blankless(waitlistEntryId)),
+                        page),
                 page,
                 n -> new PageRequest.Position(n.createdAt(), n.id()),
                 n -> n);
+    }
+
+    private static String blankless(String id) {
+        return id == null || id.isBlank() ? null : id;
     }
 }

@@ -23,11 +23,11 @@ class PlannedMessages {
     /** A message and whom it goes to. */
     record Addressed(String recipient, Message message) {}
 
-    /** Queues the e-mail and the SMS that are given (either may be null), about the appointment {@code about}. */
+    /** Queues the e-mail and the SMS that are given (either may be null), about an appointment or waitlist entry. */
     void queue(
             Tenant tenant,
             OrganizationSettings settings,
-            String about,
+            NotificationRepository.About about,
             Messages.Kind kind,
             Addressed email,
             Addressed sms,
@@ -59,7 +59,7 @@ class PlannedMessages {
     private void queue(
             Tenant tenant,
             OrganizationSettings settings,
-            String about,
+            NotificationRepository.About about,
             NotificationRepository.Planned planned,
             Instant now) {
         var suppressed =

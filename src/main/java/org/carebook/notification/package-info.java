@@ -15,6 +15,7 @@
             "organization",
             "outbox",
             "patient",
-            "selfservice"
+            "selfservice",
+            "waitlist"
         })
 package org.carebook.notification;

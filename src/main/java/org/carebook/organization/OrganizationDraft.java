@@ -23,10 +23,11 @@ public record OrganizationDraft(
         Integer maxReschedules,
         Integer maxActiveBookingsPerPatient,
         Boolean approveNewPatients,
-        Integer approvalWindowHours) {
+        Integer approvalWindowHours,
+        Integer waitlistOfferMinutes) {
 
     static final OrganizationDraft EMPTY = new OrganizationDraft(
-            null, null, null, null, null, List.of(24), null, null, null, null, null, null, false, 48);
+            null, null, null, null, null, List.of(24), null, null, null, null, null, null, false, 48, 30);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String COUNTRY = "must be an ISO 3166-1 alpha-2 country code such as GB";
 
@@ -40,6 +41,7 @@ public record OrganizationDraft(
         problems.require("timezone", timezone);
         problems.require("approveNewPatients", approveNewPatients);
         problems.require("approvalWindowHours", approvalWindowHours);
+        problems.require("waitlistOfferMinutes", waitlistOfferMinutes);
         Zones.check("timezone", timezone, problems);
         if (country == null || !COUNTRIES.contains(country)) {
             problems.add("country", COUNTRY);

@@ -27,10 +27,11 @@ class OrganizationRepository {
                                                    reminder_hours_before, sms_countries, phone, cancel_notice_hours,
                                                    reschedule_notice_hours, max_reschedules,
                                                    max_active_bookings_per_patient, approve_new_patients,
-                                                   approval_window_hours, created_at, updated_at)
+                                                   approval_window_hours, waitlist_offer_minutes, created_at,
+                                                   updated_at)
                         VALUES (:id, :name, :timezone, :country, :currency, :ttl, :reminders, :smsCountries, :phone,
                                 :cancelNotice, :rescheduleNotice, :maxReschedules, :maxActive, :approveNew, :approvalWindow,
-                                :now, :now)""")
+                                :offerMinutes, :now, :now)""")
                 .param("id", id)
                 .params(columns(draft))
                 .param("now", Sql.at(now))
@@ -44,7 +45,8 @@ class OrganizationRepository {
                             sms_countries = :smsCountries, phone = :phone, cancel_notice_hours = :cancelNotice,
                             reschedule_notice_hours = :rescheduleNotice, max_reschedules = :maxReschedules,
                             max_active_bookings_per_patient = :maxActive, approve_new_patients = :approveNew,
-                            approval_window_hours = :approvalWindow, updated_at = :now
+                            approval_window_hours = :approvalWindow, waitlist_offer_minutes = :offerMinutes,
+                            updated_at = :now
                         WHERE id = :id""")
                 .param("id", id)
                 .params(columns(draft))
@@ -88,6 +90,7 @@ class OrganizationRepository {
         values.put("maxActive", draft.maxActiveBookingsPerPatient());
         values.put("approveNew", draft.approveNewPatients());
         values.put("approvalWindow", draft.approvalWindowHours());
+        values.put("offerMinutes", draft.waitlistOfferMinutes());
         return values;
     }
 
@@ -106,7 +109,8 @@ class OrganizationRepository {
                 rs.getObject("max_reschedules", Integer.class),
                 rs.getObject("max_active_bookings_per_patient", Integer.class),
                 rs.getBoolean("approve_new_patients"),
-                rs.getInt("approval_window_hours"));
+                rs.getInt("approval_window_hours"),
+                rs.getInt("waitlist_offer_minutes"));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

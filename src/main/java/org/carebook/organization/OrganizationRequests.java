@@ -79,7 +79,15 @@ final class OrganizationRequests {
                     maximum = "720",
                     defaultValue = "48",
                     description = "Hours a booking may wait for approval before it is declined automatically.")
-            Integer approvalWindowHours) {}
+            Integer approvalWindowHours,
+
+            @Schema(
+                    minimum = "5",
+                    maximum = "1440",
+                    defaultValue = "30",
+                    description = "Minutes a freed time is held for a waiting patient to accept it; less when the"
+                            + " time is sooner.")
+            Integer waitlistOfferMinutes) {}
 
     @Schema(
             name = "ApiKeyRequest",

@@ -10,7 +10,7 @@ import org.carebook.kernel.ChangeRules;
  * whose phone numbers it may text (its own country unless it listed others). {@code changeRules}: the
  * clinic's rules for self-service changes, which appointment types may override. {@code approveNewPatients}: online
  * bookings for patients it has not seen yet wait for approval; {@code approvalWindow}: how long a pending booking
- * waits before it is declined.
+ * waits before it is declined; {@code waitlistOffer}: how long a freed time is held for a waiting patient at most.
  */
 public record OrganizationSettings(
         String id,
@@ -25,4 +25,5 @@ public record OrganizationSettings(
         ChangeRules changeRules,
         Integer maxActiveBookingsPerPatient,
         boolean approveNewPatients,
-        Duration approvalWindow) {}
+        Duration approvalWindow,
+        Duration waitlistOffer) {}

@@ -18,5 +18,6 @@ public record OrganizationView(
         Integer maxActiveBookingsPerPatient,
         boolean approveNewPatients,
         int approvalWindowHours,
+        int waitlistOfferMinutes,
         Instant createdAt,
         Instant updatedAt) {}

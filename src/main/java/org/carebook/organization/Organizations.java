@@ -90,7 +90,8 @@ public class Organizations {
                 d.changeRules(),
                 d.maxActiveBookingsPerPatient(),
                 d.approveNewPatients(),
-                Duration.ofHours(d.approvalWindowHours()));
+                Duration.ofHours(d.approvalWindowHours()),
+                Duration.ofMinutes(d.waitlistOfferMinutes()));
     }
 
     private OrganizationView view(OrganizationRepository.Row row) {
@@ -112,6 +113,7 @@ public class Organizations {
                 d.maxActiveBookingsPerPatient(),
                 d.approveNewPatients(),
                 d.approvalWindowHours(),
+                d.waitlistOfferMinutes(),
                 row.createdAt(),
                 row.updatedAt());
     }

@@ -18,7 +18,8 @@ class LinkRepository {
         this.jdbc = jdbc;
     }
 
-    record Link(String id, Tenant tenant, String appointmentId) {}
+    /** A link for one appointment, or for one waitlist offer (the other is null). */
+    record Link(String id, Tenant tenant, String appointmentId, String offerId) {}
 
     /** The appointment's unrevoked link, made if it has none. */
     String liveFor(Tenant tenant, String appointmentId, Instant now) {
@@ -36,13 +37,30 @@ class LinkRepository {
                 .single();
     }
 
+    /** The offer's link: one per offer, made the first time it is asked for. */
+    String forOffer(Tenant tenant, String offerId, Instant now) {
+        Sql.scoped(jdbc.sql("""
+                        INSERT INTO manage_links (id, organization_id, mode, waitlist_offer_id, created_at)
+                        VALUES (:id, :org, :mode, :offer, :now)
+                        ON CONFLICT (waitlist_offer_id) WHERE waitlist_offer_id IS NOT NULL DO NOTHING"""), tenant)
+                .param("id", Ids.next("mlk"))
+                .param("offer", offerId)
+                .param("now", Sql.at(now))
+                .update();
+        return jdbc.sql("SELECT id FROM manage_links WHERE waitlist_offer_id = :offer")
+                .param("offer", offerId)
+                .query(String.class)
+                .single();
+    }
+
     Optional<Link> findLive(String id) {
         return jdbc.sql("SELECT * FROM manage_links WHERE id = :id AND revoked_at IS NULL")
                 .param("id", id)
                 .query((rs, n) -> new Link(
                         rs.getString("id"),
                         new Tenant(rs.getString("organization_id"), Mode.fromWire(rs.getString("mode"))),
-                        rs.getString("appointment_id")))
+                        rs.getString("appointment_id"),
+                        rs.getString("waitlist_offer_id")))
                 .optional();
     }
 

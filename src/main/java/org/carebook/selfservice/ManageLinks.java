@@ -54,6 +54,24 @@ public class ManageLinks {
         return address.link("/manage#" + LinkToken.sign(linkId, keys.current(now)));
     }
 
+    /**
+     * The page where a patient accepts or declines a time the waitlist holds for them, signed as a manage link is:
+     * one link per offer, which reaches that offer and nothing else.
+     */
+    @Transactional
+    public String offerUrl(Tenant tenant, String offerId) {
+        Instant now = clock.instant();
+        return address.link("/offer#" + LinkToken.sign(links.forOffer(tenant, offerId, now), keys.current(now)));
+    }
+
+    /** The one waitlist offer a patient's caller may reach; nothing for an appointment's link or anyone else. */
+    public Optional<String> offerOf(Caller caller) {
+        if (!caller.isPatient()) {
+            return Optional.empty();
+        }
+        return links.findLive(caller.keyId()).map(LinkRepository.Link::offerId);
+    }
+
     /** Staff or a secret key ask for the link, to send it another way; asking is audited. */
     @Transactional
     public String issue(Caller caller, String appointmentId) {
@@ -86,6 +104,9 @@ public class ManageLinks {
         Instant now = clock.instant();
         return links.findLive(parsed.get().linkId()).flatMap(link -> {
             var caller = new Caller(link.id(), KeyKind.PATIENT, link.tenant(), Set.of(), List.of(), null, null);
+            if (link.offerId() != null) {
+                return Optional.of(caller); // the offer answers for itself whether it is still open
+            }
             boolean ended = !appointments
                     .get(caller, link.appointmentId())
                     .endTime()
@@ -101,7 +122,7 @@ public class ManageLinks {
             throw CarebookException.notFound("There is nothing at this address.");
         }
         return links.findLive(caller.keyId())
-                .map(LinkRepository.Link::appointmentId)
+                .map(LinkRepository.Link::appointmentId) // empty for an offer's link
                 .orElseThrow(() -> CarebookException.notFound("This link has been revoked."));
     }
 

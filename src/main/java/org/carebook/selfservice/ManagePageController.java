@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /manage}: the page a manage link opens. It is the same for everyone; the token after {@code #}
+ * {@code GET /manage}: the page a manage link opens ({@code GET /offer} likewise for a waitlist offer's link). It is the same for everyone; the token after {@code #}
  * stays in the browser, which sends it to the API as the bearer credential. A strict Content-Security-Policy:
  * the page holds a credential, so nothing but this server's own script, styles and API may run or be reached.
  */
@@ -22,13 +22,25 @@ class ManagePageController {
             + "base-uri 'none'";
 
     private final String page;
+    private final String offerPage;
 
     ManagePageController() throws IOException {
         this.page = new ClassPathResource("selfservice/manage.html").getContentAsString(StandardCharsets.UTF_8);
+        this.offerPage = new ClassPathResource("selfservice/offer.html").getContentAsString(StandardCharsets.UTF_8);
     }
 
     @GetMapping("/manage")
     ResponseEntity<String> page() {
+        return html(page);
+    }
+
+    /** The page a waitlist offer's link opens, made the same way: the offer's token is its credential. */
+    @GetMapping("/offer")
+    ResponseEntity<String> offer() {
+        return html(offerPage);
+    }
+
+    private static ResponseEntity<String> html(String page) {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())

@@ -31,13 +31,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class SecurityConfiguration {
 
     /**
-     * Pages and documents anyone may read: the demo page and widget, the patients' manage page (its link's
-     * token stays in the browser), the API's description, health, metrics and the build's version and commit.
+     * Pages and documents anyone may read: the demo page and widget, the patients' manage and offer pages (their
+     * links' tokens stay in the browser), the API's description, health, metrics and the build's version and commit.
      */
     private static final String[] PUBLIC = {
         "/",
         "/widget/**",
         "/manage",
+        "/offer",
         "/webjars/**",
         "/favicon.ico",
         "/docs",

@@ -14,6 +14,7 @@ import org.carebook.support.Api;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.carebook.support.Eventually;
+import org.carebook.support.Mailbox;
 import org.carebook.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class ApprovalTest extends ApiTest {
     MutableClock clock;
 
     private Org org;
+    private Mailbox mailbox;
     private Clinic clinic;
     private String doctor;
     private String surgery;
@@ -56,6 +58,7 @@ class ApprovalTest extends ApiTest {
     void clinic() {
         org = newOrganization();
         clinic = Clinic.in(org, "Europe/London");
+        mailbox = Mailbox.of(mail, org);
         doctor = clinic.clinician("Dr Ada Byron");
         clinic.everyDay(doctor, "09:00", "12:00");
         surgery = clinic.type("name", "Minor surgery", "requires_approval", true);
@@ -63,7 +66,7 @@ class ApprovalTest extends ApiTest {
 
     @Test
     void anOnlineBookingOfATypeThatNeedsApprovalIsPendingAndKeepsItsTime() throws Exception {
-        var booked = bookOnline(surgery, NINE, "ada@example.com");
+        var booked = bookOnline(surgery, NINE, mailbox.address("ada"));
 
         assertThat(booked.get("status").stringValue()).isEqualTo("pending");
         assertThat(clinic.starts(surgery, "2027-01-12", "2027-01-12")).doesNotContain(NINE);
@@ -84,7 +87,7 @@ class ApprovalTest extends ApiTest {
 
     @Test
     void approvingSendsTheConfirmationWithTheManageLinkAndQueuesTheReminder() throws Exception {
-        String id = bookOnline(surgery, NINE, "ada@example.com").get("id").stringValue();
+        String id = bookOnline(surgery, NINE, mailbox.address("ada")).get("id").stringValue();
         awaitMail(1);
 
         var approved = Clinic.expect(clinic.api.post("/v1/appointments/" + id + "/confirm", Map.of()), 200);
@@ -99,7 +102,7 @@ class ApprovalTest extends ApiTest {
 
     @Test
     void decliningFreesTheTimeAndTellsThePatientWhy() throws Exception {
-        String id = bookOnline(surgery, NINE, "ada@example.com").get("id").stringValue();
+        String id = bookOnline(surgery, NINE, mailbox.address("ada")).get("id").stringValue();
         awaitMail(1);
 
         var declined = Clinic.expect(
@@ -114,7 +117,7 @@ class ApprovalTest extends ApiTest {
         assertThat(clinic.starts(surgery, "2027-01-12", "2027-01-12")).contains(NINE);
         var told = awaitMail(2).get(1);
         assertThat(told.getSubject()).contains("declined");
-        assertThat(GreenMailUtil.getBody(told))
+        assertThat(Mailbox.text(told))
                 .contains("needs to see you for an assessment first")
                 .doesNotContain("/manage#");
         assertThat(kinds(id)).containsExactlyInAnyOrder("requested", "declined");
@@ -139,8 +142,8 @@ class ApprovalTest extends ApiTest {
     @Test
     void aPendingBookingNobodyApprovesInTheOrganizationsWindowIsDeclinedAutomatically() throws Exception {
         Clinic.expect(clinic.api.patch("/v1/organization", Map.of("approval_window_hours", 2)), 200);
-        String id = bookOnline(surgery, NINE, "ada@example.com").get("id").stringValue();
-        String approvedInTime = bookOnline(surgery, "2027-01-12T10:00:00Z", "bea@example.com")
+        String id = bookOnline(surgery, NINE, mailbox.address("ada")).get("id").stringValue();
+        String approvedInTime = bookOnline(surgery, "2027-01-12T10:00:00Z", mailbox.address("bea"))
                 .get("id")
                 .stringValue();
         Clinic.expect(clinic.api.post("/v1/appointments/" + approvedInTime + "/confirm", Map.of()), 200);
@@ -177,11 +180,11 @@ class ApprovalTest extends ApiTest {
                 "date_of_birth",
                 "1990-12-10",
                 "email",
-                "bea@example.com");
+                mailbox.address("bea"));
         Clinic.expect(clinic.book(everyday, doctor, known, "2027-01-05T09:00:00Z"), 201);
 
-        var stranger = bookOnline(everyday, NINE, "ada@example.com");
-        var regular = bookOnline(everyday, "2027-01-12T10:00:00Z", "bea@example.com");
+        var stranger = bookOnline(everyday, NINE, mailbox.address("ada"));
+        var regular = bookOnline(everyday, "2027-01-12T10:00:00Z", mailbox.address("bea"));
 
         assertThat(stranger.get("status").stringValue()).isEqualTo("pending");
         assertThat(regular.get("status").stringValue()).isEqualTo("confirmed");
@@ -217,9 +220,6 @@ class ApprovalTest extends ApiTest {
     }
 
     private List<MimeMessage> awaitMail(int count) throws InterruptedException {
-        assertThat(mail.waitForIncomingEmail(WAIT.toMillis(), count))
-                .as("%d e-mails received", count)
-                .isTrue();
-        return List.of(mail.getReceivedMessages());
+        return mailbox.await(count);
     }
 }
