@@ -42,6 +42,9 @@ form .field { display: flex; flex-direction: column; margin-bottom: .75rem; }
 form .field span.hint { font-size: .875rem; color: var(--carebook-muted, #4d5969); }
 form .field .problem { color: #8a1c12; font-size: .875rem; }
 fieldset.birth { border: 0; padding: 0; margin: 0 0 .75rem; min-width: 0; }
+fieldset.choices { border: 0; padding: 0; margin: 0 0 .75rem; min-width: 0; }
+fieldset.choices .options { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+fieldset.choices label.check { display: flex; align-items: center; gap: .4rem; }
 fieldset.birth legend { padding: 0; }
 fieldset.birth .parts { display: flex; gap: .75rem; }
 fieldset.birth .parts label { display: flex; flex-direction: column; font-size: .875rem; }

@@ -178,6 +178,7 @@ export function widgetElement(flow) {
         <div class="actions">${this.flow.backFromTimes(this)}</div>`);
       this.listenToFilters();
       this.root.querySelector('[data-back]')?.addEventListener('click', () => this.run(() => this.flow.start(this)));
+      this.flow.afterTimes?.(this);
       const pickDay = (date) => {
         this.state.day = date;
         this.renderTimes();

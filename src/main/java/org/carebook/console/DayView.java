@@ -149,6 +149,10 @@ public record DayView(
         return paths().root() + "/time-off?location=" + location.id() + "&date=" + date;
     }
 
+    public String waitlistPath() {
+        return paths().root() + "/waitlist?location=" + location.id();
+    }
+
     public String approvalsPath() {
         return paths().root() + "/approvals?location=" + location.id();
     }

@@ -3,6 +3,7 @@ package org.carebook.waitlist;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.carebook.events.EventLog;
 import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
@@ -78,6 +79,17 @@ public class Waitlist {
                 page,
                 e -> new PageRequest.Position(e.createdAt(), e.id()),
                 this::view);
+    }
+
+    /** The most entries a screen lists at once. */
+    public static final int SCREENFUL = 500;
+
+    /** Who is in line for a location (or any location), waiting or offered a time, first come first. */
+    @Transactional(readOnly = true)
+    public List<WaitlistEntryView> live(Caller caller, String locationId) {
+        return repository.live(caller.tenant(), locationId, SCREENFUL).stream()
+                .map(this::view)
+                .toList();
     }
 
     /** Takes the entry out of line; a time held for it is let go to the next. */

@@ -93,6 +93,19 @@ class WaitlistRepository {
                 .list();
     }
 
+    /** The live entries (waiting or offered) of one location and those for any, oldest first; at most {@code limit}. */
+    List<WaitlistEntry> live(Tenant tenant, String locationId, int limit) {
+        return Sql.scoped(jdbc.sql("""
+                        SELECT * FROM waitlist_entries
+                         WHERE organization_id = :org AND mode = :mode AND status IN ('waiting', 'offered')
+                           AND (location_id IS NULL OR location_id = :location)
+                         ORDER BY created_at, id LIMIT :limit"""), tenant)
+                .param("location", locationId)
+                .param("limit", limit)
+                .query(WaitlistRepository::entry)
+                .list();
+    }
+
     /** The entries in line for time of this clinician, first come first served. */
     List<WaitlistEntry> inLineFor(Tenant tenant, String clinicianId, LocalDate today) {
         return Sql.scoped(jdbc.sql("""
