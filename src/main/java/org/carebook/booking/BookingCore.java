@@ -282,7 +282,11 @@ class BookingCore {
         return record(new AppointmentEvent.Booked(row.tenant(), Actor.of(caller), row.view(), List.of()));
     }
 
+    /** Where a booking came from; a patient's link makes one only when it takes a time the waitlist offered. */
     private static String source(Caller caller) {
+        if (caller.isPatient()) {
+            return "waitlist";
+        }
         return caller.isPublishable() ? "widget" : "api";
     }
 }

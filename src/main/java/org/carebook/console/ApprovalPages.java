@@ -7,16 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.carebook.booking.AppointmentFilter;
 import org.carebook.booking.AppointmentStatus;
 import org.carebook.booking.AppointmentView;
 import org.carebook.booking.Appointments;
 import org.carebook.kernel.Caller;
-import org.carebook.patient.PatientView;
-import org.carebook.patient.Patients;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +31,12 @@ class ApprovalPages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final Appointments appointments;
-    private final Patients patients;
+    private final PatientNames patients;
     private final Catalogue catalogue;
     private final Viewers viewers;
     private final Clock clock;
 
-    ApprovalPages(Appointments appointments, Patients patients, Catalogue catalogue, Viewers viewers, Clock clock) {
+    ApprovalPages(Appointments appointments, PatientNames patients, Catalogue catalogue, Viewers viewers, Clock clock) {
         this.appointments = appointments;
         this.patients = patients;
         this.catalogue = catalogue;
@@ -80,7 +76,8 @@ class ApprovalPages {
                 .filter(a -> viewer.seesPatientsOf(a.clinicianId()))
                 .sorted(Comparator.comparing(AppointmentView::createdAt))
                 .toList();
-        var names = names(caller, pending);
+        var names = patients.of(
+                caller, pending.stream().map(AppointmentView::patientId).toList());
         var paths = ConsolePaths.of(caller.tenant().mode().wire());
         var requests = pending.stream()
                 .map(a -> new Request(
@@ -121,11 +118,5 @@ class ApprovalPages {
         var place = catalogue.location(caller, location);
         String root = ConsolePaths.of(caller.tenant().mode().wire()).root();
         return "redirect:" + root + "/approvals?location=" + place.id() + "&done=" + action + "d";
-    }
-
-    private Map<String, String> names(Caller caller, List<AppointmentView> pending) {
-        var ids = pending.stream().map(AppointmentView::patientId).distinct().toList();
-        return patients.several(caller, ids).stream()
-                .collect(Collectors.toMap(PatientView::id, p -> p.firstName() + " " + p.lastName(), (a, b) -> a));
     }
 }

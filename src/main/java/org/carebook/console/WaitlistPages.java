@@ -16,8 +16,6 @@ import org.carebook.booking.PatientChoice;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Problems;
-import org.carebook.patient.PatientView;
-import org.carebook.patient.Patients;
 import org.carebook.waitlist.JoinWaitlist;
 import org.carebook.waitlist.Preferences;
 import org.carebook.waitlist.TimeOfDay;
@@ -46,10 +44,10 @@ class WaitlistPages {
             "evening", new TimeOfDay(LocalTime.of(17, 0), LocalTime.of(21, 0)));
 
     private final Waitlist waitlist;
-    private final Patients patients;
+    private final PatientNames patients;
     private final Catalogue catalogue;
 
-    WaitlistPages(Waitlist waitlist, Patients patients, Catalogue catalogue) {
+    WaitlistPages(Waitlist waitlist, PatientNames patients, Catalogue catalogue) {
         this.waitlist = waitlist;
         this.patients = patients;
         this.catalogue = catalogue;
@@ -80,17 +78,8 @@ class WaitlistPages {
         var place = catalogue.location(caller, location);
         ZoneId zone = ZoneId.of(place.timezone());
         var entries = waitlist.live(caller, place.id());
-        var names =
-                patients
-                        .several(
-                                caller,
-                                entries.stream()
-                                        .map(WaitlistEntryView::patientId)
-                                        .distinct()
-                                        .toList())
-                        .stream()
-                        .collect(Collectors.toMap(
-                                PatientView::id, p -> p.firstName() + " " + p.lastName(), (a, b) -> a));
+        var names = patients.of(
+                caller, entries.stream().map(WaitlistEntryView::patientId).toList());
         var paths = ConsolePaths.of(caller.tenant().mode().wire());
         var rows = entries.stream()
                 .map(e -> new Row(

@@ -4,5 +4,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Console",
-        allowedDependencies = {"audit", "availability", "booking", "catalog", "events", "kernel", "patient", "staff"})
+        allowedDependencies = {
+            "audit",
+            "availability",
+            "booking",
+            "catalog",
+            "events",
+            "kernel",
+            "patient",
+            "staff",
+            "waitlist"
+        })
 package org.carebook.console;

@@ -123,6 +123,7 @@ class WaitlistTest extends ApiTest {
         assertThat(again.get("appointment_id").stringValue()).isEqualTo(appointment);
         var booked = clinic.api.get("/v1/appointments/" + appointment).data();
         assertThat(booked.get("status").stringValue()).isEqualTo("confirmed");
+        assertThat(booked.get("source").stringValue()).isEqualTo("waitlist");
         assertThat(booked.get("patient_id").stringValue())
                 .isEqualTo(clinic.api
                         .get("/v1/waitlist-entries/" + entry)
@@ -192,6 +193,38 @@ class WaitlistTest extends ApiTest {
                             .data())
                     .isEmpty();
         }
+    }
+
+    /**
+     * First in line is busy then (another clinician sees them), second has as many upcoming bookings as the clinic
+     * allows; the third, who reads German, is offered the time, in German.
+     */
+    @Test
+    void aPatientBusyThenOrAtTheirLimitIsPassedOverAndTheOfferIsInThePatientsLanguage() throws Exception {
+        Clinic.expect(clinic.api.patch("/v1/organization", Map.of("max_active_bookings_per_patient", 1)), 200);
+        String other = clinic.clinician("Dr Bea Other");
+        clinic.everyDay(other, "09:00", "11:00", "valid_from", "2027-01-08");
+        String booked = takeNine();
+        String busy = join(mailbox.address("busy"));
+        String busyPatient = patientOf(busy);
+        Clinic.expect(clinic.book(type, other, busyPatient, NINE), 201);
+        String full = join(mailbox.address("full"));
+        Clinic.expect(clinic.book(type, other, patientOf(full), "2027-02-02T10:00:00Z"), 201);
+        String german =
+                clinic.patient("first_name", "Greta", "email", mailbox.address("greta"), "preferred_language", "de");
+        Clinic.expect(
+                clinic.api.post(
+                        "/v1/waitlist-entries",
+                        Map.of("patient_id", german, "appointment_type_id", type, "until", "2027-03-31")),
+                201);
+
+        Clinic.expect(clinic.api.post("/v1/appointments/" + booked + "/cancel", Map.of()), 200);
+
+        var offer = awaitOffers(1, "frei geworden").get(0);
+        assertThat(Mailbox.to(offer)).isEqualTo(mailbox.address("greta"));
+        assertThat(Mailbox.text(offer)).contains("Dienstag, 12. Januar 2027");
+        assertThat(status(busy)).isEqualTo("waiting");
+        assertThat(status(full)).isEqualTo("waiting");
     }
 
     /**
@@ -392,7 +425,19 @@ class WaitlistTest extends ApiTest {
 
     /** The first {@code count} offers to this test's patients (accepted ones bring confirmations besides). */
     private List<MimeMessage> awaitOffers(int count) throws InterruptedException {
-        return mailbox.await(count, m -> Mailbox.subject(m).contains("come free"));
+        return awaitOffers(count, "come free");
+    }
+
+    private List<MimeMessage> awaitOffers(int count, String subject) throws InterruptedException {
+        return mailbox.await(count, m -> Mailbox.subject(m).contains(subject));
+    }
+
+    private String patientOf(String entry) {
+        return clinic.api
+                .get("/v1/waitlist-entries/" + entry)
+                .data()
+                .get("patient_id")
+                .stringValue();
     }
 
     private List<MimeMessage> awaitMail(int count) throws InterruptedException {
