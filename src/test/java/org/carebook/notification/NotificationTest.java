@@ -292,6 +292,47 @@ class NotificationTest extends ApiTest {
                         && n.get("status").stringValue().equals("sent"));
     }
 
+    /**
+     * A waiting patient with a phone is texted the offer too, with the offer's link, not an appointment's. The time
+     * is a Tuesday at 09:00: the cancelled one, or one the clinician's new hours freed (they free the next 31 days).
+     */
+    @Test
+    void aWaitlistOfferIsTextedWithItsLink() throws Exception {
+        String booked = Clinic.expect(clinic.book(type, doctor, clinic.patient(), "2027-01-12T09:00:00Z"), 201)
+                .id();
+        String waiting = clinic.patient("first_name", "Ada", "phone", "+442079460777");
+        String entry = Clinic.expect(
+                        clinic.api.post(
+                                "/v1/waitlist-entries",
+                                Map.of(
+                                        "patient_id",
+                                        waiting,
+                                        "appointment_type_id",
+                                        type,
+                                        "days",
+                                        List.of("tuesday"),
+                                        "times",
+                                        List.of(Map.of("start", "09:00", "end", "09:30")),
+                                        "until",
+                                        "2027-01-12")),
+                        201)
+                .id();
+
+        Clinic.expect(clinic.api.post("/v1/appointments/" + booked + "/cancel", Map.of()), 200);
+
+        var text = SMS_PROVIDER.await(1, WAIT).get(0).body();
+        assertThat(text)
+                .contains("To=%2B442079460777")
+                .contains("%2Foffer%23cbm_")
+                .doesNotContain("%2Fmanage");
+        assertThat(java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("a time has come free for you")
+                .contains("Tuesday")
+                .contains(", 09:00–09:30 (Europe/London");
+        // off the list, so that no later offer (the clock moves in other tests) texts this number again
+        Clinic.expect(clinic.api.delete("/v1/waitlist-entries/" + entry), 200);
+    }
+
     @Test
     void anSmsGoesOnlyToTheCountriesTheOrganizationTexts() throws Exception {
         String abroad = book("2027-01-12T09:00:00Z", null, "+1 202 555 0123");

@@ -95,4 +95,31 @@ class WaitlistPageTest extends BrowserTest {
                 a.get("start_time").stringValue() + " " + a.get("status").stringValue()));
         assertThat(taken).contains(freed + " confirmed");
     }
+
+    /** A service the clinic approves first: the widget says the request was sent, and offers no calendar file. */
+    @Test
+    void aBookingTheClinicApprovesFirstEndsOnRequestSent() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "12:00");
+        clinic.type("name", "Minor surgery", "requires_approval", true);
+        var page = openWidget(siteOrigin(), 1280, widgetKey(clinic.org));
+
+        button(page, "Minor surgery").click();
+        WidgetTest.laterDay(page).click();
+        page.locator("[data-slot]").first().click();
+        WidgetTest.fillDetails(page, "Grace", "Hopper", "1985-06-01", "grace@example.com", "");
+        button(page, "Confirm booking").click();
+
+        heading(page, "Request sent");
+        assertThat(page.getByText("The clinic confirms this booking first.")).isVisible();
+        assertThat(page.getByText("Add to calendar")).hasCount(0);
+        assertThat(clinic.api
+                        .get("/v1/appointments?clinician_id=" + doctor)
+                        .data()
+                        .get(0)
+                        .get("status")
+                        .stringValue())
+                .isEqualTo("pending");
+    }
 }
