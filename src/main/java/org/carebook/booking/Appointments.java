@@ -58,6 +58,9 @@ public class Appointments {
         problems.throwIfAny();
         Instant now = clock.instant();
         String patientId = core.patientId(caller, patient);
+        if (where.schedule() != null) {
+            core.checkInsurance(caller.tenant(), where.schedule(), patientId, details);
+        }
         boolean overridden = core.checkLimit(caller, patientId, settings, command.overrideBookingLimit(), now);
         return core.bookNewTime(caller, where, patientId, command, details, overridden, null, now);
     }

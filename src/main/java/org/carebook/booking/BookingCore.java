@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.LocationView;
+import org.carebook.catalog.ScheduleView;
 import org.carebook.events.EventLog;
 import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
@@ -108,6 +109,29 @@ class BookingCore {
         throw CarebookException.conflict(
                 "booking_limit_reached",
                 "You already have " + max + " upcoming appointments, the most that can be booked online. " + call);
+    }
+
+    /**
+     * Refuses insurance the schedule does not take: the booking's own, else the one on the patient's record. An
+     * empty list of accepted payers takes every payer and self-pay.
+     */
+    void checkInsurance(Tenant tenant, ScheduleView schedule, String patientId, AppointmentDetails details) {
+        var accepted = schedule.acceptedInsurancePayers();
+        if (accepted.isEmpty()) {
+            return;
+        }
+        var insurance = details.insurance() != null
+                ? details.insurance()
+                : patients.insuranceOnFile(tenant, patientId).orElse(null);
+        if (insurance != null
+                && insurance.payer() != null
+                && accepted.stream()
+                        .noneMatch(p -> p.equalsIgnoreCase(insurance.payer().strip()))) {
+            throw CarebookException.validation(
+                    "insurance_not_accepted",
+                    "This clinician's schedule does not take that insurance.",
+                    List.of(new FieldIssue("insurance.payer", "is not accepted for this slot")));
+        }
     }
 
     /** Books the time a hold blocks, handing its blocking interval to the new appointment. */

@@ -31,8 +31,9 @@ final class BookingRequests {
 
     @Schema(
             name = "PlaceHoldRequest",
-            description = "A time to hold while the patient gives their details. location_id is required unless"
-                    + " is_remote is true; without clinician_id the server picks a clinician free at that time.")
+            description = "A time to hold while the patient gives their details. Without location_id the time is"
+                    + " remote (is_remote: false then needs a location); without clinician_id the server picks a"
+                    + " clinician free at that time.")
     record PlaceHold(
             @Schema(requiredMode = REQUIRED, example = "type_4kq8c2m9x7")
             String appointmentTypeId,
@@ -59,12 +60,15 @@ final class BookingRequests {
             if (body.gives("clinicianId") && (clinicianId == null || clinicianId.isBlank())) {
                 body.issue("clinician_id", "must name a clinician, or be left out for any free clinician");
             }
-            if (locationId == null && !Boolean.TRUE.equals(isRemote)) {
-                body.issue("location_id", "is required unless is_remote is true");
+            // A slot without a location is remote, so a hold asked for without one (location_id left out or
+            // null, as a client copies it from such a slot) is for remote time; only in person needs a location.
+            if (locationId == null && Boolean.FALSE.equals(isRemote)) {
+                body.issue("location_id", "is required for a time in person");
             }
+            Boolean remote = locationId == null ? Boolean.TRUE : isRemote;
             var start = start(problems);
             problems.require("start_time", start);
-            return new org.carebook.booking.PlaceHold(appointmentTypeId, clinicianId, locationId, isRemote, start);
+            return new org.carebook.booking.PlaceHold(appointmentTypeId, clinicianId, locationId, remote, start);
         }
 
         /** A clock time on {@code date} where the slot is, or an instant. */
@@ -142,8 +146,12 @@ final class BookingRequests {
             String scheduleId,
             @Schema(maxLength = Lengths.TEXT) String title,
 
-            @Schema(requiredMode = REQUIRED, example = "2026-03-30T09:00:00+01:00")
-            OffsetDateTime startTime,
+            @Schema(
+                    requiredMode = REQUIRED,
+                    description = "An RFC 3339 timestamp with an offset; or, with location_id, a local date and time"
+                            + " (2026-03-30T09:00) read in the location's zone.",
+                    example = "2026-03-30T09:00:00+01:00")
+            String startTime,
 
             OffsetDateTime endTime,
             @Schema(minimum = "1", maximum = "1440") Integer durationMinutes,
@@ -184,10 +192,19 @@ final class BookingRequests {
             var choice = BookingBodies.choosePatient(body, patientId, patient, browser);
             body.problems().requireText("appointment_type_id", appointmentTypeId);
             body.problems().require("start_time", startTime);
+            var at = startTime == null ? null : QueryParams.timestamp(startTime).orElse(null);
+            var local = startTime == null || at != null ? null : localDateTime(startTime);
+            if (startTime != null && at == null && local == null) {
+                body.issue("start_time", "must be an RFC 3339 timestamp such as 2026-03-30T09:00:00+01:00");
+            } else if (local != null && locationId == null) {
+                body.issue(
+                        "start_time",
+                        "needs an offset (such as +01:00), or location_id to read a local time in its zone");
+            }
             if (endTime != null && durationMinutes != null) {
                 body.issue("duration_minutes", "give end_time or duration_minutes, not both");
             }
-            if (startTime != null && endTime != null && !endTime.isAfter(startTime)) {
+            if (at != null && endTime != null && !endTime.isAfter(at)) {
                 body.issue("end_time", "must be after start_time");
             }
             if (status == null && body.gives("status")) {
@@ -202,13 +219,23 @@ final class BookingRequests {
                     locationId,
                     roomId,
                     isRemote,
-                    BookingBodies.instant(startTime),
+                    BookingBodies.instant(at),
                     BookingBodies.instant(endTime),
                     durationMinutes,
                     status == null ? AppointmentStatus.CONFIRMED : AppointmentStatus.fromWire(status),
                     BookingBodies.flag(body, "allowOverlapping", allowOverlapping),
                     details,
-                    BookingBodies.limitOverride(body, overrideBookingLimit, browser));
+                    BookingBodies.limitOverride(body, overrideBookingLimit, browser),
+                    local);
+        }
+
+        /** A date and time without an offset, such as 2026-03-30T09:00; null for anything else. */
+        private static java.time.LocalDateTime localDateTime(String text) {
+            try {
+                return java.time.LocalDateTime.parse(text);
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
         }
     }
 
@@ -224,6 +251,17 @@ final class BookingRequests {
             @Schema(maxLength = Lengths.TEXT) String title,
             @Schema(maxLength = Lengths.TEXT) String reason,
             @Schema(maxLength = Lengths.LONG_TEXT) String notes,
+
+            @Schema(maxLength = AppointmentDetails.PAYMENT_MODE, example = "insurance")
+            String paymentMode,
+
+            PatientView.Insurance insurance,
+            @Schema(maxLength = Lengths.NAME) String attendeeName,
+
+            @Schema(format = "email", maxLength = Lengths.TEXT)
+            String attendeeEmail,
+
+            @Schema(maxLength = Phones.MAX_LENGTH) String attendeePhone,
             Map<String, String> externalIds) {
 
         org.carebook.booking.ChangeAppointment command(Body<ChangeAppointment> body) {
@@ -239,7 +277,16 @@ final class BookingRequests {
             if (startTime != null && endTime != null && !endTime.isAfter(startTime)) {
                 body.issue("end_time", "must be after start_time");
             }
-            var details = new AppointmentDetails(title, reason, notes, null, null, null, null, null, externalIds);
+            var details = new AppointmentDetails(
+                    title,
+                    reason,
+                    notes,
+                    paymentMode,
+                    insurance,
+                    attendeeName,
+                    attendeeEmail,
+                    attendeePhone,
+                    externalIds);
             return new org.carebook.booking.ChangeAppointment(
                     body.given(),
                     BookingBodies.instant(startTime),

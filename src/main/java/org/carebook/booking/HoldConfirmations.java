@@ -1,10 +1,8 @@
 package org.carebook.booking;
 
 import java.time.Instant;
-import java.util.List;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
-import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.Problems;
 import org.carebook.kernel.Scope;
 import org.carebook.organization.Organizations;
@@ -54,12 +52,11 @@ class HoldConfirmations {
         if (hold.status(now) != HoldStatus.ACTIVE) {
             throw BookingCore.holdExpired();
         }
-        if (details.insurance() != null) {
-            requireAccepted(
-                    references.schedule(caller.tenant(), hold.scheduleId()).acceptedInsurancePayers(),
-                    details.insurance().payer());
-        }
         String patientId = core.patientId(caller, patient);
+        if (hold.scheduleId() != null) {
+            core.checkInsurance(
+                    caller.tenant(), references.schedule(caller.tenant(), hold.scheduleId()), patientId, details);
+        }
         boolean overridden = core.checkLimit(caller, patientId, settings, command.overrideBookingLimit(), now);
         var status = approval.statusOfOnlineBooking(caller, hold.appointmentTypeId(), patientId, settings);
         var appointment = core.bookHeldTime(caller, hold, patientId, details, overridden, status, now);
@@ -87,15 +84,5 @@ class HoldConfirmations {
         repository.markConfirmed(id, appointment.id(), now);
         log.confirmed();
         return appointment;
-    }
-
-    /** An empty list of accepted payers takes every payer and self-pay. */
-    private static void requireAccepted(List<String> accepted, String payer) {
-        if (!accepted.isEmpty() && accepted.stream().noneMatch(p -> p.equalsIgnoreCase(payer.strip()))) {
-            throw CarebookException.validation(
-                    "insurance_not_accepted",
-                    "This clinician's schedule does not take that insurance.",
-                    List.of(new FieldIssue("insurance.payer", "is not accepted for this slot")));
-        }
     }
 }

@@ -36,7 +36,8 @@ class Placements {
     }
 
     /** Where and when a booking is, with the catalogue objects that say so. */
-    record Where(AppointmentTypeView type, Placement placement, LocationView location) {}
+    /** What a booking names: its type, where and when, the location, and the schedule (null when none is named). */
+    record Where(AppointmentTypeView type, Placement placement, LocationView location, ScheduleView schedule) {}
 
     AppointmentTypeView type(Caller caller, String id) {
         return references.type(caller, id);
@@ -60,15 +61,11 @@ class Placements {
             problems.add("locationId", "is required unless is_remote is true");
         }
         BookingReferences.checkRoom(location, command.roomId(), problems);
+        ZoneId zone = zone(location, schedule, clinician, settings);
+        Instant start = command.start() != null ? command.start() : local(command.localStart(), location, problems);
         var placement = new Placement(
-                clinicianId,
-                locationId,
-                command.roomId(),
-                remote,
-                zone(location, schedule, clinician, settings),
-                command.start(),
-                end(command, type));
-        return new Where(type, placement, location);
+                clinicianId, locationId, command.roomId(), remote, zone, start, end(start, command, type));
+        return new Where(type, placement, location, schedule);
     }
 
     /** Where a change puts the appointment; a start without an end keeps its length. */
@@ -95,7 +92,7 @@ class Placements {
                 location != null ? ZoneId.of(location.timezone()) : old.zone(),
                 start,
                 end);
-        return new Where(null, placement, location);
+        return new Where(null, placement, location, null);
     }
 
     /** A schedule names its clinician and location; a booking that names it may repeat them, not contradict them. */
@@ -107,14 +104,30 @@ class Placements {
     }
 
     /** The end given, or the start plus the minutes given or the type's duration. */
-    private static Instant end(BookAppointment command, AppointmentTypeView type) {
-        if (command.start() == null || command.end() != null) {
-            return command.start() == null ? null : command.end();
+    private static Instant end(Instant start, BookAppointment command, AppointmentTypeView type) {
+        if (start == null || command.end() != null) {
+            return start == null ? null : command.end();
         }
         int minutes = command.durationMinutes() != null
                 ? command.durationMinutes()
                 : type != null ? type.durationMinutes() : 1;
-        return command.start().plus(Duration.ofMinutes(minutes));
+        return start.plus(Duration.ofMinutes(minutes));
+    }
+
+    /**
+     * A wall-clock start read in the location's zone: the earlier of a time the clocks pass twice, and none for a
+     * time they skip.
+     */
+    private static Instant local(java.time.LocalDateTime start, LocationView location, Problems problems) {
+        if (start == null || location == null) {
+            return null;
+        }
+        var resolved = org.carebook.availability.SlotEngine.resolve(
+                start.toLocalDate(), start.toLocalTime(), ZoneId.of(location.timezone()));
+        if (resolved.isEmpty()) {
+            problems.add("startTime", "does not exist on that date at the location (the clocks change)");
+        }
+        return resolved.orElse(null);
     }
 
     private static ZoneId zone(

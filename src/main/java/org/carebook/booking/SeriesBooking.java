@@ -166,7 +166,7 @@ class SeriesBooking {
                 skipped.add(date.skipped(date.obstacle()));
                 continue;
             }
-            var at = new Placements.Where(where.type(), date.placement(), where.location());
+            var at = new Placements.Where(where.type(), date.placement(), where.location(), where.schedule());
             var place = new Appointment.SeriesPlace(seriesId, date.index());
             try {
                 savepoint.executeWithoutResult(

@@ -187,6 +187,14 @@ public class Patients {
     }
 
     /**
+     * The insurance on the patient's record, for the server to check against a schedule's accepted payers. Not
+     * audited: it is not shown to anyone.
+     */
+    public Optional<PatientView.Insurance> insuranceOnFile(Tenant tenant, String id) {
+        return repository.find(tenant, id, false).map(row -> row.draft().insurance());
+    }
+
+    /**
      * Locks the patient's row until the transaction ends, so that bookings for one patient, which count the
      * patient's other bookings, take turns. Not audited: nothing is read.
      */

@@ -195,7 +195,7 @@ class AppointmentTest extends ApiTest {
                         "patient_id",
                         "pat_nope",
                         "start_time",
-                        "2027-01-12T10:00",
+                        "12/01/2027 10:00",
                         "location_id",
                         clinic.locationId));
 
