@@ -82,3 +82,15 @@ test('a rate limit is waited out and said so, then the call is made again', asyn
   assert.equal(result.data, 'ok');
   assert.deepEqual(told, [1]);
 });
+
+test('too many holds is this browser\'s own doing: refused at once, not waited out', async () => {
+  let calls = 0;
+  const told = [];
+  const refusal = { error: { reason: 'too_many_holds', message: 'This browser already holds 3 times' } };
+  await assert.rejects(callApi({
+    base: '', credential: '', method: 'POST', path: '/holds', busy: (s) => told.push(s),
+    fetcher: async () => { calls++; return { status: 429, ok: false, headers: new Map([['Retry-After', '0']]), json: async () => refusal }; },
+  }), (e) => e instanceof ApiError && e.status === 429 && e.reason === 'too_many_holds');
+  assert.equal(calls, 1);
+  assert.deepEqual(told, []);
+});

@@ -35,13 +35,14 @@ export async function callApi({ base, credential, method, path, body, busy = () 
     } catch (e) {
       throw new NetworkError(e.message);
     }
-    if (response.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
+    const payload = response.status === 204 ? null : await response.json().catch(() => null);
+    // Too many holds is this browser's own doing: waiting would not help, so it is said rather than retried.
+    if (response.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES && payload?.error?.reason !== 'too_many_holds') {
       const seconds = Math.min(30, Number(response.headers.get('Retry-After')) || 1);
       busy(seconds);
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
       continue;
     }
-    const payload = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
       throw new ApiError(response.status, payload?.error);
     }

@@ -16,6 +16,7 @@ export const manage = {
     try {
       const { data } = await w.api('GET', '/self-service/appointment');
       w.state.appointment = data;
+      w.state.timezone = data.timezone;
     } catch (e) {
       if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 404)) {
         w.showStep(0, html`<h2 tabindex="-1">${w.t('yourAppointment')}</h2>`);

@@ -14,6 +14,7 @@ export const offer = {
   async start(w) {
     try {
       const { data } = await w.api('GET', '/self-service/offer');
+      w.state.timezone = data.timezone;
       render(w, data);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 404)) {

@@ -90,6 +90,9 @@ export function widgetElement(flow) {
 
     /** What to tell the visitor of an API refusal; a refusal that says what to do is shown as it is. */
     failure(e) {
+      if (e.reason === 'too_many_holds') {
+        return this.t('tooManyHolds');
+      }
       return e.status === 409 && e.reason !== 'slot_taken' ? e.message : this.t('failed', { message: e.message });
     }
 
@@ -154,14 +157,16 @@ export function widgetElement(flow) {
       const dayLong = new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
       const asUtc = (date) => new Date(`${date}T12:00:00Z`);
       const count = (n) => (n === 1 ? this.t('oneTime') : this.t('times', { n }));
+      // The name starts with what the button shows (WCAG 2.5.3: voice control), then says the day in full.
       const dayButtons = days.map((d) => html`<button type="button" data-day="${d.date}"
-          aria-pressed="${d.date === this.state.day}" tabindex="${d.date === this.state.day ? 0 : -1}" ${!d.choices.length && html`disabled`}
-          aria-label="${dayLong.format(asUtc(d.date))}, ${d.choices.length ? count(d.choices.length) : this.t('noFreeTimes')}">
-          <span>${dayName.format(asUtc(d.date))}</span><span class="note">${d.choices.length ? count(d.choices.length) : '–'}</span></button>`);
+          aria-pressed="${d.date === this.state.day}" tabindex="${d.date === this.state.day ? 0 : -1}" ${!d.choices.length && html`disabled`}>
+          <span>${dayName.format(asUtc(d.date))}</span><span class="note">${d.choices.length ? count(d.choices.length) : '–'}</span><span
+          class="visually-hidden"> (${dayLong.format(asUtc(d.date))}${!d.choices.length && `, ${this.t('noFreeTimes')}`})</span></button>`);
       const times = (chosen?.choices ?? []).map((choice, i) => html`<li><button type="button" data-slot="${choice.key}"
           tabindex="${i === 0 ? 0 : -1}"
           aria-label="${this.describeChoice(choice)}">${this.time(choice.slot.start_time)}${choice.slot.is_remote && html` · ${this.t('video')}`}${choice.slot.seats_left != null && html`<span class="places"> · ${this.places(choice.slot)}</span>`}</button></li>`);
-      const zone = slots.length ? wallClock(slots[0].start_time).zone : '';
+      this.state.timezone = slots[0]?.timezone ?? this.state.timezone;
+      const zone = slots.length ? this.zoneName(slots[0].start_time, slots[0].timezone) : '';
       const place = slots.find((s) => s.location_name)?.location_name;
       this.showStep(1, html`<h2 tabindex="-1">${this.t('chooseTime', { service: service.name })}</h2>
         <div class="filters">
@@ -233,12 +238,29 @@ export function widgetElement(flow) {
         .format(wallClock(text).asUtc);
     }
 
-    when(text) {
+    /** A time as the place's wall clock, its zone named as people there know it (GMT, BST), in the page's language. */
+    when(text, zone = this.state.timezone) {
       const clock = wallClock(text);
       const format = new Intl.DateTimeFormat(this.locale, {
         timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit',
       });
-      return `${format.format(clock.asUtc)} (${clock.zone})`;
+      return `${format.format(clock.asUtc)} (${this.zoneName(text, zone)})`;
+    }
+
+    /** The short name of the zone in force at that time (GMT in winter, BST in summer); its offset without a zone. */
+    zoneName(text, zone = this.state.timezone) {
+      if (zone) {
+        try {
+          const part = new Intl.DateTimeFormat(this.locale, { timeZone: zone, timeZoneName: 'short' })
+            .formatToParts(new Date(text)).find((p) => p.type === 'timeZoneName');
+          if (part) {
+            return part.value;
+          }
+        } catch {
+          // a zone this browser does not know: the offset says it
+        }
+      }
+      return wallClock(text).zone;
     }
 
     describeChoice(choice) {

@@ -239,6 +239,7 @@ record Appointment(
                 p.locationId(),
                 p.roomId(),
                 p.remote(),
+                p.zone().getId(),
                 d.title(),
                 at(p.start()),
                 at(p.end()),

@@ -20,6 +20,7 @@ public record AppointmentView(
         String locationId,
         String roomId,
         boolean isRemote,
+        String timezone,
         String title,
         OffsetDateTime startTime,
         OffsetDateTime endTime,

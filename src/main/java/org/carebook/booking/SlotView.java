@@ -26,6 +26,10 @@ public record SlotView(
         String locationId,
         String locationName,
         boolean isRemote,
+
+        @Schema(description = "The IANA time zone of the place the slot is at, for naming its clock (GMT, BST).")
+        String timezone,
+
         String appointmentTypeId,
 
         @Schema(description = "For a class (a type of capacity above 1) only: its places.")
@@ -58,6 +62,7 @@ public record SlotView(
                     slot.locationId(),
                     slot.locationName(),
                     slot.remote(),
+                    slot.zone().getId(),
                     slot.appointmentTypeId(),
                     slot.seats() == null ? null : slot.seats().capacity(),
                     slot.seats() == null ? null : slot.seats().left());
@@ -81,6 +86,7 @@ public record SlotView(
         private static final SerializableString LOCATION_ID = new SerializedString("location_id");
         private static final SerializableString LOCATION_NAME = new SerializedString("location_name");
         private static final SerializableString IS_REMOTE = new SerializedString("is_remote");
+        private static final SerializableString TIMEZONE = new SerializedString("timezone");
         private static final SerializableString APPOINTMENT_TYPE_ID = new SerializedString("appointment_type_id");
         private static final SerializableString CAPACITY = new SerializedString("capacity");
         private static final SerializableString SEATS_LEFT = new SerializedString("seats_left");
@@ -100,6 +106,7 @@ public record SlotView(
             string(json, LOCATION_NAME, slot.locationName());
             json.writeName(IS_REMOTE);
             json.writeBoolean(slot.isRemote());
+            string(json, TIMEZONE, slot.timezone());
             string(json, APPOINTMENT_TYPE_ID, slot.appointmentTypeId());
             if (slot.capacity() != null) { // one-to-one types' slots stay as they always were
                 json.writeName(CAPACITY);

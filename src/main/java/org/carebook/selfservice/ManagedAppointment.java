@@ -16,6 +16,7 @@ public record ManagedAppointment(
         boolean isRemote,
         OffsetDateTime startTime,
         OffsetDateTime endTime,
+        String timezone,
         String clinic,
         String clinicPhone,
         boolean canCancel,

@@ -53,6 +53,7 @@ class ManagedAppointments {
                 appointment.isRemote(),
                 appointment.startTime(),
                 appointment.endTime(),
+                appointment.timezone(),
                 organizations.settings(tenant).name(),
                 policy.clinicPhone(),
                 upcoming && policy.mayCancel(now),

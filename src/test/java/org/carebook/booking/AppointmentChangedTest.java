@@ -52,6 +52,7 @@ class AppointmentChangedTest {
                 "loc_1",
                 null,
                 false,
+                "Europe/London",
                 "Follow-up",
                 start,
                 start.plusMinutes(30),

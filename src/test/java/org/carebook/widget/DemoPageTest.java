@@ -23,6 +23,22 @@ class DemoPageTest extends BrowserTest {
         screenshot(page, "demo-home");
     }
 
+    /**
+     * axe-core on the demo page's time step at 375 px: the embed snippet scrolls and so is reached by keyboard, and
+     * each day button's name begins with what it shows ("Sun 6 Dec –"), so voice control finds it by that.
+     */
+    @Test
+    void theDemoPagesTimeStepHasNoAxeViolationsOnAPhone() {
+        var page = newPage(375);
+        page.navigate(base + "/");
+        WidgetTest.button(page, "General consultation").click();
+        WidgetTest.heading(page, "Choose a time for General consultation");
+
+        assertThat(org.carebook.support.Axe.violations(page, "demo time step at 375 px"))
+                .isEmpty();
+        assertThat(page.getByText("GMT").first()).isVisible();
+    }
+
     @Test
     void theTimeStepOfTheDemoIsADayPickerNoTallerThan1600Pixels() {
         var page = newPage(1280);

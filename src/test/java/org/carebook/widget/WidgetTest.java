@@ -380,6 +380,37 @@ class WidgetTest extends BrowserTest {
         assertThat(limited.get()).isTrue();
     }
 
+    /** Three times already held from this address: the fourth is refused at once, saying why and how to go on. */
+    @Test
+    void aBrowserHoldingTooManyTimesIsToldWhyNotThatManyAreBooking() {
+        var clinic = Clinic.in(newOrganization(), "Europe/London");
+        String doctor = clinic.clinician("Dr Ada Byron");
+        clinic.everyDay(doctor, "09:00", "11:00");
+        String type = clinic.type("name", "General consultation");
+        String key = widgetKey(clinic.org);
+        var page = openWidget(siteOrigin(), 1280, key, "appointment-type-id", type);
+        heading(page, "Choose a time for General consultation");
+        for (String time : new String[] {"09:00", "09:30", "10:00"}) { // from this browser, as other tabs would
+            Object status = page.evaluate(
+                    "([url, key, body]) => fetch(url, {method: 'POST', headers: {Authorization: 'Bearer ' + key,"
+                            + " 'Content-Type': 'application/json'}, body}).then(r => r.status)",
+                    List.of(
+                            base + "/v1/holds",
+                            key,
+                            "{\"appointment_type_id\":\"" + type + "\",\"clinician_id\":\"" + doctor
+                                    + "\",\"location_id\":\"" + clinic.locationId + "\",\"start_time\":\"2027-01-12T"
+                                    + time + ":00Z\"}"));
+            assertThat(status).isEqualTo(201);
+        }
+
+        laterDay(page).click();
+        page.locator("[data-slot]").first().click();
+
+        assertThat(page.getByText("You are already holding other times in this browser"))
+                .isVisible();
+        assertThat(page.getByText("Many people are booking")).hasCount(0);
+    }
+
     @Test
     void textAndControlsMeetWcagAaContrast() {
         var clinic = Clinic.in(newOrganization(), "Europe/London");
