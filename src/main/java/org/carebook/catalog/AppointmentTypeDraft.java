@@ -27,12 +27,17 @@ public record AppointmentTypeDraft(
         Boolean requiresRoom,
         Integer capacity,
         Boolean requiresApproval,
+        String color,
         List<String> clinicianIds,
         Integer cancelNoticeHours,
         Integer rescheduleNoticeHours,
         Integer maxReschedules) {
 
     private static final Set<String> MODES = Set.of("in_person", "remote");
+
+    /** The console's palette: a type's colour on the calendar is one of these, or one picked for it. */
+    public static final List<String> COLORS = List.of(
+            "blue", "green", "orange", "purple", "red", "teal", "pink", "brown", "olive", "navy", "grey", "gold");
 
     /** The defaults of a new type, priced in the organization's currency. */
     static AppointmentTypeDraft defaults(String currency) {
@@ -53,6 +58,7 @@ public record AppointmentTypeDraft(
                 false,
                 1,
                 false,
+                null,
                 List.of(),
                 null,
                 null,
@@ -68,6 +74,9 @@ public record AppointmentTypeDraft(
         requireSettings(problems);
         if (modes == null || modes.isEmpty() || !MODES.containsAll(modes)) {
             problems.add("modes", "must list one or both of in_person and remote");
+        }
+        if (color != null && !COLORS.contains(color)) {
+            problems.add("color", "must be one of " + String.join(", ", COLORS));
         }
         if (currency != null && !currency.matches("[A-Z]{3}")) {
             problems.add("currency", "must be an ISO 4217 currency code such as GBP");
@@ -92,6 +101,7 @@ public record AppointmentTypeDraft(
                 requiresRoom,
                 capacity,
                 requiresApproval,
+                color,
                 clinicianIds == null ? List.of() : clinicianIds,
                 cancelNoticeHours,
                 rescheduleNoticeHours,
@@ -132,6 +142,7 @@ public record AppointmentTypeDraft(
                 requiresRoom,
                 capacity,
                 requiresApproval,
+                color,
                 clinicianIds,
                 cancelNoticeHours,
                 rescheduleNoticeHours,

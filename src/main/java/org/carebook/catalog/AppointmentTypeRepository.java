@@ -35,10 +35,10 @@ class AppointmentTypeRepository {
                         INSERT INTO appointment_types (id, organization_id, mode, name, description, duration_minutes,
                             price, currency, is_active, allow_online_booking, modes, buffer_before_minutes,
                             buffer_after_minutes, min_notice_minutes, max_advance_days, slot_interval_minutes,
-                            requires_room, capacity, requires_approval, clinician_ids, cancel_notice_hours, reschedule_notice_hours,
+                            requires_room, capacity, requires_approval, color, clinician_ids, cancel_notice_hours, reschedule_notice_hours,
                             max_reschedules, created_at, updated_at)
                         VALUES (:id, :org, :mode, :name, :description, :duration, :price, :currency, :active, :online,
-                            :modes, :before, :after, :notice, :advance, :interval, :room, :capacity, :approval, :clinicians, :cancelNotice,
+                            :modes, :before, :after, :notice, :advance, :interval, :room, :capacity, :approval, :color, :clinicians, :cancelNotice,
                             :rescheduleNotice, :maxReschedules, :now, :now)"""), tenant)
                 .param("id", id)
                 .params(columns(draft))
@@ -77,7 +77,7 @@ class AppointmentTypeRepository {
                             duration_minutes = :duration, price = :price, currency = :currency, is_active = :active,
                             allow_online_booking = :online, modes = :modes, buffer_before_minutes = :before,
                             buffer_after_minutes = :after, min_notice_minutes = :notice, max_advance_days = :advance,
-                            slot_interval_minutes = :interval, requires_room = :room, capacity = :capacity, requires_approval = :approval, clinician_ids = :clinicians,
+                            slot_interval_minutes = :interval, requires_room = :room, capacity = :capacity, requires_approval = :approval, color = :color, clinician_ids = :clinicians,
                             cancel_notice_hours = :cancelNotice, reschedule_notice_hours = :rescheduleNotice,
                             max_reschedules = :maxReschedules, updated_at = :now
                         WHERE id = :id""")
@@ -126,6 +126,7 @@ class AppointmentTypeRepository {
         values.put("room", d.requiresRoom());
         values.put("capacity", d.capacity());
         values.put("approval", d.requiresApproval());
+        values.put("color", d.color());
         values.put("clinicians", Sql.array(d.clinicianIds()));
         values.put("cancelNotice", d.cancelNoticeHours());
         values.put("rescheduleNotice", d.rescheduleNoticeHours());
@@ -151,6 +152,7 @@ class AppointmentTypeRepository {
                 rs.getBoolean("requires_room"),
                 rs.getInt("capacity"),
                 rs.getBoolean("requires_approval"),
+                rs.getString("color"),
                 Sql.texts(rs, "clinician_ids"),
                 rs.getObject("cancel_notice_hours", Integer.class),
                 rs.getObject("reschedule_notice_hours", Integer.class),

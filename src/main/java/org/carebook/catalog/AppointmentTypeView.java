@@ -23,6 +23,7 @@ public record AppointmentTypeView(
         boolean requiresRoom,
         int capacity,
         boolean requiresApproval,
+        String color,
         List<String> clinicianIds,
         /** This type's own rules for self-service changes; null ones are the organization's. */
         @com.fasterxml.jackson.annotation.JsonUnwrapped ChangeRules changeRules,

@@ -119,6 +119,7 @@ public class AppointmentTypes {
                 d.requiresRoom(),
                 d.capacity(),
                 d.requiresApproval(),
+                d.color(),
                 d.clinicianIds(),
                 d.changeRules(),
                 row.createdAt(),

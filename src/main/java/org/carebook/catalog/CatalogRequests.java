@@ -124,6 +124,14 @@ final class CatalogRequests {
                     description = "Online bookings (publishable keys) stay pending until staff approve them.")
             Boolean requiresApproval,
 
+            @Schema(
+                    allowableValues = {
+                        "blue", "green", "orange", "purple", "red", "teal", "pink", "brown", "olive", "navy", "grey",
+                        "gold"
+                    },
+                    description = "Its colour on the console's calendar; left out, the console picks one.")
+            String color,
+
             @ArraySchema(
                     maxItems = 500,
                     items = @Schema(maxLength = Lengths.ID),

@@ -17,6 +17,7 @@ import org.carebook.booking.AppointmentFilter;
 import org.carebook.booking.AppointmentStatus;
 import org.carebook.booking.AppointmentView;
 import org.carebook.booking.Appointments;
+import org.carebook.catalog.AppointmentTypeDraft;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Scope;
 import org.carebook.patient.PatientView;
@@ -156,7 +157,7 @@ class Calendars {
                 .distinct()
                 .toList();
         patients.several(caller, visiblePatients).forEach(p -> names.put(p.id(), fullName(p)));
-        Map<String, String> typeNames = new HashMap<>();
+        Map<String, TypeLook> types = new HashMap<>();
         Map<String, List<AppointmentView>> sessions = new HashMap<>();
         booked.stream()
                 .filter(a -> a.sessionId() != null)
@@ -183,9 +184,13 @@ class Calendars {
                     CLOCK.format(start),
                     CLOCK.format(end));
             if (a.sessionId() != null) {
-                String type = typeNames.computeIfAbsent(a.appointmentTypeId(), id -> typeName(caller, id));
+                var type = types.computeIfAbsent(a.appointmentTypeId(), id -> look(caller, id));
                 blocks.add(DayView.Block.session(
-                        a.sessionId(), place, type, sessions.get(a.sessionId()).size()));
+                        a.sessionId(),
+                        place,
+                        type.name(),
+                        type.colour(),
+                        sessions.get(a.sessionId()).size()));
                 continue;
             }
             blocks.add(
@@ -195,16 +200,25 @@ class Calendars {
                                     place,
                                     a.patientId(),
                                     names.getOrDefault(a.patientId(), "Patient"),
-                                    typeNames.computeIfAbsent(a.appointmentTypeId(), id -> typeName(caller, id)),
+                                    types.computeIfAbsent(a.appointmentTypeId(), id -> look(caller, id))
+                                            .name(),
                                     a.status().wire(),
-                                    null)
+                                    null,
+                                    types.get(a.appointmentTypeId()).colour())
                             : DayView.Block.busy(a.id(), place));
         }
         return blocks;
     }
 
-    private String typeName(Caller caller, String id) {
-        return catalogue.type(caller, id).name();
+    /** A type's name and its colour on the calendar: its own, or one of the palette picked by its id. */
+    private record TypeLook(String name, String colour) {}
+
+    private TypeLook look(Caller caller, String id) {
+        var type = catalogue.type(caller, id);
+        var palette = AppointmentTypeDraft.COLORS;
+        return new TypeLook(
+                type.name(),
+                type.color() != null ? type.color() : palette.get(Math.floorMod(id.hashCode(), palette.size())));
     }
 
     private static List<String> hours() {

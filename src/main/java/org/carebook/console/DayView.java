@@ -61,15 +61,22 @@ public record DayView(
      * session is one {@link #session} block for all its attendees, whose roster is a page of its own.
      */
     public record Block(
-            String id, Place place, String patientId, String patient, String type, String status, String sessionId) {
+            String id,
+            Place place,
+            String patientId,
+            String patient,
+            String type,
+            String status,
+            String sessionId,
+            String colour) {
 
         static Block busy(String id, Place place) {
-            return new Block(id, place, null, "Busy", "", "busy", null);
+            return new Block(id, place, null, "Busy", "", "busy", null, null);
         }
 
-        static Block session(String sessionId, Place place, String type, int attending) {
+        static Block session(String sessionId, Place place, String type, String colour, int attending) {
             String who = attending == 1 ? "1 attendee" : attending + " attendees";
-            return new Block(sessionId, place, null, type + " class", who, "session", sessionId);
+            return new Block(sessionId, place, null, type + " class", who, "session", sessionId, colour);
         }
 
         public boolean shown() {
@@ -151,6 +158,18 @@ public record DayView(
 
     public String waitlistPath() {
         return paths().root() + "/waitlist?location=" + location.id();
+    }
+
+    /** A type's colour on the grid, with its name: a colour never stands alone (each block names its type too). */
+    public record Legend(String type, String colour) {}
+
+    /** The types of the appointments shown, each once, in the order they first appear. */
+    public List<Legend> legend() {
+        return blocks.stream()
+                .filter(b -> b.shown() && b.colour() != null)
+                .map(b -> new Legend(b.type(), b.colour()))
+                .distinct()
+                .toList();
     }
 
     public String approvalsPath() {

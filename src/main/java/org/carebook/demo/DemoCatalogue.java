@@ -99,6 +99,7 @@ class DemoCatalogue {
                                 room,
                                 1,
                                 false,
+                                null,
                                 List.of(),
                                 null,
                                 null,
