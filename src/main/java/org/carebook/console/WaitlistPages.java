@@ -46,11 +46,13 @@ class WaitlistPages {
     private final Waitlist waitlist;
     private final PatientNames patients;
     private final Catalogue catalogue;
+    private final Viewers viewers;
 
-    WaitlistPages(Waitlist waitlist, PatientNames patients, Catalogue catalogue) {
+    WaitlistPages(Waitlist waitlist, PatientNames patients, Catalogue catalogue, Viewers viewers) {
         this.waitlist = waitlist;
         this.patients = patients;
         this.catalogue = catalogue;
+        this.viewers = viewers;
     }
 
     /** The page: where "back" and the actions go, and one row per entry. */
@@ -77,7 +79,12 @@ class WaitlistPages {
         BookingController.mayBook(caller);
         var place = catalogue.location(caller, location);
         ZoneId zone = ZoneId.of(place.timezone());
-        var entries = waitlist.live(caller, place.id());
+        var viewer = viewers.of(caller);
+        // A clinician sees only who waits for them: an entry for any clinician is the front desk's to see.
+        var entries = waitlist.live(caller, place.id()).stream()
+                .filter(e -> !viewer.limitedToOwnPatients()
+                        || (e.clinicianId() != null && viewer.seesPatientsOf(e.clinicianId())))
+                .toList();
         var names = patients.of(
                 caller, entries.stream().map(WaitlistEntryView::patientId).toList());
         var paths = ConsolePaths.of(caller.tenant().mode().wire());
