@@ -23,19 +23,19 @@ class PatientSearchTest extends ConsoleBrowserTest {
         var page = signedIn("search-desk@clinic.example", base + "/console/day?location=" + clinic.locationId);
 
         page.getByLabel("Find a patient").fill("Hoper");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search patients"))
                 .click();
 
         assertThat(page.getByText("1 found for “Hoper”.")).isVisible();
         assertThat(page.url()).doesNotContain("Hoper");
         assertThat(Axe.violations(page, "patients found")).isEmpty();
         page.getByLabel("Find a patient").fill("07/06/1954");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search patients"))
                 .click();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Alan Turing")))
                 .isVisible();
         page.getByLabel("Find a patient").fill("020 7946 0123");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search patients"))
                 .click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Grace Hopper"))
                 .click();
