@@ -164,12 +164,16 @@ class AppointmentRepository {
                 .single();
     }
 
-    /** Pending appointments whose approval window has passed or whose time has come, oldest first. */
+    /**
+     * Pending appointments whose approval window has passed or whose time has come, oldest first, locked: another
+     * sweeper skips them, and an approval racing the decline waits and then finds it declined.
+     */
     List<Appointment> overdueForApproval(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT * FROM appointments
                          WHERE status = 'pending' AND LEAST(approval_due_at, start_time) <= :now
-                         ORDER BY LEAST(approval_due_at, start_time) LIMIT :limit""")
+                         ORDER BY LEAST(approval_due_at, start_time) LIMIT :limit
+                         FOR UPDATE SKIP LOCKED""")
                 .param("now", Sql.at(now))
                 .param("limit", limit)
                 .query(AppointmentRepository::row)
