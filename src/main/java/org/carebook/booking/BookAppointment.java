@@ -25,39 +25,4 @@ public record BookAppointment(
         boolean allowOverlapping,
         AppointmentDetails details,
         boolean overrideBookingLimit,
-        LocalDateTime localStart) {
-
-    /** A booking whose start is an instant (as every writer but the API's local times gives it). */
-    public BookAppointment(
-            PatientChoice patient,
-            String appointmentTypeId,
-            String scheduleId,
-            String clinicianId,
-            String locationId,
-            String roomId,
-            Boolean remote,
-            Instant start,
-            Instant end,
-            Integer durationMinutes,
-            AppointmentStatus status,
-            boolean allowOverlapping,
-            AppointmentDetails details,
-            boolean overrideBookingLimit) {
-        this(
-                patient,
-                appointmentTypeId,
-                scheduleId,
-                clinicianId,
-                locationId,
-                roomId,
-                remote,
-                start,
-                end,
-                durationMinutes,
-                status,
-                allowOverlapping,
-                details,
-                overrideBookingLimit,
-                null);
-    }
-}
+        LocalDateTime localStart) {}

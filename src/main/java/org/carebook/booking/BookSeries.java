@@ -46,6 +46,7 @@ public record BookSeries(
                 AppointmentStatus.CONFIRMED,
                 false,
                 details,
-                overrideBookingLimit);
+                overrideBookingLimit,
+                null);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -79,13 +80,19 @@ class ApprovalPages {
         var names = patients.of(
                 caller, pending.stream().map(AppointmentView::patientId).toList());
         var paths = ConsolePaths.of(caller.tenant().mode().wire());
+        var services = new HashMap<String, String>(); // each name looked up once, however many rows share it
+        var clinicians = new HashMap<String, String>();
         var requests = pending.stream()
                 .map(a -> new Request(
                         a.id(),
                         WHEN.format(a.startTime().atZoneSameInstant(zone)),
                         names.getOrDefault(a.patientId(), "Patient"),
-                        catalogue.type(caller, a.appointmentTypeId()).name(),
-                        catalogue.clinician(caller, a.clinicianId()).name(),
+                        services.computeIfAbsent(
+                                a.appointmentTypeId(),
+                                id -> catalogue.type(caller, id).name()),
+                        clinicians.computeIfAbsent(
+                                a.clinicianId(),
+                                id -> catalogue.clinician(caller, id).name()),
                         WHEN.format(a.createdAt().atZoneSameInstant(zone))))
                 .toList();
         model.addAttribute(

@@ -130,7 +130,8 @@ class BookingDesk {
                 AppointmentStatus.CONFIRMED,
                 false,
                 details,
-                false);
+                false,
+                null);
         return appointments.book(caller, command, problems);
     }
 

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,16 +89,22 @@ class WaitlistPages {
         var names = patients.of(
                 caller, entries.stream().map(WaitlistEntryView::patientId).toList());
         var paths = ConsolePaths.of(caller.tenant().mode().wire());
+        var services = new HashMap<String, String>(); // each name looked up once, however many rows share it
+        var clinicians = new HashMap<String, String>();
         var rows = entries.stream()
                 .map(e -> new Row(
                         e.id(),
                         DAY.format(e.createdAt().atZone(zone)),
                         names.getOrDefault(e.patientId(), "Patient"),
                         paths.patient(e.patientId()),
-                        catalogue.type(caller, e.appointmentTypeId()).name(),
+                        services.computeIfAbsent(
+                                e.appointmentTypeId(),
+                                id -> catalogue.type(caller, id).name()),
                         e.clinicianId() == null
                                 ? "Any"
-                                : catalogue.clinician(caller, e.clinicianId()).name(),
+                                : clinicians.computeIfAbsent(
+                                        e.clinicianId(),
+                                        id -> catalogue.clinician(caller, id).name()),
                         suits(e),
                         DAY.format(e.until()),
                         status(e, zone)))

@@ -64,9 +64,12 @@ class OpeningMatcher {
         var caller = Callers.reading(opening.tenant());
         var settings = organizations.settings(opening.tenant());
         int made = 0;
+        var types = new java.util.HashMap<String, java.util.Optional<AppointmentTypeView>>(); // once per opening
         for (var entry : repository.inLineFor(
                 opening.tenant(), opening.clinicianId(), utcDate(now).minusDays(1))) {
-            var type = type(caller, entry.appointmentTypeId());
+            var type = types.computeIfAbsent(
+                            entry.appointmentTypeId(), id -> java.util.Optional.ofNullable(type(caller, id)))
+                    .orElse(null);
             if (type != null && mayHave(type, opening.clinicianId()) && !atLimit(caller, entry, settings, now)) {
                 made += offerFirstSuiting(caller, entry, type, opening, settings, now) ? 1 : 0;
             }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.carebook.events.EventLog;
 import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
@@ -74,11 +75,13 @@ public class Waitlist {
     /** Entries oldest first, of one location (and those for any) and state, if given. */
     @Transactional(readOnly = true)
     public ListPage<WaitlistEntryView> list(Caller caller, String locationId, EntryStatus status, PageRequest page) {
+        var rows = repository.page(caller.tenant(), locationId, status, page);
+        var offers = openOffers(rows);
         return ListPage.of(
-                repository.page(caller.tenant(), locationId, status, page),
+                rows,
                 page,
                 e -> new PageRequest.Position(e.createdAt(), e.id()),
-                this::view);
+                e -> e.view(offerView(offers.get(e.id()))));
     }
 
     /** The most entries a screen lists at once. */
@@ -87,9 +90,9 @@ public class Waitlist {
     /** Who is in line for a location (or any location), waiting or offered a time, first come first. */
     @Transactional(readOnly = true)
     public List<WaitlistEntryView> live(Caller caller, String locationId) {
-        return repository.live(caller.tenant(), locationId, SCREENFUL).stream()
-                .map(this::view)
-                .toList();
+        var rows = repository.live(caller.tenant(), locationId, SCREENFUL);
+        var offers = openOffers(rows);
+        return rows.stream().map(e -> e.view(offerView(offers.get(e.id())))).toList();
     }
 
     /** Takes the entry out of line; a time held for it is let go to the next. */
@@ -121,8 +124,21 @@ public class Waitlist {
     }
 
     private WaitlistEntryView view(WaitlistEntry entry) {
-        var offer = entry.status() == EntryStatus.OFFERED ? repository.openOfferOf(entry.id()) : null;
-        return entry.view(offer == null ? null : offer.map(Offer::view).orElse(null));
+        var offer =
+                entry.status() == EntryStatus.OFFERED ? repository.openOfferOf(entry.id()) : Optional.<Offer>empty();
+        return entry.view(offerView(offer.orElse(null)));
+    }
+
+    /** The open offers of the offered entries among these rows, read at once rather than row by row. */
+    private java.util.Map<String, Offer> openOffers(List<WaitlistEntry> rows) {
+        return repository.openOffersOf(rows.stream()
+                .filter(e -> e.status() == EntryStatus.OFFERED)
+                .map(WaitlistEntry::id)
+                .toList());
+    }
+
+    private static WaitlistEntryView.Offer offerView(Offer offer) {
+        return offer == null ? null : offer.view();
     }
 
     private WaitlistEntry load(Caller caller, String id, boolean forUpdate) {

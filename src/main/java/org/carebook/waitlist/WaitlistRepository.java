@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
@@ -47,7 +50,9 @@ class WaitlistRepository {
                 .param("location", p.locationId())
                 .param(
                         "days",
-                        Sql.array(p.days().stream().map(WaitlistRepository::day).toList()))
+                        Sql.array(p.days().stream()
+                                .map(d -> d.name().toLowerCase(Locale.ROOT))
+                                .toList()))
                 .param("times", Sql.json(p.times()))
                 .param("until", p.until())
                 .param("source", e.source())
@@ -169,10 +174,15 @@ class WaitlistRepository {
     }
 
     Optional<Offer> openOfferOf(String entryId) {
-        return jdbc.sql("SELECT * FROM waitlist_offers WHERE entry_id = :entry AND status = 'open'")
-                .param("entry", entryId)
-                .query(WaitlistRepository::offer)
-                .optional();
+        return Optional.ofNullable(openOffersOf(List.of(entryId)).get(entryId));
+    }
+
+    /** The open offers of these entries, by entry: one query for a whole list. */
+    Map<String, Offer> openOffersOf(Collection<String> entryIds) {
+        return jdbc.sql("""
+                        SELECT * FROM waitlist_offers
+                         WHERE entry_id = ANY (CAST(:entries AS text[])) AND status = 'open'""").param("entries", Sql.array(entryIds)).query(WaitlistRepository::offer).list().stream()
+                .collect(Collectors.toMap(Offer::entryId, offer -> offer));
     }
 
     /** Whether this entry was offered this clinician's time at this start already: it is not offered it twice. */
@@ -231,10 +241,6 @@ class WaitlistRepository {
                         Sql.instant(rs, "start_time"),
                         Sql.instant(rs, "end_time")))
                 .optional();
-    }
-
-    private static String day(DayOfWeek day) {
-        return day.name().toLowerCase(Locale.ROOT);
     }
 
     private static WaitlistEntry entry(ResultSet rs, int n) throws SQLException {

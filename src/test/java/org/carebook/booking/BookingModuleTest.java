@@ -113,7 +113,8 @@ class BookingModuleTest {
                     AppointmentStatus.CONFIRMED,
                     false,
                     AppointmentDetails.NONE,
-                    false);
+                    false,
+                    null);
         }
     }
 

@@ -35,6 +35,9 @@ class ApprovalPageTest extends ConsoleBrowserTest {
         assertThat(page.locator("tr[data-appointment]")).hasCount(2);
         assertThat(Axe.violations(page, "approvals")).isEmpty();
         screenshot(page, "console-approvals-1280");
+        page.setViewportSize(375, 900);
+        screenshot(page, "console-approvals-375");
+        page.setViewportSize(1280, 900);
         page.getByRole(
                         AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Approve Grace Hopper, Tue 16 Mar 2027 09:00"))

@@ -63,6 +63,9 @@ class WaitlistDeskTest extends ConsoleBrowserTest {
         assertThat(row).containsText("Offered");
         assertThat(Axe.violations(page, "waitlist")).isEmpty();
         screenshot(page, "console-waitlist-1280");
+        page.setViewportSize(375, 900);
+        screenshot(page, "console-waitlist-375");
+        page.setViewportSize(1280, 900);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take Grace Hopper off the waitlist"))
                 .click();
