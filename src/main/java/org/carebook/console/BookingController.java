@@ -109,6 +109,7 @@ class BookingController {
                 r.email(),
                 r.notes(),
                 r.repeatEvery(),
-                r.repeatTimes());
+                r.repeatTimes(),
+                null);
     }
 }

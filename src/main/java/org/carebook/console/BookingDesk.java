@@ -85,6 +85,7 @@ class BookingDesk {
                 request.newPatient(),
                 FormText.shown(request.notes()),
                 new BookingForm.Repeat(FormText.shown(request.repeatEvery()), repeatTimes(request)),
+                FormText.time(request.at()).map(CLOCK::format).orElse(""),
                 problems,
                 taken);
     }
@@ -180,6 +181,7 @@ class BookingDesk {
         }
         String clinician = request.clinician() == null || request.clinician().isBlank() ? null : request.clinician();
         List<Slot> slots = availability.freeTimes(caller, request.type(), clinician, locationId, date, date);
+        String chosen = request.time() != null ? request.time() : firstFrom(slots, request.at(), zone);
         return slots.stream()
                 .map(s -> {
                     var value = new FreeTime(s.start(), s.scheduleId()).value();
@@ -187,9 +189,19 @@ class BookingDesk {
                             value,
                             CLOCK.format(s.start().atZone(zone)),
                             s.clinicianName() + (s.remote() ? " · video" : ""),
-                            value.equals(request.time()));
+                            value.equals(chosen));
                 })
                 .toList();
+    }
+
+    /** The first free time from a clock time clicked on the grid, if one was. */
+    private static String firstFrom(List<Slot> slots, String at, ZoneId zone) {
+        var clicked = FormText.time(at);
+        return clicked.flatMap(time -> slots.stream()
+                        .filter(s -> !s.start().atZone(zone).toLocalTime().isBefore(time))
+                        .findFirst())
+                .map(s -> new FreeTime(s.start(), s.scheduleId()).value())
+                .orElse(null);
     }
 
     private List<BookingForm.Option> patientOptions(Caller caller, BookingRequest request) {

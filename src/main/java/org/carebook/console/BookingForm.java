@@ -20,6 +20,7 @@ public record BookingForm(
         NewPatient newPatient,
         String notes,
         Repeat repeat,
+        String at,
         List<String> problems,
         boolean taken) {
 

@@ -3,7 +3,8 @@ package org.carebook.console;
 /**
  * The booking page's parameters as posted or put in its address, all text so that nothing fails to bind:
  * {@code time} is a free time's value ({@code start|schedule}), {@code patient} a patient's id or
- * {@code new}; {@code repeatEvery} is a number of weeks (empty: once) and {@code repeatTimes} how many in all.
+ * {@code new}; {@code repeatEvery} is a number of weeks (empty: once) and {@code repeatTimes} how many in all;
+ * {@code at} is a local clock time ({@code 10:15}) clicked on the grid, from which the first free time is chosen.
  */
 record BookingRequest(
         String location,
@@ -20,7 +21,8 @@ record BookingRequest(
         String email,
         String notes,
         String repeatEvery,
-        String repeatTimes) {
+        String repeatTimes,
+        String at) {
 
     static final String NEW_PATIENT = "new";
 

@@ -70,6 +70,16 @@ class Calendars {
         }
         var booked =
                 appointmentsOf(caller, new AppointmentFilter(day, day, null, location.id(), null, null, null, null));
+        var blocks = blocks(
+                caller, viewer, booked, columns, byRoom ? AppointmentView::roomId : AppointmentView::clinicianId, zone);
+        var shades = byRoom ? List.<DayView.Shade>of() : backdrop.shades(caller, location.id(), zone, day, columns);
+        Integer first = Openings.firstLine(clock.instant(), zone, day);
+        var openings = byRoom || !caller.has(Scope.WRITE_APPOINTMENTS)
+                ? List.<DayView.Opening>of()
+                : Openings.of(columns, shades, blocks, i -> {
+                    var column = columns.get(i - 1);
+                    return new Openings.ColumnDay(column.id(), column.name(), day, first);
+                });
         return new DayView(
                 mode,
                 Catalogue.choice(location),
@@ -77,14 +87,9 @@ class Calendars {
                 day,
                 zone,
                 columns,
-                blocks(
-                        caller,
-                        viewer,
-                        booked,
-                        columns,
-                        byRoom ? AppointmentView::roomId : AppointmentView::clinicianId,
-                        zone),
-                byRoom ? List.of() : backdrop.shades(caller, location.id(), zone, day, columns),
+                blocks,
+                shades,
+                openings,
                 backdrop.nowLine(zone, day).orElse(null),
                 hours(),
                 caller.has(Scope.WRITE_APPOINTMENTS),
@@ -108,6 +113,15 @@ class Calendars {
         var booked = appointmentsOf(
                 caller, new AppointmentFilter(monday, monday.plusDays(6), clinicianId, null, null, null, null, null));
         var today = LocalDate.now(clock.withZone(zone));
+        var blocks = blocks(caller, viewer, booked, columns, a -> localDate(a, zone), zone);
+        var shades = backdrop.week(caller, location.id(), zone, clinicianId, columns);
+        var openings = !caller.has(Scope.WRITE_APPOINTMENTS)
+                ? List.<DayView.Opening>of()
+                : Openings.of(columns, shades, blocks, i -> {
+                    var day = monday.plusDays(i - 1L);
+                    return new Openings.ColumnDay(
+                            clinician.id(), clinician.name(), day, Openings.firstLine(clock.instant(), zone, day));
+                });
         return new DayView(
                 mode,
                 Catalogue.choice(location),
@@ -115,8 +129,9 @@ class Calendars {
                 monday,
                 zone,
                 columns,
-                blocks(caller, viewer, booked, columns, a -> localDate(a, zone), zone),
-                backdrop.week(caller, location.id(), zone, clinicianId, columns),
+                blocks,
+                shades,
+                openings,
                 today.isBefore(monday) || today.isAfter(monday.plusDays(6))
                         ? null
                         : backdrop.nowLine(zone, today).orElse(null),

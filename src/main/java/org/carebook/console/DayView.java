@@ -21,6 +21,7 @@ public record DayView(
         List<Column> columns,
         List<Block> blocks,
         List<Shade> shades,
+        List<Opening> openings,
         Integer nowLine,
         List<String> hours,
         boolean mayAct,
@@ -52,6 +53,9 @@ public record DayView(
             return from + "–" + to;
         }
     }
+
+    /** Open time in a column, where a click books with {@code clinicianId} on {@code date}. */
+    public record Opening(Place place, String clinicianId, String who, LocalDate date) {}
 
     /** Shaded time in a column: {@code closed} (not working there), {@code off} (time off) or {@code held}. */
     public record Shade(Place place, String kind, String label) {}
@@ -199,6 +203,12 @@ public record DayView(
 
     public String bookPath() {
         return paths().book() + "?location=" + location.id() + "&date=" + date;
+    }
+
+    /** The booking page for an opening, from its first free quarter hour (the page's script says which one). */
+    public String bookAt(Opening opening) {
+        return paths().book() + "?location=" + location.id() + "&date=" + opening.date() + "&clinician="
+                + opening.clinicianId() + "&at=" + opening.place().from();
     }
 
     private ConsolePaths paths() {

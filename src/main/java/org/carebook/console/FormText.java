@@ -1,6 +1,7 @@
 package org.carebook.console;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,6 @@ final class FormText {
         return text == null ? "" : text;
     }
 
-    /** An ISO date, or nothing when blank or not a date. */
     /** A whole number as typed, or empty. */
     static Optional<Integer> number(String text) {
         try {
@@ -31,9 +31,19 @@ final class FormText {
         }
     }
 
+    /** An ISO date, or nothing when blank or not a date. */
     static Optional<LocalDate> date(String text) {
         try {
             return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A clock time such as {@code 10:15}, or nothing when blank or not a time. */
+    static Optional<LocalTime> time(String text) {
+        try {
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalTime.parse(text.strip()));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

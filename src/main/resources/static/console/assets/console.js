@@ -1,5 +1,5 @@
-// The console's own script: dates in the browser's language, and moving an appointment by dragging it on
-// the day's grid. Everything it does can also be done without it (the "Move…" list, the server's dates).
+// The console's own script: dates in the browser's language, moving an appointment by dragging it on the
+// day's grid, and booking by clicking open time on it. Everything it does can also be done without it (the "Move…" list, the server's dates).
 
 const ROW_MINUTES = 15;
 
@@ -85,6 +85,34 @@ document.addEventListener('drop', async (event) => {
   const response = await fetch(url, { method: 'POST', body, credentials: 'same-origin' });
   say(response.ok ? `Moved to ${place.at.replace('T', ' ')}.` : 'That time is not free; the appointment stays where it was.');
   window.htmx.trigger(document.getElementById('calendar'), 'sse:change');
+});
+
+// Open time on the grid: the quarter hour under the pointer, as a local clock time, and its row in the run.
+function quarter(free, y) {
+  const box = free.getBoundingClientRect();
+  const rows = Number(free.dataset.rows) || 1;
+  const row = Math.min(rows - 1, Math.max(0, Math.floor((y - box.top) / (box.height / rows))));
+  const [hours, minutes] = free.dataset.from.split(':').map(Number);
+  const at = hours * 60 + minutes + row * ROW_MINUTES;
+  return { row, height: box.height / rows, at: `${pad(Math.floor(at / 60))}:${pad(at % 60)}` };
+}
+
+document.addEventListener('mousemove', (event) => {
+  const free = event.target.closest && event.target.closest('a.free');
+  if (!free) return;
+  const label = free.querySelector('.free-label');
+  const { row, height, at } = quarter(free, event.clientY);
+  label.textContent = `Book ${at}`;
+  label.style.top = `${row * height}px`;
+});
+
+// A click books from the quarter hour clicked; Enter (a click with no pointer) from the run's first one.
+document.addEventListener('click', (event) => {
+  const free = event.target.closest && event.target.closest('a.free');
+  if (!free || event.detail === 0) return;
+  const url = new URL(free.href);
+  url.searchParams.set('at', quarter(free, event.clientY).at);
+  free.href = url.toString();
 });
 
 // Whether the calendar hears changes as they happen (the server tells it what it missed before that).

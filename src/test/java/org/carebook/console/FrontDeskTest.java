@@ -245,7 +245,9 @@ class FrontDeskTest extends ConsoleBrowserTest {
         assertThat(page.locator(".shade-off")).hasText("Time off 13:00–14:00");
         assertThat(page.locator(".shade-held")).hasText("Held for booking 10:00–10:30");
         assertThat(page.locator(".shade-closed")).hasCount(2); // 07:00–09:00 and 17:00–20:00
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dr Ada Byron"))
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Dr Ada Byron").setExact(true))
                 .click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .containsText("Dr Ada Byron's week");
