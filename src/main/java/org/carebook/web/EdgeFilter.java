@@ -87,12 +87,16 @@ class EdgeFilter extends OncePerRequestFilter {
     /**
      * A form (the console's) is read by Tomcat itself, not through {@link LimitedBodyRequest}; Tomcat stops at
      * {@code server.tomcat.max-http-form-post-size} (64 KiB, chunked or not) and marks the request, which is
-     * then refused here rather than handled with its fields silently missing.
+     * then refused here rather than handled with its fields silently missing. The console's pages are UTF-8, so
+     * their forms are read as UTF-8: once read here, later filters can no longer set how ("Zoë", not "ZoÃ«").
      */
-    private static boolean formTooLarge(HttpServletRequest request) {
+    private static boolean formTooLarge(HttpServletRequest request) throws java.io.UnsupportedEncodingException {
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return false;
+        }
+        if (request.getCharacterEncoding() == null) {
+            request.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
         }
         request.getParameterNames();
         return request.getAttribute(PARAMETERS_FAILED) != null;
