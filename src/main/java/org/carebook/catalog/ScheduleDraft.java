@@ -2,6 +2,8 @@ package org.carebook.catalog;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import org.carebook.kernel.Change;
 import org.carebook.kernel.Problems;
 import org.carebook.kernel.Zones;
 
@@ -20,6 +22,12 @@ public record ScheduleDraft(
 
     static final ScheduleDraft EMPTY =
             new ScheduleDraft(null, null, false, null, List.of(), null, null, List.of(), List.of(), true);
+
+    /** A change of the weekly hours alone, as the console's week editor makes. */
+    public static Change<ScheduleDraft> weeklyHoursChange(List<Hours> hours) {
+        var values = new ScheduleDraft(null, null, null, null, hours, null, null, null, null, null);
+        return new Change<>(values, Set.of("weeklyHours"));
+    }
 
     /** The rules of the draft alone; its references and time zone are settled by {@link Schedules}. */
     ScheduleDraft checked(Problems problems) {

@@ -69,7 +69,9 @@ class BookingController {
             response.setStatus(e.status());
             boolean taken = "slot_taken".equals(e.reason());
             var again = taken ? withoutTime(request) : request;
-            model.addAttribute("form", desk.form(caller, mode(caller), again, taken ? List.of() : messages(e), taken));
+            model.addAttribute(
+                    "form",
+                    desk.form(caller, mode(caller), again, taken ? List.of() : FormText.allProblems(e, LABELS), taken));
             return "console/book";
         }
     }
@@ -82,15 +84,6 @@ class BookingController {
 
     private static String mode(Caller caller) {
         return caller.tenant().mode().wire();
-    }
-
-    private static List<String> messages(CarebookException e) {
-        if (e.details().isEmpty()) {
-            return List.of(e.getMessage());
-        }
-        return e.details().stream()
-                .map(d -> LABELS.getOrDefault(d.field(), d.field()) + ": " + d.issue())
-                .toList();
     }
 
     private static BookingRequest withoutTime(BookingRequest r) {

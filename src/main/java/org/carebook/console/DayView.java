@@ -160,6 +160,10 @@ public record DayView(
         return paths().root() + "/time-off?location=" + location.id() + "&date=" + date;
     }
 
+    public String settingsPath() {
+        return paths().root() + "/settings";
+    }
+
     public String waitlistPath() {
         return paths().root() + "/waitlist?location=" + location.id();
     }

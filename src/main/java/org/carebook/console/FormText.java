@@ -3,6 +3,7 @@ package org.carebook.console;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.carebook.kernel.CarebookException;
@@ -47,6 +48,16 @@ final class FormText {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** Everything wrong, for the page: {@code field: issue} each with the field's label, or the message. */
+    static List<String> allProblems(CarebookException e, Map<String, String> labels) {
+        if (e.details().isEmpty()) {
+            return List.of(e.getMessage());
+        }
+        return e.details().stream()
+                .map(d -> labels.getOrDefault(d.field(), d.field()) + ": " + d.issue())
+                .toList();
     }
 
     /** The first thing wrong, for the page: {@code field: issue} with the field's label, or the message. */

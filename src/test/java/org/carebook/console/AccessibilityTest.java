@@ -24,6 +24,12 @@ class AccessibilityTest extends ConsoleBrowserTest {
                 .id();
         Clinic.expect(
                 clinic.hold(clinic.org.publishable(), practice.type(), practice.doctor(), "2027-03-30T12:00:00Z"), 201);
+        String schedule = clinic.api
+                .get("/v1/schedules?clinician_id=" + practice.doctor())
+                .data()
+                .get(0)
+                .get("id")
+                .stringValue();
         accept(invite(clinic.org, "a11y@clinic.example", "owner"));
         String day = "/console/day?location=" + clinic.locationId + "&date=2027-03-30";
         var problems = new ArrayList<String>();
@@ -40,7 +46,12 @@ class AccessibilityTest extends ConsoleBrowserTest {
                 "/console/appointments/" + id + "?back=/console/day",
                 "/console/patients/" + patient,
                 "/console/time-off?location=" + clinic.locationId,
-                "/console/staff")) {
+                "/console/staff",
+                "/console/approvals?location=" + clinic.locationId,
+                "/console/waitlist?location=" + clinic.locationId,
+                "/console/settings",
+                "/console/settings/types/" + practice.type(),
+                "/console/settings/hours/" + schedule)) {
             page.navigate(base + path);
             problems.addAll(check(page, path));
         }

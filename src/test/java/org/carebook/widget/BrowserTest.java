@@ -94,7 +94,7 @@ public abstract class BrowserTest extends ApiTest {
     }
 
     /** The clinic website's origin, as a browser sees it. */
-    static String siteOrigin() {
+    protected static String siteOrigin() {
         return "http://localhost:" + site.getAddress().getPort();
     }
 
@@ -104,7 +104,7 @@ public abstract class BrowserTest extends ApiTest {
     }
 
     /** A publishable key of {@code org} that may be used from the clinic website. */
-    String widgetKey(Org org) {
+    protected String widgetKey(Org org) {
         var created = org.live()
                 .post(
                         "/v1/api-keys",
@@ -119,7 +119,7 @@ public abstract class BrowserTest extends ApiTest {
      * Opens a clinic page at {@code origin} embedding the widget with these attributes (in British English unless
      * they give a {@code locale}), in a fresh browser context.
      */
-    Page openWidget(String origin, int width, String key, String... attributes) {
+    protected Page openWidget(String origin, int width, String key, String... attributes) {
         var page = newPage(width);
         open(page, origin, key, attributes);
         return page;

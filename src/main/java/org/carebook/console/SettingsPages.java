@@ -1,0 +1,177 @@
+package org.carebook.console;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.carebook.catalog.AppointmentTypeView;
+import org.carebook.catalog.AppointmentTypes;
+import org.carebook.catalog.ScheduleView;
+import org.carebook.catalog.Schedules;
+import org.carebook.kernel.Caller;
+import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Problems;
+import org.carebook.kernel.Scope;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The clinic's settings: its appointment types (owners edit them) and each clinician's working hours (whoever
+ * may change the catalogue edits them), through the same facades as the API. Staff who may change neither are
+ * refused the page.
+ */
+@Controller
+class SettingsPages {
+
+    private static final PageRequest FIRST_HUNDRED = PageRequest.of("100", null);
+    private static final Map<String, String> LABELS = Map.of(
+            "name", "Name",
+            "duration_minutes", "Length",
+            "buffer_before_minutes", "Buffer before",
+            "buffer_after_minutes", "Buffer after",
+            "price", "Price",
+            "modes", "Offered",
+            "color", "Colour");
+
+    private final AppointmentTypes types;
+    private final Schedules schedules;
+    private final Catalogue catalogue;
+    private final Clock clock;
+
+    SettingsPages(AppointmentTypes types, Schedules schedules, Catalogue catalogue, Clock clock) {
+        this.types = types;
+        this.schedules = schedules;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** The index: the types with their colours, and each location's schedules. */
+    public record Settings(String root, String saved, boolean mayEditTypes, List<Type> types, List<Place> places) {}
+
+    public record Type(String id, String name, String detail, String colour, boolean active) {}
+
+    /** A location (or video) and the schedules there. */
+    public record Place(String name, String clock, List<Schedule> schedules) {}
+
+    public record Schedule(String id, String clinician, String hours) {}
+
+    /** The type editor: where it posts, the fields, and what was wrong with the last try. */
+    public record TypePage(
+            String path, String back, String name, String currency, TypeForm form, List<String> problems) {}
+
+    @GetMapping({"/console/settings", "/console/test/settings"})
+    String index(Caller caller, @RequestParam(required = false) String saved, Model model) {
+        if (!caller.has(Scope.WRITE_CATALOG) && !caller.has(Scope.WRITE_APPOINTMENT_TYPES)) {
+            throw CarebookException.missingScope(Scope.WRITE_CATALOG);
+        }
+        var listed = types.list(caller, null, null, null, FIRST_HUNDRED).data().stream()
+                .map(t -> new Type(t.id(), t.name(), detail(t), t.color(), t.isActive()))
+                .toList();
+        model.addAttribute(
+                "settings",
+                new Settings(
+                        ConsolePaths.of(mode(caller)).root() + "/settings",
+                        "hours".equals(saved) || "type".equals(saved) ? saved : null,
+                        caller.has(Scope.WRITE_APPOINTMENT_TYPES),
+                        listed,
+                        caller.has(Scope.WRITE_CATALOG) ? places(caller) : List.of()));
+        return "console/settings";
+    }
+
+    @GetMapping({"/console/settings/types/{id}", "/console/test/settings/types/{id}"})
+    String type(Caller caller, @PathVariable String id, Model model) {
+        mayEditTypes(caller);
+        var type = types.get(caller.tenant(), id);
+        model.addAttribute("page", typePage(caller, type, TypeForm.of(type), List.of()));
+        return "console/type";
+    }
+
+    @PostMapping({"/console/settings/types/{id}", "/console/test/settings/types/{id}"})
+    String saveType(
+            Caller caller,
+            @PathVariable String id,
+            @RequestParam Map<String, String> posted,
+            Model model,
+            HttpServletResponse response) {
+        mayEditTypes(caller);
+        var type = types.get(caller.tenant(), id);
+        var form = TypeForm.read(posted);
+        var problems = new Problems();
+        try {
+            var change = form.change(problems);
+            problems.throwIfAny();
+            types.update(caller.tenant(), id, change, problems);
+            return "redirect:" + ConsolePaths.of(mode(caller)).root() + "/settings?saved=type";
+        } catch (CarebookException e) {
+            if (e.status() != 422) {
+                throw e;
+            }
+            response.setStatus(422);
+            model.addAttribute("page", typePage(caller, type, form, FormText.allProblems(e, LABELS)));
+            return "console/type";
+        }
+    }
+
+    private TypePage typePage(Caller caller, AppointmentTypeView type, TypeForm form, List<String> problems) {
+        String root = ConsolePaths.of(mode(caller)).root();
+        return new TypePage(
+                root + "/settings/types/" + type.id(),
+                root + "/settings",
+                type.name(),
+                type.currency(),
+                form,
+                problems);
+    }
+
+    private List<Place> places(Caller caller) {
+        var all = schedules.list(caller.tenant(), null, null, FIRST_HUNDRED).data().stream()
+                .filter(ScheduleView::isActive)
+                .toList();
+        var names = new HashMap<String, String>();
+        Function<ScheduleView, Schedule> row = s -> new Schedule(
+                s.id(),
+                names.computeIfAbsent(
+                        s.clinicianId(), c -> catalogue.clinician(caller, c).name()),
+                HoursSummary.of(s.weeklyHours()));
+        var places = new ArrayList<Place>();
+        for (var location : catalogue.locations(caller)) {
+            var here = all.stream()
+                    .filter(s -> location.id().equals(s.locationId()))
+                    .map(row)
+                    .toList();
+            if (!here.isEmpty()) {
+                places.add(new Place(
+                        location.name(), HoursPages.clock(ZoneId.of(location.timezone()), clock.instant()), here));
+            }
+        }
+        var video = all.stream().filter(ScheduleView::isRemote).map(row).toList();
+        if (!video.isEmpty()) {
+            places.add(new Place("Video", "each in its own time zone", video));
+        }
+        return places;
+    }
+
+    private static String detail(AppointmentTypeView type) {
+        return type.durationMinutes() + " min" + (type.allowOnlineBooking() ? " · online" : "")
+                + (type.requiresApproval() ? " · needs approval" : "");
+    }
+
+    private static void mayEditTypes(Caller caller) {
+        if (!caller.has(Scope.WRITE_APPOINTMENT_TYPES)) {
+            throw CarebookException.missingScope(Scope.WRITE_APPOINTMENT_TYPES);
+        }
+    }
+
+    private static String mode(Caller caller) {
+        return caller.tenant().mode().wire();
+    }
+}
