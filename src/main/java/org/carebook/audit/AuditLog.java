@@ -29,7 +29,9 @@ public class AuditLog {
         SEARCH,
         CREATE,
         UPDATE,
-        DELETE;
+        DELETE,
+        /** Two records of one patient made one: written for both. */
+        MERGE;
 
         String wire() {
             return name().toLowerCase(Locale.ROOT);

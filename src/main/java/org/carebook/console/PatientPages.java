@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** A patient's page, for the staff allowed to see that patient. */
 @Controller
@@ -31,9 +32,13 @@ class PatientPages {
             String path, List<BookingForm.Option> services, List<BookingForm.Option> clinicians, String until) {}
 
     @GetMapping({"/console/patients/{id}", "/console/test/patients/{id}"})
-    String patient(Caller caller, @PathVariable String id, Model model) {
+    String patient(Caller caller, @PathVariable String id, @RequestParam(required = false) String merged, Model model) {
         var paths = ConsolePaths.of(caller.tenant().mode().wire());
         model.addAttribute("record", records.open(caller, viewers.of(caller), id, paths.day()));
+        model.addAttribute("merged", merged != null);
+        if (caller.has(Scope.WRITE_PATIENTS)) {
+            model.addAttribute("mergePath", paths.patient(id) + "/merge");
+        }
         if (caller.has(Scope.WRITE_APPOINTMENTS)) {
             model.addAttribute(
                     "waitlistForm",
