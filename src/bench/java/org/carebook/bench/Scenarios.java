@@ -264,8 +264,14 @@ public final class Scenarios {
                 .statusCode();
     }
 
+    /** How large a network to seed: the benchmark's, or a small one for a test that reads the same shape. */
+    public record Size(int clinicians, int patients, int days) {
+
+        static final Size FULL = new Size(CLINICIANS, PATIENTS, 28);
+    }
+
     /** The seeded clinic network: 2 locations, 40 clinicians, 6 services, 50,000 patients, 60 % of 4 weeks booked. */
-    record Clinic(
+    public record Clinic(
             String organizationId,
             String key,
             List<String> locations,
@@ -276,7 +282,7 @@ public final class Scenarios {
 
         record Slot(String clinician, String location, String start) {}
 
-        String thirtyMinutes() {
+        public String thirtyMinutes() {
             return types.get(2);
         }
 
@@ -289,12 +295,17 @@ public final class Scenarios {
             if (Files.exists(saved)) {
                 return JSON.readValue(saved.toFile(), Clinic.class);
             }
-            var clinic = seed(admin);
+            var clinic = seed(admin, Size.FULL);
             JSON.writeValue(saved.toFile(), clinic);
             return clinic;
         }
 
-        static Clinic seed(Api admin) throws Exception {
+        /**
+         * Seeds the network through the API as a client would: clinicians alternate between the two locations and
+         * work weekdays 09:00–17:00; each 30-minute start of the next {@code size.days()} days is booked with a
+         * chance of 60 % (a fixed random seed), for random patients, with the 30-minute service.
+         */
+        public static Clinic seed(Api admin, Size size) throws Exception {
             long started = System.nanoTime();
             var org = ApiTest.organization(admin, "Bench network");
             var api = org.live();
@@ -322,7 +333,7 @@ public final class Scenarios {
                     .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00"))
                     .toList();
             var clinicians = new ArrayList<String>();
-            for (int c = 0; c < CLINICIANS; c++) {
+            for (int c = 0; c < size.clinicians(); c++) {
                 String id = api.post("/v1/clinicians", Map.of("name", String.format(Locale.ROOT, "Dr %02d", c)))
                         .id();
                 clinicians.add(id);
@@ -332,7 +343,7 @@ public final class Scenarios {
             }
             var random = new Random(42);
             var patients = java.util.Collections.synchronizedList(new ArrayList<String>());
-            parallel(PATIENTS, i -> {
+            parallel(size.patients(), i -> {
                 var r = new SplittableRandom(i);
                 var created = api.post(
                         "/v1/patients",
@@ -350,12 +361,12 @@ public final class Scenarios {
             });
             LocalDate first = LocalDate.now(LONDON).plusDays(1);
             var bookings = new ArrayList<Map<String, Object>>();
-            for (int d = 0; d < 28; d++) {
+            for (int d = 0; d < size.days(); d++) {
                 LocalDate day = first.plusDays(d);
                 if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                     continue;
                 }
-                for (int c = 0; c < CLINICIANS; c++) {
+                for (int c = 0; c < size.clinicians(); c++) {
                     for (int s = 0; s < 16; s++) {
                         if (random.nextDouble() < 0.6) {
                             bookings.add(Map.of(
@@ -385,7 +396,11 @@ public final class Scenarios {
             });
             System.out.printf(
                     "seeded %d clinicians, %d patients, %d of %d planned bookings in %.0f s%n",
-                    CLINICIANS, patients.size(), booked.get(), bookings.size(), (System.nanoTime() - started) / 1e9);
+                    size.clinicians(),
+                    patients.size(),
+                    booked.get(),
+                    bookings.size(),
+                    (System.nanoTime() - started) / 1e9);
             return new Clinic(org.id(), key, locations, clinicians, types, List.copyOf(patients), first);
         }
 

@@ -308,9 +308,11 @@ class BookingCore {
 
     /** Where a booking came from; a patient's link makes one only when it takes a time the waitlist offered. */
     private static String source(Caller caller) {
-        if (caller.isPatient()) {
-            return "waitlist";
-        }
-        return caller.isPublishable() ? "widget" : "api";
+        return switch (caller.kind()) {
+            case PATIENT -> "waitlist";
+            case PUBLISHABLE -> "widget";
+            case STAFF -> "console";
+            case SECRET -> "api";
+        };
     }
 }

@@ -111,6 +111,7 @@ class ConsoleController {
         model.addAttribute("shownAt", clock.millis());
         model.addAttribute("day", calendars.day(caller, viewers.of(caller), mode, location, date, byRoom));
         model.addAttribute("mayManageStaff", caller.has(Scope.MANAGE_STAFF));
+        model.addAttribute("mayReport", caller.has(Scope.MANAGE_ORGANIZATION));
         model.addAttribute("organizations", staff.membershipsOf(caller));
         model.addAttribute("actingAs", caller.keyId());
         return "console/day";

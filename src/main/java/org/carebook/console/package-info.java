@@ -12,6 +12,7 @@
             "events",
             "kernel",
             "patient",
+            "report",
             "staff",
             "waitlist"
         })

@@ -44,6 +44,13 @@ class ClickToBookTest extends ConsoleBrowserTest {
         book(page, practice.type(), "Grace Hopper");
         assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Booked.");
         assertThat(startOf(clinic, "Grace")).isEqualTo("2027-03-19T11:00:00Z");
+        assertThat(jdbc.sql("SELECT DISTINCT source FROM appointments WHERE organization_id = :org"
+                                + " AND start_time = '2027-03-19T11:00:00Z'")
+                        .param("org", clinic.org.id())
+                        .query(String.class)
+                        .single())
+                .as("a booking made at the front desk says so")
+                .isEqualTo("console");
 
         page.setViewportSize(768, 900);
         page.navigate(day);
