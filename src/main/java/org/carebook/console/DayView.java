@@ -160,6 +160,10 @@ public record DayView(
         return paths().root() + "/time-off?location=" + location.id() + "&date=" + date;
     }
 
+    public String monthPath() {
+        return paths().root() + "/month?location=" + location.id() + "&date=" + date;
+    }
+
     public String reportsPath() {
         return paths().root() + "/reports?location=" + location.id();
     }

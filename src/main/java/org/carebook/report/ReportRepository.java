@@ -78,6 +78,31 @@ class ReportRepository {
                 .list();
     }
 
+    /** Per date with any: appointments booked (not cancelled), those pending, and the minutes booked. */
+    List<DayLoad> perDay(Tenant tenant, String locationId, LocalDate from, LocalDate to) {
+        return period(tenant, locationId, from, to, """
+                        SELECT day, sum(booked) AS booked, sum(pending) AS pending, sum(minutes)::bigint AS minutes
+                        FROM (SELECT (a.start_time AT TIME ZONE a.timezone)::date AS day,
+                                     count(*) FILTER (WHERE a.status <> 'cancelled') AS booked,
+                                     count(*) FILTER (WHERE a.status = 'pending') AS pending,
+                                     0 AS minutes
+                              %1$s GROUP BY day
+                              UNION ALL
+                              SELECT day, 0, 0, sum(EXTRACT(EPOCH FROM end_time - start_time)) / 60
+                              FROM (SELECT DISTINCT (a.start_time AT TIME ZONE a.timezone)::date AS day, a.clinician_id,
+                                           a.start_time, a.end_time
+                                    %1$s AND a.status IN ('pending', 'confirmed', 'checked_in', 'completed', 'no_show')) t
+                              GROUP BY day) counted
+                        GROUP BY day ORDER BY day""")
+                .query((rs, n) -> new DayLoad(
+                        rs.getObject("day", LocalDate.class),
+                        rs.getLong("booked"),
+                        rs.getLong("pending"),
+                        0,
+                        rs.getLong("minutes")))
+                .list();
+    }
+
     private JdbcClient.StatementSpec period(
             Tenant tenant, String locationId, LocalDate from, LocalDate to, String select) {
         return Sql.scoped(jdbc.sql(select.formatted(PERIOD)), tenant)

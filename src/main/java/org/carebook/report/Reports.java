@@ -22,6 +22,9 @@ public class Reports {
     /** The longest period one report covers. */
     public static final int MOST_DAYS = 366;
 
+    /** The most dates one call of {@link #days} counts: six weeks of a month's page. */
+    public static final int MONTH_VIEW_DAYS = 42;
+
     private final ReportRepository repository;
     private final WorkingHours workingHours;
     private final Locations locations;
@@ -53,6 +56,34 @@ public class Reports {
                 leadTime(repository.leadDays(tenant, location.id(), from, to)),
                 repository.sources(tenant, location.id(), from, to),
                 repository.cancellations(tenant, location.id(), from, to));
+    }
+
+    /** Each date from {@code from} to {@code to} at the location, for the console's month (six weeks at most). */
+    @Transactional(readOnly = true)
+    public List<DayLoad> days(Tenant tenant, String locationId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MONTH_VIEW_DAYS) {
+            var problems = new Problems();
+            problems.add("to", "must be from 0 to " + (MONTH_VIEW_DAYS - 1) + " days after from");
+            problems.throwIfAny();
+        }
+        LocationView location = locations.get(tenant, locationId);
+        ZoneId zone = ZoneId.of(location.timezone());
+        var schedules = workingHours.schedules(tenant, null, location.id(), from, to);
+        var off = workingHours.timeOff(
+                schedules.stream().map(s -> s.clinicianId()).distinct().toList(),
+                from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant());
+        var counted = new java.util.HashMap<LocalDate, DayLoad>();
+        repository.perDay(tenant, location.id(), from, to).forEach(d -> counted.put(d.date(), d));
+        var days = new ArrayList<DayLoad>();
+        for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            long offered = OfferedTime.minutes(schedules, off, day, day).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+            var found = counted.getOrDefault(day, new DayLoad(day, 0, 0, 0, 0));
+            days.add(new DayLoad(day, found.booked(), found.pending(), offered, found.bookedMinutes()));
+        }
+        return days;
     }
 
     /** Every clinician who works at the location or was booked there, by name. */

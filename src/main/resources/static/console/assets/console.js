@@ -115,6 +115,39 @@ document.addEventListener('click', (event) => {
   free.href = url.toString();
 });
 
+// Keyboard shortcuts: a letter follows the page's link that carries it (data-shortcut), '/' goes to the patient
+// search and '?' opens the list of them. Never while typing in a field, nor with a modifier held.
+function showShortcuts() {
+  const list = document.getElementById('shortcuts');
+  if (list && !list.open) list.showModal();
+}
+
+document.addEventListener('keydown', (event) => {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+  const here = event.target;
+  if (here.closest && here.closest('input, textarea, select, [contenteditable="true"], dialog[open]')) return;
+  if (event.key === '?') {
+    event.preventDefault();
+    showShortcuts();
+  } else if (event.key === '/') {
+    const find = document.getElementById('find-patient');
+    if (find) {
+      event.preventDefault();
+      find.focus();
+    }
+  } else if (/^[a-z]$/.test(event.key)) {
+    const link = document.querySelector(`a[data-shortcut="${event.key}"]`);
+    if (link) {
+      event.preventDefault();
+      window.location.assign(link.href);
+    }
+  }
+});
+
+document.addEventListener('click', (event) => {
+  if (event.target.closest && event.target.closest('[data-opens="shortcuts"]')) showShortcuts();
+});
+
 // Whether the calendar hears changes as they happen (the server tells it what it missed before that).
 document.addEventListener('htmx:sseOpen', (event) => {
   if (event.target.id === 'calendar') event.target.dataset.live = 'open';
