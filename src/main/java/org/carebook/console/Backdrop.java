@@ -62,8 +62,7 @@ class Backdrop {
                                             hold.endTime().toInstant()),
                                     zone,
                                     day),
-                            "held",
-                            "Held for booking")));
+                            "held")));
         }
         return shades;
     }
@@ -102,8 +101,7 @@ class Backdrop {
                 day.plusDays(1).atStartOfDay(zone).toInstant());
         off.stream()
                 .filter(interval -> interval.overlaps(whole))
-                .forEach(interval ->
-                        shades.add(new DayView.Shade(place(column, interval, zone, day), "off", "Time off")));
+                .forEach(interval -> shades.add(new DayView.Shade(place(column, interval, zone, day), "off")));
         return shades;
     }
 
@@ -148,7 +146,7 @@ class Backdrop {
     }
 
     private static DayView.Shade closedRun(int column, int from, int to) {
-        return new DayView.Shade(DayView.Place.run(column, from, to), "closed", "Not working");
+        return new DayView.Shade(DayView.Place.run(column, from, to), "closed");
     }
 
     /** An interval's part on this day, in the location's clock, as a place on the grid. */

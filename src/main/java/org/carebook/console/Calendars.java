@@ -219,7 +219,8 @@ class Calendars {
                                             .name(),
                                     a.status().wire(),
                                     null,
-                                    types.get(a.appointmentTypeId()).colour())
+                                    types.get(a.appointmentTypeId()).colour(),
+                                    1)
                             : DayView.Block.busy(a.id(), place));
         }
         return blocks;

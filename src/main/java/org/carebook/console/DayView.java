@@ -58,7 +58,7 @@ public record DayView(
     public record Opening(Place place, String clinicianId, String who, LocalDate date) {}
 
     /** Shaded time in a column: {@code closed} (not working there), {@code off} (time off) or {@code held}. */
-    public record Shade(Place place, String kind, String label) {}
+    public record Shade(Place place, String kind) {}
 
     /**
      * An appointment on the grid; one the viewer may not see into is {@link #busy} time with no patient; a class
@@ -72,15 +72,16 @@ public record DayView(
             String type,
             String status,
             String sessionId,
-            String colour) {
+            String colour,
+            int attending) {
 
         static Block busy(String id, Place place) {
-            return new Block(id, place, null, "Busy", "", "busy", null, null);
+            return new Block(id, place, null, null, "", "busy", null, null, 0);
         }
 
+        /** A class: its type names it, and the page says how many attend. */
         static Block session(String sessionId, Place place, String type, String colour, int attending) {
-            String who = attending == 1 ? "1 attendee" : attending + " attendees";
-            return new Block(sessionId, place, null, type + " class", who, "session", sessionId, colour);
+            return new Block(sessionId, place, null, null, type, "session", sessionId, colour, attending);
         }
 
         public boolean shown() {

@@ -3,7 +3,6 @@ package org.carebook.console;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A location's month as weeks of days (Monday first, six rows at most), each day with how much is booked:
@@ -20,8 +19,9 @@ public record MonthView(
     /** One date on the page; days of the months before and after fill the first and last weeks. */
     public record Day(LocalDate date, boolean inMonth, long booked, long pending, double share) {
 
-        public String shareText() {
-            return String.format(Locale.ROOT, "%.0f %% booked", share * 100);
+        /** The share booked as a whole percentage, for the page's words around it. */
+        public long percent() {
+            return Math.round(share * 100);
         }
 
         /** How full the day is, for its shade: 0 (nothing offered or booked) to 4 (nearly full). */

@@ -16,7 +16,7 @@ class MembershipRepository {
 
     private static final String SELECT = """
             SELECT m.id, m.organization_id, o.name AS organization_name, m.staff_user_id, u.email, m.name, m.role,
-                   m.clinician_id, m.status, m.created_at
+                   m.clinician_id, m.status, m.created_at, u.language
             FROM staff_memberships m
             JOIN staff_users u ON u.id = m.staff_user_id
             JOIN organizations o ON o.id = m.organization_id""";
@@ -37,14 +37,15 @@ class MembershipRepository {
             StaffRole role,
             String clinicianId,
             StaffStatus status,
-            Instant createdAt) {
+            Instant createdAt,
+            String language) {
 
         StaffMember view() {
             return new StaffMember(id, email, name, role.wire(), clinicianId, status.wire(), createdAt);
         }
 
         SignedInStaff signedIn() {
-            return new SignedInStaff(id, organizationId, organizationName, role);
+            return new SignedInStaff(id, organizationId, organizationName, role, language);
         }
     }
 
@@ -164,6 +165,14 @@ class MembershipRepository {
                 StaffRole.fromWire(rs.getString("role")).orElseThrow(),
                 rs.getString("clinician_id"),
                 StaffStatus.fromWire(rs.getString("status")).orElseThrow(),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"),
+                rs.getString("language"));
+    }
+
+    /** The console language of the person behind a membership; null: their browser's. */
+    void chooseLanguage(String staffId, String language) {
+        jdbc.sql("""
+                        UPDATE staff_users SET language = :language
+                        WHERE id = (SELECT staff_user_id FROM staff_memberships WHERE id = :staff)""").param("language", language).param("staff", staffId).update();
     }
 }

@@ -106,6 +106,24 @@ public class StaffAccounts {
                 .orElse(List.of());
     }
 
+    /**
+     * The console language of the person a console caller is: one of {@link SignedInStaff#LANGUAGES}, or null for
+     * their browser's. Anything else is refused.
+     */
+    @Transactional
+    public void chooseLanguage(Caller caller, String language) {
+        if (caller.kind() != org.carebook.kernel.KeyKind.STAFF) {
+            throw CarebookException.forbidden(
+                    "staff_only", "Only a member of staff chooses a console language.", List.of());
+        }
+        if (language != null && !SignedInStaff.LANGUAGES.contains(language)) {
+            var problems = new Problems();
+            problems.add("language", "must be one of " + String.join(", ", SignedInStaff.LANGUAGES));
+            problems.throwIfAny();
+        }
+        memberships.chooseLanguage(caller.keyId(), language);
+    }
+
     /** Who a session acts as, while that membership is the person's and active; read on every console request. */
     @Transactional(readOnly = true)
     public Optional<SignedInStaff> acting(String userId, String staffId) {

@@ -73,6 +73,9 @@ class ConsoleCallerFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(ApiKeyAuthenticationFilter.CALLER, caller(acting.get(), request));
+        if (acting.get().language() != null) {
+            request.setAttribute(ConsoleLocales.CHOSEN, acting.get().language());
+        }
         chain.doFilter(request, response);
     }
 

@@ -12,25 +12,32 @@ function say(text) {
   if (said) said.textContent = text;
 }
 
+// The page's language as the server wrote it; the browser's own region when it shares that language (en-GB, de-AT).
+function language() {
+  const page = document.documentElement.lang;
+  const browser = navigator.languages.find((l) => l.split('-')[0] === page);
+  return browser || page || undefined;
+}
+
 function localise(root) {
   const zoned = document.querySelector('[data-zone]');
   const timeZone = zoned ? zoned.dataset.zone : undefined;
   root.querySelectorAll('time[data-local="time"]').forEach((t) => {
     const date = new Date(t.dateTime);
     if (!Number.isNaN(date.getTime()) && t.textContent !== '24:00') {
-      t.textContent = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone }).format(date);
+      t.textContent = new Intl.DateTimeFormat(language(), { timeStyle: 'short', timeZone }).format(date);
     }
   });
   root.querySelectorAll('time[data-local="date"]').forEach((t) => {
     const date = new Date(`${t.dateTime}T12:00:00`);
     if (!Number.isNaN(date.getTime())) {
-      t.textContent = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(date);
+      t.textContent = new Intl.DateTimeFormat(language(), { dateStyle: 'full' }).format(date);
     }
   });
   root.querySelectorAll('time[data-local="datetime"]').forEach((t) => {
     const date = new Date(t.dateTime);
     if (!Number.isNaN(date.getTime())) {
-      t.textContent = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+      t.textContent = new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
     }
   });
 }
@@ -102,7 +109,8 @@ document.addEventListener('mousemove', (event) => {
   if (!free) return;
   const label = free.querySelector('.free-label');
   const { row, height, at } = quarter(free, event.clientY);
-  label.textContent = `Book ${at}`;
+  label.dataset.word ??= label.textContent;
+  label.textContent = `${label.dataset.word} ${at}`;
   label.style.top = `${row * height}px`;
 });
 

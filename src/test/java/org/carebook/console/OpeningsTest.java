@@ -64,7 +64,7 @@ class OpeningsTest {
     }
 
     private static DayView.Shade shade(LocalTime from, LocalTime to, String kind) {
-        return new DayView.Shade(DayView.Place.run(1, DayView.line(from), DayView.line(to)), kind, kind);
+        return new DayView.Shade(DayView.Place.run(1, DayView.line(from), DayView.line(to)), kind);
     }
 
     private static DayView.Block block(LocalTime from, LocalTime to) {
