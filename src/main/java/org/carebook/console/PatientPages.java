@@ -32,12 +32,19 @@ class PatientPages {
             String path, List<BookingForm.Option> services, List<BookingForm.Option> clinicians, String until) {}
 
     @GetMapping({"/console/patients/{id}", "/console/test/patients/{id}"})
-    String patient(Caller caller, @PathVariable String id, @RequestParam(required = false) String merged, Model model) {
+    String patient(
+            Caller caller,
+            @PathVariable String id,
+            @RequestParam(required = false) String merged,
+            @RequestParam(required = false) String saved,
+            Model model) {
         var paths = ConsolePaths.of(caller.tenant().mode().wire());
         model.addAttribute("record", records.open(caller, viewers.of(caller), id, paths.day()));
         model.addAttribute("merged", merged != null);
+        model.addAttribute("saved", saved != null);
         if (caller.has(Scope.WRITE_PATIENTS)) {
             model.addAttribute("mergePath", paths.patient(id) + "/merge");
+            model.addAttribute("editPath", paths.patient(id));
         }
         if (caller.has(Scope.WRITE_APPOINTMENTS)) {
             model.addAttribute(

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.carebook.audit.AuditEventView;
 import org.carebook.audit.AuditLog;
 import org.carebook.booking.AppointmentFilter;
+import org.carebook.booking.AppointmentStatus;
 import org.carebook.booking.Appointments;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
@@ -65,8 +66,12 @@ class PatientRecords {
         var past = new ArrayList<PatientRecord.Visit>();
         Map<String, String> typeNames = new HashMap<>();
         Map<String, String> clinicianNames = new HashMap<>();
+        long noShows = 0;
+        long late = 0;
         for (var a :
                 appointments.all(caller, new AppointmentFilter(null, null, null, null, patientId, null, null, null))) {
+            noShows += a.status() == AppointmentStatus.NO_SHOW ? 1 : 0;
+            late += a.status() == AppointmentStatus.CANCELLED && a.lateCancellation() ? 1 : 0;
             var visit = new PatientRecord.Visit(
                     WHEN.format(a.startTime()),
                     a.startTime().toString(),
@@ -80,7 +85,7 @@ class PatientRecords {
             (a.startTime().toInstant().isBefore(now) ? past : upcoming).add(visit);
         }
         Collections.reverse(past);
-        return new PatientRecord(patient, upcoming, past, looks(caller, patientId), backPath);
+        return new PatientRecord(patient, upcoming, past, noShows, late, looks(caller, patientId), backPath);
     }
 
     private boolean bookedWith(Caller caller, String patientId, String clinicianId) {
