@@ -31,7 +31,9 @@ public class AuditLog {
         UPDATE,
         DELETE,
         /** Two records of one patient made one: written for both. */
-        MERGE;
+        MERGE,
+        /** A patient's personal data removed on their request. */
+        ERASE;
 
         String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -37,11 +37,16 @@ class PatientPages {
             @PathVariable String id,
             @RequestParam(required = false) String merged,
             @RequestParam(required = false) String saved,
+            @RequestParam(required = false) String erased,
             Model model) {
         var paths = ConsolePaths.of(caller.tenant().mode().wire());
         model.addAttribute("record", records.open(caller, viewers.of(caller), id, paths.day()));
         model.addAttribute("merged", merged != null);
         model.addAttribute("saved", saved != null);
+        model.addAttribute("erased", erased != null);
+        if (caller.has(Scope.MANAGE_ORGANIZATION)) {
+            model.addAttribute("erasePath", paths.patient(id) + "/erase");
+        }
         if (caller.has(Scope.WRITE_PATIENTS)) {
             model.addAttribute("mergePath", paths.patient(id) + "/merge");
             model.addAttribute("editPath", paths.patient(id));

@@ -81,6 +81,11 @@ public record PatientDraft(
     }
 
     /** The wire names of the fields whose values differ from {@code before} ({@link #EMPTY} for a new patient). */
+    /** Every field's name as the body names it: what an erasure changes. */
+    static List<String> fieldNames() {
+        return List.of(FIELDS);
+    }
+
     List<String> changedFrom(PatientDraft before) {
         Object[] now = values();
         Object[] then = before.values();

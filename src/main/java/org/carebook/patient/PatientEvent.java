@@ -14,6 +14,9 @@ public sealed interface PatientEvent extends DomainEvent {
     @EventType("patient.updated")
     record Updated(Tenant tenant, Actor actor, PatientChanged object) implements PatientEvent {}
 
+    @EventType("patient.erased")
+    record Erased(Tenant tenant, Actor actor, PatientChanged object) implements PatientEvent {}
+
     @EventType("patient.merged")
     record Merged(Tenant tenant, Actor actor, PatientMerge object) implements PatientEvent {}
 }

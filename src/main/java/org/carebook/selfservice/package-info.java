@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Self-service",
-        allowedDependencies = {"api", "audit", "booking", "catalog", "kernel", "organization"})
+        allowedDependencies = {"api", "audit", "booking", "catalog", "kernel", "organization", "patient"})
 package org.carebook.selfservice;
