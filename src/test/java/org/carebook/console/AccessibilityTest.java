@@ -24,12 +24,7 @@ class AccessibilityTest extends ConsoleBrowserTest {
                 .id();
         Clinic.expect(
                 clinic.hold(clinic.org.publishable(), practice.type(), practice.doctor(), "2027-03-30T12:00:00Z"), 201);
-        String schedule = clinic.api
-                .get("/v1/schedules?clinician_id=" + practice.doctor())
-                .data()
-                .get(0)
-                .get("id")
-                .stringValue();
+        String schedule = clinic.scheduleOf(practice.doctor());
         accept(invite(clinic.org, "a11y@clinic.example", "owner"));
         String day = "/console/day?location=" + clinic.locationId + "&date=2027-03-30";
         var problems = new ArrayList<String>();

@@ -104,12 +104,7 @@ class SettingsTest extends ConsoleBrowserTest {
         String booked = Clinic.expect(
                         clinic.book(practice.type(), practice.doctor(), patient, "2027-03-16T09:00:00Z"), 201)
                 .id();
-        String schedule = clinic.api
-                .get("/v1/schedules?clinician_id=" + practice.doctor())
-                .data()
-                .get(0)
-                .get("id")
-                .stringValue();
+        String schedule = clinic.scheduleOf(practice.doctor());
         accept(invite(clinic.org, "strand-owner@clinic.example", "owner"));
         var page = signedIn("strand-owner@clinic.example", base + "/console/settings/hours/" + schedule);
 
@@ -139,12 +134,7 @@ class SettingsTest extends ConsoleBrowserTest {
     void badHoursAndBadTypeFieldsAreSaidOnThePageAndNothingIsStored() {
         var practice = Clinic.practice(newOrganization());
         var clinic = practice.clinic();
-        String schedule = clinic.api
-                .get("/v1/schedules?clinician_id=" + practice.doctor())
-                .data()
-                .get(0)
-                .get("id")
-                .stringValue();
+        String schedule = clinic.scheduleOf(practice.doctor());
         accept(invite(clinic.org, "bad-owner@clinic.example", "owner"));
         var session = new ConsoleSession();
         session.signIn(base, "bad-owner@clinic.example", PASSWORD);

@@ -61,6 +61,15 @@ public final class Clinic {
         return expect(api.post("/v1/appointment-types", body), 201).id();
     }
 
+    /** The id of the clinician's first schedule. */
+    public String scheduleOf(String clinicianId) {
+        return expect(api.get("/v1/schedules?clinician_id=" + clinicianId), 200)
+                .data()
+                .get(0)
+                .get("id")
+                .stringValue();
+    }
+
     /** A schedule with the same hours every day of the week. */
     public String everyDay(String clinicianId, String start, String end, Object... overrides) {
         var body = Fixtures.with(
