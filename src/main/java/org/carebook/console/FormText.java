@@ -62,10 +62,6 @@ final class FormText {
 
     /** The first thing wrong, for the page: {@code field: issue} with the field's label, or the message. */
     static String firstProblem(CarebookException e, Map<String, String> labels) {
-        if (e.details().isEmpty()) {
-            return e.getMessage();
-        }
-        var first = e.details().get(0);
-        return labels.getOrDefault(first.field(), first.field()) + ": " + first.issue();
+        return allProblems(e, labels).get(0);
     }
 }

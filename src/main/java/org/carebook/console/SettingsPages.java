@@ -136,7 +136,9 @@ class SettingsPages {
         var all = schedules.list(caller.tenant(), null, null, FIRST_HUNDRED).data().stream()
                 .filter(ScheduleView::isActive)
                 .toList();
+        // The clinicians' names in one read; one made inactive since is looked up on its own.
         var names = new HashMap<String, String>();
+        catalogue.clinicians(caller, null).forEach(c -> names.put(c.id(), c.name()));
         Function<ScheduleView, Schedule> row = s -> new Schedule(
                 s.id(),
                 names.computeIfAbsent(

@@ -23,6 +23,9 @@ class ReportRepository {
               AND (a.start_time AT TIME ZONE a.timezone)::date BETWEEN :from AND :to
               AND a.status <> 'declined'""";
 
+    /** The states that hold booked time: every one but cancelled and declined. */
+    private static final String BOOKED = "('pending', 'confirmed', 'checked_in', 'completed', 'no_show')";
+
     private final JdbcClient jdbc;
 
     ReportRepository(JdbcClient jdbc) {
@@ -33,8 +36,8 @@ class ReportRepository {
     Map<String, Long> bookedMinutes(Tenant tenant, String locationId, LocalDate from, LocalDate to) {
         return period(tenant, locationId, from, to, """
                         SELECT clinician_id, COALESCE(sum(EXTRACT(EPOCH FROM end_time - start_time))::bigint / 60, 0) AS minutes
-                        FROM (SELECT DISTINCT a.clinician_id, a.start_time, a.end_time %s
-                                AND a.status IN ('pending', 'confirmed', 'checked_in', 'completed', 'no_show')) booked
+                        FROM (SELECT DISTINCT a.clinician_id, a.start_time, a.end_time %1$s
+                                AND a.status IN %2$s) booked
                         GROUP BY clinician_id""")
                 .query((rs, n) -> Map.entry(rs.getString("clinician_id"), rs.getLong("minutes")))
                 .list()
@@ -91,7 +94,7 @@ class ReportRepository {
                               SELECT day, 0, 0, sum(EXTRACT(EPOCH FROM end_time - start_time)) / 60
                               FROM (SELECT DISTINCT (a.start_time AT TIME ZONE a.timezone)::date AS day, a.clinician_id,
                                            a.start_time, a.end_time
-                                    %1$s AND a.status IN ('pending', 'confirmed', 'checked_in', 'completed', 'no_show')) t
+                                    %1$s AND a.status IN %2$s) t
                               GROUP BY day) counted
                         GROUP BY day ORDER BY day""")
                 .query((rs, n) -> new DayLoad(
@@ -105,7 +108,7 @@ class ReportRepository {
 
     private JdbcClient.StatementSpec period(
             Tenant tenant, String locationId, LocalDate from, LocalDate to, String select) {
-        return Sql.scoped(jdbc.sql(select.formatted(PERIOD)), tenant)
+        return Sql.scoped(jdbc.sql(select.formatted(PERIOD, BOOKED)), tenant)
                 .param("location", locationId)
                 .param("from", from)
                 .param("to", to);

@@ -98,10 +98,16 @@ public class Reports {
                 from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant());
         var offered = OfferedTime.minutes(schedules, off, from, to);
+        // The schedules name their clinicians; only one booked here without a schedule any more is looked up.
+        var names = new java.util.HashMap<String, String>();
+        schedules.forEach(s -> names.put(s.clinicianId(), s.clinicianName()));
         var rows = new ArrayList<Report.Utilisation>();
         for (String id : ids) {
             rows.add(new Report.Utilisation(
-                    id, clinicians.get(tenant, id).name(), offered.getOrDefault(id, 0L), booked.getOrDefault(id, 0L)));
+                    id,
+                    names.computeIfAbsent(id, c -> clinicians.get(tenant, c).name()),
+                    offered.getOrDefault(id, 0L),
+                    booked.getOrDefault(id, 0L)));
         }
         rows.sort(Comparator.comparing(Report.Utilisation::clinician).thenComparing(Report.Utilisation::clinicianId));
         return rows;
