@@ -29,6 +29,12 @@ public record ScheduleDraft(
         return new Change<>(values, Set.of("weeklyHours"));
     }
 
+    /** A new schedule for a clinician at a location, with no hours yet, as the console starts one. */
+    public static Change<ScheduleDraft> emptyAt(String clinicianId, String locationId) {
+        return Change.whole(new ScheduleDraft(
+                clinicianId, locationId, false, null, List.of(), null, null, List.of(), List.of(), true));
+    }
+
     /** The rules of the draft alone; its references and time zone are settled by {@link Schedules}. */
     ScheduleDraft checked(Problems problems) {
         problems.requireText("clinicianId", clinicianId);

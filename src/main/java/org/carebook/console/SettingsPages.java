@@ -17,6 +17,7 @@ import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Problems;
 import org.carebook.kernel.Scope;
+import org.carebook.organization.Organizations;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,17 +46,35 @@ class SettingsPages {
     private final AppointmentTypes types;
     private final Schedules schedules;
     private final Catalogue catalogue;
+    private final Organizations organizations;
     private final Clock clock;
 
-    SettingsPages(AppointmentTypes types, Schedules schedules, Catalogue catalogue, Clock clock) {
+    SettingsPages(
+            AppointmentTypes types,
+            Schedules schedules,
+            Catalogue catalogue,
+            Organizations organizations,
+            Clock clock) {
         this.types = types;
         this.schedules = schedules;
         this.catalogue = catalogue;
+        this.organizations = organizations;
         this.clock = clock;
     }
 
-    /** The index: the types with their colours, and each location's schedules. */
-    public record Settings(String root, String saved, boolean mayEditTypes, List<Type> types, List<Place> places) {}
+    /** The index: the types with their colours, each location's schedules, and links to what else this role may set. */
+    public record Settings(
+            String root,
+            String saved,
+            boolean mayEditTypes,
+            List<Type> types,
+            List<Place> places,
+            List<DayView.LocationChoice> locations,
+            List<DayView.LocationChoice> clinicians,
+            Links links) {}
+
+    /** The other settings pages, each null for a role that may not open it. */
+    public record Links(String organization, String keys, String webhooks) {}
 
     public record Type(String id, String name, String detail, String colour, boolean active) {}
 
@@ -76,15 +95,59 @@ class SettingsPages {
         var listed = types.list(caller, null, null, null, FIRST_HUNDRED).data().stream()
                 .map(t -> new Type(t.id(), t.name(), detail(t), t.color(), t.isActive()))
                 .toList();
+        boolean catalog = caller.has(Scope.WRITE_CATALOG);
+        String root = ConsolePaths.of(mode(caller)).root() + "/settings";
         model.addAttribute(
                 "settings",
                 new Settings(
-                        ConsolePaths.of(mode(caller)).root() + "/settings",
+                        root,
                         "hours".equals(saved) || "type".equals(saved) ? saved : null,
                         caller.has(Scope.WRITE_APPOINTMENT_TYPES),
                         listed,
-                        caller.has(Scope.WRITE_CATALOG) ? places(caller) : List.of()));
+                        catalog ? places(caller) : List.of(),
+                        catalog
+                                ? catalogue.locations(caller).stream()
+                                        .map(Catalogue::choice)
+                                        .toList()
+                                : List.of(),
+                        catalog
+                                ? catalogue.clinicians(caller, null).stream()
+                                        .map(c -> new DayView.LocationChoice(c.id(), c.name()))
+                                        .toList()
+                                : List.of(),
+                        new Links(
+                                caller.has(Scope.MANAGE_ORGANIZATION) ? root + "/organization" : null,
+                                caller.has(Scope.MANAGE_API_KEYS) ? root + "/keys" : null,
+                                caller.has(Scope.MANAGE_WEBHOOKS) ? root + "/webhooks" : null)));
         return "console/settings";
+    }
+
+    @GetMapping({"/console/settings/types/new", "/console/test/settings/types/new"})
+    String newType(Caller caller, Model model) {
+        mayEditTypes(caller);
+        model.addAttribute("page", newTypePage(caller, TypeForm.blank(), List.of()));
+        return "console/type";
+    }
+
+    @PostMapping({"/console/settings/types/new", "/console/test/settings/types/new"})
+    String createType(
+            Caller caller, @RequestParam Map<String, String> posted, Model model, HttpServletResponse response) {
+        mayEditTypes(caller);
+        var form = TypeForm.read(posted);
+        var problems = new Problems();
+        try {
+            var change = form.change(problems);
+            problems.throwIfAny();
+            types.create(caller.tenant(), change, problems);
+            return "redirect:" + ConsolePaths.of(mode(caller)).root() + "/settings?saved=type";
+        } catch (CarebookException e) {
+            if (e.status() != 422) {
+                throw e;
+            }
+            response.setStatus(422);
+            model.addAttribute("page", newTypePage(caller, form, FormText.allProblems(e, LABELS)));
+            return "console/type";
+        }
     }
 
     @GetMapping({"/console/settings/types/{id}", "/console/test/settings/types/{id}"})
@@ -130,6 +193,13 @@ class SettingsPages {
                 type.currency(),
                 form,
                 problems);
+    }
+
+    private TypePage newTypePage(Caller caller, TypeForm form, List<String> problems) {
+        String root = ConsolePaths.of(mode(caller)).root();
+        String currency = organizations.settings(caller.tenant()).currency();
+        return new TypePage(
+                root + "/settings/types/new", root + "/settings", "New appointment type", currency, form, problems);
     }
 
     private List<Place> places(Caller caller) {

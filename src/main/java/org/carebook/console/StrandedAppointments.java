@@ -14,14 +14,16 @@ import org.carebook.booking.AppointmentStatus;
 import org.carebook.booking.AppointmentView;
 import org.carebook.booking.Appointments;
 import org.carebook.catalog.Hours;
+import org.carebook.catalog.LocationView;
 import org.carebook.catalog.ScheduleView;
 import org.carebook.catalog.Schedules;
 import org.carebook.kernel.Caller;
 import org.springframework.stereotype.Component;
 
 /**
- * The booked appointments still to come that new weekly hours would leave outside working time. They stay
- * booked, as with time off; the page lists them so that whoever changes the hours decides knowingly.
+ * The booked appointments still to come that new weekly hours would leave outside working time, or that a room
+ * taken away would leave in a closed room. They stay booked, as with time off; the page lists them so that whoever
+ * makes the change decides knowingly.
  */
 @Component
 class StrandedAppointments {
@@ -70,9 +72,26 @@ class StrandedAppointments {
                                     a.endTime().atZoneSameInstant(zone).toLocalDateTime());
                 })
                 .toList();
+        return listed(caller, outside, zone);
+    }
+
+    /** The booked appointments still to come in a room, which taking the room away would leave in a closed room. */
+    List<Stranded> inRoom(Caller caller, LocationView location, String roomId) {
+        ZoneId zone = ZoneId.of(location.timezone());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        var filter =
+                new AppointmentFilter(today, today.plusDays(DAYS_AHEAD), null, location.id(), null, BOOKED, null, null);
+        var there = appointments.all(caller, filter).stream()
+                .filter(a ->
+                        roomId.equals(a.roomId()) && a.startTime().toInstant().isAfter(clock.instant()))
+                .toList();
+        return listed(caller, there, zone);
+    }
+
+    private List<Stranded> listed(Caller caller, List<AppointmentView> stranded, ZoneId zone) {
         var names = patients.of(
-                caller, outside.stream().map(AppointmentView::patientId).toList());
-        return outside.stream()
+                caller, stranded.stream().map(AppointmentView::patientId).toList());
+        return stranded.stream()
                 .map(a -> new Stranded(
                         a.id(),
                         WHEN.format(a.startTime().atZoneSameInstant(zone)),

@@ -61,6 +61,11 @@ public record TypeForm(
                 FormText.shown(type.color()));
     }
 
+    /** A new type as the form first shows it: half an hour in person, booked online, offered. */
+    static TypeForm blank() {
+        return new TypeForm("", "", "30", "0", "0", "", true, false, true, false, true, "");
+    }
+
     /** What was posted; a box left unticked is not posted at all, so it reads as false. */
     static TypeForm read(Map<String, String> posted) {
         return new TypeForm(

@@ -10,10 +10,13 @@
             "booking",
             "catalog",
             "events",
+            "fhir",
             "kernel",
+            "organization",
             "patient",
             "report",
             "staff",
-            "waitlist"
+            "waitlist",
+            "webhook"
         })
 package org.carebook.console;

@@ -65,6 +65,11 @@ public class EventLog {
         return types.contains(type);
     }
 
+    /** Every event type some module records, in alphabetical order. */
+    public List<String> types() {
+        return types.stream().sorted().toList();
+    }
+
     /** How many events an appointment has had: the last one's sequence, or 0. */
     @Transactional(readOnly = true)
     public int sequence(String appointmentId) {

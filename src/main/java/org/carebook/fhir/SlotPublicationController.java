@@ -2,7 +2,6 @@ package org.carebook.fhir;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.carebook.api.BodyReader;
 import org.carebook.api.Envelope;
 import org.carebook.api.RequestSchema;
@@ -45,7 +44,7 @@ class SlotPublicationController {
     Envelope<SlotPublicationView> publish(Caller caller, @RequestBody JsonNode body, HttpServletRequest request) {
         var read = BodyReader.read(body, SlotPublicationRequest.class);
         String page = read.value().bookingPageUrl();
-        if (page != null && !isWebAddress(page)) {
+        if (page != null && !SlotPublishing.isWebAddress(page)) {
             read.issue("booking_page_url", "must be an http or https address");
         }
         read.valid();
@@ -66,16 +65,5 @@ class SlotPublicationController {
                         + FhirIds.toFhir(caller.tenant().organizationId()) + "/$bulk-publish"
                 : null;
         return Envelope.of(new SlotPublicationView(publication.published(), publication.bookingPageUrl(), manifest));
-    }
-
-    private static boolean isWebAddress(String text) {
-        try {
-            var uri = new URI(text);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-                    && uri.getHost() != null
-                    && !text.contains(" ");
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 }

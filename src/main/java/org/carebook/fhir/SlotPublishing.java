@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * derived on demand and kept {@link #KEPT} per organization, so directories polling them cost little.
  */
 @Service
-class SlotPublishing {
+public class SlotPublishing {
 
     static final Duration WINDOW = Duration.ofDays(14);
     static final Duration KEPT = Duration.ofSeconds(60);
@@ -36,7 +36,7 @@ class SlotPublishing {
     private static final int MAX_KEPT = 1_000;
 
     /** What an organization chose: publishing, and the page its slots link to (may be null). */
-    record Publication(boolean published, String bookingPageUrl) {}
+    public record Publication(boolean published, String bookingPageUrl) {}
 
     /** One published file's resources, as of when they were derived. */
     record Feed(Instant derivedAt, List<Resource> resources) {}
@@ -178,6 +178,18 @@ class SlotPublishing {
 
     private void forget(String organizationId) {
         kept.keySet().removeIf(key -> key.startsWith(organizationId + "|"));
+    }
+
+    /** An http or https address with a host: where published slots may send patients. */
+    public static boolean isWebAddress(String text) {
+        try {
+            var uri = new java.net.URI(text);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && !text.contains(" ");
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     static CarebookException notPublished() {

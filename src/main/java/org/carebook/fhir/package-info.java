@@ -5,6 +5,7 @@
  * through the same booking facades (and so the same database guards, events and webhooks) as {@code /v1}; and
  * the SMART Scheduling Links an organization may publish. Every handler declares its scope, and the
  * CapabilityStatement is built from the handlers' own {@link org.carebook.fhir.FhirInteraction} declarations.
+ * Public: {@link org.carebook.fhir.SlotPublishing}, which the console turns on and off.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "FHIR",

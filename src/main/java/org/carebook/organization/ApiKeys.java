@@ -19,6 +19,7 @@ import org.carebook.kernel.KeyKind;
 import org.carebook.kernel.ListPage;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.PageRequest;
+import org.carebook.kernel.Problems;
 import org.carebook.kernel.Scope;
 import org.carebook.kernel.Tenant;
 import org.springframework.stereotype.Service;
@@ -111,6 +112,19 @@ public class ApiKeys {
         return issue(
                 tenant,
                 new ApiKeyDraft(name, KeyKind.PUBLISHABLE, List.copyOf(Scope.PUBLISHABLE), allowedOrigins),
+                clock.instant());
+    }
+
+    /** A publishable key made by staff in the console: a name and the origins of the pages that use it. */
+    @Transactional
+    public ApiKeyView createPublishableKey(Caller caller, String name, List<String> typedOrigins, Problems problems) {
+        problems.requireText("name", name);
+        var origins = ApiKeyDraft.origins(typedOrigins);
+        ApiKeyDraft.checkOrigins(origins, problems);
+        problems.throwIfAny();
+        return issue(
+                caller.tenant(),
+                new ApiKeyDraft(name, KeyKind.PUBLISHABLE, List.copyOf(Scope.PUBLISHABLE), origins),
                 clock.instant());
     }
 

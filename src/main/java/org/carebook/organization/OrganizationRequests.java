@@ -6,9 +6,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.carebook.api.Body;
 import org.carebook.api.Lengths;
 import org.carebook.kernel.Caller;
@@ -111,19 +109,13 @@ final class OrganizationRequests {
                     arraySchema = @Schema(description = "Origins such as https://clinic.example; at most 20."))
             List<String> allowedOrigins) {
 
-        private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.\\-\\[\\]:]+(:\\d{1,5})?");
-
         /** The key to make, checked against what the calling key holds. */
         ApiKeyDraft draft(Body<ApiKey> body, Caller caller) {
             body.problems().requireText("name", name);
             body.problems().require("type", type);
             KeyKind kind = "publishable".equals(type) ? KeyKind.PUBLISHABLE : KeyKind.SECRET;
             List<String> scopeNames = scopes == null ? List.of() : scopes;
-            List<String> origins = allowedOrigins == null
-                    ? List.of()
-                    : allowedOrigins.stream()
-                            .map(o -> o.strip().toLowerCase(Locale.ROOT).replaceAll("/+$", ""))
-                            .toList();
+            List<String> origins = ApiKeyDraft.origins(allowedOrigins);
             List<Scope> granted = kind == KeyKind.PUBLISHABLE
                     ? List.copyOf(Scope.PUBLISHABLE)
                     : grantable(body.problems(), scopeNames, caller);
@@ -138,11 +130,7 @@ final class OrganizationRequests {
             if (kind == KeyKind.SECRET && !origins.isEmpty()) {
                 body.issue("allowed_origins", "only publishable keys are used from browsers");
             }
-            for (int i = 0; i < origins.size(); i++) {
-                if (!ORIGIN.matcher(origins.get(i)).matches()) {
-                    body.issue("allowed_origins[" + i + "]", "must be an origin such as https://clinic.example");
-                }
-            }
+            ApiKeyDraft.checkOrigins(origins, body.problems());
             body.valid();
             return new ApiKeyDraft(name, kind, granted, origins);
         }

@@ -20,6 +20,10 @@ class DeliveryPlanner {
     @EventListener
     void plan(EventRecorded recorded) {
         var event = recorded.event();
+        if (recorded.source() instanceof WebhookEvent.Tested tested) {
+            deliveries.enqueueTo(tested.object().endpointId(), event.id(), event.createdAt());
+            return;
+        }
         deliveries.enqueue(
                 recorded.tenant(),
                 event.id(),

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.carebook.events.EventView;
+import org.carebook.kernel.Ids;
 import org.carebook.kernel.Mode;
 import org.carebook.kernel.PageRequest;
 import org.carebook.kernel.Sql;
@@ -57,6 +58,27 @@ class DeliveryRepository {
                 .param("type", type)
                 .param("now", Sql.at(now))
                 .update();
+    }
+
+    /** A delivery of one event to one endpoint (a test event), due at once. */
+    void enqueueTo(String endpointId, String eventId, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, next_attempt_at, created_at)
+                        VALUES (:id, :endpoint, :event, 'pending', :now, :now)""")
+                .param("id", Ids.next("whd"))
+                .param("endpoint", endpointId)
+                .param("event", eventId)
+                .param("now", Sql.at(now))
+                .update();
+    }
+
+    /** The endpoint's latest deliveries, newest first. */
+    List<DeliveryView> latest(String endpointId, int limit) {
+        return jdbc.sql(SELECT + " WHERE d.endpoint_id = :endpoint ORDER BY d.created_at DESC, d.id DESC LIMIT :limit")
+                .param("endpoint", endpointId)
+                .param("limit", limit)
+                .query(DeliveryRepository::view)
+                .list();
     }
 
     /**

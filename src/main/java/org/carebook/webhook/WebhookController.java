@@ -83,6 +83,15 @@ class WebhookController {
         return Envelope.of(endpoints.rotateSecret(caller, id));
     }
 
+    /** A {@code webhook.test} event delivered to this endpoint only; answers the delivery, still pending. */
+    @PostMapping("/{id}/test")
+    @Operation(operationId = "sendWebhookTestEvent")
+    @RequiresScope(Scope.MANAGE_WEBHOOKS)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Envelope<DeliveryView> sendTest(Caller caller, @PathVariable String id) {
+        return Envelope.of(endpoints.sendTest(caller, id));
+    }
+
     @GetMapping("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries")
     @RequiresScope(Scope.MANAGE_WEBHOOKS)

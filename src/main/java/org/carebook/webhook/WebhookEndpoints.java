@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.carebook.events.EventLog;
+import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.kernel.Change;
@@ -93,14 +94,31 @@ public class WebhookEndpoints {
                 deliveries.page(endpointId, page), page, d -> new PageRequest.Position(d.createdAt(), d.id()), d -> d);
     }
 
+    /** The endpoint's latest deliveries, newest first, for a page that shows how it is doing. */
+    @Transactional(readOnly = true)
+    public List<DeliveryView> latestDeliveries(Caller caller, String endpointId, int limit) {
+        row(caller, endpointId);
+        return deliveries.latest(endpointId, limit);
+    }
+
+    /** Records a {@code webhook.test} event, delivered to this endpoint only; answers its delivery. */
+    @Transactional
+    public DeliveryView sendTest(Caller caller, String endpointId) {
+        enabled(row(caller, endpointId), "sending it a test event");
+        var event = events.record(
+                new WebhookEvent.Tested(caller.tenant(), Actor.of(caller), new WebhookEvent.EndpointTest(endpointId)));
+        return deliveries.latest(endpointId, 1).stream()
+                .filter(d -> d.eventId().equals(event.id()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     /** Queues the delivery to be sent again at once, whatever its state. */
     @Transactional
     public DeliveryView retry(Caller caller, String endpointId, String deliveryId) {
         var endpoint = row(caller, endpointId);
         delivery(endpointId, deliveryId);
-        if (!endpoint.status().equals("enabled")) {
-            throw CarebookException.invalidState("The endpoint is disabled; enable it before retrying deliveries.");
-        }
+        enabled(endpoint, "retrying deliveries");
         deliveries.retryNow(deliveryId, clock.instant());
         return delivery(endpointId, deliveryId);
     }
@@ -109,6 +127,12 @@ public class WebhookEndpoints {
         return deliveries
                 .find(endpointId, deliveryId)
                 .orElseThrow(() -> CarebookException.notFound("No such delivery."));
+    }
+
+    private static void enabled(EndpointRepository.Row endpoint, String before) {
+        if (!endpoint.status().equals("enabled")) {
+            throw CarebookException.invalidState("The endpoint is disabled; enable it before " + before + ".");
+        }
     }
 
     private EndpointRepository.Row row(Caller caller, String id) {

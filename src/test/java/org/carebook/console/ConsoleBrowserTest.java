@@ -2,6 +2,7 @@ package org.carebook.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.carebook.support.ApiTest;
@@ -35,6 +36,15 @@ abstract class ConsoleBrowserTest extends BrowserTest {
     static void listening(Page page) {
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#calendar"))
                 .hasAttribute("data-live", "open");
+    }
+
+    static Locator link(Page page, String name) {
+        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name));
+    }
+
+    static Locator button(Page page, String name) {
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     void signIn(Page page, String email, String password) {

@@ -3,7 +3,6 @@ package org.carebook.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
@@ -234,9 +233,5 @@ class SettingsTest extends ConsoleBrowserTest {
                 .data()
                 .get("weekly_hours")
                 .toString();
-    }
-
-    private static Locator link(Page page, String name) {
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name));
     }
 }

@@ -82,9 +82,4 @@ class StaffPageTest extends ConsoleBrowserTest {
                 .isEqualTo(403);
         assertThat(practice.clinic().org.live().get("/v1/staff").data().size()).isEqualTo(1);
     }
-
-    private static com.microsoft.playwright.Locator button(Page page, String name) {
-        return page.getByRole(
-                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 }

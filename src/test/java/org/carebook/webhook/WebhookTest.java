@@ -81,6 +81,43 @@ class WebhookTest extends ApiTest {
     }
 
     @Test
+    void aTestEventReachesOnlyTheEndpointThatAskedForItWhateverItSubscribesTo() throws Exception {
+        var asking = endpoint(org.test(), List.of("appointment.cancelled"));
+        try (var other = new Receiver()) {
+            var everything =
+                    org.test().post("/v1/webhook-endpoints", Map.of("url", other.url(), "events", List.of("*")));
+            assertThat(everything.status()).isEqualTo(201);
+
+            var sent =
+                    org.test().post("/v1/webhook-endpoints/" + asking.get("id").stringValue() + "/test", Map.of());
+
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+            assertThat(sent.data().get("event_type").stringValue()).isEqualTo("webhook.test");
+            var request = receiver.await(1, WAIT).get(0);
+            var body = JSON.readTree(request.body());
+            assertThat(body.get("type").stringValue()).isEqualTo("webhook.test");
+            assertThat(body.get("data").get("object").get("endpoint_id").stringValue())
+                    .isEqualTo(asking.get("id").stringValue());
+            assertThat(awaitDelivery(asking, "delivered").get("event_type").stringValue())
+                    .isEqualTo("webhook.test");
+            assertThat(other.await(1, Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+
+    @Test
+    void aDisabledEndpointIsSentNoTestEvent() {
+        var endpoint = endpoint(org.test(), List.of("*"));
+        String path = "/v1/webhook-endpoints/" + endpoint.get("id").stringValue();
+        assertThat(org.test().patch(path, Map.of("status", "disabled")).status())
+                .isEqualTo(200);
+
+        var refused = org.test().post(path + "/test", Map.of());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(deliveries(endpoint)).isEmpty();
+    }
+
+    @Test
     void aReceiverThatFailsTwiceGetsTheEventOnTheThirdAttempt() throws Exception {
         receiver.answer(500).answer(500);
         var endpoint = endpoint(org.test(), List.of("*"));
