@@ -165,11 +165,8 @@ class ConsoleController {
             if (e.status() == 404) {
                 return "console/link-expired";
             }
-            model.addAttribute(
-                    "problem",
-                    e.details().isEmpty()
-                            ? e.getMessage()
-                            : "The password " + e.details().get(0).issue() + ".");
+            // The only rule a password is held to is its length, which the page says in the reader's language.
+            model.addAttribute("problem", e.details().isEmpty() ? e.getMessage() : "password.length");
             return again.get();
         }
     }

@@ -58,7 +58,8 @@ class ErasePages {
                 throw e;
             }
             response.setStatus(e.status());
-            String problem = e.status() == 422 ? "Confirm that the patient asked to be erased." : e.getMessage();
+            // The one 422 is the unticked box, which the page says in the reader's language.
+            String problem = e.status() == 422 ? "erase.confirmFirst" : e.getMessage();
             model.addAttribute("erase", asked(caller, id, problem));
             return "console/erase";
         }

@@ -52,7 +52,16 @@ class KeyPages {
             String origins,
             List<String> problems) {}
 
-    public record Key(String id, String name, String kind, String key, String origins, String state, boolean active) {}
+    /** A key as listed: {@code lastUsed} and {@code revoked} are days, or null for never. */
+    public record Key(
+            String id,
+            String name,
+            String kind,
+            String key,
+            String origins,
+            boolean active,
+            String lastUsed,
+            String revoked) {}
 
     @GetMapping({"/console/settings/keys", "/console/test/settings/keys"})
     String page(Caller caller, @RequestParam(required = false) String revoked, Model model) {
@@ -112,21 +121,19 @@ class KeyPages {
     }
 
     private Key key(ApiKeyView key, ZoneId zone) {
-        String state = key.isActive()
-                ? key.lastUsedAt() == null ? "never used" : "last used " + day(key.lastUsedAt(), zone)
-                : "revoked " + day(key.revokedAt(), zone);
         return new Key(
                 key.id(),
                 key.name(),
                 key.type(),
                 key.key(),
                 key.allowedOrigins().isEmpty() ? "—" : String.join(", ", key.allowedOrigins()),
-                state,
-                key.isActive());
+                key.isActive(),
+                day(key.lastUsedAt(), zone),
+                day(key.revokedAt(), zone));
     }
 
     private String day(Instant at, ZoneId zone) {
-        return at == null ? "" : DAY.format(at.atZone(zone));
+        return at == null ? null : DAY.format(at.atZone(zone));
     }
 
     /** Origins are numbered in the answer; the page names a wrong one as it was typed. */

@@ -13,6 +13,8 @@ import org.carebook.staff.StaffMember;
 import org.carebook.staff.StaffMembers;
 import org.carebook.staff.StaffRole;
 import org.carebook.staff.StaffStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +40,12 @@ class StaffPages {
 
     private final StaffMembers staff;
     private final Catalogue catalogue;
+    private final MessageSource messages;
 
-    StaffPages(StaffMembers staff, Catalogue catalogue) {
+    StaffPages(StaffMembers staff, Catalogue catalogue, MessageSource messages) {
         this.staff = staff;
         this.catalogue = catalogue;
+        this.messages = messages;
     }
 
     /** What the page shows: the staff, the roles this caller may give, and what the last action said. */
@@ -89,7 +93,7 @@ class StaffPages {
                     caller,
                     model,
                     invitation.invitationPath(),
-                    "Invited " + invitation.staff().name() + ".",
+                    say("staff.invited", invitation.staff().name()),
                     null);
         } catch (CarebookException e) {
             return refused(caller, model, response, e);
@@ -145,7 +149,7 @@ class StaffPages {
         var roles = java.util.stream.Stream.of(
                         StaffRole.FRONT_DESK, StaffRole.CLINICIAN, StaffRole.READ_ONLY, StaffRole.OWNER)
                 .filter(r -> caller.scopes().containsAll(r.scopes()))
-                .map(r -> new BookingForm.Option(r.wire(), label(r), null, false))
+                .map(r -> new BookingForm.Option(r.wire(), say("role." + r.wire()), null, false))
                 .toList();
         var clinicians = catalogue.clinicians(caller, null).stream()
                 .map(c -> new BookingForm.Option(c.id(), c.name(), null, false))
@@ -155,22 +159,18 @@ class StaffPages {
         return "console/staff";
     }
 
-    private static String said(String action, StaffMember member) {
+    private String said(String action, StaffMember member) {
         return switch (action) {
-            case "role" -> member.name() + " is now " + member.role().replace('_', ' ') + ".";
-            case "disable" -> member.name() + " is disabled; their sessions have ended.";
-            case "enable" -> member.name() + " may sign in again.";
-            default -> member.name() + " is no longer on the staff.";
+            case "role" -> say("staff.nowRole", member.name(), say("role." + member.role()));
+            case "disable" -> say("staff.disabled", member.name());
+            case "enable" -> say("staff.enabled", member.name());
+            default -> say("staff.removed", member.name());
         };
     }
 
-    private static String label(StaffRole role) {
-        return switch (role) {
-            case OWNER -> "Owner";
-            case FRONT_DESK -> "Front desk";
-            case CLINICIAN -> "Clinician";
-            case READ_ONLY -> "Read only";
-        };
+    /** A text of the page in the reader's language, as the templates' own are. */
+    private String say(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
     /** The page is for live data only; a test path does not exist, and other roles are refused. */

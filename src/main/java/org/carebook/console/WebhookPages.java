@@ -58,7 +58,8 @@ class WebhookPages {
             String secret,
             List<String> problems) {}
 
-    public record Endpoint(String id, String url, String events, boolean enabled, String state) {}
+    /** An endpoint as listed: {@code events} null when it takes every event; why it was turned off, if it says. */
+    public record Endpoint(String id, String url, String events, boolean enabled, String disabledReason) {}
 
     /** The form for a new endpoint: its address, and every event type with the ones chosen. */
     public record NewEndpoint(String url, boolean all, List<BookingForm.Option> types) {}
@@ -159,11 +160,12 @@ class WebhookPages {
     }
 
     private static Endpoint endpoint(WebhookEndpointView view) {
-        boolean enabled = view.status() == EndpointStatus.ENABLED;
-        String state =
-                enabled ? "on" : "off" + (view.disabledReason() == null ? "" : " (" + view.disabledReason() + ")");
         return new Endpoint(
-                view.id(), view.url(), String.join(", ", view.events()).replace("*", "every event"), enabled, state);
+                view.id(),
+                view.url(),
+                view.events().contains("*") ? null : String.join(", ", view.events()),
+                view.status() == EndpointStatus.ENABLED,
+                view.disabledReason());
     }
 
     private static Delivery delivery(DeliveryView d, ZoneId zone) {
@@ -175,13 +177,9 @@ class WebhookPages {
                 WHEN.format(at.atZone(zone)), d.eventType(), d.status().wire(), d.attempts(), answer);
     }
 
+    /** What was just done, as the page's message names it. */
     private static String notice(String done) {
-        return switch (done == null ? "" : done) {
-            case "test" -> "A test event is on its way; its delivery is listed below.";
-            case "enabled" -> "The endpoint receives events again.";
-            case "disabled" -> "The endpoint receives no events until it is turned on again.";
-            default -> null;
-        };
+        return done != null && Set.of("test", "enabled", "disabled").contains(done) ? done : null;
     }
 
     private static String root(Caller caller) {

@@ -48,10 +48,10 @@ abstract class ConsoleBrowserTest extends BrowserTest {
     }
 
     void signIn(Page page, String email, String password) {
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        // By the fields' ids, not their labels: the page speaks the browser's language.
+        page.locator("#email").fill(email);
+        page.locator("#password").fill(password);
+        page.locator("form[action$='/console/login'] button[type=submit]").click();
         // Signed in once the answer has led away from the sign-in page: a navigation started before that
         // would go without the session and land back on it.
         page.waitForURL(url -> !url.contains("/console/login"));

@@ -26,7 +26,12 @@ class ConsoleLanguageTest extends ConsoleBrowserTest {
         for (int width : new int[] {1280, 768}) {
             var page = newPage(width, "de-DE");
             page.navigate(base + "/console/login");
-            signIn(page, "empfang@praxis.example", PASSWORD);
+            assertThat(page.getByRole(AriaRole.HEADING)).hasText("Bei Carebook anmelden");
+            page.getByLabel("E-Mail").fill("empfang@praxis.example");
+            page.getByLabel("Passwort").fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden"))
+                    .click();
+            page.waitForURL(url -> !url.contains("/console/login"));
             page.navigate(base + "/console/day?location=" + clinic.locationId + "&date=2027-03-16");
 
             assertThat(page.locator("html")).hasAttribute("lang", "de");
@@ -50,6 +55,19 @@ class ConsoleLanguageTest extends ConsoleBrowserTest {
             assertThat(page.getByText("Ein neuer Patient")).isVisible();
             assertThat(Axe.violations(page, "booking in German at " + width)).isEmpty();
             screenshot(page, "console-de-book-" + width);
+
+            page.navigate(base + "/console/settings");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .hasText("Einstellungen");
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Zeiten von Dr Ada Byron in Harley Street bearbeiten"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Montag")))
+                    .isVisible();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zeiten speichern")))
+                    .isVisible();
+            assertThat(Axe.violations(page, "hours in German at " + width)).isEmpty();
         }
     }
 

@@ -225,7 +225,7 @@ class ConsoleTest extends ConsoleBrowserTest {
         var tooShort = browser.accept(base, invitation, "short");
 
         assertThat(tooShort.statusCode()).isEqualTo(200);
-        assertThat(tooShort.body()).contains("The password must be at least 12 characters.");
+        assertThat(tooShort.body()).contains("The password must be 12 to 128 characters long.");
         assertThat(ConsoleSession.location(browser.accept(base, invitation, PASSWORD)))
                 .endsWith("?welcome");
     }

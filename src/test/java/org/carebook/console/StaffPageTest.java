@@ -31,7 +31,7 @@ class StaffPageTest extends ConsoleBrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Invited Nora Desk.");
         var row = page.getByRole(AriaRole.ROW)
                 .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Nora Desk"));
-        assertThat(row).containsText("front desk");
+        assertThat(row).containsText("Front desk");
         assertThat(row).containsText("invited");
         String invitation = page.locator("code").textContent();
         accept(invitation);
@@ -48,7 +48,7 @@ class StaffPageTest extends ConsoleBrowserTest {
         button(page, "Enable Nora Desk").click();
         page.getByLabel("New role for Nora Desk").selectOption("read_only");
         button(page, "Change role of Nora Desk").click();
-        assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Nora Desk is now read only.");
+        assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Nora Desk's role is now Read only.");
         button(page, "Remove Nora Desk").click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Nora Desk is no longer on the staff.");
         assertThat(page.getByRole(AriaRole.ROW)
