@@ -76,6 +76,7 @@ class ClinicSettingsTest extends ConsoleBrowserTest {
             button(page, "Add the clinician").click();
             assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("The clinician is saved.");
             assertThat(page.getByText("No working hours yet")).isVisible();
+            assertThat(Axe.violations(page, "clinician at " + width)).isEmpty();
             screenshot(page, "console-clinician-" + width);
             button(page, "Set hours there").click();
             for (var weekday :
