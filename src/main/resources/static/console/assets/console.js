@@ -155,6 +155,8 @@ document.addEventListener('keydown', (event) => {
 document.addEventListener('click', (event) => {
   if (event.target.closest && event.target.closest('[data-opens="shortcuts"]')) showShortcuts();
 });
+// The keys work from here on: a page's script runs after the page is shown, and a key pressed before is lost.
+document.documentElement.dataset.keys = 'ready';
 
 // Whether the calendar hears changes as they happen (the server tells it what it missed before that).
 document.addEventListener('htmx:sseOpen', (event) => {

@@ -38,6 +38,12 @@ abstract class ConsoleBrowserTest extends BrowserTest {
                 .hasAttribute("data-live", "open");
     }
 
+    /** Waits until the page's script listens for keys: one pressed earlier would be lost. */
+    static void keysReady(Page page) {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("html"))
+                .hasAttribute("data-keys", "ready");
+    }
+
     static Locator link(Page page, String name) {
         return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name));
     }

@@ -45,6 +45,8 @@ class ConsoleLanguageTest extends ConsoleBrowserTest {
             assertThat(Axe.violations(page, "day in German at " + width)).isEmpty();
             screenshot(page, "console-de-day-" + width);
 
+            keysReady(page);
+
             page.keyboard().press("b");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                     .hasText("Buchen in Harley Street");

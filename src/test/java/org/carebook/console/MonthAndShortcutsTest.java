@@ -38,9 +38,12 @@ class MonthAndShortcutsTest extends ConsoleBrowserTest {
             assertThat(Axe.violations(page, "month at " + width)).isEmpty();
             screenshot(page, "console-month-" + width);
 
+            keysReady(page);
+
             page.keyboard().press("n");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                     .containsText("April 2027");
+            keysReady(page);
             page.keyboard().press("p");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                     .containsText("March 2027");
@@ -50,6 +53,7 @@ class MonthAndShortcutsTest extends ConsoleBrowserTest {
         }
 
         var page = signedIn("month-desk@clinic.example", day);
+        keysReady(page);
         page.keyboard().press("?");
         var list = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Keyboard shortcuts"));
         assertThat(list).isVisible();
@@ -64,10 +68,13 @@ class MonthAndShortcutsTest extends ConsoleBrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*date=2027-03-16$")); // typed into the field, not followed
 
         page.getByLabel("Find a patient").blur();
+        keysReady(page);
         page.keyboard().press("n");
         assertThat(page).hasURL(Pattern.compile(".*date=2027-03-17$"));
+        keysReady(page);
         page.keyboard().press("t");
         assertThat(page).hasURL(Pattern.compile(".*/console/day\\?location=[^&]+$"));
+        keysReady(page);
         page.keyboard().press("b");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .containsText("Book at");
