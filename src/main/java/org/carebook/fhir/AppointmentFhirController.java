@@ -16,6 +16,7 @@ import org.carebook.booking.AppointmentStatus;
 import org.carebook.booking.Appointments;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.Scope;
+import org.hl7.fhir.r4.model.Appointment;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,8 +67,7 @@ class AppointmentFhirController {
             },
             documentation = "date is read as calendar days in each appointment's own zone.")
     ResponseEntity<byte[]> search(Caller caller, HttpServletRequest request) {
-        var query = FhirQuery.of(
-                request.getParameterMap(), Set.of("patient", "practitioner", "location", "date", "status"));
+        var query = FhirQuery.of(request, Set.of("patient", "practitioner", "location", "date", "status"));
         var range = query.range("date");
         var statuses = statuses(request.getParameter("status"));
         if (statuses != null && statuses.isEmpty()) {
@@ -92,8 +92,11 @@ class AppointmentFhirController {
             resource = "Appointment",
             kind = OPERATION,
             operation = "find",
-            documentation = "Free times as proposed Appointments. Parameters: start, end, practitioner, location,"
-                    + " service-type, patient, _count; by GET or as a Parameters resource by POST.")
+            documentation = "Free times as proposed Appointments. Parameters: start, end, practitioner (repeated: in"
+                    + " order of preference; Argonaut's provider), location (IHE's location-reference),"
+                    + " service-type (IHE's visit-type), specialty, organization, patient (IHE's patient-reference),"
+                    + " _count; by GET or as a Parameters resource by POST. Others are ignored, and named in an"
+                    + " OperationOutcome entry, unless Prefer: handling=strict.")
     ResponseEntity<byte[]> find(Caller caller, HttpServletRequest request, @RequestBody(required = false) byte[] body) {
         var parameters = OperationParameters.of(request, body == null || body.length == 0 ? null : json.parseAny(body));
         var bundle = Bundles.searchset(request, scheduling.find(caller, parameters), parameters.query(), null);
@@ -114,9 +117,11 @@ class AppointmentFhirController {
             kind = OPERATION,
             operation = "hold",
             documentation = "Keeps a proposed appointment's time: a pending Appointment whose hold-expires extension"
-                    + " says until when.")
-    ResponseEntity<byte[]> hold(Caller caller, @RequestBody(required = false) byte[] body) {
-        return json.status(201, scheduling.hold(caller, AppointmentInput.of(json.parseAny(body))));
+                    + " says until when. Parts: appointment (Carebook: answers the Appointment), or IHE's"
+                    + " appointment-reference or Argonaut's appt-id and appt-resource (answered with a Bundle).")
+    ResponseEntity<byte[]> hold(Caller caller, HttpServletRequest request, @RequestBody(required = false) byte[] body) {
+        var input = AppointmentInput.of(json.parseAny(body));
+        return answer(request, input, 201, scheduling.hold(caller, input));
     }
 
     @PostMapping("/$book")
@@ -126,10 +131,35 @@ class AppointmentFhirController {
             kind = OPERATION,
             operation = "book",
             documentation = "Books a held (hold-…) or proposed appointment for a Patient; with an apt-… id, moves it"
-                    + " to a new start, or cancels it when its status is cancelled.")
-    ResponseEntity<byte[]> book(Caller caller, @RequestBody(required = false) byte[] body) {
-        var booked = scheduling.book(caller, AppointmentInput.of(json.parseAny(body)));
-        return json.status(booked.created() ? 201 : 200, booked.appointment());
+                    + " to a new start, or cancels it when its status is cancelled. Also at Appointment/{id}/$book."
+                    + " Parts: appointment (Carebook: answers the Appointment), or IHE's appointment-reference,"
+                    + " appointment-resource, patient-resource and comment, or Argonaut's appt-id and appt-resource"
+                    + " (answered with a searchset Bundle).")
+    ResponseEntity<byte[]> book(Caller caller, HttpServletRequest request, @RequestBody(required = false) byte[] body) {
+        var input = AppointmentInput.of(json.parseAny(body));
+        var booked = scheduling.book(caller, input);
+        return answer(request, input, booked.created() ? 201 : 200, booked.appointment());
+    }
+
+    /** IHE's and Argonaut's instance form: the path names the proposed, held or booked appointment. */
+    @PostMapping("/{id}/$book")
+    @RequiresScope(Scope.WRITE_APPOINTMENTS)
+    ResponseEntity<byte[]> bookInstance(
+            Caller caller,
+            HttpServletRequest request,
+            @PathVariable String id,
+            @RequestBody(required = false) byte[] body) {
+        var input = AppointmentInput.of(body == null || body.length == 0 ? null : json.parseAny(body), id);
+        var booked = scheduling.book(caller, input);
+        return answer(request, input, booked.created() ? 201 : 200, booked.appointment());
+    }
+
+    /** The appointment as it is, or in a searchset Bundle for callers that used the standards' parameters. */
+    private ResponseEntity<byte[]> answer(
+            HttpServletRequest request, AppointmentInput input, int status, Appointment appointment) {
+        return input.standard()
+                ? json.status(status, Bundles.of(request, appointment))
+                : json.status(status, appointment);
     }
 
     /** FHIR statuses (comma-separated) as Carebook's; those Carebook has no counterpart for match nothing. */

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
@@ -19,25 +20,112 @@ import org.hl7.fhir.r4.model.Reference;
 final class AppointmentInput {
 
     private final Appointment appointment;
+    private final boolean standard;
 
-    private AppointmentInput(Appointment appointment) {
+    private AppointmentInput(Appointment appointment, boolean standard) {
         this.appointment = appointment;
+        this.standard = standard;
     }
 
-    /** From a Parameters resource's {@code appointment} part, or from an Appointment sent as it is. */
+    /**
+     * From Carebook's Parameters part {@code appointment} or an Appointment sent as it is; or from the IHE
+     * ITI-116/117 parts ({@code appointment-reference}, {@code appointment-resource}, {@code patient-resource},
+     * {@code comment}) or the Argonaut ones ({@code appt-id}, {@code appt-resource}), whose callers are answered
+     * with a Bundle, as those operation definitions say.
+     */
     static AppointmentInput of(IBaseResource body) {
-        if (body instanceof Appointment appointment) {
-            return new AppointmentInput(appointment);
+        return of(body, null);
+    }
+
+    /** As {@link #of(IBaseResource)}, for {@code Appointment/{id}/$book}: the path names the appointment. */
+    static AppointmentInput of(IBaseResource body, String pathId) {
+        if (body instanceof Appointment appointment && pathId == null) {
+            return new AppointmentInput(appointment, false);
         }
-        if (body instanceof Parameters parameters) {
-            return parameters.getParameter().stream()
-                    .filter(p -> p.getName().equals("appointment") && p.getResource() instanceof Appointment)
-                    .map(p -> new AppointmentInput((Appointment) p.getResource()))
-                    .findFirst()
-                    .orElseThrow(() -> FhirQuery.invalid("appointment", "is required: the Appointment to act on"));
+        if (body == null && pathId != null) {
+            return new AppointmentInput(referenced(pathId), true);
         }
-        throw CarebookException.badRequest(
-                "malformed_resource", "Send a Parameters resource with an 'appointment', or an Appointment.");
+        if (!(body instanceof Parameters parameters)) {
+            throw CarebookException.badRequest(
+                    "malformed_resource", "Send a Parameters resource with an 'appointment', or an Appointment.");
+        }
+        var carebook = resource(parameters, "appointment");
+        if (carebook.isPresent() && pathId == null) {
+            return new AppointmentInput(carebook.get(), false);
+        }
+        var appointment = resource(parameters, "appointment-resource")
+                .or(() -> resource(parameters, "appt-resource"))
+                .or(() -> reference(parameters)
+                        .or(() -> java.util.Optional.ofNullable(pathId))
+                        .map(AppointmentInput::referenced))
+                .orElseThrow(() -> FhirQuery.invalid(
+                        "appointment-reference", "is required: the proposed, held or booked Appointment to act on"));
+        parameters.getParameter().stream()
+                .filter(p -> p.getName().equals("patient-resource") && p.getResource() instanceof Patient)
+                .findFirst()
+                .ifPresent(p -> addPatient(appointment, (Patient) p.getResource()));
+        parameters.getParameter().stream()
+                .filter(p -> p.getName().equals("comment") && p.getValue() instanceof PrimitiveType<?>)
+                .findFirst()
+                .ifPresent(p -> appointment.setComment(((PrimitiveType<?>) p.getValue()).getValueAsString()));
+        return new AppointmentInput(appointment, true);
+    }
+
+    /** Whether the caller used the standards' parts, and so expects a Bundle back. */
+    boolean standard() {
+        return standard;
+    }
+
+    private static java.util.Optional<Appointment> resource(Parameters parameters, String name) {
+        return parameters.getParameter().stream()
+                .filter(p -> p.getName().equals(name) && p.getResource() instanceof Appointment)
+                .map(p -> (Appointment) p.getResource())
+                .findFirst();
+    }
+
+    /** IHE's {@code appointment-reference} (a Reference) or Argonaut's {@code appt-id} (a URI or an id). */
+    private static java.util.Optional<String> reference(Parameters parameters) {
+        return parameters.getParameter().stream()
+                .filter(p -> p.getName().equals("appointment-reference")
+                        || p.getName().equals("appt-id"))
+                .map(p -> p.getValue() instanceof Reference r
+                        ? r.getReference()
+                        : p.getValue() instanceof PrimitiveType<?> v ? v.getValueAsString() : null)
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    /** The Appointment a reference names: a proposal by its slot, a hold or an appointment by its id. */
+    private static Appointment referenced(String reference) {
+        String id = reference.substring(reference.lastIndexOf('/') + 1);
+        var appointment = new Appointment();
+        if (SlotId.parse(id).isPresent()) {
+            appointment.setStatus(Appointment.AppointmentStatus.PROPOSED).addSlot(new Reference("Slot/" + id));
+        } else {
+            appointment.setId(id);
+        }
+        return appointment;
+    }
+
+    /** The patient the standards send beside the appointment: one on file by its id, else given inline. */
+    private static void addPatient(Appointment appointment, Patient patient) {
+        boolean named = appointment.getParticipant().stream()
+                .anyMatch(p -> p.getActor().getReference() != null
+                        && (p.getActor().getReference().startsWith("Patient/")
+                                || p.getActor().getReference().startsWith("#")));
+        if (named) {
+            return;
+        }
+        String id = patient.hasIdElement() ? patient.getIdElement().getIdPart() : null;
+        if (id != null && id.startsWith("pat-")) {
+            appointment.addParticipant().setActor(new Reference("Patient/" + id));
+        } else {
+            patient.setId("p");
+            appointment.addContained(patient);
+            var actor = new Reference("#p");
+            actor.setResource(patient);
+            appointment.addParticipant().setActor(actor);
+        }
     }
 
     Appointment appointment() {

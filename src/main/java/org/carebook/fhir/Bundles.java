@@ -38,7 +38,8 @@ final class Bundles {
             HttpServletRequest request, List<? extends Resource> resources, FhirQuery query, String nextCursor) {
         String base = base(request);
         var bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        bundle.addLink().setRelation("self").setUrl(here(request, true));
+        String applied = query.applied();
+        bundle.addLink().setRelation("self").setUrl(here(request, false) + (applied.isEmpty() ? "" : "?" + applied));
         if (nextCursor != null) {
             bundle.addLink().setRelation("next").setUrl(here(request, false) + "?" + query.withCursor(nextCursor));
         } else if (query.cursor().isEmpty()) {
@@ -54,7 +55,35 @@ final class Bundles {
                             : "urn:uuid:" + java.util.UUID.randomUUID());
             entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
+        if (!query.ignored().isEmpty()) {
+            var warning = bundle.addEntry()
+                    .setFullUrl("urn:uuid:" + java.util.UUID.randomUUID())
+                    .setResource(ignoredWarning(query.ignored()));
+            warning.getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+        }
         return bundle;
+    }
+
+    /** An operation's one resource as IHE's scheduling operations answer it: a searchset Bundle of one. */
+    static Bundle of(HttpServletRequest request, Resource resource) {
+        var bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(1);
+        bundle.addLink().setRelation("self").setUrl(here(request, false));
+        var entry = bundle.addEntry().setResource(resource);
+        entry.setFullUrl(base(request) + "/" + resource.fhirType() + "/"
+                + resource.getIdElement().getIdPart());
+        entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        return bundle;
+    }
+
+    /** Says which parameters the answer did not apply, as FHIR servers that ignore parameters do. */
+    private static org.hl7.fhir.r4.model.OperationOutcome ignoredWarning(java.util.Set<String> ignored) {
+        var outcome = new org.hl7.fhir.r4.model.OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.WARNING)
+                .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.NOTSUPPORTED)
+                .setDiagnostics("Not applied (this server does not support them): " + String.join(", ", ignored)
+                        + ". Send Prefer: handling=strict to have them refused.");
+        return outcome;
     }
 
     /** A page of a Carebook list as a searchset, its next link carrying the list's own cursor. */

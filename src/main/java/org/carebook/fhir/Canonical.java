@@ -23,5 +23,8 @@ final class Canonical {
     /** SMART Scheduling Links: how many can still book a slot (a class's places left). */
     static final String SLOT_CAPACITY = "http://fhir-registry.smarthealthit.org/StructureDefinition/slot-capacity";
 
+    /** IHE ITI Scheduling: the find, hold and book operations this server implements, and its server role. */
+    static final String IHE_SCHEDULING = "https://profiles.ihe.net/ITI/Scheduling";
+
     private Canonical() {}
 }

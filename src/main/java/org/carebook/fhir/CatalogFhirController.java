@@ -54,7 +54,7 @@ class CatalogFhirController {
     @RequiresScope(Scope.READ_CATALOG)
     @FhirInteraction(resource = "Location", kind = SEARCH)
     ResponseEntity<byte[]> locations(Caller caller, HttpServletRequest request) {
-        var query = FhirQuery.of(request.getParameterMap(), Set.of());
+        var query = FhirQuery.of(request, Set.of());
         var page = locations.list(caller.tenant(), null, Bundles.pageRequest(query));
         return json.ok(Bundles.page(request, query, page, CatalogResources::location));
     }
@@ -70,7 +70,7 @@ class CatalogFhirController {
     @RequiresScope(Scope.READ_CATALOG)
     @FhirInteraction(resource = "Practitioner", kind = SEARCH)
     ResponseEntity<byte[]> practitioners(Caller caller, HttpServletRequest request) {
-        var query = FhirQuery.of(request.getParameterMap(), Set.of());
+        var query = FhirQuery.of(request, Set.of());
         var page = clinicians.list(caller.tenant(), null, null, Bundles.pageRequest(query));
         return json.ok(Bundles.page(request, query, page, CatalogResources::practitioner));
     }
@@ -93,7 +93,7 @@ class CatalogFhirController {
             kind = SEARCH,
             searchParams = {"practitioner:reference", "location:reference"})
     ResponseEntity<byte[]> roles(Caller caller, HttpServletRequest request) {
-        var query = FhirQuery.of(request.getParameterMap(), Set.of("practitioner", "location"));
+        var query = FhirQuery.of(request, Set.of("practitioner", "location"));
         var practitioner = query.reference("practitioner", "Practitioner");
         String location = query.reference("location", "Location")
                 .map(id -> FhirIds.fromFhir(id, "loc").orElse(""))
@@ -130,7 +130,7 @@ class CatalogFhirController {
     @RequiresScope(Scope.READ_APPOINTMENT_TYPES)
     @FhirInteraction(resource = "HealthcareService", kind = SEARCH)
     ResponseEntity<byte[]> services(Caller caller, HttpServletRequest request) {
-        var query = FhirQuery.of(request.getParameterMap(), Set.of());
+        var query = FhirQuery.of(request, Set.of());
         var page = types.list(caller, null, null, null, Bundles.pageRequest(query));
         return json.ok(Bundles.page(request, query, page, CatalogResources::service));
     }
@@ -147,7 +147,7 @@ class CatalogFhirController {
     @RequiresScope(Scope.READ_CATALOG)
     @FhirInteraction(resource = "Schedule", kind = SEARCH, searchParams = "actor:reference")
     ResponseEntity<byte[]> schedules(Caller caller, HttpServletRequest request) {
-        var query = FhirQuery.of(request.getParameterMap(), Set.of("actor"));
+        var query = FhirQuery.of(request, Set.of("actor"));
         var actor = query.actor("actor");
         String clinicianId = actor.map(FhirQuery.Actor::clinicianId).orElse(null);
         String locationId = actor.map(FhirQuery.Actor::locationId).orElse(null);

@@ -1,5 +1,6 @@
 package org.carebook.fhir;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,8 +17,9 @@ import org.carebook.kernel.FieldIssue;
 
 /**
  * A search's parameters, read the FHIR way for the few kinds the scheduling IGs use: references, tokens, dates
- * with prefixes, strings. A parameter the handler does not support is refused (400) rather than ignored, as FHIR
- * allows, because a client that filtered on it would otherwise act on more results than it asked for.
+ * with prefixes, strings. A parameter the handler does not support is ignored, as FHIR's search rules say, and
+ * left out of the answer's self link (which shows what was applied) and named in a warning; a client that sends
+ * {@code Prefer: handling=strict} has it refused (400) instead.
  */
 final class FhirQuery {
 
@@ -25,20 +27,43 @@ final class FhirQuery {
     static final Set<String> GENERAL = Set.of("_count", "_cursor", "_format");
 
     private final Map<String, String[]> parameters;
+    private final Set<String> ignored;
 
-    private FhirQuery(Map<String, String[]> parameters) {
+    private FhirQuery(Map<String, String[]> parameters, Set<String> ignored) {
         this.parameters = parameters;
+        this.ignored = ignored;
     }
 
-    /** The parameters, once every one is known to {@code supported} or {@link #GENERAL}. */
-    static FhirQuery of(Map<String, String[]> parameters, Set<String> supported) {
-        var unknown = new TreeSet<String>();
-        for (String name : parameters.keySet()) {
-            if (!supported.contains(name) && !GENERAL.contains(name)) {
-                unknown.add(name);
+    /** Whether the client asked for unknown parameters to be refused rather than ignored. */
+    static boolean strict(HttpServletRequest request) {
+        var prefer = request.getHeaders("Prefer");
+        while (prefer.hasMoreElements()) {
+            for (String part : prefer.nextElement().split("[,;]")) {
+                if (part.strip().equalsIgnoreCase("handling=strict")) {
+                    return true;
+                }
             }
         }
-        if (!unknown.isEmpty()) {
+        return false;
+    }
+
+    /** The request's own query, the parameters known to {@code supported} or {@link #GENERAL}. */
+    static FhirQuery of(HttpServletRequest request, Set<String> supported) {
+        return of(request.getParameterMap(), supported, strict(request));
+    }
+
+    /** The parameters known to {@code supported} or {@link #GENERAL}; the others ignored, or refused if strict. */
+    static FhirQuery of(Map<String, String[]> given, Set<String> supported, boolean strict) {
+        var unknown = new TreeSet<String>();
+        var parameters = new java.util.LinkedHashMap<String, String[]>();
+        given.forEach((name, values) -> {
+            if (supported.contains(name) || GENERAL.contains(name)) {
+                parameters.put(name, values);
+            } else {
+                unknown.add(name);
+            }
+        });
+        if (strict && !unknown.isEmpty()) {
             throw CarebookException.badRequest(
                     "not_supported", "This search does not support " + String.join(", ", unknown) + ".");
         }
@@ -47,7 +72,25 @@ final class FhirQuery {
                 && !Set.of("json", "application/json", "application/fhir+json").contains(format[0])) {
             throw CarebookException.badRequest("not_supported", "Only JSON is offered: _format=json.");
         }
-        return new FhirQuery(parameters);
+        return new FhirQuery(parameters, java.util.Collections.unmodifiableSet(unknown));
+    }
+
+    /** The parameters left out because this search does not support them, in order. */
+    Set<String> ignored() {
+        return ignored;
+    }
+
+    /** The values of a parameter that may be repeated (or list values separated by commas), in the order given. */
+    List<String> all(String name) {
+        var values = new ArrayList<String>();
+        for (String value : parameters.getOrDefault(name, new String[0])) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.strip());
+                }
+            }
+        }
+        return values;
     }
 
     Optional<String> string(String name) {
@@ -171,6 +214,15 @@ final class FhirQuery {
 
     /** The query string again, with {@code _cursor} set to {@code cursor}: the next page's address. */
     String withCursor(String cursor) {
+        return applied(cursor);
+    }
+
+    /** The parameters applied, as a query string: this answer's own address, without what was ignored. */
+    String applied() {
+        return applied(cursor().orElse(null));
+    }
+
+    private String applied(String cursor) {
         var parts = new ArrayList<String>();
         parameters.forEach((name, values) -> {
             if (!name.equals("_cursor")) {
@@ -179,7 +231,9 @@ final class FhirQuery {
                 }
             }
         });
-        parts.add("_cursor=" + encode(cursor));
+        if (cursor != null) {
+            parts.add("_cursor=" + encode(cursor));
+        }
         return String.join("&", parts);
     }
 

@@ -53,6 +53,7 @@ class MetadataController {
             statement.getSoftware().setVersion(properties.getVersion());
         }
         statement.getImplementation().setDescription("Carebook scheduling").setUrl(Bundles.base(request));
+        statement.addInstantiates(Canonical.IHE_SCHEDULING + "/CapabilityStatement/IHE.Scheduling.server");
         var rest = statement.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity()
                 .setDescription("Send a Carebook secret API key as 'Authorization: Bearer <key>'. Each interaction"
@@ -104,7 +105,8 @@ class MetadataController {
             case OPERATION ->
                 resource.addOperation()
                         .setName(interaction.operation())
-                        .setDefinition(Canonical.BASE + "/OperationDefinition/Appointment-" + interaction.operation())
+                        .setDefinition(Canonical.IHE_SCHEDULING + "/OperationDefinition/appointment-"
+                                + interaction.operation())
                         .setDocumentation(interaction.documentation());
         }
     }

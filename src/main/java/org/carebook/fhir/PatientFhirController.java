@@ -47,7 +47,7 @@ class PatientFhirController {
             documentation = "identifier matches an external id (system|value, or value under any system); name, the"
                     + " start of a given or family name; birthdate, one exact date.")
     ResponseEntity<byte[]> search(Caller caller, HttpServletRequest request) {
-        var query = FhirQuery.of(request.getParameterMap(), Set.of("identifier", "name", "birthdate"));
+        var query = FhirQuery.of(request, Set.of("identifier", "name", "birthdate"));
         var identifier = query.token("identifier");
         var patientQuery = new PatientQuery(
                 identifier.map(FhirQuery.Token::system).orElse(null),

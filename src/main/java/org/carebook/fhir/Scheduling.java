@@ -10,6 +10,7 @@ import org.carebook.booking.ConfirmHold;
 import org.carebook.booking.HoldView;
 import org.carebook.booking.Holds;
 import org.carebook.booking.PlaceHold;
+import org.carebook.catalog.Clinicians;
 import org.carebook.catalog.Schedules;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
@@ -38,12 +39,14 @@ class Scheduling {
     private final Appointments appointments;
     private final Schedules schedules;
     private final SlotSearch slots;
+    private final Clinicians clinicians;
 
-    Scheduling(Holds holds, Appointments appointments, Schedules schedules, SlotSearch slots) {
+    Scheduling(Holds holds, Appointments appointments, Schedules schedules, SlotSearch slots, Clinicians clinicians) {
         this.holds = holds;
         this.appointments = appointments;
         this.schedules = schedules;
         this.slots = slots;
+        this.clinicians = clinicians;
     }
 
     /**
@@ -70,22 +73,33 @@ class Scheduling {
         return SchedulingResources.appointment(appointments.get(caller, FhirIds.carebookId(fhirId, "apt")));
     }
 
-    /** Free slots as proposed appointments, soonest first. */
+    /**
+     * Free slots as proposed appointments: soonest first, or, when practitioners are named in order of
+     * preference (IHE), the first one's soonest, then the next one's.
+     */
     List<Appointment> find(Caller caller, OperationParameters parameters) {
         var query = parameters.query();
-        var criteria = new SlotSearch.Criteria(
-                null,
-                query.referencedId("practitioner", "Practitioner", "clin"),
-                query.referencedId("location", "Location", "loc"),
-                query.tokenId("service-type", "type"),
-                query.range("start").from(),
-                query.range("end").until());
+        var range = new FhirQuery.Range(
+                query.range("start").from(), query.range("end").until());
+        String type = query.tokenId("service-type", "type");
         String patientId = query.referencedId("patient", "Patient", "pat");
-        return slots.slots(caller, criteria).stream()
-                .filter(g -> g.free())
-                .limit(query.count(20, 100))
-                .map(g -> SchedulingResources.proposed(g.slot(), patientId))
-                .toList();
+        int count = query.count(20, 100);
+        var found = new java.util.ArrayList<Appointment>();
+        for (String clinician : parameters.clinicians(caller, clinicians)) {
+            var theirs = new java.util.ArrayList<Availability.GridSlot>();
+            for (String location : parameters.locations()) {
+                var criteria = new SlotSearch.Criteria(null, clinician, location, type, range.from(), range.until());
+                slots.slots(caller, criteria).stream()
+                        .filter(Availability.GridSlot::free)
+                        .forEach(theirs::add);
+            }
+            theirs.sort(java.util.Comparator.comparing(g -> g.slot().start()));
+            theirs.stream()
+                    .limit(count - found.size())
+                    .map(g -> SchedulingResources.proposed(g.slot(), patientId))
+                    .forEach(found::add);
+        }
+        return found;
     }
 
     Appointment hold(Caller caller, AppointmentInput input) {

@@ -41,8 +41,7 @@ class SlotFhirController {
             },
             documentation = "start needs a lower bound (ge or gt); the window is at most 31 days, 7 when open-ended.")
     ResponseEntity<byte[]> search(Caller caller, HttpServletRequest request) {
-        var query = FhirQuery.of(
-                request.getParameterMap(), Set.of("schedule", "schedule.actor", "start", "status", "service-type"));
+        var query = FhirQuery.of(request, Set.of("schedule", "schedule.actor", "start", "status", "service-type"));
         var range = query.range("start");
         String status = query.token("status").map(FhirQuery.Token::code).orElse(null);
         if (status != null && !Set.of("free", "busy").contains(status)) {

@@ -531,7 +531,9 @@ class FhirSchedulingTest extends ApiTest {
                                 .matches()
                                 .value("blue"))
                         .returnBundle(Bundle.class)
+                        .withAdditionalHeader("Prefer", "handling=strict")
                         .execute()))
+                .as("an unknown parameter, strictly")
                 .isEqualTo(400);
         assertThat(status(() -> client.search()
                         .forResource(Slot.class)

@@ -1,0 +1,265 @@
+package org.carebook.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.carebook.fhir.FhirSchedulingTest.fhirId;
+import static org.carebook.fhir.FhirSchedulingTest.status;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.util.List;
+import org.carebook.support.ApiTest;
+import org.carebook.support.Clinic;
+import org.carebook.support.Fixtures;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Slot;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients written for the standards, not for Carebook: requests built as the IHE ITI-115/116/117 and Argonaut
+ * Scheduling operation definitions show them (their parameter names, repeated parameters, Bundles back), through
+ * HAPI's generic client, every answer validated against R4.
+ */
+class FhirConformanceTest extends ApiTest {
+
+    static final String START = "2027-01-12T00:00:00Z";
+    static final String END = "2027-01-13T00:00:00Z";
+
+    FhirServer fhir;
+    Clinic.Practice practice;
+    String physio;
+    IGenericClient client;
+
+    @BeforeEach
+    void practice() {
+        fhir = new FhirServer(base);
+        practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        physio = Clinic.expect(
+                        clinic.api.post(
+                                "/v1/clinicians",
+                                Fixtures.clinician("name", "Dr Mary Seacole", "specialty", "Physiotherapy")),
+                        201)
+                .id();
+        clinic.everyDay(physio, "13:00", "14:00");
+        client = fhir.client(clinic.org.live().key());
+    }
+
+    @AfterEach
+    void everyAnswerValidated() {
+        fhir.assertEverythingValidated();
+    }
+
+    @Test
+    void aFindWithOnlyItsWindowOffersEveryServiceAndClinician() {
+        var second = practice.clinic().type("name", "Follow-up", "duration_minutes", 60);
+
+        var proposed = find(window());
+
+        assertThat(proposed).isNotEmpty();
+        assertThat(proposed.stream().map(FhirConformanceTest::serviceCode).distinct())
+                .contains(fhirId(practice.type()), fhirId(second));
+        assertThat(proposed.stream().map(FhirConformanceTest::practitioner).distinct())
+                .contains("Practitioner/" + fhirId(practice.doctor()), "Practitioner/" + fhirId(physio));
+    }
+
+    @Test
+    void practitionersNamedInOrderOfPreferenceAreOfferedInThatOrder() {
+        var in = window();
+        in.addParameter("practitioner", new Reference("Practitioner/" + fhirId(physio)));
+        in.addParameter("practitioner", new Reference("Practitioner/" + fhirId(practice.doctor())));
+        in.addParameter("visit-type", new StringType(fhirId(practice.type())));
+        in.addParameter("location-reference", new Reference("Location/" + fhirId(practice.clinic().locationId)));
+        in.addParameter("_count", new StringType("100"));
+
+        var proposed = find(in);
+
+        assertThat(proposed).hasSize(2 + 16);
+        assertThat(proposed.subList(0, 2)).allMatch(a -> practitioner(a).equals("Practitioner/" + fhirId(physio)));
+        assertThat(proposed.subList(2, 18))
+                .allMatch(a -> practitioner(a).equals("Practitioner/" + fhirId(practice.doctor())));
+        assertThat(proposed.get(0).getStart()).isEqualTo("2027-01-12T13:00:00Z");
+    }
+
+    @Test
+    void specialtyOrganizationAndPatientNarrowAsIheSays() {
+        var bySpecialty = window();
+        bySpecialty.addParameter("specialty", new StringType("physiotherapy"));
+        String patient = practice.clinic().patient();
+        bySpecialty.addParameter("patient-reference", new Reference("Patient/" + fhirId(patient)));
+        var physioTimes = find(bySpecialty);
+        assertThat(physioTimes).isNotEmpty().allMatch(a -> practitioner(a).equals("Practitioner/" + fhirId(physio)));
+        assertThat(physioTimes.get(0).getParticipant().stream()
+                        .map(p -> p.getActor().getReference()))
+                .contains("Patient/" + fhirId(patient));
+
+        var elsewhere = window();
+        elsewhere.addParameter("organization", new Reference("Organization/org-someoneElse0000000000"));
+        assertThat(find(elsewhere)).isEmpty();
+    }
+
+    @Test
+    void unknownParametersAreIgnoredAndNamedUnlessTheClientIsStrict() {
+        var in = window();
+        in.addParameter("reason", new StringType("back pain"));
+        in.addParameter("location-string", new StringType("London"));
+
+        var bundle = findBundle(in, false);
+        assertThat(bundle.getEntry()).anyMatch(e -> e.getResource() instanceof Appointment);
+        var outcome = bundle.getEntry().stream()
+                .filter(e -> e.getResource() instanceof OperationOutcome)
+                .map(e -> (OperationOutcome) e.getResource())
+                .findFirst()
+                .orElseThrow();
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("location-string, reason");
+        assertThat(bundle.getLink("self").getUrl()).doesNotContain("reason");
+
+        assertThat(status(() -> findBundle(in, true))).isEqualTo(400);
+        assertThat(status(() -> client.search()
+                        .forResource(Slot.class)
+                        .where(Slot.START.afterOrEquals().day("2027-01-12"))
+                        .and(new ca.uhn.fhir.rest.gclient.StringClientParam("colour")
+                                .matches()
+                                .value("blue"))
+                        .returnBundle(Bundle.class)
+                        .withAdditionalHeader("Prefer", "handling=strict")
+                        .execute()))
+                .isEqualTo(400);
+    }
+
+    @Test
+    void iheHoldsAndBooksByReferenceAndIsAnsweredWithBundles() {
+        var proposed = find(window()).get(0);
+
+        var hold = new Parameters();
+        hold.addParameter(
+                "appointment-reference",
+                new Reference("Appointment/" + proposed.getIdElement().getIdPart()));
+        var held = only(client.operation()
+                .onType(Appointment.class)
+                .named("$hold")
+                .withParameters(hold)
+                .returnResourceType(Bundle.class)
+                .execute());
+        assertThat(held.getStatus()).isEqualTo(Appointment.AppointmentStatus.PENDING);
+        assertThat(held.getIdElement().getIdPart()).startsWith("hold-");
+
+        var book = new Parameters();
+        book.addParameter(
+                "appointment-reference",
+                new Reference("Appointment/" + held.getIdElement().getIdPart()));
+        book.addParameter().setName("patient-resource").setResource(patient("Grace", "Hopper"));
+        book.addParameter("comment", new StringType("First visit"));
+        var booked = only(client.operation()
+                .onType(Appointment.class)
+                .named("$book")
+                .withParameters(book)
+                .returnResourceType(Bundle.class)
+                .execute());
+
+        assertThat(booked.getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
+        assertThat(booked.getStart()).isEqualTo(proposed.getStart());
+        var v1 = practice.clinic()
+                .api
+                .get("/v1/appointments/" + booked.getIdElement().getIdPart().replaceFirst("-", "_"));
+        assertThat(v1.data().get("notes").stringValue()).isEqualTo("First visit");
+    }
+
+    @Test
+    void argonautHoldsByApptIdAndBooksTheHeldAppointmentByItsInstance() {
+        var proposed = find(window()).get(1);
+
+        var hold = new Parameters();
+        hold.addParameter(
+                "appt-id", new UriType("Appointment/" + proposed.getIdElement().getIdPart()));
+        var held = only(client.operation()
+                .onType(Appointment.class)
+                .named("$hold")
+                .withParameters(hold)
+                .returnResourceType(Bundle.class)
+                .execute());
+
+        var book = new Parameters();
+        book.addParameter().setName("patient-resource").setResource(patient("Ada", "Lovelace"));
+        var booked = only(client.operation()
+                .onInstance(new IdType("Appointment", held.getIdElement().getIdPart()))
+                .named("$book")
+                .withParameters(book)
+                .returnResourceType(Bundle.class)
+                .execute());
+
+        assertThat(booked.getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
+        assertThat(booked.getStart()).isEqualTo(proposed.getStart());
+        assertThat(status(() -> client.operation()
+                        .onType(Appointment.class)
+                        .named("$hold")
+                        .withParameters(hold)
+                        .returnResourceType(Bundle.class)
+                        .execute()))
+                .as("the same time again")
+                .isEqualTo(409);
+    }
+
+    private Parameters window() {
+        var in = new Parameters();
+        in.addParameter("start", new DateTimeType(START));
+        in.addParameter("end", new DateTimeType(END));
+        return in;
+    }
+
+    private List<Appointment> find(Parameters in) {
+        return findBundle(in, false).getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(Appointment.class::isInstance)
+                .map(Appointment.class::cast)
+                .toList();
+    }
+
+    private Bundle findBundle(Parameters in, boolean strict) {
+        var call = client.operation()
+                .onType(Appointment.class)
+                .named("$find")
+                .withParameters(in)
+                .returnResourceType(Bundle.class);
+        return strict ? call.withAdditionalHeader("Prefer", "handling=strict").execute() : call.execute();
+    }
+
+    private static Appointment only(Bundle bundle) {
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+        assertThat(bundle.getEntry()).hasSize(1);
+        return (Appointment) bundle.getEntryFirstRep().getResource();
+    }
+
+    private static Patient patient(String given, String family) {
+        var patient = new Patient();
+        patient.addName(new HumanName().setFamily(family).addGiven(given));
+        patient.setBirthDateElement(new DateType("1990-05-17"));
+        patient.addTelecom()
+                .setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.EMAIL)
+                .setValue(given.toLowerCase() + "@example.org");
+        return patient;
+    }
+
+    private static String serviceCode(Appointment appointment) {
+        return appointment.getServiceTypeFirstRep().getCodingFirstRep().getCode();
+    }
+
+    private static String practitioner(Appointment appointment) {
+        return appointment.getParticipant().stream()
+                .map(p -> p.getActor().getReference())
+                .filter(r -> r != null && r.startsWith("Practitioner/"))
+                .findFirst()
+                .orElse("");
+    }
+}
