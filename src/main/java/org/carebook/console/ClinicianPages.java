@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.carebook.calendar.CalendarFeeds;
 import org.carebook.catalog.ClinicianDraft;
 import org.carebook.catalog.ClinicianView;
 import org.carebook.catalog.Clinicians;
@@ -38,11 +39,13 @@ class ClinicianPages {
     private final Clinicians clinicians;
     private final Schedules schedules;
     private final Catalogue catalogue;
+    private final CalendarFeeds feeds;
 
-    ClinicianPages(Clinicians clinicians, Schedules schedules, Catalogue catalogue) {
+    ClinicianPages(Clinicians clinicians, Schedules schedules, Catalogue catalogue, CalendarFeeds feeds) {
         this.clinicians = clinicians;
         this.schedules = schedules;
         this.catalogue = catalogue;
+        this.feeds = feeds;
     }
 
     /** The page: where it posts, the fields, where they work (not for a new one) and what was wrong. */
@@ -54,10 +57,15 @@ class ClinicianPages {
             Fields fields,
             List<Workplace> workplaces,
             List<DayView.LocationChoice> elsewhere,
-            List<String> problems) {
+            List<String> problems,
+            String subscription) {
 
         ClinicianPage withSaved() {
-            return new ClinicianPage(path, back, heading, true, fields, workplaces, elsewhere, problems);
+            return new ClinicianPage(path, back, heading, true, fields, workplaces, elsewhere, problems, subscription);
+        }
+
+        ClinicianPage withSubscription(String url) {
+            return new ClinicianPage(path, back, heading, saved, fields, workplaces, elsewhere, problems, url);
         }
     }
 
@@ -111,6 +119,17 @@ class ClinicianPages {
         }
     }
 
+    /** A calendar subscription of the clinician's appointments; its address is shown this once. */
+    @PostMapping({"/console/settings/clinicians/{id}/calendar", "/console/test/settings/clinicians/{id}/calendar"})
+    String subscribe(Caller caller, @PathVariable String id, Model model) {
+        mayEdit(caller);
+        var clinician = clinicians.get(caller.tenant(), id);
+        var feed = feeds.create(caller, id, null, new Problems());
+        model.addAttribute(
+                "page", page(caller, clinician, fields(clinician), List.of()).withSubscription(feed.url()));
+        return "console/clinician";
+    }
+
     /** A schedule at a location, with no hours yet; the week editor opens on it. */
     @PostMapping({"/console/settings/clinicians/{id}/schedules", "/console/test/settings/clinicians/{id}/schedules"})
     String addSchedule(Caller caller, @PathVariable String id, @RequestParam String location) {
@@ -138,7 +157,7 @@ class ClinicianPages {
         String back = ConsolePaths.of(caller.tenant().mode().wire()).root() + "/settings";
         if (clinician == null) {
             return new ClinicianPage(
-                    root(caller) + "/new", back, "New clinician", false, fields, null, List.of(), problems);
+                    root(caller) + "/new", back, "New clinician", false, fields, null, List.of(), problems, null);
         }
         var theirs = schedules.list(caller.tenant(), clinician.id(), null, FIRST_HUNDRED).data().stream()
                 .filter(ScheduleView::isActive)
@@ -167,7 +186,8 @@ class ClinicianPages {
                 fields,
                 workplaces,
                 elsewhere,
-                problems);
+                problems,
+                null);
     }
 
     private static Fields read(Map<String, String> posted) {

@@ -29,7 +29,8 @@ public record OrganizationForm(
         String maxActiveBookings,
         boolean approveNewPatients,
         String approvalWindow,
-        String waitlistOffer) {
+        String waitlistOffer,
+        boolean calendarFeedNames) {
 
     private static final Set<String> GIVES = Set.of(
             "phone",
@@ -42,7 +43,8 @@ public record OrganizationForm(
             "maxActiveBookingsPerPatient",
             "approveNewPatients",
             "approvalWindowHours",
-            "waitlistOfferMinutes");
+            "waitlistOfferMinutes",
+            "calendarFeedNames");
 
     private static final int MOST_REMINDERS = 5;
 
@@ -59,7 +61,8 @@ public record OrganizationForm(
                 shown(organization.maxActiveBookingsPerPatient()),
                 organization.approveNewPatients(),
                 String.valueOf(organization.approvalWindowHours()),
-                String.valueOf(organization.waitlistOfferMinutes()));
+                String.valueOf(organization.waitlistOfferMinutes()),
+                organization.calendarFeedNames());
     }
 
     static OrganizationForm read(Map<String, String> posted) {
@@ -74,7 +77,8 @@ public record OrganizationForm(
                 FormText.shown(posted.get("maxActiveBookings")),
                 posted.containsKey("approveNewPatients"),
                 FormText.shown(posted.get("approvalWindow")),
-                FormText.shown(posted.get("waitlistOffer")));
+                FormText.shown(posted.get("waitlistOffer")),
+                posted.containsKey("calendarFeedNames"));
     }
 
     /** The change, with a problem for each number out of the API's range; the facade checks the rest. */
@@ -94,7 +98,8 @@ public record OrganizationForm(
                 whole("maxActiveBookingsPerPatient", maxActiveBookings, 1, 1000, true, problems),
                 approveNewPatients,
                 whole("approvalWindowHours", approvalWindow, 1, 720, false, problems),
-                whole("waitlistOfferMinutes", waitlistOffer, 5, 1440, false, problems));
+                whole("waitlistOfferMinutes", waitlistOffer, 5, 1440, false, problems),
+                calendarFeedNames);
         return new Change<>(draft, GIVES);
     }
 

@@ -8,6 +8,7 @@
             "audit",
             "availability",
             "booking",
+            "calendar",
             "catalog",
             "events",
             "fhir",

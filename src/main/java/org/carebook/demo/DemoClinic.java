@@ -82,7 +82,8 @@ public class DemoClinic {
                         3,
                         false,
                         48,
-                        30)),
+                        30,
+                        false)),
                 new Problems());
         var tenant = new Tenant(created.organization().id(), Mode.TEST);
         var widgetKey = apiKeys.createPublishableKey(tenant, "Demo widget", widgetOrigins);

@@ -24,10 +24,11 @@ public record OrganizationDraft(
         Integer maxActiveBookingsPerPatient,
         Boolean approveNewPatients,
         Integer approvalWindowHours,
-        Integer waitlistOfferMinutes) {
+        Integer waitlistOfferMinutes,
+        Boolean calendarFeedNames) {
 
     static final OrganizationDraft EMPTY = new OrganizationDraft(
-            null, null, null, null, null, List.of(24), null, null, null, null, null, null, false, 48, 30);
+            null, null, null, null, null, List.of(24), null, null, null, null, null, null, false, 48, 30, false);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String COUNTRY = "must be an ISO 3166-1 alpha-2 country code such as GB";
 
@@ -42,6 +43,7 @@ public record OrganizationDraft(
         problems.require("approveNewPatients", approveNewPatients);
         problems.require("approvalWindowHours", approvalWindowHours);
         problems.require("waitlistOfferMinutes", waitlistOfferMinutes);
+        problems.require("calendarFeedNames", calendarFeedNames);
         Zones.check("timezone", timezone, problems);
         if (country == null || !COUNTRIES.contains(country)) {
             problems.add("country", COUNTRY);

@@ -27,11 +27,11 @@ class OrganizationRepository {
                                                    reminder_hours_before, sms_countries, phone, cancel_notice_hours,
                                                    reschedule_notice_hours, max_reschedules,
                                                    max_active_bookings_per_patient, approve_new_patients,
-                                                   approval_window_hours, waitlist_offer_minutes, created_at,
-                                                   updated_at)
+                                                   approval_window_hours, waitlist_offer_minutes, calendar_feed_names,
+                                                   created_at, updated_at)
                         VALUES (:id, :name, :timezone, :country, :currency, :ttl, :reminders, :smsCountries, :phone,
                                 :cancelNotice, :rescheduleNotice, :maxReschedules, :maxActive, :approveNew, :approvalWindow,
-                                :offerMinutes, :now, :now)""")
+                                :offerMinutes, :feedNames, :now, :now)""")
                 .param("id", id)
                 .params(columns(draft))
                 .param("now", Sql.at(now))
@@ -46,7 +46,7 @@ class OrganizationRepository {
                             reschedule_notice_hours = :rescheduleNotice, max_reschedules = :maxReschedules,
                             max_active_bookings_per_patient = :maxActive, approve_new_patients = :approveNew,
                             approval_window_hours = :approvalWindow, waitlist_offer_minutes = :offerMinutes,
-                            updated_at = :now
+                            calendar_feed_names = :feedNames, updated_at = :now
                         WHERE id = :id""")
                 .param("id", id)
                 .params(columns(draft))
@@ -91,6 +91,7 @@ class OrganizationRepository {
         values.put("approveNew", draft.approveNewPatients());
         values.put("approvalWindow", draft.approvalWindowHours());
         values.put("offerMinutes", draft.waitlistOfferMinutes());
+        values.put("feedNames", draft.calendarFeedNames());
         return values;
     }
 
@@ -110,7 +111,8 @@ class OrganizationRepository {
                 rs.getObject("max_active_bookings_per_patient", Integer.class),
                 rs.getBoolean("approve_new_patients"),
                 rs.getInt("approval_window_hours"),
-                rs.getInt("waitlist_offer_minutes"));
+                rs.getInt("waitlist_offer_minutes"),
+                rs.getBoolean("calendar_feed_names"));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

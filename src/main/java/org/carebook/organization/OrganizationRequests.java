@@ -85,7 +85,13 @@ final class OrganizationRequests {
                     defaultValue = "30",
                     description = "Minutes a freed time is held for a waiting patient to accept it; less when the"
                             + " time is sooner.")
-            Integer waitlistOfferMinutes) {}
+            Integer waitlistOfferMinutes,
+
+            @Schema(
+                    defaultValue = "false",
+                    description = "Calendar subscriptions (calendar feeds) name each appointment's patient; when"
+                            + " false they say only 'Booked'.")
+            Boolean calendarFeedNames) {}
 
     @Schema(
             name = "ApiKeyRequest",

@@ -11,6 +11,7 @@ import org.carebook.kernel.ChangeRules;
  * clinic's rules for self-service changes, which appointment types may override. {@code approveNewPatients}: online
  * bookings for patients it has not seen yet wait for approval; {@code approvalWindow}: how long a pending booking
  * waits before it is declined; {@code waitlistOffer}: how long a freed time is held for a waiting patient at most.
+ * {@code calendarFeedNames}: calendar subscriptions name the patients.
  */
 public record OrganizationSettings(
         String id,
@@ -26,4 +27,5 @@ public record OrganizationSettings(
         Integer maxActiveBookingsPerPatient,
         boolean approveNewPatients,
         Duration approvalWindow,
-        Duration waitlistOffer) {}
+        Duration waitlistOffer,
+        boolean calendarFeedNames) {}

@@ -19,5 +19,6 @@ public record OrganizationView(
         boolean approveNewPatients,
         int approvalWindowHours,
         int waitlistOfferMinutes,
+        boolean calendarFeedNames,
         Instant createdAt,
         Instant updatedAt) {}

@@ -91,7 +91,8 @@ public class Organizations {
                 d.maxActiveBookingsPerPatient(),
                 d.approveNewPatients(),
                 Duration.ofHours(d.approvalWindowHours()),
-                Duration.ofMinutes(d.waitlistOfferMinutes()));
+                Duration.ofMinutes(d.waitlistOfferMinutes()),
+                d.calendarFeedNames());
     }
 
     private OrganizationView view(OrganizationRepository.Row row) {
@@ -114,6 +115,7 @@ public class Organizations {
                 d.approveNewPatients(),
                 d.approvalWindowHours(),
                 d.waitlistOfferMinutes(),
+                d.calendarFeedNames(),
                 row.createdAt(),
                 row.updatedAt());
     }

@@ -32,13 +32,15 @@ class SecurityConfiguration {
 
     /**
      * Pages and documents anyone may read: the demo page and widget, the patients' manage and offer pages (their
-     * links' tokens stay in the browser), the API's description, health, metrics and the build's version and commit.
+     * links' tokens stay in the browser), calendar subscriptions' files (the token in the address is the key), the
+     * API's description, health, metrics and the build's version and commit.
      */
     private static final String[] PUBLIC = {
         "/",
         "/widget/**",
         "/manage",
         "/offer",
+        "/calendars/*",
         "/webjars/**",
         "/favicon.ico",
         "/docs",

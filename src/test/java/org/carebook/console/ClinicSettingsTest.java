@@ -88,6 +88,16 @@ class ClinicSettingsTest extends ConsoleBrowserTest {
             assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("The working hours are saved.");
         }
 
+        var page = signedIn("team-owner@clinic.example", base + "/console/settings");
+        link(page, "Edit Dr Mary Seacole").click();
+        button(page, "Make a calendar subscription").click();
+        String webcal = page.locator("code.secret").textContent().strip();
+        assertThat(webcal).startsWith("webcal://").endsWith(".ics");
+        assertThat(Axe.violations(page, "clinician with a subscription")).isEmpty();
+        var file = anonymous().get(webcal.substring(webcal.indexOf("/calendars/")));
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.text()).contains("X-WR-CALNAME:Dr Mary Seacole");
+
         assertThat(clinic.starts(type, "2027-03-16", "2027-03-16"))
                 .containsExactly(
                         "2027-03-16T10:00:00Z", "2027-03-16T10:30:00Z", "2027-03-16T14:00:00Z", "2027-03-16T14:30:00Z");
