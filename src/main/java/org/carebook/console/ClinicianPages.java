@@ -75,14 +75,14 @@ class ClinicianPages {
 
     @GetMapping({"/console/settings/clinicians/new", "/console/test/settings/clinicians/new"})
     String blank(Caller caller, Model model) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         model.addAttribute("page", page(caller, null, new Fields("", "", "", "", "", true), List.of()));
         return "console/clinician";
     }
 
     @PostMapping({"/console/settings/clinicians/new", "/console/test/settings/clinicians/new"})
     String create(Caller caller, @RequestParam Map<String, String> posted, Model model, HttpServletResponse response) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var fields = read(posted);
         try {
             var made = clinicians.create(caller.tenant(), change(fields), new Problems());
@@ -94,7 +94,7 @@ class ClinicianPages {
 
     @GetMapping({"/console/settings/clinicians/{id}", "/console/test/settings/clinicians/{id}"})
     String page(Caller caller, @PathVariable String id, @RequestParam(required = false) String saved, Model model) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var clinician = clinicians.get(caller.tenant(), id);
         var page = page(caller, clinician, fields(clinician), List.of());
         model.addAttribute("page", saved == null ? page : page.withSaved());
@@ -108,7 +108,7 @@ class ClinicianPages {
             @RequestParam Map<String, String> posted,
             Model model,
             HttpServletResponse response) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var clinician = clinicians.get(caller.tenant(), id);
         var fields = read(posted);
         try {
@@ -122,7 +122,7 @@ class ClinicianPages {
     /** A calendar subscription of the clinician's appointments; its address is shown this once. */
     @PostMapping({"/console/settings/clinicians/{id}/calendar", "/console/test/settings/clinicians/{id}/calendar"})
     String subscribe(Caller caller, @PathVariable String id, Model model) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var clinician = clinicians.get(caller.tenant(), id);
         var feed = feeds.create(caller, id, null, new Problems());
         model.addAttribute(
@@ -133,7 +133,7 @@ class ClinicianPages {
     /** A schedule at a location, with no hours yet; the week editor opens on it. */
     @PostMapping({"/console/settings/clinicians/{id}/schedules", "/console/test/settings/clinicians/{id}/schedules"})
     String addSchedule(Caller caller, @PathVariable String id, @RequestParam String location) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var schedule = schedules.create(caller.tenant(), ScheduleDraft.emptyAt(id, location), new Problems());
         return "redirect:" + ConsolePaths.of(caller.tenant().mode().wire()).root() + "/settings/hours/" + schedule.id();
     }
@@ -226,11 +226,5 @@ class ClinicianPages {
 
     private static String root(Caller caller) {
         return ConsolePaths.of(caller.tenant().mode().wire()).root() + "/settings/clinicians";
-    }
-
-    private static void mayEdit(Caller caller) {
-        if (!caller.has(Scope.WRITE_CATALOG)) {
-            throw CarebookException.missingScope(Scope.WRITE_CATALOG);
-        }
     }
 }

@@ -33,7 +33,7 @@ class ErasePages {
 
     @GetMapping({"/console/patients/{id}/erase", "/console/test/patients/{id}/erase"})
     String page(Caller caller, @PathVariable String id, Model model) {
-        mayErase(caller);
+        Access.require(caller, Scope.MANAGE_ORGANIZATION);
         model.addAttribute("erase", asked(caller, id, null));
         return "console/erase";
     }
@@ -45,7 +45,7 @@ class ErasePages {
             @RequestParam(required = false) String requested,
             Model model,
             HttpServletResponse response) {
-        mayErase(caller);
+        Access.require(caller, Scope.MANAGE_ORGANIZATION);
         String path = ConsolePaths.of(caller.tenant().mode().wire()).patient(id);
         try {
             if (!"yes".equals(requested)) {
@@ -69,12 +69,5 @@ class ErasePages {
         var patient = patients.get(caller, id);
         String path = ConsolePaths.of(caller.tenant().mode().wire()).patient(id);
         return new ErasePage(path + "/erase", path, patient.firstName() + " " + patient.lastName(), problem);
-    }
-
-    /** Owners only: the role that may change the organization itself. */
-    private static void mayErase(Caller caller) {
-        if (!caller.has(Scope.MANAGE_ORGANIZATION)) {
-            throw CarebookException.missingScope(Scope.MANAGE_ORGANIZATION);
-        }
     }
 }

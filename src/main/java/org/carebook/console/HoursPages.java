@@ -60,7 +60,7 @@ class HoursPages {
 
     @GetMapping({"/console/settings/hours/{id}", "/console/test/settings/hours/{id}"})
     String page(Caller caller, @PathVariable String id, Model model) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var schedule = schedules.get(caller.tenant(), id);
         model.addAttribute(
                 "hours", page(caller, schedule, WeekForm.of(schedule.weeklyHours()), List.of(), List.of(), null));
@@ -74,7 +74,7 @@ class HoursPages {
             @RequestParam Map<String, String> posted,
             Model model,
             HttpServletResponse response) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var schedule = schedules.get(caller.tenant(), id);
         var week = WeekForm.read(posted);
         var problems = new Problems();
@@ -138,12 +138,6 @@ class HoursPages {
         var labels = new java.util.HashMap<String, String>();
         week.days().forEach(d -> labels.put(d.key(), d.name()));
         return labels;
-    }
-
-    private static void mayEdit(Caller caller) {
-        if (!caller.has(Scope.WRITE_CATALOG)) {
-            throw CarebookException.missingScope(Scope.WRITE_CATALOG);
-        }
     }
 
     private static String mode(Caller caller) {

@@ -65,7 +65,7 @@ class KeyPages {
 
     @GetMapping({"/console/settings/keys", "/console/test/settings/keys"})
     String page(Caller caller, @RequestParam(required = false) String revoked, Model model) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_API_KEYS);
         model.addAttribute("page", page(caller, revoked != null ? "revoked" : null, "", "", List.of()));
         return "console/keys";
     }
@@ -77,7 +77,7 @@ class KeyPages {
             @RequestParam(required = false) String origins,
             Model model,
             HttpServletResponse response) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_API_KEYS);
         String typed = FormText.shown(origins);
         var listed = Arrays.stream(typed.split("[,\\n]"))
                 .map(String::strip)
@@ -99,7 +99,7 @@ class KeyPages {
 
     @PostMapping({"/console/settings/keys/{id}/revoke", "/console/test/settings/keys/{id}/revoke"})
     String revoke(Caller caller, @PathVariable String id) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_API_KEYS);
         keys.revoke(caller.tenant(), id);
         return "redirect:" + root(caller) + "?revoked";
     }
@@ -151,11 +151,5 @@ class KeyPages {
 
     private static String root(Caller caller) {
         return ConsolePaths.of(caller.tenant().mode().wire()).root() + "/settings/keys";
-    }
-
-    private static void mayManage(Caller caller) {
-        if (!caller.has(Scope.MANAGE_API_KEYS)) {
-            throw CarebookException.missingScope(Scope.MANAGE_API_KEYS);
-        }
     }
 }

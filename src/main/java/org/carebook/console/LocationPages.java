@@ -57,7 +57,7 @@ class LocationPages {
 
     @GetMapping({"/console/settings/locations/{id}", "/console/test/settings/locations/{id}"})
     String page(Caller caller, @PathVariable String id, @RequestParam(required = false) String saved, Model model) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var location = locations.get(caller.tenant(), id);
         model.addAttribute("page", page(caller, location, saved, details(location), List.of(), null));
         return "console/location";
@@ -70,7 +70,7 @@ class LocationPages {
             @RequestParam Map<String, String> posted,
             Model model,
             HttpServletResponse response) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var typed = new Details(
                 FormText.shown(posted.get("name")),
                 FormText.shown(posted.get("phone")),
@@ -102,7 +102,7 @@ class LocationPages {
             @RequestParam(required = false) String name,
             Model model,
             HttpServletResponse response) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         String room = FormText.given(name);
         return attempt(
                 caller,
@@ -131,7 +131,7 @@ class LocationPages {
             @RequestParam(required = false) String confirm,
             Model model,
             HttpServletResponse response) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var location = locations.get(caller.tenant(), id);
         if ("remove".equals(action) && confirm == null) {
             var inRoom = stranded.inRoom(caller, location, room);
@@ -231,11 +231,5 @@ class LocationPages {
 
     private static String root(Caller caller) {
         return ConsolePaths.of(caller.tenant().mode().wire()).root() + "/settings/locations";
-    }
-
-    private static void mayEdit(Caller caller) {
-        if (!caller.has(Scope.WRITE_CATALOG)) {
-            throw CarebookException.missingScope(Scope.WRITE_CATALOG);
-        }
     }
 }

@@ -41,7 +41,7 @@ class MergePages {
 
     @GetMapping({"/console/patients/{id}/merge", "/console/test/patients/{id}/merge"})
     String page(Caller caller, @PathVariable String id, Model model) {
-        mayMerge(caller);
+        Access.require(caller, Scope.WRITE_PATIENTS);
         model.addAttribute("merge", compared(caller, id, null));
         return "console/merge";
     }
@@ -53,7 +53,7 @@ class MergePages {
             @RequestParam(required = false) String keep,
             Model model,
             HttpServletResponse response) {
-        mayMerge(caller);
+        Access.require(caller, Scope.WRITE_PATIENTS);
         var paths = ConsolePaths.of(caller.tenant().mode().wire());
         var flagged = patients.get(caller, id);
         String other = flagged.possibleDuplicateOf();
@@ -94,11 +94,5 @@ class MergePages {
                 patient,
                 patient.firstName() + " " + patient.lastName(),
                 appointments.all(caller, filter).size());
-    }
-
-    private static void mayMerge(Caller caller) {
-        if (!caller.has(Scope.WRITE_PATIENTS)) {
-            throw CarebookException.missingScope(Scope.WRITE_PATIENTS);
-        }
     }
 }

@@ -57,7 +57,7 @@ class OrganizationPages {
 
     @GetMapping({"/console/settings/organization", "/console/test/settings/organization"})
     String page(Caller caller, @RequestParam(required = false) String saved, Model model) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_ORGANIZATION);
         var organization = organizations.get(caller.tenant().organizationId());
         model.addAttribute(
                 "page",
@@ -67,7 +67,7 @@ class OrganizationPages {
 
     @PostMapping({"/console/settings/organization", "/console/test/settings/organization"})
     String save(Caller caller, @RequestParam Map<String, String> posted, Model model, HttpServletResponse response) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_ORGANIZATION);
         var form = OrganizationForm.read(posted);
         var problems = new Problems();
         try {
@@ -94,7 +94,7 @@ class OrganizationPages {
             @RequestParam(required = false) String bookingPage,
             Model model,
             HttpServletResponse response) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_ORGANIZATION);
         if ("withdraw".equals(action)) {
             publishing.withdraw(caller);
             return "redirect:" + root(caller) + "?saved=withdrawn";
@@ -143,11 +143,5 @@ class OrganizationPages {
 
     private static String root(Caller caller) {
         return ConsolePaths.of(caller.tenant().mode().wire()).root() + "/settings/organization";
-    }
-
-    private static void mayManage(Caller caller) {
-        if (!caller.has(Scope.MANAGE_ORGANIZATION)) {
-            throw CarebookException.missingScope(Scope.MANAGE_ORGANIZATION);
-        }
     }
 }

@@ -52,7 +52,7 @@ class PatientEditPages {
 
     @GetMapping({"/console/patients/{id}/edit", "/console/test/patients/{id}/edit"})
     String edit(Caller caller, @PathVariable String id, Model model) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_PATIENTS);
         var patient = patients.get(caller, id);
         model.addAttribute(
                 "edit",
@@ -67,7 +67,7 @@ class PatientEditPages {
             @RequestParam Map<String, String> posted,
             Model model,
             HttpServletResponse response) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_PATIENTS);
         var form = PatientForm.read(posted);
         var problems = new Problems();
         try {
@@ -91,7 +91,7 @@ class PatientEditPages {
     @GetMapping({"/console/patients/{id}/export", "/console/test/patients/{id}/export"})
     @ResponseBody
     ResponseEntity<Map<String, Object>> export(Caller caller, @PathVariable String id) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_PATIENTS);
         var patient = patients.get(caller, id);
         var filter = new AppointmentFilter(null, null, null, null, id, null, null, null);
         var body = new LinkedHashMap<String, Object>();
@@ -106,11 +106,5 @@ class PatientEditPages {
     private static EditPage page(Caller caller, String id, String name, PatientForm form, List<String> problems) {
         var path = ConsolePaths.of(caller.tenant().mode().wire()).patient(id);
         return new EditPage(path + "/edit", path, name, form, problems);
-    }
-
-    private static void mayEdit(Caller caller) {
-        if (!caller.has(Scope.WRITE_PATIENTS)) {
-            throw CarebookException.missingScope(Scope.WRITE_PATIENTS);
-        }
     }
 }

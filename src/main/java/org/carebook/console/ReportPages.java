@@ -44,7 +44,7 @@ class ReportPages {
             @RequestParam(required = false) String to,
             Model model,
             HttpServletResponse response) {
-        mayRead(caller);
+        Access.require(caller, Scope.MANAGE_ORGANIZATION);
         var place = catalogue.location(caller, location);
         var today = LocalDate.now(clock.withZone(ZoneId.of(place.timezone())));
         LocalDate first = FormText.date(from).orElse(today.withDayOfMonth(1));
@@ -85,7 +85,7 @@ class ReportPages {
             @RequestParam String to,
             HttpServletResponse response)
             throws IOException {
-        mayRead(caller);
+        Access.require(caller, Scope.MANAGE_ORGANIZATION);
         var first = FormText.date(from).orElseThrow(() -> CarebookException.invalidField("from", "must be a date"));
         var last = FormText.date(to).orElseThrow(() -> CarebookException.invalidField("to", "must be a date"));
         var report =
@@ -96,11 +96,5 @@ class ReportPages {
         response.setHeader(
                 "Content-Disposition", "attachment; filename=\"" + table + "-" + first + "-" + last + ".csv\"");
         response.getOutputStream().write(ReportCsv.write(rows).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void mayRead(Caller caller) {
-        if (!caller.has(Scope.MANAGE_ORGANIZATION)) {
-            throw CarebookException.missingScope(Scope.MANAGE_ORGANIZATION);
-        }
     }
 }

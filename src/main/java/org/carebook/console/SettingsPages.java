@@ -124,7 +124,7 @@ class SettingsPages {
 
     @GetMapping({"/console/settings/types/new", "/console/test/settings/types/new"})
     String newType(Caller caller, Model model) {
-        mayEditTypes(caller);
+        Access.require(caller, Scope.WRITE_APPOINTMENT_TYPES);
         model.addAttribute("page", newTypePage(caller, TypeForm.blank(), List.of()));
         return "console/type";
     }
@@ -132,7 +132,7 @@ class SettingsPages {
     @PostMapping({"/console/settings/types/new", "/console/test/settings/types/new"})
     String createType(
             Caller caller, @RequestParam Map<String, String> posted, Model model, HttpServletResponse response) {
-        mayEditTypes(caller);
+        Access.require(caller, Scope.WRITE_APPOINTMENT_TYPES);
         var form = TypeForm.read(posted);
         var problems = new Problems();
         try {
@@ -152,7 +152,7 @@ class SettingsPages {
 
     @GetMapping({"/console/settings/types/{id}", "/console/test/settings/types/{id}"})
     String type(Caller caller, @PathVariable String id, Model model) {
-        mayEditTypes(caller);
+        Access.require(caller, Scope.WRITE_APPOINTMENT_TYPES);
         var type = types.get(caller.tenant(), id);
         model.addAttribute("page", typePage(caller, type, TypeForm.of(type), List.of()));
         return "console/type";
@@ -165,7 +165,7 @@ class SettingsPages {
             @RequestParam Map<String, String> posted,
             Model model,
             HttpServletResponse response) {
-        mayEditTypes(caller);
+        Access.require(caller, Scope.WRITE_APPOINTMENT_TYPES);
         var type = types.get(caller.tenant(), id);
         var form = TypeForm.read(posted);
         var problems = new Problems();
@@ -235,12 +235,6 @@ class SettingsPages {
     private static String detail(AppointmentTypeView type) {
         return type.durationMinutes() + " min" + (type.allowOnlineBooking() ? " · online" : "")
                 + (type.requiresApproval() ? " · needs approval" : "");
-    }
-
-    private static void mayEditTypes(Caller caller) {
-        if (!caller.has(Scope.WRITE_APPOINTMENT_TYPES)) {
-            throw CarebookException.missingScope(Scope.WRITE_APPOINTMENT_TYPES);
-        }
     }
 
     private static String mode(Caller caller) {

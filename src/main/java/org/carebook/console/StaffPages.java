@@ -59,7 +59,7 @@ class StaffPages {
 
     @GetMapping("/console/staff")
     String page(Caller caller, Model model) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_STAFF);
         return show(caller, model, null, null, null);
     }
 
@@ -72,7 +72,7 @@ class StaffPages {
             @RequestParam(required = false) String clinician,
             Model model,
             HttpServletResponse response) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_STAFF);
         var problems = new Problems();
         problems.requireText("email", email);
         if (email != null && !email.isBlank() && !EMAIL.matcher(email.strip()).matches()) {
@@ -110,7 +110,7 @@ class StaffPages {
             @RequestParam(required = false) String clinician,
             Model model,
             HttpServletResponse response) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_STAFF);
         try {
             StaffMember changed = switch (action) {
                 case "role" ->
@@ -171,12 +171,5 @@ class StaffPages {
     /** A text of the page in the reader's language, as the templates' own are. */
     private String say(String key, Object... arguments) {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
-    }
-
-    /** The page is for live data only; a test path does not exist, and other roles are refused. */
-    private static void mayManage(Caller caller) {
-        if (!caller.has(Scope.MANAGE_STAFF)) {
-            throw CarebookException.missingScope(Scope.MANAGE_STAFF);
-        }
     }
 }

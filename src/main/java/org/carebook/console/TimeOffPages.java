@@ -53,7 +53,7 @@ class TimeOffPages {
             @RequestParam(required = false) String location,
             @RequestParam(required = false) String date,
             Model model) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var place = catalogue.location(caller, location);
         LocalDate day = FormText.date(date).orElse(LocalDate.now(clock.withZone(ZoneId.of(place.timezone()))));
         model.addAttribute("form", form(caller, place.id(), null, day + "T09:00", day + "T17:00", "", null));
@@ -70,7 +70,7 @@ class TimeOffPages {
             @RequestParam(required = false) String reason,
             Model model,
             HttpServletResponse response) {
-        mayEdit(caller);
+        Access.require(caller, Scope.WRITE_CATALOG);
         var place = catalogue.location(caller, location);
         ZoneId zone = ZoneId.of(place.timezone());
         var problems = new Problems();
@@ -113,12 +113,6 @@ class TimeOffPages {
                 FormText.shown(until),
                 FormText.shown(reason),
                 problem);
-    }
-
-    private static void mayEdit(Caller caller) {
-        if (!caller.has(Scope.WRITE_CATALOG)) {
-            throw CarebookException.missingScope(Scope.WRITE_CATALOG);
-        }
     }
 
     private static String mode(Caller caller) {

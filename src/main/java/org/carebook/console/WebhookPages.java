@@ -70,14 +70,14 @@ class WebhookPages {
 
     @GetMapping({"/console/settings/webhooks", "/console/test/settings/webhooks"})
     String list(Caller caller, Model model) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_WEBHOOKS);
         model.addAttribute("page", page(caller, new NewEndpoint("", true, types(Set.of())), null, List.of()));
         return "console/webhooks";
     }
 
     @PostMapping({"/console/settings/webhooks", "/console/test/settings/webhooks"})
     String create(Caller caller, @RequestParam Map<String, String> posted, Model model, HttpServletResponse response) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_WEBHOOKS);
         var chosen = events.types().stream()
                 .filter(t -> posted.containsKey("event:" + t))
                 .toList();
@@ -104,7 +104,7 @@ class WebhookPages {
 
     @GetMapping({"/console/settings/webhooks/{id}", "/console/test/settings/webhooks/{id}"})
     String endpoint(Caller caller, @PathVariable String id, @RequestParam(required = false) String done, Model model) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_WEBHOOKS);
         var endpoint = endpoints.get(caller, id);
         ZoneId zone =
                 ZoneId.of(organizations.get(caller.tenant().organizationId()).timezone());
@@ -119,14 +119,14 @@ class WebhookPages {
 
     @PostMapping({"/console/settings/webhooks/{id}/test", "/console/test/settings/webhooks/{id}/test"})
     String sendTest(Caller caller, @PathVariable String id) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_WEBHOOKS);
         endpoints.sendTest(caller, id);
         return "redirect:" + root(caller) + "/" + id + "?done=test";
     }
 
     @PostMapping({"/console/settings/webhooks/{id}/status", "/console/test/settings/webhooks/{id}/status"})
     String status(Caller caller, @PathVariable String id, @RequestParam String status) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_WEBHOOKS);
         var next = "enabled".equals(status) ? EndpointStatus.ENABLED : EndpointStatus.DISABLED;
         var change = new Change<>(new WebhookEndpointDraft(null, null, null, next.wire()), Set.of("status"));
         endpoints.update(caller, id, change, new Problems());
@@ -135,7 +135,7 @@ class WebhookPages {
 
     @PostMapping({"/console/settings/webhooks/{id}/delete", "/console/test/settings/webhooks/{id}/delete"})
     String delete(Caller caller, @PathVariable String id) {
-        mayManage(caller);
+        Access.require(caller, Scope.MANAGE_WEBHOOKS);
         endpoints.delete(caller, id);
         return "redirect:" + root(caller);
     }
@@ -184,11 +184,5 @@ class WebhookPages {
 
     private static String root(Caller caller) {
         return ConsolePaths.of(caller.tenant().mode().wire()).root() + "/settings/webhooks";
-    }
-
-    private static void mayManage(Caller caller) {
-        if (!caller.has(Scope.MANAGE_WEBHOOKS)) {
-            throw CarebookException.missingScope(Scope.MANAGE_WEBHOOKS);
-        }
     }
 }
