@@ -90,6 +90,14 @@ public class AuditLog {
         return ListPage.of(rows, page, e -> new PageRequest.Position(e.occurredAt(), e.id()), e -> e);
     }
 
+    /** One entry by its id. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AuditEventView> find(Tenant tenant, String id) {
+        return Sql.owned(jdbc, "audit_events", tenant, id, false)
+                .query(AuditLog::row)
+                .optional();
+    }
+
     /** The latest entries about one resource, newest first: who has looked at a record lately. */
     @Transactional(readOnly = true)
     public List<AuditEventView> latest(Tenant tenant, String resourceType, String resourceId, int limit) {

@@ -123,6 +123,7 @@ class ClinicianPages {
     @PostMapping({"/console/settings/clinicians/{id}/calendar", "/console/test/settings/clinicians/{id}/calendar"})
     String subscribe(Caller caller, @PathVariable String id, Model model) {
         Access.require(caller, Scope.WRITE_CATALOG);
+        Access.require(caller, Scope.READ_APPOINTMENTS); // what the API asks of whoever makes a subscription
         var clinician = clinicians.get(caller.tenant(), id);
         var feed = feeds.create(caller, id, null, new Problems());
         model.addAttribute(

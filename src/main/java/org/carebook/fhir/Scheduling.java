@@ -1,6 +1,7 @@
 package org.carebook.fhir;
 
 import java.util.List;
+import org.carebook.audit.AuditLog;
 import org.carebook.booking.AppointmentDetails;
 import org.carebook.booking.Appointments;
 import org.carebook.booking.Availability;
@@ -40,13 +41,21 @@ class Scheduling {
     private final Schedules schedules;
     private final SlotSearch slots;
     private final Clinicians clinicians;
+    private final FhirAudit audit;
 
-    Scheduling(Holds holds, Appointments appointments, Schedules schedules, SlotSearch slots, Clinicians clinicians) {
+    Scheduling(
+            Holds holds,
+            Appointments appointments,
+            Schedules schedules,
+            SlotSearch slots,
+            Clinicians clinicians,
+            FhirAudit audit) {
         this.holds = holds;
         this.appointments = appointments;
         this.schedules = schedules;
         this.slots = slots;
         this.clinicians = clinicians;
+        this.audit = audit;
     }
 
     /**
@@ -86,6 +95,9 @@ class Scheduling {
         int count = query.count(20, 100);
         var found = new java.util.ArrayList<Appointment>();
         for (String clinician : parameters.clinicians(caller, clinicians)) {
+            if (found.size() >= count) {
+                break;
+            }
             var theirs = new java.util.ArrayList<Availability.GridSlot>();
             for (String location : parameters.locations()) {
                 var criteria = new SlotSearch.Criteria(null, clinician, location, type, range.from(), range.until());
@@ -99,14 +111,31 @@ class Scheduling {
                     .map(g -> SchedulingResources.proposed(g.slot(), patientId))
                     .forEach(found::add);
         }
+        audit.record(caller, AuditLog.Action.SEARCH, "find", List.of());
         return found;
     }
 
     Appointment hold(Caller caller, AppointmentInput input) {
-        return SchedulingResources.pending(holds.place(caller, placement(caller, input), new Problems()));
+        var hold = holds.place(caller, placement(caller, input), new Problems());
+        audit.record(caller, AuditLog.Action.CREATE, "hold", List.of(hold.id()));
+        return SchedulingResources.pending(hold);
     }
 
+    /** Books, moves or cancels, and audits what it did to which appointment (or hold, when one is let go). */
     Booked book(Caller caller, AppointmentInput input) {
+        var booked = bookOrChange(caller, input);
+        String id = booked.appointment().getIdElement().getIdPart();
+        audit.record(
+                caller,
+                booked.created() ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE,
+                "book",
+                List.of(FhirIds.fromFhir(id, "apt")
+                        .or(() -> FhirIds.fromFhir(id, "hold"))
+                        .orElse(id)));
+        return booked;
+    }
+
+    private Booked bookOrChange(Caller caller, AppointmentInput input) {
         var id = input.id();
         if (id.isEmpty() || SlotId.parse(id.get()).isPresent()) {
             return bookProposed(caller, input);

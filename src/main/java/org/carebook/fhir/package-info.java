@@ -9,5 +9,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "FHIR",
-        allowedDependencies = {"api", "availability", "booking", "catalog", "kernel", "organization", "patient"})
+        allowedDependencies = {"api", "audit", "availability", "booking", "catalog", "kernel", "organization", "patient"
+        })
 package org.carebook.fhir;

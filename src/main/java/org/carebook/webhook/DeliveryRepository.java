@@ -72,6 +72,15 @@ class DeliveryRepository {
                 .update();
     }
 
+    /** The delivery of one event to one endpoint (there is at most one). */
+    Optional<DeliveryView> ofEvent(String endpointId, String eventId) {
+        return jdbc.sql(SELECT + " WHERE d.endpoint_id = :endpoint AND d.event_id = :event")
+                .param("endpoint", endpointId)
+                .param("event", eventId)
+                .query(DeliveryRepository::view)
+                .optional();
+    }
+
     /** The endpoint's latest deliveries, newest first. */
     List<DeliveryView> latest(String endpointId, int limit) {
         return jdbc.sql(SELECT + " WHERE d.endpoint_id = :endpoint ORDER BY d.created_at DESC, d.id DESC LIMIT :limit")

@@ -107,10 +107,7 @@ public class WebhookEndpoints {
         enabled(row(caller, endpointId), "sending it a test event");
         var event = events.record(
                 new WebhookEvent.Tested(caller.tenant(), Actor.of(caller), new WebhookEvent.EndpointTest(endpointId)));
-        return deliveries.latest(endpointId, 1).stream()
-                .filter(d -> d.eventId().equals(event.id()))
-                .findFirst()
-                .orElseThrow();
+        return deliveries.ofEvent(endpointId, event.id()).orElseThrow();
     }
 
     /** Queues the delivery to be sent again at once, whatever its state. */

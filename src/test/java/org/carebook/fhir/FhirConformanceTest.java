@@ -10,6 +10,7 @@ import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.carebook.support.Fixtures;
 import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -209,6 +210,81 @@ class FhirConformanceTest extends ApiTest {
                         .execute()))
                 .as("the same time again")
                 .isEqualTo(409);
+    }
+
+    @Test
+    void eachFindHoldBookAndPatientReadIsAnAuditEventForKeysThatMayReadTheLog() {
+        var proposed = find(window()).get(2);
+        var hold = new Parameters();
+        hold.addParameter(
+                "appointment-reference",
+                new Reference("Appointment/" + proposed.getIdElement().getIdPart()));
+        var held = only(client.operation()
+                .onType(Appointment.class)
+                .named("$hold")
+                .withParameters(hold)
+                .returnResourceType(Bundle.class)
+                .execute());
+        var book = new Parameters();
+        book.addParameter(
+                "appointment-reference",
+                new Reference("Appointment/" + held.getIdElement().getIdPart()));
+        book.addParameter().setName("patient-resource").setResource(patient("Alan", "Turing"));
+        var booked = only(client.operation()
+                .onType(Appointment.class)
+                .named("$book")
+                .withParameters(book)
+                .returnResourceType(Bundle.class)
+                .execute());
+        String patient = booked.getParticipant().stream()
+                .map(p -> p.getActor().getReference())
+                .filter(r -> r.startsWith("Patient/"))
+                .findFirst()
+                .orElseThrow();
+        client.read().resource(Patient.class).withId(patient).execute();
+
+        var ofHold = audit("Appointment/" + held.getIdElement().getIdPart());
+        assertThat(ofHold).singleElement().satisfies(e -> {
+            assertThat(e.getSubtype()).anyMatch(c -> c.getCode().equals("ITI-116"));
+            assertThat(e.getAction()).isEqualTo(AuditEvent.AuditEventAction.C);
+            assertThat(e.getAgentFirstRep().getWho().getIdentifier().getValue()).startsWith("key_");
+        });
+        assertThat(audit("Appointment/" + booked.getIdElement().getIdPart()))
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.getSubtype()).anyMatch(c -> c.getCode().equals("ITI-117")));
+        assertThat(audit(patient)).anyMatch(e -> e.getAction() == AuditEvent.AuditEventAction.R);
+        var all = client.search()
+                .forResource(AuditEvent.class)
+                .where(AuditEvent.DATE
+                        .afterOrEquals()
+                        .day(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()))
+                .count(100)
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(all.getEntry().stream().map(e -> (AuditEvent) e.getResource()))
+                .anyMatch(e -> e.getSubtype().stream().anyMatch(c -> c.getCode().equals("ITI-115")));
+
+        var publishable = fhir.client(practice.clinic().org.publishableKey());
+        assertThat(status(() -> publishable
+                        .search()
+                        .forResource(AuditEvent.class)
+                        .returnBundle(Bundle.class)
+                        .execute()))
+                .isEqualTo(403);
+    }
+
+    private List<AuditEvent> audit(String entity) {
+        return client
+                .search()
+                .forResource(AuditEvent.class)
+                .where(AuditEvent.ENTITY.hasId(entity))
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry()
+                .stream()
+                .map(e -> (AuditEvent) e.getResource())
+                .toList();
     }
 
     private Parameters window() {

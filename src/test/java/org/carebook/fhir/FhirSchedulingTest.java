@@ -64,6 +64,7 @@ class FhirSchedulingTest extends ApiTest {
                 .extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
                 .containsExactly(
                         "Appointment",
+                        "AuditEvent",
                         "HealthcareService",
                         "Location",
                         "Patient",
@@ -75,7 +76,14 @@ class FhirSchedulingTest extends ApiTest {
         assertThat(appointment.getOperation())
                 .extracting(CapabilityStatement.CapabilityStatementRestResourceOperationComponent::getName)
                 .containsExactly("book", "find", "hold");
-        var slot = resources.get(7);
+        assertThat(appointment.getOperation())
+                .extracting(CapabilityStatement.CapabilityStatementRestResourceOperationComponent::getDefinition)
+                .allMatch(
+                        d -> d.startsWith("https://profiles.ihe.net/ITI/Scheduling/OperationDefinition/appointment-"));
+        assertThat(statement.getInstantiates())
+                .extracting(c -> c.getValue())
+                .containsExactly("https://profiles.ihe.net/ITI/Scheduling/CapabilityStatement/IHE.Scheduling.server");
+        var slot = resources.get(8);
         assertThat(slot.getSearchParam())
                 .extracting(CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
                 .containsExactly("schedule", "schedule.actor", "start", "status", "service-type");
