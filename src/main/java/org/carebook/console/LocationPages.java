@@ -29,8 +29,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LocationPages {
 
-    private static final Set<String> DETAILS =
-            Set.of("name", "phone", "address", "address.line1", "address.line2", "address.city", "address.postcode");
+    private static final Set<String> DETAILS = Set.of(
+            "name",
+            "phone",
+            "address",
+            "address.line1",
+            "address.line2",
+            "address.city",
+            "address.state",
+            "address.postcode");
     private static final Map<String, String> LABELS = Map.of("name", "Name", "phone", "Phone");
 
     private final Locations locations;
@@ -51,7 +58,8 @@ class LocationPages {
             List<String> problems,
             Removal removal) {}
 
-    public record Details(String name, String phone, String line1, String line2, String city, String postcode) {}
+    public record Details(
+            String name, String phone, String line1, String line2, String city, String state, String postcode) {}
 
     public record Removal(String roomId, String room, List<StrandedAppointments.Stranded> stranded) {}
 
@@ -77,11 +85,13 @@ class LocationPages {
                 FormText.shown(posted.get("line1")),
                 FormText.shown(posted.get("line2")),
                 FormText.shown(posted.get("city")),
+                FormText.shown(posted.get("state")),
                 FormText.shown(posted.get("postcode")));
         var address = new Address(
                 FormText.given(typed.line1()),
                 FormText.given(typed.line2()),
                 FormText.given(typed.city()),
+                FormText.given(typed.state()),
                 FormText.given(typed.postcode()),
                 null);
         var draft = new LocationDraft(FormText.given(typed.name()), null, address, FormText.given(typed.phone()), null);
@@ -226,6 +236,7 @@ class LocationPages {
                 FormText.shown(address.line1()),
                 FormText.shown(address.line2()),
                 FormText.shown(address.city()),
+                FormText.shown(address.state()),
                 FormText.shown(address.postcode()));
     }
 

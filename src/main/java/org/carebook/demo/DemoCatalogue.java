@@ -42,7 +42,7 @@ class DemoCatalogue {
                 Change.whole(new LocationDraft(
                         "London Bridge Clinic",
                         "Europe/London",
-                        new Address("12 Tooley Street", null, "London", "SE1 2SY", "GB"),
+                        new Address("12 Tooley Street", null, "London", "Greater London", "SE1 2SY", "GB"),
                         "+442079460000",
                         Map.of())),
                 new Problems());

@@ -181,7 +181,10 @@ final class CatalogResources {
         if (address.line2() != null) {
             fhir.addLine(address.line2());
         }
-        fhir.setCity(address.city()).setPostalCode(address.postcode()).setCountry(address.country());
+        fhir.setCity(address.city())
+                .setState(address.state())
+                .setPostalCode(address.postcode())
+                .setCountry(address.country());
         return fhir;
     }
 

@@ -93,6 +93,7 @@ final class PatientResources {
                 lines.size() > 0 ? lines.get(0).getValue() : null,
                 lines.size() > 1 ? lines.get(1).getValue() : null,
                 address.getCity(),
+                address.getState(),
                 address.getPostalCode(),
                 address.getCountry());
     }

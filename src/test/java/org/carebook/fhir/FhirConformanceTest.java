@@ -6,6 +6,7 @@ import static org.carebook.fhir.FhirSchedulingTest.status;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.List;
+import java.util.Map;
 import org.carebook.support.ApiTest;
 import org.carebook.support.Clinic;
 import org.carebook.support.Fixtures;
@@ -285,6 +286,24 @@ class FhirConformanceTest extends ApiTest {
                 .stream()
                 .map(e -> (AuditEvent) e.getResource())
                 .toList();
+    }
+
+    @Test
+    void aLocationNamesItsStateAsSmartSchedulingLinksAsks() {
+        var clinic = practice.clinic();
+        Clinic.expect(
+                clinic.api.patch(
+                        "/v1/locations/" + clinic.locationId,
+                        Map.of("address", Map.of("city", "London", "state", "Greater London", "country", "GB"))),
+                200);
+
+        var location = client.read()
+                .resource(org.hl7.fhir.r4.model.Location.class)
+                .withId(fhirId(clinic.locationId))
+                .execute();
+
+        assertThat(location.getAddress().getState()).isEqualTo("Greater London");
+        assertThat(location.getAddress().getCity()).isEqualTo("London");
     }
 
     private Parameters window() {
