@@ -9,6 +9,7 @@ import org.carebook.events.EventLog;
 import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Channel;
 import org.carebook.kernel.FieldIssue;
 import org.carebook.kernel.Ids;
 import org.carebook.kernel.KeyKind;
@@ -312,7 +313,7 @@ class BookingCore {
             case PATIENT -> "waitlist";
             case PUBLISHABLE -> "widget";
             case STAFF -> "console";
-            case SECRET -> "api";
+            case SECRET -> caller.channel() == Channel.FHIR ? "fhir" : "api";
         };
     }
 }

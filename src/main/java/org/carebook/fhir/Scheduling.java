@@ -15,6 +15,7 @@ import org.carebook.catalog.Clinicians;
 import org.carebook.catalog.Schedules;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
+import org.carebook.kernel.Channel;
 import org.carebook.kernel.Problems;
 import org.hl7.fhir.r4.model.Appointment;
 import org.springframework.stereotype.Component;
@@ -116,14 +117,14 @@ class Scheduling {
     }
 
     Appointment hold(Caller caller, AppointmentInput input) {
-        var hold = holds.place(caller, placement(caller, input), new Problems());
+        var hold = holds.place(caller.through(Channel.FHIR), placement(caller, input), new Problems());
         audit.record(caller, AuditLog.Action.CREATE, "hold", List.of(hold.id()));
         return SchedulingResources.pending(hold);
     }
 
     /** Books, moves or cancels, and audits what it did to which appointment (or hold, when one is let go). */
     Booked book(Caller caller, AppointmentInput input) {
-        var booked = bookOrChange(caller, input);
+        var booked = bookOrChange(caller.through(Channel.FHIR), input);
         String id = booked.appointment().getIdElement().getIdPart();
         audit.record(
                 caller,

@@ -3,7 +3,10 @@ package org.carebook.kernel;
 import java.util.List;
 import java.util.Set;
 
-/** Who is calling: the authenticated key, and the request it came with (for the audit log). */
+/**
+ * Who is calling: the authenticated key, the request it came with (for the audit log), and the interface it came
+ * through.
+ */
 public record Caller(
         String keyId,
         KeyKind kind,
@@ -11,7 +14,20 @@ public record Caller(
         Set<Scope> scopes,
         List<String> allowedOrigins,
         String requestId,
-        String ip) {
+        String ip,
+        Channel channel) {
+
+    /** A caller of the JSON API (or the console, the widget, a patient's page). */
+    public Caller(
+            String keyId,
+            KeyKind kind,
+            Tenant tenant,
+            Set<Scope> scopes,
+            List<String> allowedOrigins,
+            String requestId,
+            String ip) {
+        this(keyId, kind, tenant, scopes, allowedOrigins, requestId, ip, Channel.API);
+    }
 
     public boolean has(Scope scope) {
         return scopes.contains(scope);
@@ -27,6 +43,11 @@ public record Caller(
     }
 
     public Caller withRequest(String requestId, String ip) {
-        return new Caller(keyId, kind, tenant, scopes, allowedOrigins, requestId, ip);
+        return new Caller(keyId, kind, tenant, scopes, allowedOrigins, requestId, ip, channel);
+    }
+
+    /** The same caller, come through another interface (FHIR's operations say so before they book). */
+    public Caller through(Channel through) {
+        return new Caller(keyId, kind, tenant, scopes, allowedOrigins, requestId, ip, through);
     }
 }

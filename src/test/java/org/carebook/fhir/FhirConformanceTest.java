@@ -176,6 +176,9 @@ class FhirConformanceTest extends ApiTest {
                 .api
                 .get("/v1/appointments/" + booked.getIdElement().getIdPart().replaceFirst("-", "_"));
         assertThat(v1.data().get("notes").stringValue()).isEqualTo("First visit");
+        assertThat(v1.data().get("source").stringValue())
+                .as("counted as FHIR's in the reports")
+                .isEqualTo("fhir");
     }
 
     @Test
