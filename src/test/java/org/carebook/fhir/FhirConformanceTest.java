@@ -145,30 +145,16 @@ class FhirConformanceTest extends ApiTest {
         var proposed = find(window()).get(0);
 
         var hold = new Parameters();
-        hold.addParameter(
-                "appointment-reference",
-                new Reference("Appointment/" + proposed.getIdElement().getIdPart()));
-        var held = only(client.operation()
-                .onType(Appointment.class)
-                .named("$hold")
-                .withParameters(hold)
-                .returnResourceType(Bundle.class)
-                .execute());
+        hold.addParameter("appointment-reference", reference(proposed));
+        var held = operation("hold", hold);
         assertThat(held.getStatus()).isEqualTo(Appointment.AppointmentStatus.PENDING);
         assertThat(held.getIdElement().getIdPart()).startsWith("hold-");
 
         var book = new Parameters();
-        book.addParameter(
-                "appointment-reference",
-                new Reference("Appointment/" + held.getIdElement().getIdPart()));
+        book.addParameter("appointment-reference", reference(held));
         book.addParameter().setName("patient-resource").setResource(patient("Grace", "Hopper"));
         book.addParameter("comment", new StringType("First visit"));
-        var booked = only(client.operation()
-                .onType(Appointment.class)
-                .named("$book")
-                .withParameters(book)
-                .returnResourceType(Bundle.class)
-                .execute());
+        var booked = operation("book", book);
 
         assertThat(booked.getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
         assertThat(booked.getStart()).isEqualTo(proposed.getStart());
@@ -188,12 +174,7 @@ class FhirConformanceTest extends ApiTest {
         var hold = new Parameters();
         hold.addParameter(
                 "appt-id", new UriType("Appointment/" + proposed.getIdElement().getIdPart()));
-        var held = only(client.operation()
-                .onType(Appointment.class)
-                .named("$hold")
-                .withParameters(hold)
-                .returnResourceType(Bundle.class)
-                .execute());
+        var held = operation("hold", hold);
 
         var book = new Parameters();
         book.addParameter().setName("patient-resource").setResource(patient("Ada", "Lovelace"));
@@ -220,26 +201,12 @@ class FhirConformanceTest extends ApiTest {
     void eachFindHoldBookAndPatientReadIsAnAuditEventForKeysThatMayReadTheLog() {
         var proposed = find(window()).get(2);
         var hold = new Parameters();
-        hold.addParameter(
-                "appointment-reference",
-                new Reference("Appointment/" + proposed.getIdElement().getIdPart()));
-        var held = only(client.operation()
-                .onType(Appointment.class)
-                .named("$hold")
-                .withParameters(hold)
-                .returnResourceType(Bundle.class)
-                .execute());
+        hold.addParameter("appointment-reference", reference(proposed));
+        var held = operation("hold", hold);
         var book = new Parameters();
-        book.addParameter(
-                "appointment-reference",
-                new Reference("Appointment/" + held.getIdElement().getIdPart()));
+        book.addParameter("appointment-reference", reference(held));
         book.addParameter().setName("patient-resource").setResource(patient("Alan", "Turing"));
-        var booked = only(client.operation()
-                .onType(Appointment.class)
-                .named("$book")
-                .withParameters(book)
-                .returnResourceType(Bundle.class)
-                .execute());
+        var booked = operation("book", book);
         String patient = booked.getParticipant().stream()
                 .map(p -> p.getActor().getReference())
                 .filter(r -> r.startsWith("Patient/"))
@@ -307,6 +274,20 @@ class FhirConformanceTest extends ApiTest {
 
         assertThat(location.getAddress().getState()).isEqualTo("Greater London");
         assertThat(location.getAddress().getCity()).isEqualTo("London");
+    }
+
+    /** A type-level operation called with the standards' parameters: its Bundle's one Appointment. */
+    private Appointment operation(String name, Parameters parameters) {
+        return only(client.operation()
+                .onType(Appointment.class)
+                .named("$" + name)
+                .withParameters(parameters)
+                .returnResourceType(Bundle.class)
+                .execute());
+    }
+
+    private static Reference reference(Appointment appointment) {
+        return new Reference("Appointment/" + appointment.getIdElement().getIdPart());
     }
 
     private Parameters window() {
