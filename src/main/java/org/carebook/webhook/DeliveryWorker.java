@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.carebook.egress.GuardedResolver;
+import org.carebook.egress.UrlGuard;
 import org.carebook.events.EventView;
 import org.carebook.kernel.Mode;
 import org.carebook.outbox.LeasedWork;

@@ -5,18 +5,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
+import org.carebook.egress.GuardedClients;
+import org.carebook.egress.GuardedResolver;
 
 /**
- * Posts webhooks: resolves through a {@link GuardedResolver}, follows no redirect, retries nothing itself
- * (the outbox does), reads no proxy settings, keeps no cookies.
+ * Posts webhooks through a {@link GuardedClients guarded client}; retries nothing itself (the outbox does).
  */
 final class WebhookClient implements AutoCloseable {
 
@@ -26,25 +22,7 @@ final class WebhookClient implements AutoCloseable {
     private final CloseableHttpClient http;
 
     WebhookClient(Duration timeout, GuardedResolver resolver) {
-        Timeout limit = Timeout.ofMilliseconds(timeout.toMillis());
-        var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(resolver)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(limit)
-                        .setSocketTimeout(limit)
-                        .build())
-                .setMaxConnTotal(64)
-                .setMaxConnPerRoute(8)
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(
-                        RequestConfig.custom().setResponseTimeout(limit).build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .setUserAgent("Carebook-Webhooks/1")
-                .build();
+        this.http = GuardedClients.create(resolver, timeout, "Carebook-Webhooks/1");
     }
 
     Answer post(String url, Map<String, String> headers, String body) throws IOException {

@@ -3,6 +3,7 @@ package org.carebook.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.carebook.egress.UrlGuard;
 import org.carebook.events.EventLog;
 import org.carebook.kernel.Actor;
 import org.carebook.kernel.Caller;

@@ -4,10 +4,9 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** How webhooks are sent: how often the outbox is read, how long a receiver may take, the first retry's wait. */
+/** How webhooks are sent (where they may go is {@link org.carebook.egress.UrlGuard}'s): how often the outbox is read, how long a receiver may take, the first retry's wait. */
 @ConfigurationProperties(prefix = "carebook")
 record WebhookSettings(
-        @DefaultValue("false") boolean webhooksAllowPrivate,
         @DefaultValue("PT1S") Duration webhookPoll,
         @DefaultValue("PT10S") Duration webhookTimeout,
         @DefaultValue("PT5S") Duration webhookFirstRetry) {

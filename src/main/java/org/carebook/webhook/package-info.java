@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Webhooks",
-        allowedDependencies = {"api", "events", "kernel", "outbox"})
+        allowedDependencies = {"api", "egress", "events", "kernel", "outbox"})
 package org.carebook.webhook;

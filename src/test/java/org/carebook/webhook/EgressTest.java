@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.carebook.egress.GuardedResolver;
+import org.carebook.egress.Reach;
+import org.carebook.egress.UrlGuard;
 import org.carebook.support.Receiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,13 +101,15 @@ class EgressTest {
                 "fd12:3456::1",
                 "fe80::1",
                 "ff02::1")) {
-            assertThat(Reach.special(InetAddress.getByName(special)))
+            assertThat(Reach.PUBLIC_ONLY.refusal(InetAddress.getByName(special)).isPresent())
                     .as(special)
                     .isTrue();
         }
         for (String publicAddress :
                 List.of("93.184.216.34", "8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "2a00:1450:4009:80b::200e")) {
-            assertThat(Reach.special(InetAddress.getByName(publicAddress)))
+            assertThat(Reach.PUBLIC_ONLY
+                            .refusal(InetAddress.getByName(publicAddress))
+                            .isPresent())
                     .as(publicAddress)
                     .isFalse();
         }

@@ -1,4 +1,4 @@
-package org.carebook.webhook;
+package org.carebook.egress;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -9,31 +9,33 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps webhooks away from the server's own network (SSRF). A URL is checked when it is saved, for a clear
+ * Keeps every request Carebook makes to an address a customer gave (webhooks, linked calendars) away from the
+ * server's own network (SSRF). A URL is checked when it is saved, for a clear
  * 422, and every send resolves its host once more through a {@link GuardedResolver}, which connects only to
  * the addresses it checked. Both modes reach public addresses only: a test-mode key is as easy to come by as
  * a live one, so it must not reach the server's neighbours either. {@code CAREBOOK_WEBHOOKS_ALLOW_PRIVATE}
  * allows every address, for a developer's machine or a private network.
  */
 @Component
-class UrlGuard {
+public class UrlGuard {
 
     private final Reach reach;
 
-    UrlGuard(WebhookSettings properties) {
-        this.reach = reach(properties.webhooksAllowPrivate());
+    UrlGuard(EgressSettings settings) {
+        this.reach = reach(settings.webhooksAllowPrivate());
     }
 
-    Reach reach() {
+    /** Which addresses may be reached; give it to a {@link GuardedResolver} for every connection. */
+    public Reach reach() {
         return reach;
     }
 
-    static Reach reach(boolean allowPrivate) {
+    public static Reach reach(boolean allowPrivate) {
         return allowPrivate ? Reach.ANYWHERE : Reach.PUBLIC_ONLY;
     }
 
-    /** Why the URL may not receive webhooks, or empty if it may (as its host resolves now). */
-    Optional<String> refusal(String url) {
+    /** Why the URL may not be reached, or empty if it may (as its host resolves now). */
+    public Optional<String> refusal(String url) {
         var shape = shapeRefusal(url);
         if (shape.isPresent()) {
             return shape;
@@ -50,7 +52,7 @@ class UrlGuard {
     }
 
     /** What is wrong with the URL itself, before any lookup. */
-    static Optional<String> shapeRefusal(String url) {
+    public static Optional<String> shapeRefusal(String url) {
         URI uri;
         try {
             uri = new URI(url);

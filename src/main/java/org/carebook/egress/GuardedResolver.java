@@ -1,4 +1,4 @@
-package org.carebook.webhook;
+package org.carebook.egress;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,16 +10,16 @@ import org.apache.hc.client5.http.DnsResolver;
  * and then letting the client look it up again would let a name that answers a public address to the check
  * answer a private one to the connection (DNS rebinding); so would trusting only the first address.
  */
-final class GuardedResolver implements DnsResolver {
+public final class GuardedResolver implements DnsResolver {
 
     /** How a name becomes addresses: the system resolver, or a stand-in in tests. */
     @FunctionalInterface
-    interface Lookup {
+    public interface Lookup {
         InetAddress[] addresses(String host) throws UnknownHostException;
     }
 
-    /** A name whose addresses the webhook may not reach; an {@link UnknownHostException}, so no connection is tried. */
-    static final class Refused extends UnknownHostException {
+    /** A name whose addresses Carebook may not reach; an {@link UnknownHostException}, so no connection is tried. */
+    public static final class Refused extends UnknownHostException {
 
         private final String why;
 
@@ -28,7 +28,7 @@ final class GuardedResolver implements DnsResolver {
             this.why = why;
         }
 
-        String why() {
+        public String why() {
             return why;
         }
     }
@@ -36,7 +36,7 @@ final class GuardedResolver implements DnsResolver {
     private final Reach reach;
     private final Lookup lookup;
 
-    GuardedResolver(Reach reach, Lookup lookup) {
+    public GuardedResolver(Reach reach, Lookup lookup) {
         this.reach = reach;
         this.lookup = lookup;
     }

@@ -1,4 +1,4 @@
-package org.carebook.webhook;
+package org.carebook.egress;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -13,7 +13,7 @@ import org.carebook.kernel.Cidr;
  * documentation, translation and tunnelling prefixes such as 64:ff9b::/96 and 2002::/16, which lead back
  * to IPv4 addresses), nothing outside IPv6 global unicast, no multicast.
  */
-enum Reach {
+public enum Reach {
     PUBLIC_ONLY,
     ANYWHERE;
 
@@ -40,12 +40,12 @@ enum Reach {
     private static final List<Cidr> SPECIAL_V6 = blocks("2001::/23", "2001:db8::/32", "2002::/16", "3fff::/20");
 
     /** Why this address may not be reached, or empty if it may. */
-    Optional<String> refusal(InetAddress address) {
+    public Optional<String> refusal(InetAddress address) {
         if (this == ANYWHERE || !special(address)) {
             return Optional.empty();
         }
         return Optional.of("points to a private, loopback, link-local or otherwise special-purpose address, "
-                + "which webhooks may not reach");
+                + "which Carebook may not reach");
     }
 
     static boolean special(InetAddress address) {
