@@ -5,5 +5,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Calendars",
-        allowedDependencies = {"api", "booking", "catalog", "kernel", "organization", "patient"})
+        allowedDependencies = {
+            "api",
+            "availability",
+            "booking",
+            "catalog",
+            "egress",
+            "kernel",
+            "organization",
+            "outbox",
+            "patient"
+        })
 package org.carebook.calendar;

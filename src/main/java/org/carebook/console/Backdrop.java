@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.carebook.availability.ClockBlock;
 import org.carebook.availability.Interval;
 import org.carebook.availability.WorkingSchedule;
+import org.carebook.booking.ExternalBusy;
 import org.carebook.booking.Holds;
 import org.carebook.catalog.WorkingHours;
 import org.carebook.kernel.Caller;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What lies behind and between a day's appointments: hours a clinician does not work there (shaded), their
- * time off, times held by someone about to book (tentative), and the "now" line.
+ * time off, busy times from their external calendars, times held by someone about to book (tentative), and the
+ * "now" line.
  */
 @Component
 class Backdrop {
@@ -30,11 +32,13 @@ class Backdrop {
 
     private final WorkingHours workingHours;
     private final Holds holds;
+    private final ExternalBusy externalBusy;
     private final Clock clock;
 
-    Backdrop(WorkingHours workingHours, Holds holds, Clock clock) {
+    Backdrop(WorkingHours workingHours, Holds holds, ExternalBusy externalBusy, Clock clock) {
         this.workingHours = workingHours;
         this.holds = holds;
+        this.externalBusy = externalBusy;
         this.clock = clock;
     }
 
@@ -44,11 +48,13 @@ class Backdrop {
         var schedules = workingHours.schedules(caller.tenant(), null, locationId, day, day);
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        Map<String, List<Interval>> off =
-                workingHours.timeOff(columns.stream().map(DayView.Column::id).toList(), from, to);
+        var clinicianIds = columns.stream().map(DayView.Column::id).toList();
+        Map<String, List<Interval>> off = workingHours.timeOff(clinicianIds, from, to);
+        Map<String, List<Interval>> external = externalBusy.of(clinicianIds, new Interval(from, to));
         for (var column : columns) {
             shades.addAll(clinicianDay(
                     column.index(), schedules, column.id(), off.getOrDefault(column.id(), List.of()), zone, day));
+            shades.addAll(marked(column.index(), external.getOrDefault(column.id(), List.of()), "external", zone, day));
         }
         for (var hold : holds.activeAt(caller, locationId, from, to)) {
             columns.stream()
@@ -79,10 +85,18 @@ class Backdrop {
                         first.atStartOfDay(zone).toInstant(),
                         last.plusDays(1).atStartOfDay(zone).toInstant())
                 .getOrDefault(clinicianId, List.of());
+        var external = externalBusy
+                .of(
+                        List.of(clinicianId),
+                        new Interval(
+                                first.atStartOfDay(zone).toInstant(),
+                                last.plusDays(1).atStartOfDay(zone).toInstant()))
+                .getOrDefault(clinicianId, List.of());
         var shades = new ArrayList<DayView.Shade>();
         for (var column : days) {
-            shades.addAll(
-                    clinicianDay(column.index(), schedules, clinicianId, off, zone, LocalDate.parse(column.id())));
+            var day = LocalDate.parse(column.id());
+            shades.addAll(clinicianDay(column.index(), schedules, clinicianId, off, zone, day));
+            shades.addAll(marked(column.index(), external, "external", zone, day));
         }
         return shades;
     }
@@ -96,13 +110,20 @@ class Backdrop {
             ZoneId zone,
             LocalDate day) {
         var shades = new ArrayList<>(closed(column, hoursAt(schedules, clinicianId, day)));
+        shades.addAll(marked(column, off, "off", zone, day));
+        return shades;
+    }
+
+    /** The parts of {@code intervals} on this day, each shaded as {@code kind}. */
+    private static List<DayView.Shade> marked(
+            int column, List<Interval> intervals, String kind, ZoneId zone, LocalDate day) {
         var whole = new Interval(
                 day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant());
-        off.stream()
+        return intervals.stream()
                 .filter(interval -> interval.overlaps(whole))
-                .forEach(interval -> shades.add(new DayView.Shade(place(column, interval, zone, day), "off")));
-        return shades;
+                .map(interval -> new DayView.Shade(place(column, interval, zone, day), kind))
+                .toList();
     }
 
     /** The grid line of the current quarter hour, when the day shown is today there. */

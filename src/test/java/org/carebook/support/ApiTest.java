@@ -30,7 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "carebook.rate-limit-per-ip-per-second=100000",
             "carebook.auth-failures-per-minute=100000",
             "carebook.public-url=http://localhost:${server.port}",
-            "carebook.webhooks-allow-private=true"
+            "carebook.webhooks-allow-private=true",
+            "carebook.credentials-key=dGVzdHMtb25seS1jcmVkZW50aWFscy1rZXktMzJieXQ=",
+            "carebook.calendar-poll=PT1S"
         })
 public abstract class ApiTest {
 
