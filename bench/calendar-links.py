@@ -11,8 +11,8 @@ EVENTS = 40
 answered = {"200": 0, "304": 0}
 
 
-def calendar(i):
-    start = datetime.now(timezone.utc).replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=1)
+def calendar(i, shift=0):
+    start = datetime.now(timezone.utc).replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=1, hours=shift)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//bench//EN"]
     for e in range(EVENTS):
         at = start + timedelta(days=7 * e + i % 5, hours=i % 6)
@@ -122,12 +122,17 @@ def all_read(moment):
     return wait
 
 
-first = measure(f"first read of {links} calendars ({EVENTS} events each)", all_read(start))
-print(f"  busy rows: {psql('SELECT count(*) FROM blocking_intervals WHERE calendar_link_id IS NOT NULL')}, "
+all_read(start)()  # each link is read once as soon as it is made
+print(f"first read done: busy rows {psql('SELECT count(*) FROM blocking_intervals WHERE calendar_link_id IS NOT NULL')}, "
       f"files served: {answered['200']} whole, {answered['304']} not modified", flush=True)
+# Every calendar changes: each of its events moves an hour, so each next read replaces all of its busy rows.
+FILES.update({f"/cal/{i}.ics": calendar(i, shift=1) for i in range(links)})
+TAGS.update({path: '"' + hashlib.md5(body).hexdigest() + '"' for path, body in FILES.items()})
+first = measure(f"one poll of every link, every calendar changed ({EVENTS} events moved each)", all_read(time.time()))
+print(f"  files served: {answered['200']} whole, {answered['304']} not modified", flush=True)
 again = measure(f"one more poll of every link (unchanged, 304)", all_read(time.time()))
 print(f"  files served: {answered['200']} whole, {answered['304']} not modified", flush=True)
 per_second = lambda m: (m[1] + m[2]) - (idle[1] + idle[2]) * m[0] / idle[0]
-print(f"per 1,000 polls beyond idle: first read {1000 * per_second(first) / links:.1f} CPU-s, "
+print(f"per 1,000 polls beyond idle: changed {1000 * per_second(first) / links:.1f} CPU-s, "
       f"unchanged {1000 * per_second(again) / links:.1f} CPU-s; at one poll per link every 15 minutes, "
       f"{links} unchanged links cost {100 * per_second(again) / 900:.2f} % of one core")
