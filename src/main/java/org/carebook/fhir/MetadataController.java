@@ -55,13 +55,23 @@ class MetadataController {
         statement.getImplementation().setDescription("Carebook scheduling").setUrl(Bundles.base(request));
         statement.addInstantiates(Canonical.IHE_SCHEDULING + "/CapabilityStatement/IHE.Scheduling.server");
         var rest = statement.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        // SMART clients find the token endpoint in .well-known/smart-configuration: the CapabilityStatement's
+        // oauth-uris extension would also need an authorize endpoint, which backend services have no use for.
         rest.getSecurity()
-                .setDescription("Send a Carebook secret API key as 'Authorization: Bearer <key>'. Each interaction"
-                        + " needs the scope Carebook's API documents for the same data.")
+                .setDescription("Send a Carebook secret API key, or an access token from the SMART Backend Services"
+                        + " token endpoint, as 'Authorization: Bearer <key>'. Each interaction needs the scope"
+                        + " Carebook's API documents for the same data (docs/fhir.md maps system/ scopes onto them).")
                 .addService(new CodeableConcept()
                         .addCoding(new Coding(
                                 "http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", null))
-                        .setText("Bearer API key"));
+                        .setText("Bearer API key"))
+                .addService(new CodeableConcept()
+                        .addCoding(new Coding(
+                                "http://terminology.hl7.org/CodeSystem/restful-security-service",
+                                "SMART-on-FHIR",
+                                null))
+                        .setText("SMART Backend Services (client_credentials, private_key_jwt)"));
+
         resources().values().forEach(rest::addResource);
         return json.ok(statement);
     }

@@ -12,17 +12,20 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
 import org.carebook.organization.ApiKeys;
 import org.carebook.selfservice.ManageLinks;
+import org.carebook.smart.AccessTokens;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authentication inside the security filter chain: the platform admin token on {@code /admin}, API keys on
- * {@code /v1} (Bearer or Basic) and patients' manage links (Bearer {@code cbm_…}), the browser origin rules of publishable keys with their CORS answers, and
+ * {@code /v1} and {@code /fhir} (Bearer or Basic), patients' manage links (Bearer {@code cbm_…}), SMART backend
+ * clients' access tokens on {@code /fhir} (Bearer {@code cbt_…}), the browser origin rules of publishable keys with their CORS answers, and
  * rate limits. Paths are matched as Spring MVC routes them (decoded), after the firewall has refused
  * ambiguous ones. What a caller may then do is decided by {@link RouteGate}.
  */
@@ -35,11 +38,13 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final RequestMatcher API = pathPattern("/v1/**");
     private static final RequestMatcher FHIR = pathPattern("/fhir/**");
     private static final RequestMatcher API_DOCUMENT = pathPattern("/v1/openapi.json/**");
+    private static final RequestMatcher TOKEN_ENDPOINT = pathPattern("/oauth2/token");
 
     private static final String MANAGE_LINK = "cbm_";
 
     private final ApiKeys apiKeys;
     private final ManageLinks manageLinks;
+    private final AccessTokens accessTokens;
     private final EdgeSettings properties;
     private final RateLimits rateLimits;
     private final AuthFailures failures;
@@ -48,12 +53,14 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     ApiKeyAuthenticationFilter(
             ApiKeys apiKeys,
             ManageLinks manageLinks,
+            AccessTokens accessTokens,
             EdgeSettings properties,
             RateLimits rateLimits,
             AuthFailures failures,
             ErrorResponses errors) {
         this.apiKeys = apiKeys;
         this.manageLinks = manageLinks;
+        this.accessTokens = accessTokens;
         this.properties = properties;
         this.rateLimits = rateLimits;
         this.failures = failures;
@@ -62,7 +69,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !(ADMIN.matches(request) || API.matches(request) || FHIR.matches(request))
+        return !(ADMIN.matches(request)
+                        || API.matches(request)
+                        || FHIR.matches(request)
+                        || TOKEN_ENDPOINT.matches(request))
                 || API_DOCUMENT.matches(request);
     }
 
@@ -70,8 +80,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            if (SecurityConfiguration.isPublicFhir(request)) {
-                // No key, but not free: each address gets its own share, like a publishable key's callers.
+            if (SecurityConfiguration.isPublicFhir(request) || TOKEN_ENDPOINT.matches(request)) {
+                // No key (the token endpoint checks its own assertion), but not free: each address gets its own
+                // share, like a publishable key's callers.
                 rateLimits.consumeAnonymous(request.getRemoteAddr(), response);
             } else if (ADMIN.matches(request)) {
                 checkAdmin(request, response);
@@ -95,7 +106,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         failures.refuseIfBlocked(address, response);
         String key = credentials(request.getHeader("Authorization"));
-        var found = key.startsWith(MANAGE_LINK) ? manageLinks.authenticate(key) : apiKeys.authenticate(key);
+        var found = key.startsWith(MANAGE_LINK)
+                ? manageLinks.authenticate(key)
+                : AccessTokens.isToken(key) ? smartToken(request, key) : apiKeys.authenticate(key);
         if (found.isEmpty()) {
             failures.record(address);
             throw CarebookException.unauthorised("invalid_key", "The API key is not valid.");
@@ -113,6 +126,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         rateLimits.consume(caller, response);
         return caller;
+    }
+
+    /** A SMART backend client's access token opens the FHIR API only, which is what its scopes describe. */
+    private Optional<Caller> smartToken(HttpServletRequest request, String token) {
+        if (!FHIR.matches(request)) {
+            throw CarebookException.unauthorised(
+                    "token_for_fhir_only", "SMART access tokens are for the FHIR API (/fhir/r4); use an API key here.");
+        }
+        return accessTokens.authenticate(token);
     }
 
     static String credentials(String header) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import org.carebook.organization.ApiKeys;
 import org.carebook.selfservice.ManageLinks;
+import org.carebook.smart.AccessTokens;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +34,8 @@ class SecurityConfiguration {
     /**
      * Pages and documents anyone may read: the demo page and widget, the patients' manage and offer pages (their
      * links' tokens stay in the browser), calendar subscriptions' files (the token in the address is the key), the
-     * API's description, health, metrics and the build's version and commit.
+     * API's description, health, metrics and the build's version and commit, and the SMART token endpoint (its
+     * callers authenticate with a signed assertion in the form, which the endpoint checks).
      */
     private static final String[] PUBLIC = {
         "/",
@@ -41,6 +43,7 @@ class SecurityConfiguration {
         "/manage",
         "/offer",
         "/calendars/*",
+        "/oauth2/token",
         "/webjars/**",
         "/favicon.ico",
         "/docs",
@@ -58,7 +61,9 @@ class SecurityConfiguration {
      * What FHIR offers without a key: its CapabilityStatement, and the free times an organization chose to
      * publish (SMART Scheduling Links), which directories read without credentials.
      */
-    private static final String[] PUBLIC_FHIR = {"/fhir/r4/metadata", "/fhir/r4/publish/**"};
+    private static final String[] PUBLIC_FHIR = {
+        "/fhir/r4/metadata", "/fhir/r4/publish/**", "/fhir/r4/.well-known/smart-configuration"
+    };
 
     private static final RequestMatcher PUBLIC_FHIR_MATCHER = new OrRequestMatcher(Arrays.stream(PUBLIC_FHIR)
             .map(PathPatternRequestMatcher::pathPattern)
@@ -74,6 +79,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             ApiKeys keys,
             ManageLinks manageLinks,
+            AccessTokens accessTokens,
             EdgeSettings properties,
             RateLimits rateLimits,
             AuthFailures failures,
@@ -93,7 +99,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .addFilterAt(
-                        new ApiKeyAuthenticationFilter(keys, manageLinks, properties, rateLimits, failures, errors),
+                        new ApiKeyAuthenticationFilter(
+                                keys, manageLinks, accessTokens, properties, rateLimits, failures, errors),
                         BasicAuthenticationFilter.class)
                 .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(

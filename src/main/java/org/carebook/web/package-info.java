@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Web",
-        allowedDependencies = {"api", "kernel", "organization", "selfservice", "staff"})
+        allowedDependencies = {"api", "kernel", "organization", "selfservice", "smart", "staff"})
 package org.carebook.web;

@@ -35,14 +35,16 @@ class RoutesTest extends ApiTest {
         });
     }
 
-    /** Every FHIR handler declares its scope, except the two kinds FHIR offers without a key. */
+    /** Every FHIR handler declares its scope, except the three kinds FHIR offers without a key. */
     @Test
     void everyFhirEndpointDeclaresTheScopeItNeeds() {
         var fhir = new java.util.ArrayList<String>();
         mappings.getHandlerMethods().forEach((info, method) -> {
             if (ours(method) && info.getPatternValues().stream().anyMatch(p -> p.startsWith("/fhir/"))) {
                 boolean open = info.getPatternValues().stream()
-                        .allMatch(p -> p.equals("/fhir/r4/metadata") || p.startsWith("/fhir/r4/publish/"));
+                        .allMatch(p -> p.equals("/fhir/r4/metadata")
+                                || p.equals("/fhir/r4/.well-known/smart-configuration")
+                                || p.startsWith("/fhir/r4/publish/"));
                 assertThat(method.hasMethodAnnotation(RequiresScope.class))
                         .as(info.toString())
                         .isEqualTo(!open);
