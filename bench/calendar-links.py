@@ -116,8 +116,10 @@ print(f"{links} links made in {time.time() - start:.1f} s", flush=True)
 
 
 def all_read(moment):
+    """Every link read after the moment, and the time its reads freed offered to the waitlist (or found to suit
+    nobody): that work is part of what a changed calendar costs."""
     def wait():
-        while synced_after(moment) < links:
+        while synced_after(moment) < links or int(psql("SELECT count(*) FROM waitlist_openings")) > 0:
             time.sleep(0.5)
     return wait
 

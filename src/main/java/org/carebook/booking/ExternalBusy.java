@@ -45,26 +45,24 @@ public class ExternalBusy {
     public Change replace(Tenant tenant, String linkId, String clinicianId, Interval window, List<Interval> busy) {
         var stored = stored(linkId, window);
         var wanted = new HashSet<>(busy);
-        int removed = 0;
-        for (var row : stored.entrySet()) {
-            if (!wanted.contains(row.getValue())) {
-                jdbc.sql("DELETE FROM blocking_intervals WHERE owner_id = :owner")
-                        .param("owner", row.getKey())
-                        .update();
-                var freed = row.getValue();
-                publisher.publishEvent(new TimeFreed(tenant, clinicianId, freed.start(), freed.end()));
-                removed++;
-            }
+        var gone = stored.entrySet().stream()
+                .filter(row -> !wanted.contains(row.getValue()))
+                .toList();
+        if (!gone.isEmpty()) {
+            jdbc.sql("DELETE FROM blocking_intervals WHERE owner_id = ANY (CAST(:owners AS text[]))")
+                    .param(
+                            "owners",
+                            Sql.array(gone.stream().map(Map.Entry::getKey).toList()))
+                    .update();
+            gone.forEach(row -> publisher.publishEvent(new TimeFreed(
+                    tenant, clinicianId, row.getValue().start(), row.getValue().end())));
         }
         var kept = new HashSet<>(stored.values());
-        int added = 0;
-        for (var interval : wanted) {
-            if (!kept.contains(interval)) {
-                insert(linkId, clinicianId, interval);
-                added++;
-            }
+        var added = wanted.stream().filter(interval -> !kept.contains(interval)).toList();
+        if (!added.isEmpty()) {
+            insert(linkId, clinicianId, added);
         }
-        return new Change(added, removed);
+        return new Change(added.size(), gone.size());
     }
 
     /** External busy time of the clinicians over the window, by clinician: what the console shows. */
@@ -100,15 +98,28 @@ public class ExternalBusy {
         return rows;
     }
 
-    private void insert(String linkId, String clinicianId, Interval interval) {
+    /** All new rows in one statement: a calendar read again after a change may bring hundreds. */
+    private void insert(String linkId, String clinicianId, List<Interval> intervals) {
         jdbc.sql("""
                         INSERT INTO blocking_intervals
                             (owner_id, clinician_id, blocked, attended, exclusive, calendar_link_id)
-                        VALUES (:owner, :clinician, tstzrange(:from, :to), tstzrange(:from, :to), false, :link)""")
-                .param("owner", Ids.next("xbusy"))
+                        SELECT owner, :clinician, tstzrange(starts, ends), tstzrange(starts, ends), false, :link
+                          FROM unnest(CAST(:owners AS text[]), CAST(CAST(:starts AS text[]) AS timestamptz[]),
+                                      CAST(CAST(:ends AS text[]) AS timestamptz[]))
+                               AS added (owner, starts, ends)""")
+                .param(
+                        "owners",
+                        Sql.array(intervals.stream().map(i -> Ids.next("xbusy")).toList()))
+                .param(
+                        "starts",
+                        Sql.array(intervals.stream()
+                                .map(i -> i.start().toString())
+                                .toList()))
+                .param(
+                        "ends",
+                        Sql.array(
+                                intervals.stream().map(i -> i.end().toString()).toList()))
                 .param("clinician", clinicianId)
-                .param("from", Sql.at(interval.start()))
-                .param("to", Sql.at(interval.end()))
                 .param("link", linkId)
                 .update();
     }
