@@ -90,13 +90,19 @@ public class Availability {
                 caller.tenant(), types.get(caller, appointmentTypeId), filter, from, to, clock.instant(), true);
     }
 
-    /** A slot of a type's grid, and whether appointments and holds leave it free. */
-    public record GridSlot(Slot slot, boolean free) {}
+    /** A slot of a type's grid, and whether it is free or what takes it. */
+    public record GridSlot(Slot slot, SlotState state) {
+
+        public boolean free() {
+            return state == SlotState.FREE;
+        }
+    }
 
     /**
-     * Every slot of a type's grid between two dates (in the locations' own calendars), free or taken; time off,
-     * notice and horizon still remove slots. What FHIR's Slot resources show: a taken slot keeps its place (and
-     * so its id) and is marked busy. Never from the cache; from a standby when it has caught up (ADR 0014).
+     * Every slot of a type's grid between two dates (in the locations' own calendars), free or taken (by a booking
+     * or hold, tentatively, or by time off); notice and horizon still remove slots. What FHIR's Slot resources
+     * show: a taken slot keeps its place (and so its id) and says what took it. Never from the cache; from a standby
+     * when it has caught up (ADR 0014).
      */
     public List<GridSlot> grid(
             Caller caller, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to) {
@@ -115,10 +121,11 @@ public class Availability {
         var free = finder.answer(caller.tenant(), type, filter, from, to, now, true);
         var freeSlots = new HashMap<Slot, Slot>(); // a free slot by itself without places, which the grid's lack
         free.answer().slots().forEach(slot -> freeSlots.put(slot.withSeats(null), slot));
-        var slots = finder.find(caller.tenant(), type, filter, from, to, now, false).stream()
+        var grid = finder.grid(caller.tenant(), type, filter, from, to, now);
+        var slots = grid.slots().stream()
                 .map(slot -> freeSlots.containsKey(slot)
-                        ? new GridSlot(freeSlots.get(slot), true)
-                        : new GridSlot(slot, false))
+                        ? new GridSlot(freeSlots.get(slot), SlotState.FREE)
+                        : new GridSlot(slot, grid.stateOf(slot)))
                 .toList();
         return new Grid(slots, free.bookedSubjects());
     }

@@ -64,6 +64,29 @@ class BusyTime {
                AND blocked && tstzrange(:from, :to)
                AND (expires_at IS NULL OR expires_at > :now) AND NOT seat""";
 
+    /** A clinician's taken time, and whether it is only tentatively taken: a hold, or a booking awaiting approval. */
+    record Taken(Interval interval, boolean tentative) {}
+
+    /** The clinicians' taken time over the window, each interval marked tentative or not: what Slot statuses tell. */
+    Map<String, List<Taken>> taken(Collection<String> clinicianIds, Interval window, Instant now) {
+        Map<String, List<Taken>> taken = new HashMap<>();
+        jdbc.sql("""
+                        SELECT b.clinician_id, lower(b.blocked), upper(b.blocked),
+                               b.expires_at IS NOT NULL OR a.status = 'pending'
+                          FROM blocking_intervals b LEFT JOIN appointments a ON a.id = b.owner_id
+                         WHERE b.clinician_id = ANY (CAST(:clinicians AS text[])) AND b.blocked && tstzrange(:from, :to)
+                           AND (b.expires_at IS NULL OR b.expires_at > :now) AND NOT b.seat""")
+                .param("clinicians", Sql.array(clinicianIds))
+                .param("from", Sql.at(window.start()))
+                .param("to", Sql.at(window.end()))
+                .param("now", Sql.at(now))
+                .query(rs -> {
+                    taken.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Taken(new Interval(Sql.instant(rs, 2), Sql.instant(rs, 3)), rs.getBoolean(4)));
+                });
+        return taken;
+    }
+
     /** Busy time by clinician and by room, and when the first of the holds among it expires (if any does). */
     record Busy(
             Map<String, List<Interval>> byClinician, Map<String, List<Interval>> byRoom, Optional<Instant> nextExpiry) {

@@ -77,27 +77,17 @@ class SlotFinder {
             LocalDate to,
             Instant now,
             boolean withBookings) {
-        List<WorkingSchedule> schedules =
-                workingHours.schedules(tenant, filter.clinicianId(), filter.locationId(), from, to);
-        if (schedules.isEmpty()) {
+        var setting = setting(tenant, type, filter, from, to);
+        if (setting.schedules().isEmpty()) {
             return new Found(new SlotEngine.Answer(List.of(), Optional.empty()), Set.of());
         }
-        var window = new Interval(
-                from.atStartOfDay().toInstant(ZoneOffset.UTC).minus(MARGIN),
-                to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(MARGIN));
-        Set<String> clinicians = new HashSet<>();
-        Set<String> locations = new HashSet<>();
-        for (WorkingSchedule s : schedules) {
-            clinicians.add(s.clinicianId());
-            if (s.locationId() != null && type.requiresRoom()) {
-                locations.add(s.locationId());
-            }
-        }
-        Map<String, List<String>> rooms = locations.isEmpty() ? Map.of() : workingHours.activeRooms(locations);
+        var window = setting.window();
+        var clinicians = setting.clinicians();
+        var rooms = setting.rooms();
         var roomIds = rooms.values().stream().flatMap(List::stream).toList();
         var busy = withBookings ? busyTime.of(clinicians, roomIds, window, now) : BusyTime.Busy.none();
         var timeOff = workingHours.timeOff(clinicians, window.start(), window.end());
-        var inputs = new Inputs(type, schedules, timeOff, rooms, from, to, now, filter);
+        var inputs = new Inputs(type, setting.schedules(), timeOff, rooms, from, to, now, filter);
         var answer = inputs.answer(busy);
         if (withBookings && type.capacity() > 1) {
             answer = classes.withSeats(inputs, answer, clinicians, window);
@@ -110,6 +100,51 @@ class SlotFinder {
             return new Found(answer, subjects);
         }
         return new Found(new SlotEngine.Answer(answer.slots(), expiry), subjects);
+    }
+
+    /**
+     * The grid before anything takes time from it (hours and rules only: notice and horizon still apply, time off,
+     * bookings and holds do not), with the time off and taken time that decide each slot's state.
+     */
+    SlotGrid grid(
+            Tenant tenant, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to, Instant now) {
+        var setting = setting(tenant, type, filter, from, to);
+        if (setting.schedules().isEmpty()) {
+            return new SlotGrid(List.of(), Map.of(), Map.of());
+        }
+        var window = setting.window();
+        var slots = new Inputs(type, setting.schedules(), Map.of(), setting.rooms(), from, to, now, filter)
+                .answer(BusyTime.Busy.none())
+                .slots();
+        return new SlotGrid(
+                slots,
+                workingHours.timeOff(setting.clinicians(), window.start(), window.end()),
+                busyTime.taken(setting.clinicians(), window, now));
+    }
+
+    /** Where a query's slots may be: the schedules, the window read around the dates, their clinicians and rooms. */
+    private record Setting(
+            List<WorkingSchedule> schedules,
+            Interval window,
+            Set<String> clinicians,
+            Map<String, List<String>> rooms) {}
+
+    private Setting setting(Tenant tenant, AppointmentTypeView type, SlotFilter filter, LocalDate from, LocalDate to) {
+        List<WorkingSchedule> schedules =
+                workingHours.schedules(tenant, filter.clinicianId(), filter.locationId(), from, to);
+        var window = new Interval(
+                from.atStartOfDay().toInstant(ZoneOffset.UTC).minus(MARGIN),
+                to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(MARGIN));
+        Set<String> clinicians = new HashSet<>();
+        Set<String> locations = new HashSet<>();
+        for (WorkingSchedule s : schedules) {
+            clinicians.add(s.clinicianId());
+            if (s.locationId() != null && type.requiresRoom()) {
+                locations.add(s.locationId());
+            }
+        }
+        Map<String, List<String>> rooms = locations.isEmpty() ? Map.of() : workingHours.activeRooms(locations);
+        return new Setting(schedules, window, clinicians, rooms);
     }
 
     /** What the slot engine is asked, but for the busy time of bookings and holds. */

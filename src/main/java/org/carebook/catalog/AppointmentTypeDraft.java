@@ -31,7 +31,8 @@ public record AppointmentTypeDraft(
         List<String> clinicianIds,
         Integer cancelNoticeHours,
         Integer rescheduleNoticeHours,
-        Integer maxReschedules) {
+        Integer maxReschedules,
+        ServiceType serviceType) {
 
     private static final Set<String> MODES = Set.of("in_person", "remote");
 
@@ -62,6 +63,7 @@ public record AppointmentTypeDraft(
                 List.of(),
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -80,6 +82,9 @@ public record AppointmentTypeDraft(
         }
         if (currency != null && !currency.matches("[A-Z]{3}")) {
             problems.add("currency", "must be an ISO 4217 currency code such as GBP");
+        }
+        if (serviceType != null) {
+            serviceType.check(problems);
         }
         if (slotIntervalMinutes == null && slotIntervalGiven) {
             problems.add("slotIntervalMinutes", Problems.REQUIRED);
@@ -105,7 +110,8 @@ public record AppointmentTypeDraft(
                 clinicianIds == null ? List.of() : clinicianIds,
                 cancelNoticeHours,
                 rescheduleNoticeHours,
-                maxReschedules);
+                maxReschedules,
+                serviceType);
     }
 
     /** Settings that have defaults may be changed but not cleared. */
@@ -146,6 +152,7 @@ public record AppointmentTypeDraft(
                 clinicianIds,
                 cancelNoticeHours,
                 rescheduleNoticeHours,
-                maxReschedules);
+                maxReschedules,
+                serviceType);
     }
 }

@@ -36,10 +36,12 @@ class AppointmentTypeRepository {
                             price, currency, is_active, allow_online_booking, modes, buffer_before_minutes,
                             buffer_after_minutes, min_notice_minutes, max_advance_days, slot_interval_minutes,
                             requires_room, capacity, requires_approval, color, clinician_ids, cancel_notice_hours, reschedule_notice_hours,
-                            max_reschedules, created_at, updated_at)
+                            max_reschedules, service_type_system, service_type_code, service_type_display, created_at,
+                            updated_at)
                         VALUES (:id, :org, :mode, :name, :description, :duration, :price, :currency, :active, :online,
                             :modes, :before, :after, :notice, :advance, :interval, :room, :capacity, :approval, :color, :clinicians, :cancelNotice,
-                            :rescheduleNotice, :maxReschedules, :now, :now)"""), tenant)
+                            :rescheduleNotice, :maxReschedules, :serviceSystem, :serviceCode, :serviceDisplay, :now,
+                            :now)"""), tenant)
                 .param("id", id)
                 .params(columns(draft))
                 .param("now", Sql.at(now))
@@ -79,7 +81,8 @@ class AppointmentTypeRepository {
                             buffer_after_minutes = :after, min_notice_minutes = :notice, max_advance_days = :advance,
                             slot_interval_minutes = :interval, requires_room = :room, capacity = :capacity, requires_approval = :approval, color = :color, clinician_ids = :clinicians,
                             cancel_notice_hours = :cancelNotice, reschedule_notice_hours = :rescheduleNotice,
-                            max_reschedules = :maxReschedules, updated_at = :now
+                            max_reschedules = :maxReschedules, service_type_system = :serviceSystem,
+                            service_type_code = :serviceCode, service_type_display = :serviceDisplay, updated_at = :now
                         WHERE id = :id""")
                 .param("id", id)
                 .params(columns(draft))
@@ -131,6 +134,10 @@ class AppointmentTypeRepository {
         values.put("cancelNotice", d.cancelNoticeHours());
         values.put("rescheduleNotice", d.rescheduleNoticeHours());
         values.put("maxReschedules", d.maxReschedules());
+        var service = d.serviceType();
+        values.put("serviceSystem", service == null ? null : service.system());
+        values.put("serviceCode", service == null ? null : service.code());
+        values.put("serviceDisplay", service == null ? null : service.display());
         return values;
     }
 
@@ -156,7 +163,13 @@ class AppointmentTypeRepository {
                 Sql.texts(rs, "clinician_ids"),
                 rs.getObject("cancel_notice_hours", Integer.class),
                 rs.getObject("reschedule_notice_hours", Integer.class),
-                rs.getObject("max_reschedules", Integer.class));
+                rs.getObject("max_reschedules", Integer.class),
+                rs.getString("service_type_system") == null
+                        ? null
+                        : new ServiceType(
+                                rs.getString("service_type_system"),
+                                rs.getString("service_type_code"),
+                                rs.getString("service_type_display")));
         return new Row(rs.getString("id"), draft, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

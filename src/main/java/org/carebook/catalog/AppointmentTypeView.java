@@ -27,6 +27,8 @@ public record AppointmentTypeView(
         List<String> clinicianIds,
         /** This type's own rules for self-service changes; null ones are the organization's. */
         @com.fasterxml.jackson.annotation.JsonUnwrapped ChangeRules changeRules,
+        /** The standard service this type is, if the clinic mapped it. */
+        ServiceType serviceType,
         Instant createdAt,
         Instant updatedAt) {
 

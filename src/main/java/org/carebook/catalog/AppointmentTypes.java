@@ -122,6 +122,7 @@ public class AppointmentTypes {
                 d.color(),
                 d.clinicianIds(),
                 d.changeRules(),
+                d.serviceType(),
                 row.createdAt(),
                 row.updatedAt());
     }

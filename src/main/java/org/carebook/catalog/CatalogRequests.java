@@ -140,7 +140,12 @@ final class CatalogRequests {
 
             @Schema(minimum = "0", maximum = "8760") Integer cancelNoticeHours,
             @Schema(minimum = "0", maximum = "8760") Integer rescheduleNoticeHours,
-            @Schema(minimum = "0", maximum = "100") Integer maxReschedules) {}
+            @Schema(minimum = "0", maximum = "100") Integer maxReschedules,
+
+            @Schema(
+                    description =
+                            "The standard service it is, which FHIR shows beside Carebook's code; null clears it.")
+            ServiceType serviceType) {}
 
     @Schema(
             name = "ScheduleRequest",

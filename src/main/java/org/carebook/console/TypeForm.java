@@ -113,6 +113,7 @@ public record TypeForm(
                 null,
                 null,
                 null,
+                null,
                 null);
         return new Change<>(draft, GIVES);
     }

@@ -103,6 +103,7 @@ class DemoCatalogue {
                                 List.of(),
                                 null,
                                 null,
+                                null,
                                 null)),
                         new Problems())
                 .id();

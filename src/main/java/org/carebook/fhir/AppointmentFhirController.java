@@ -36,8 +36,11 @@ class AppointmentFhirController {
     private final Appointments appointments;
     private final Scheduling scheduling;
     private final FhirJson json;
+    private final SlotReferences slotReferences;
 
-    AppointmentFhirController(Appointments appointments, Scheduling scheduling, FhirJson json) {
+    AppointmentFhirController(
+            Appointments appointments, Scheduling scheduling, FhirJson json, SlotReferences slotReferences) {
+        this.slotReferences = slotReferences;
         this.appointments = appointments;
         this.scheduling = scheduling;
         this.json = json;
@@ -83,7 +86,7 @@ class AppointmentFhirController {
                 null,
                 null);
         var page = appointments.list(caller, filter, Bundles.pageRequest(query));
-        return json.ok(Bundles.page(request, query, page, SchedulingResources::appointment));
+        return json.ok(Bundles.page(request, query, page, slotReferences.forPage(caller.tenant(), page.data())));
     }
 
     @PostMapping("/$find")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.carebook.api.RequiresScope;
+import org.carebook.catalog.AppointmentTypeView;
 import org.carebook.catalog.AppointmentTypes;
 import org.carebook.catalog.ClinicianView;
 import org.carebook.catalog.Clinicians;
@@ -139,8 +140,8 @@ class CatalogFhirController {
     @RequiresScope(Scope.READ_CATALOG)
     @FhirInteraction(resource = "Schedule", kind = READ)
     ResponseEntity<byte[]> schedule(Caller caller, @PathVariable String id) {
-        return json.ok(
-                CatalogResources.schedule(schedules.get(caller.tenant(), FhirIds.carebookId(id, "sched")), null));
+        return json.ok(CatalogResources.schedule(
+                schedules.get(caller.tenant(), FhirIds.carebookId(id, "sched")), null, types(caller)));
     }
 
     @GetMapping("/Schedule")
@@ -152,7 +153,12 @@ class CatalogFhirController {
         String clinicianId = actor.map(FhirQuery.Actor::clinicianId).orElse(null);
         String locationId = actor.map(FhirQuery.Actor::locationId).orElse(null);
         var page = schedules.list(caller.tenant(), clinicianId, locationId, Bundles.pageRequest(query));
-        return json.ok(Bundles.page(request, query, page, view -> CatalogResources.schedule(view, null)));
+        var types = types(caller);
+        return json.ok(Bundles.page(request, query, page, view -> CatalogResources.schedule(view, null, types)));
+    }
+
+    private java.util.Map<String, AppointmentTypeView> types(Caller caller) {
+        return Pages.typesById(types, caller);
     }
 
     private org.hl7.fhir.r4.model.PractitionerRole role(Caller caller, ClinicianView clinician) {

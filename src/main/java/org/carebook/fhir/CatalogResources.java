@@ -95,12 +95,16 @@ final class CatalogResources {
         if (view.description() != null && !view.description().isBlank()) {
             service.setComment(view.description());
         }
-        service.addType(serviceType(view.id(), view.name()));
+        service.addType(serviceType(view));
         service.setAppointmentRequired(true);
         return service;
     }
 
-    static Schedule schedule(ScheduleView view, String clinicianName) {
+    /**
+     * A schedule, its services named with their displays (and standard codes) from {@code types}, the organization's
+     * appointment types by id.
+     */
+    static Schedule schedule(ScheduleView view, String clinicianName, Map<String, AppointmentTypeView> types) {
         var schedule = new Schedule();
         schedule.setId(FhirIds.toFhir(view.id()));
         schedule.setMeta(meta(view.updatedAt()));
@@ -111,7 +115,9 @@ final class CatalogResources {
         } else {
             schedule.setComment("Remote appointments");
         }
-        view.appointmentTypeIds().forEach(type -> schedule.addServiceType(serviceType(type, null)));
+        view.appointmentTypeIds()
+                .forEach(type -> schedule.addServiceType(
+                        types.containsKey(type) ? serviceType(types.get(type)) : serviceType(type, null)));
         if (view.validFrom() != null || view.validUntil() != null) {
             var horizon = new Period();
             // Dates: FHIR reads a period's end date as the whole of that day, as Carebook reads valid_until.
@@ -127,6 +133,16 @@ final class CatalogResources {
     }
 
     /** An appointment type as a service type: Carebook's code, which the Slot and Appointment searches take. */
+    /** Carebook's code for the type with its name, and the standard service it is, when the clinic mapped one. */
+    static CodeableConcept serviceType(AppointmentTypeView type) {
+        var concept = serviceType(type.id(), type.name());
+        if (type.serviceType() != null) {
+            var standard = type.serviceType();
+            concept.addCoding(new Coding(standard.system(), standard.code(), standard.display()));
+        }
+        return concept.setText(type.name());
+    }
+
     static CodeableConcept serviceType(String appointmentTypeId, String name) {
         return new CodeableConcept()
                 .addCoding(new Coding(Canonical.APPOINTMENT_TYPE, FhirIds.toFhir(appointmentTypeId), name));

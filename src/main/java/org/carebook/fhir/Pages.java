@@ -21,4 +21,12 @@ final class Pages {
         } while (cursor != null);
         return found;
     }
+
+    /** An organization's appointment types by id (every page): what services are named from. */
+    static java.util.Map<String, org.carebook.catalog.AppointmentTypeView> typesById(
+            org.carebook.catalog.AppointmentTypes types, org.carebook.kernel.Caller caller) {
+        var byId = new java.util.HashMap<String, org.carebook.catalog.AppointmentTypeView>();
+        all(page -> types.list(caller, null, null, null, page)).forEach(type -> byId.put(type.id(), type));
+        return byId;
+    }
 }

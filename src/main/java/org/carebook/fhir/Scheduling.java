@@ -80,7 +80,7 @@ class Scheduling {
             }
             return SchedulingResources.pending(hold);
         }
-        return SchedulingResources.appointment(appointments.get(caller, FhirIds.carebookId(fhirId, "apt")));
+        return slots.appointment(caller.tenant(), appointments.get(caller, FhirIds.carebookId(fhirId, "apt")));
     }
 
     /**
@@ -154,9 +154,9 @@ class Scheduling {
                     caller,
                     appointmentId,
                     new CancelAppointment(input.cancellationReason(), CancelAppointment.By.CLINIC));
-            return new Booked(SchedulingResources.appointment(cancelled), false);
+            return new Booked(slots.appointment(caller.tenant(), cancelled), false);
         }
-        return new Booked(SchedulingResources.appointment(reschedule(caller, appointmentId, input)), false);
+        return new Booked(slots.appointment(caller.tenant(), reschedule(caller, appointmentId, input)), false);
     }
 
     /** Holds the proposed time and books it; a booking that fails lets the time go again at once. */
@@ -171,7 +171,7 @@ class Scheduling {
         try {
             var booked =
                     holds.confirm(caller, hold.id(), new ConfirmHold(patient, input.details(), false), new Problems());
-            return new Booked(SchedulingResources.appointment(booked.appointment()), true);
+            return new Booked(slots.appointment(caller.tenant(), booked.appointment()), true);
         } catch (RuntimeException e) {
             holds.release(caller, hold.id());
             throw e;
@@ -182,7 +182,7 @@ class Scheduling {
         var confirmation =
                 holds.confirm(caller, holdId, new ConfirmHold(input.patient(), input.details(), false), new Problems());
         return new Booked(
-                SchedulingResources.appointment(confirmation.appointment()),
+                slots.appointment(caller.tenant(), confirmation.appointment()),
                 confirmation instanceof Holds.Confirmation.Booked);
     }
 

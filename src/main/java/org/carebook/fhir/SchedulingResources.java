@@ -7,6 +7,7 @@ import java.util.Date;
 import org.carebook.availability.Slot;
 import org.carebook.booking.AppointmentView;
 import org.carebook.booking.HoldView;
+import org.carebook.booking.SlotState;
 import org.carebook.kernel.Rfc3339;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
@@ -27,11 +28,12 @@ final class SchedulingResources {
     /** Where a person books a slot and whom they call: given for published slots (SMART Scheduling Links). */
     record BookingLinks(String deepLink, String phone) {}
 
-    static org.hl7.fhir.r4.model.Slot slot(Slot slot, boolean free, BookingLinks links) {
+    static org.hl7.fhir.r4.model.Slot slot(Slot slot, SlotState state, BookingLinks links) {
+        boolean free = state == SlotState.FREE;
         var fhir = new org.hl7.fhir.r4.model.Slot();
         fhir.setId(slotId(slot));
         fhir.setSchedule(CatalogResources.reference("Schedule", slot.scheduleId(), null));
-        fhir.setStatus(free ? org.hl7.fhir.r4.model.Slot.SlotStatus.FREE : org.hl7.fhir.r4.model.Slot.SlotStatus.BUSY);
+        fhir.setStatus(status(state));
         fhir.setStartElement(instant(slot.start(), slot.zone()));
         fhir.setEndElement(instant(slot.end(), slot.zone()));
         fhir.addServiceType(CatalogResources.serviceType(slot.appointmentTypeId(), null));
@@ -48,6 +50,16 @@ final class SchedulingResources {
             }
         }
         return fhir;
+    }
+
+    /** Held and awaiting-approval times are tentative; time off is unavailable (IHE and Argonaut read both). */
+    static org.hl7.fhir.r4.model.Slot.SlotStatus status(SlotState state) {
+        return switch (state) {
+            case FREE -> org.hl7.fhir.r4.model.Slot.SlotStatus.FREE;
+            case BUSY -> org.hl7.fhir.r4.model.Slot.SlotStatus.BUSY;
+            case BUSY_TENTATIVE -> org.hl7.fhir.r4.model.Slot.SlotStatus.BUSYTENTATIVE;
+            case BUSY_UNAVAILABLE -> org.hl7.fhir.r4.model.Slot.SlotStatus.BUSYUNAVAILABLE;
+        };
     }
 
     static String slotId(Slot slot) {

@@ -44,8 +44,9 @@ class SlotFhirController {
         var query = FhirQuery.of(request, Set.of("schedule", "schedule.actor", "start", "status", "service-type"));
         var range = query.range("start");
         String status = query.token("status").map(FhirQuery.Token::code).orElse(null);
-        if (status != null && !Set.of("free", "busy").contains(status)) {
-            throw FhirQuery.invalid("status", "is free or busy here: Carebook derives no other kind of slot");
+        if (status != null
+                && !Set.of("free", "busy", "busy-tentative", "busy-unavailable").contains(status)) {
+            throw FhirQuery.invalid("status", "is free, busy, busy-tentative or busy-unavailable here");
         }
         var actor = query.actor("schedule.actor");
         var criteria = new SlotSearch.Criteria(
@@ -56,7 +57,8 @@ class SlotFhirController {
                 range.from(),
                 range.until());
         var slots = search.slots(caller, criteria).stream()
-                .filter(g -> status == null || g.free() == status.equals("free"))
+                .filter(g -> status == null
+                        || SchedulingResources.status(g.state()).toCode().equals(status))
                 .toList();
         int offset = query.cursor().map(cursor -> offset(cursor, slots.size())).orElse(0);
         int count = query.count(100, 1000);
@@ -66,7 +68,7 @@ class SlotFhirController {
         return json.ok(Bundles.searchset(
                 request,
                 page.stream()
-                        .map(g -> SchedulingResources.slot(g.slot(), g.free(), null))
+                        .map(g -> SchedulingResources.slot(g.slot(), g.state(), null))
                         .toList(),
                 query,
                 next));
@@ -78,7 +80,7 @@ class SlotFhirController {
     ResponseEntity<byte[]> read(Caller caller, @PathVariable String id) {
         var slot =
                 SlotId.parse(id).flatMap(slotId -> search.slot(caller, slotId)).orElseThrow(FhirIds::missing);
-        return json.ok(SchedulingResources.slot(slot.slot(), slot.free(), null));
+        return json.ok(SchedulingResources.slot(slot.slot(), slot.state(), null));
     }
 
     /** A cursor this search gave: an offset into its slots, never past their end. */

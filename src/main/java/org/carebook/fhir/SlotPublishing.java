@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.carebook.booking.SlotState;
 import org.carebook.catalog.Locations;
 import org.carebook.catalog.ScheduleView;
 import org.carebook.catalog.Schedules;
@@ -112,12 +113,14 @@ public class SlotPublishing {
                         .filter(l -> since == null || l.updatedAt().isAfter(since))
                         .map(l -> (Resource) CatalogResources.location(l))
                         .toList();
-            case "Schedule" ->
-                Pages.all(page -> schedules.list(caller.tenant(), null, null, page)).stream()
+            case "Schedule" -> {
+                var types = slots.types(caller);
+                yield Pages.all(page -> schedules.list(caller.tenant(), null, null, page)).stream()
                         .filter(ScheduleView::isActive)
                         .filter(s -> since == null || s.updatedAt().isAfter(since))
-                        .map(s -> (Resource) CatalogResources.schedule(s, null))
+                        .map(s -> (Resource) CatalogResources.schedule(s, null, types))
                         .toList();
+            }
             case "Slot" -> slots(caller, publication, now);
             default -> throw CarebookException.notFound("There is no such file here.");
         };
@@ -129,10 +132,12 @@ public class SlotPublishing {
         Pages.all(page -> locations.list(caller.tenant(), true, page)).forEach(l -> phones.put(l.id(), l.phone()));
         String clinicPhone = organizations.settings(caller.tenant()).phone();
         var criteria = new SlotSearch.Criteria(null, null, null, null, now, now.plus(WINDOW));
+        // SMART Scheduling Links knows free and busy only; time off is left out, as it always was.
         return slots.slots(caller, criteria).stream()
+                .filter(g -> g.state() != SlotState.BUSY_UNAVAILABLE)
                 .map(g -> (Resource) SchedulingResources.slot(
                         g.slot(),
-                        g.free(),
+                        g.free() ? SlotState.FREE : SlotState.BUSY,
                         new SchedulingResources.BookingLinks(
                                 g.free() ? deepLink(publication.bookingPageUrl(), g.slot()) : null,
                                 Optional.ofNullable(phones.get(g.slot().locationId()))

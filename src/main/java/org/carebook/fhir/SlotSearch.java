@@ -32,11 +32,24 @@ class SlotSearch {
     private final Availability availability;
     private final AppointmentTypes types;
     private final Schedules schedules;
+    private final SlotReferences references;
 
-    SlotSearch(Availability availability, AppointmentTypes types, Schedules schedules) {
+    SlotSearch(Availability availability, AppointmentTypes types, Schedules schedules, SlotReferences references) {
         this.availability = availability;
         this.types = types;
         this.schedules = schedules;
+        this.references = references;
+    }
+
+    /** The organization's appointment types by id, for naming services. */
+    java.util.Map<String, org.carebook.catalog.AppointmentTypeView> types(Caller caller) {
+        return Pages.typesById(types, caller);
+    }
+
+    /** A booked appointment as FHIR shows it, naming the slot it fills. */
+    org.hl7.fhir.r4.model.Appointment appointment(
+            org.carebook.kernel.Tenant tenant, org.carebook.booking.AppointmentView view) {
+        return references.appointment(tenant, view);
     }
 
     /** What to derive: any part but the window may be null (then it does not narrow). */

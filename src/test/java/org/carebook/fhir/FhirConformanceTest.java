@@ -158,6 +158,10 @@ class FhirConformanceTest extends ApiTest {
 
         assertThat(booked.getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
         assertThat(booked.getStart()).isEqualTo(proposed.getStart());
+        assertThat(booked.getSlot())
+                .extracting(Reference::getReference)
+                .as("the booked appointment names the slot it fills, as $find's proposal did")
+                .containsExactly("Slot/" + proposed.getIdElement().getIdPart());
         var v1 = practice.clinic()
                 .api
                 .get("/v1/appointments/" + booked.getIdElement().getIdPart().replaceFirst("-", "_"));
@@ -256,6 +260,56 @@ class FhirConformanceTest extends ApiTest {
                 .stream()
                 .map(e -> (AuditEvent) e.getResource())
                 .toList();
+    }
+
+    @Test
+    void aTypeMappedToAStandardServiceIsNamedByItWithItsDisplayOnSchedulesAndServices() {
+        var clinic = practice.clinic();
+        var hl7 = Map.of(
+                "system",
+                "http://terminology.hl7.org/CodeSystem/service-type",
+                "code",
+                "124",
+                "display",
+                "General Practice");
+        var mapped = clinic.api.patch("/v1/appointment-types/" + practice.type(), Map.of("service_type", hl7));
+        assertThat(mapped.status()).as(mapped.toString()).isEqualTo(200);
+        assertThat(mapped.data().get("service_type").get("code").stringValue()).isEqualTo("124");
+        Clinic.expect(
+                clinic.api.patch(
+                        "/v1/schedules/" + clinic.scheduleOf(practice.doctor()),
+                        Map.of("appointment_type_ids", List.of(practice.type()))),
+                200);
+
+        var schedule = client.read()
+                .resource(org.hl7.fhir.r4.model.Schedule.class)
+                .withId(fhirId(clinic.scheduleOf(practice.doctor())))
+                .execute();
+        var codings = schedule.getServiceTypeFirstRep().getCoding();
+        assertThat(codings)
+                .extracting(c -> c.getSystem() + "|" + c.getCode() + "|" + c.getDisplay())
+                .containsExactly(
+                        "https://carebook.dev/fhir/CodeSystem/appointment-type|" + fhirId(practice.type())
+                                + "|Consultation",
+                        "http://terminology.hl7.org/CodeSystem/service-type|124|General Practice");
+        var service = client.read()
+                .resource(org.hl7.fhir.r4.model.HealthcareService.class)
+                .withId(fhirId(practice.type()))
+                .execute();
+        assertThat(service.getTypeFirstRep().getCoding()).hasSize(2);
+
+        var snomed = Map.of("system", "http://snomed.info/sct", "code", "GP", "display", "General practice");
+        var refused = clinic.api.patch("/v1/appointment-types/" + practice.type(), Map.of("service_type", snomed));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text()).contains("service_type.code");
+        var cleared = new java.util.HashMap<String, Object>();
+        cleared.put("service_type", null);
+        assertThat(clinic.api
+                        .patch("/v1/appointment-types/" + practice.type(), cleared)
+                        .data()
+                        .get("service_type")
+                        .isNull())
+                .isTrue();
     }
 
     @Test

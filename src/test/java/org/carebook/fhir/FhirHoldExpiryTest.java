@@ -37,7 +37,7 @@ class FhirHoldExpiryTest extends ApiTest {
                                 .getValue())
                 .getValue()
                 .toInstant();
-        assertThat(scheduler.slots(FhirSchedulingTest.DAY, "busy")).hasSize(1);
+        assertThat(scheduler.slots(FhirSchedulingTest.DAY, "busy-tentative")).hasSize(1);
 
         while (Instant.now().isBefore(expires.plusMillis(200))) {
             Thread.sleep(100);
@@ -59,7 +59,7 @@ class FhirHoldExpiryTest extends ApiTest {
                         .execute()))
                 .as("the hold, read as a pending appointment")
                 .isEqualTo(410);
-        assertThat(scheduler.slots(FhirSchedulingTest.DAY, "busy")).isEmpty();
+        assertThat(scheduler.slots(FhirSchedulingTest.DAY, "busy-tentative")).isEmpty();
         assertThat(practice.clinic().api.get("/v1/appointments").data()).isEmpty();
     }
 }

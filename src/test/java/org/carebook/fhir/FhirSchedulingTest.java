@@ -281,6 +281,28 @@ class FhirSchedulingTest extends ApiTest {
     }
 
     @Test
+    void aHeldTimeIsTentativeTimeOffIsUnavailableAndABookingIsBusy() {
+        var clinic = practice.clinic();
+        Clinic.expect(clinic.hold(clinic.api, practice.type(), practice.doctor(), DAY + "T10:00:00Z"), 201);
+        Clinic.expect(clinic.book(practice.type(), practice.doctor(), clinic.patient(), DAY + "T11:00:00Z"), 201);
+        Clinic.expect(
+                clinic.api.post(
+                        "/v1/clinicians/" + practice.doctor() + "/time-off",
+                        Map.of("start_time", DAY + "T15:00:00Z", "end_time", DAY + "T16:00:00Z")),
+                201);
+
+        assertThat(starts(scheduler.slots(DAY, "busy-tentative"))).containsExactly(DAY + "T10:00:00Z");
+        assertThat(starts(scheduler.slots(DAY, "busy"))).containsExactly(DAY + "T11:00:00Z");
+        assertThat(starts(scheduler.slots(DAY, "busy-unavailable")))
+                .containsExactly(DAY + "T15:00:00Z", DAY + "T15:30:00Z");
+        assertThat(scheduler.freeSlots(DAY)).hasSize(12);
+    }
+
+    private static List<String> starts(List<Slot> slots) {
+        return slots.stream().map(s -> s.getStartElement().getValueAsString()).toList();
+    }
+
+    @Test
     void bookMovesAnAppointmentAndCancelsIt() {
         var proposed = scheduler.find(DAY);
         var booked = scheduler.book(withInlinePatient(proposed.get(0).copy(), "Ada", "Lovelace"));
