@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { ApiError, NetworkError, callApi } from '../../main/resources/static/widget/api.js';
 import { validate } from '../../main/resources/static/widget/booking.js';
 import { Markup, html } from '../../main/resources/static/widget/html.js';
-import { calendarFile, icsText, linkedSlot, localDate, wallClock } from '../../main/resources/static/widget/time.js';
+import { calendarFile, icsText, linkedReferral, linkedSlot, localDate, wallClock } from '../../main/resources/static/widget/time.js';
 
 test('every interpolation is escaped unless it is markup', () => {
   const name = '<img src=x onerror="alert(1)">';
@@ -33,6 +33,14 @@ test('a booking link names a type, a clinician and a real start, or nothing', ()
     { type: 't', clinician: 'c', location: null, start: '2027-03-15T09:00:00Z' });
   assert.equal(linkedSlot('?carebook_type=t&carebook_clinician=c&carebook_start=soon'), null);
   assert.equal(linkedSlot('?carebook_type=t'), null);
+});
+
+test('a booking link names who referred the patient, or nobody', () => {
+  assert.deepEqual(linkedReferral('?carebook_type=t&source=directory.example&booking-referral=r-1'),
+    { source: 'directory.example', booking_referral: 'r-1' });
+  assert.deepEqual(linkedReferral('?booking-referral=r-2'), { source: null, booking_referral: 'r-2' });
+  assert.equal(linkedReferral('?carebook_type=t'), null);
+  assert.equal(linkedReferral(`?source=${'x'.repeat(300)}`).source.length, 100);
 });
 
 test('a calendar file escapes its text and writes UTC times', () => {

@@ -4,7 +4,7 @@
 import { ApiError } from './api.js';
 import { html } from './html.js';
 import { patientFields, readPatient, showProblems } from './details.js';
-import { calendarFile, linkedSlot } from './time.js';
+import { calendarFile, linkedReferral, linkedSlot } from './time.js';
 import { renderWaitlist } from './waitlist.js';
 
 export { validate } from './details.js';
@@ -154,7 +154,9 @@ async function confirm(w, form) {
   const button = w.root.querySelector('form button[type="submit"]');
   button.disabled = true;
   try {
-    const { data } = await w.api('POST', `/holds/${encodeURIComponent(w.state.hold.id)}/confirm`, { patient });
+    const referral = linkedReferral(window.location.search);
+    const body = referral ? { patient, referral } : { patient };
+    const { data } = await w.api('POST', `/holds/${encodeURIComponent(w.state.hold.id)}/confirm`, body);
     w.stopCountdown();
     w.state.hold = null;
     w.state.appointment = data;

@@ -29,6 +29,17 @@ export function linkedSlot(search) {
     : null;
 }
 
+/**
+ * Who sent the patient here: the source and booking-referral a directory appends to a booking link (SMART
+ * Scheduling Links), cut to the lengths the API keeps, or null when the address has neither.
+ */
+export function linkedReferral(search) {
+  const query = new URLSearchParams(search);
+  const source = query.get('source')?.slice(0, 100) || null;
+  const bookingReferral = query.get('booking-referral')?.slice(0, 200) || null;
+  return source || bookingReferral ? { source, booking_referral: bookingReferral } : null;
+}
+
 /** A text value of an iCalendar property, escaped as RFC 5545 says. */
 export function icsText(text) {
   return String(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');

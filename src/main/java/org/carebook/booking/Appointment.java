@@ -253,6 +253,7 @@ record Appointment(
                 d.attendeePhone(),
                 holdId,
                 source,
+                d.referral(),
                 series == null ? null : series.seriesId(),
                 series == null ? null : series.index(),
                 sessionId,

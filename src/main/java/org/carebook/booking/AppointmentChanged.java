@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The object of an {@code appointment.*} event: ids, status and times, and the names of the fields that changed,
- * never what the patient or clinic wrote (notes, reason, title, insurance, attendee, cancellation reason).
+ * The object of an {@code appointment.*} event: ids, status and times, where the booking came from (its source and
+ * the directory's referral labels), and the names of the fields that changed, never what the patient or clinic wrote (notes, reason, title, insurance, attendee, cancellation reason).
  * Events reach anyone with {@code read_events} and every webhook receiver, unaudited; a receiver that needs the
  * details reads {@code /v1/appointments/{id}}, which is audited.
  */
@@ -26,6 +26,7 @@ public record AppointmentChanged(
         OffsetDateTime endTime,
         String holdId,
         String source,
+        Referral referral,
         String seriesId,
         String sessionId,
         OffsetDateTime createdAt,
@@ -49,6 +50,7 @@ public record AppointmentChanged(
                 appointment.endTime(),
                 appointment.holdId(),
                 appointment.source(),
+                appointment.referral(),
                 appointment.seriesId(),
                 appointment.sessionId(),
                 appointment.createdAt(),

@@ -5,7 +5,10 @@ import org.carebook.kernel.Phones;
 import org.carebook.kernel.Problems;
 import org.carebook.patient.PatientView;
 
-/** What a booking says beyond who and when: free text, payment, insurance and attendee contact. */
+/**
+ * What a booking says beyond who and when: free text, payment, insurance, attendee contact, and who referred the
+ * patient.
+ */
 public record AppointmentDetails(
         String title,
         String reason,
@@ -15,10 +18,11 @@ public record AppointmentDetails(
         String attendeeName,
         String attendeeEmail,
         String attendeePhone,
-        Map<String, String> externalIds) {
+        Map<String, String> externalIds,
+        Referral referral) {
 
     public static final AppointmentDetails NONE =
-            new AppointmentDetails(null, null, null, null, null, null, null, null, Map.of());
+            new AppointmentDetails(null, null, null, null, null, null, null, null, Map.of(), null);
     static final int PAYMENT_MODE = 64;
 
     public AppointmentDetails {
@@ -39,6 +43,7 @@ public record AppointmentDetails(
                 attendeeName,
                 attendeeEmail,
                 Phones.normalize(attendeePhone, country, problems, "attendeePhone"),
-                externalIds);
+                externalIds,
+                referral);
     }
 }

@@ -39,12 +39,13 @@ class AppointmentRepository {
                             clinician_id, location_id, room_id, is_remote, timezone, start_time, end_time, title,
                             reason, notes, payment_mode, insurance, attendee_name, attendee_email, attendee_phone,
                             hold_id, source, series_id, series_index, session_id, allow_overlapping, external_ids,
-                            booking_limit_overridden, approval_due_at, created_at, updated_at)
+                            booking_limit_overridden, referral_source, booking_referral, approval_due_at, created_at,
+                            updated_at)
                         VALUES (:id, :org, :mode, :status, :patient, :type, :clinician, :location, :room, :remote,
                             :zone, :start, :end, :title, :reason, :notes, :payment, :insurance::jsonb, :attendeeName,
                             :attendeeEmail, :attendeePhone, :hold, :source, :series, :seriesIndex, :session, :overlapping,
                             :external::jsonb,
-                            :limitOverridden, """ + APPROVAL_DUE + """
+                            :limitOverridden, :referralSource, :bookingReferral, """ + APPROVAL_DUE + """
                             , :now, :now)"""), row.tenant())
                 .param("id", row.id())
                 .param("status", row.status().wire())
@@ -150,6 +151,8 @@ class AppointmentRepository {
         values.put("attendeeEmail", d.attendeeEmail());
         values.put("attendeePhone", d.attendeePhone());
         values.put("external", Sql.json(d.externalIds()));
+        values.put("referralSource", d.referral() == null ? null : d.referral().source());
+        values.put("bookingReferral", d.referral() == null ? null : d.referral().bookingReferral());
         return values;
     }
 
@@ -210,7 +213,8 @@ class AppointmentRepository {
                 rs.getString("attendee_name"),
                 rs.getString("attendee_email"),
                 rs.getString("attendee_phone"),
-                Sql.stringMap(rs, "external_ids"));
+                Sql.stringMap(rs, "external_ids"),
+                Referral.of(rs.getString("referral_source"), rs.getString("booking_referral")));
         return new Appointment(
                 rs.getString("id"),
                 new Tenant(rs.getString("organization_id"), Mode.fromWire(rs.getString("mode"))),

@@ -34,6 +34,8 @@ public record AppointmentView(
         String attendeePhone,
         String holdId,
         String source,
+        /** Who referred the booking (a directory's booking link), or null. */
+        Referral referral,
         String seriesId,
         Integer seriesIndex,
         String sessionId,

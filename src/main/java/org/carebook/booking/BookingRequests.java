@@ -116,11 +116,22 @@ final class BookingRequests {
             PatientView.Insurance insurance,
 
             @Schema(description = LIMIT, defaultValue = "false")
-            Boolean overrideBookingLimit) {
+            Boolean overrideBookingLimit,
+
+            Referral referral) {
 
         org.carebook.booking.ConfirmHold command(Body<ConfirmHold> body, boolean browser) {
             var details = new AppointmentDetails(
-                    null, reason, notes, paymentMode, insurance, attendeeName, attendeeEmail, attendeePhone, null);
+                    null,
+                    reason,
+                    notes,
+                    paymentMode,
+                    insurance,
+                    attendeeName,
+                    attendeeEmail,
+                    attendeePhone,
+                    null,
+                    referral);
             return new org.carebook.booking.ConfirmHold(
                     BookingBodies.choosePatient(body, patientId, patient, browser),
                     details,
@@ -184,6 +195,8 @@ final class BookingRequests {
 
             @Schema(description = "Ids in other systems, such as an EHR's; at most 50.")
             Map<String, String> externalIds,
+
+            Referral referral,
 
             @Schema(description = LIMIT, defaultValue = "false")
             Boolean overrideBookingLimit) {
@@ -286,7 +299,8 @@ final class BookingRequests {
                     attendeeName,
                     attendeeEmail,
                     attendeePhone,
-                    externalIds);
+                    externalIds,
+                    null);
             return new org.carebook.booking.ChangeAppointment(
                     body.given(),
                     BookingBodies.instant(startTime),

@@ -75,7 +75,8 @@ final class SeriesRequests {
             if (onConflict == null && body.gives("onConflict")) {
                 body.issue("on_conflict", "must be reject or skip");
             }
-            var details = new AppointmentDetails(null, reason, notes, paymentMode, insurance, null, null, null, null);
+            var details =
+                    new AppointmentDetails(null, reason, notes, paymentMode, insurance, null, null, null, null, null);
             return new org.carebook.booking.BookSeries(
                     choice,
                     appointmentTypeId,

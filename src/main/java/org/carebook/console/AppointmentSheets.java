@@ -103,7 +103,8 @@ class AppointmentSheets {
                 null,
                 null,
                 null,
-                Map.of());
+                Map.of(),
+                null);
         var change = new ChangeAppointment(
                 insurance == null ? DETAILS : withWholeInsurance(), null, null, null, null, null, details);
         appointments.change(caller, id, change, new Problems());

@@ -112,7 +112,7 @@ class BookingDesk {
                         FormText.given(request.phone())))
                 : new PatientChoice.Existing(request.patient());
         var details = new AppointmentDetails(
-                null, null, FormText.given(request.notes()), null, null, null, null, null, Map.of());
+                null, null, FormText.given(request.notes()), null, null, null, null, null, Map.of(), null);
         var every = FormText.given(request.repeatEvery());
         if (every != null) {
             return bookSeries(caller, request, patient, chosen, details, every, problems);

@@ -223,7 +223,8 @@ final class AppointmentInput {
                 null,
                 null,
                 null,
-                CatalogResources.externalIds(appointment.getIdentifier()));
+                CatalogResources.externalIds(appointment.getIdentifier()),
+                null);
     }
 
     boolean cancels() {

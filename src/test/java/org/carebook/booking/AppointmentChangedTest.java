@@ -69,6 +69,7 @@ class AppointmentChangedTest {
                 null,
                 null,
                 null,
+                null,
                 Map.of(),
                 null,
                 cancellation,

@@ -76,7 +76,7 @@ class WidgetTest extends BrowserTest {
 
     /** SMART Scheduling Links: a directory's link to a published slot opens the widget holding that time. */
     @Test
-    void aBookingLinkFromThePublishedSlotsOpensTheWidgetHoldingThatTime() {
+    void aBookingLinkFromThePublishedSlotsOpensTheWidgetHoldingThatTimeAndCreditsTheDirectory() {
         var clinic = Clinic.in(newOrganization(), "Europe/London");
         String doctor = clinic.clinician("Dr Ada Byron");
         clinic.everyDay(doctor, "09:00", "11:00");
@@ -92,7 +92,9 @@ class WidgetTest extends BrowserTest {
         String link = slot.get("extension").get(0).get("valueUrl").stringValue();
         String start = slot.get("start").stringValue();
 
-        var page = openWidgetWithQuery(link.substring(link.indexOf('?') + 1), 1280, widgetKey(clinic.org));
+        // The directory appends who it is and its own reference, as SMART Scheduling Links lets it.
+        String query = link.substring(link.indexOf('?') + 1) + "&source=directory.example&booking-referral=ref-42";
+        var page = openWidgetWithQuery(query, 1280, widgetKey(clinic.org));
 
         heading(page, "Your details");
         screenshot(page, "1280-booking-link-details");
@@ -103,6 +105,12 @@ class WidgetTest extends BrowserTest {
         assertThat(booked).hasSize(1);
         assertThat(java.time.Instant.parse(booked.get(0).get("start_time").stringValue()))
                 .isEqualTo(java.time.OffsetDateTime.parse(start).toInstant());
+        var referral = booked.get(0).get("referral");
+        assertThat(referral.get("source").stringValue()).isEqualTo("directory.example");
+        assertThat(referral.get("booking_referral").stringValue()).isEqualTo("ref-42");
+        assertThat(clinic.api.get("/v1/events?type=appointment.created").text())
+                .as("the event credits the directory too")
+                .contains("ref-42");
     }
 
     @Test
