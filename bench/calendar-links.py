@@ -11,10 +11,10 @@ EVENTS = 40
 answered = {"200": 0, "304": 0}
 
 
-def calendar(i, shift=0):
+def calendar(i, shift=0, extra=0):
     start = datetime.now(timezone.utc).replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=1, hours=shift)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//bench//EN"]
-    for e in range(EVENTS):
+    for e in range(EVENTS + extra):
         at = start + timedelta(days=7 * e + i % 5, hours=i % 6)
         lines += ["BEGIN:VEVENT", f"UID:{i}-{e}", "DTSTAMP:20260101T000000Z",
                   "DTSTART:" + at.strftime("%Y%m%dT%H%M%SZ"),
@@ -127,14 +127,25 @@ def all_read(moment):
 all_read(start)()  # each link is read once as soon as it is made
 print(f"first read done: busy rows {psql('SELECT count(*) FROM blocking_intervals WHERE calendar_link_id IS NOT NULL')}, "
       f"files served: {answered['200']} whole, {answered['304']} not modified", flush=True)
-# Every calendar changes: each of its events moves an hour, so each next read replaces all of its busy rows.
-FILES.update({f"/cal/{i}.ics": calendar(i, shift=1) for i in range(links)})
-TAGS.update({path: '"' + hashlib.md5(body).hexdigest() + '"' for path, body in FILES.items()})
-first = measure(f"one poll of every link, every calendar changed ({EVENTS} events moved each)", all_read(time.time()))
-print(f"  files served: {answered['200']} whole, {answered['304']} not modified", flush=True)
+
+
+def change(label, **how):
+    FILES.update({f"/cal/{i}.ics": calendar(i, **how) for i in range(links)})
+    TAGS.update({path: '"' + hashlib.md5(body).hexdigest() + '"' for path, body in FILES.items()})
+    result = measure(label, all_read(time.time()))
+    print(f"  files served: {answered['200']} whole, {answered['304']} not modified", flush=True)
+    return result
+
+
+# A clinician adds an event: the whole file is read again, one busy time is added, nothing is freed.
+added = change(f"one poll of every link, one event added to every calendar ({EVENTS + 1} read each)", extra=1)
+# Every event of every calendar moves an hour: every busy row is replaced and every old time offered to the
+# waitlist, the worst a poll can bring.
+first = change(f"one poll of every link, every event moved ({EVENTS + 1} replaced each)", shift=1, extra=1)
 again = measure(f"one more poll of every link (unchanged, 304)", all_read(time.time()))
 print(f"  files served: {answered['200']} whole, {answered['304']} not modified", flush=True)
 per_second = lambda m: (m[1] + m[2]) - (idle[1] + idle[2]) * m[0] / idle[0]
-print(f"per 1,000 polls beyond idle: changed {1000 * per_second(first) / links:.1f} CPU-s, "
+print(f"per 1,000 polls beyond idle: one event added {1000 * per_second(added) / links:.1f} CPU-s, "
+      f"every event moved {1000 * per_second(first) / links:.1f} CPU-s, "
       f"unchanged {1000 * per_second(again) / links:.1f} CPU-s; at one poll per link every 15 minutes, "
       f"{links} unchanged links cost {100 * per_second(again) / 900:.2f} % of one core")

@@ -3,6 +3,7 @@ package org.carebook.calendar;
 import java.time.Clock;
 import java.time.Instant;
 import org.carebook.catalog.Clinicians;
+import org.carebook.egress.Reach;
 import org.carebook.egress.UrlGuard;
 import org.carebook.kernel.Caller;
 import org.carebook.kernel.CarebookException;
@@ -64,6 +65,12 @@ public class CalendarLinks {
         }
         if (asked.password() != null && asked.username() == null) {
             problems.add("username", "give the user name that goes with the password");
+        }
+        if (asked.password() != null
+                && asked.url() != null
+                && asked.url().regionMatches(true, 0, "http:", 0, 5)
+                && guard.reach() == Reach.PUBLIC_ONLY) {
+            problems.add("url", "must be https when a password goes with it");
         }
         problems.throwIfAny();
         clinicians.get(caller.tenant(), asked.clinicianId());

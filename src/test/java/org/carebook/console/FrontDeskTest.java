@@ -224,6 +224,52 @@ class FrontDeskTest extends ConsoleBrowserTest {
     }
 
     @Test
+    void busyTimeFromALinkedCalendarIsShadedAsExternalOnTheDayAndTheWeek() throws Exception {
+        var practice = Clinic.practice(newOrganization());
+        var clinic = practice.clinic();
+        byte[] file = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:teaching\r\n"
+                        + "DTSTAMP:20260101T000000Z\r\nDTSTART:20270326T150000Z\r\nDTEND:20270326T160000Z\r\n"
+                        + "SUMMARY:Teaching\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/busy.ics", exchange -> {
+            exchange.sendResponseHeaders(200, file.length);
+            exchange.getResponseBody().write(file);
+            exchange.close();
+        });
+        server.start();
+        try {
+            var link = Clinic.expect(
+                    clinic.api.post(
+                            "/v1/calendar-links",
+                            java.util.Map.of(
+                                    "clinician_id",
+                                    practice.doctor(),
+                                    "kind",
+                                    "ics",
+                                    "url",
+                                    "http://127.0.0.1:" + server.getAddress().getPort() + "/busy.ics")),
+                    201);
+            var synced = clinic.api.post("/v1/calendar-links/" + link.id() + "/sync", java.util.Map.of());
+            assertThat(synced.data().get("sync_status").stringValue()).isEqualTo("synced");
+        } finally {
+            server.stop(0);
+        }
+        accept(invite(clinic.org, "external@clinic.example", "front_desk"));
+        var page = signedIn(
+                "external@clinic.example", base + "/console/day?location=" + clinic.locationId + "&date=2027-03-26");
+
+        assertThat(page.locator(".shade-external")).hasText("Busy (external) 15:00–16:00");
+        assertThat(page.locator("body")).not().containsText("Teaching");
+        screenshot(page, "console-external-busy-1280");
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Dr Ada Byron").setExact(true))
+                .click();
+        assertThat(page.locator(".shade-external")).hasText("Busy (external) 15:00–16:00");
+    }
+
+    @Test
     void theDayShadesClosedHoursAndTimeOffShowsHoldsAsTentativeAndOpensAClinicianWeek() {
         var practice = Clinic.practice(newOrganization());
         var clinic = practice.clinic();
