@@ -64,19 +64,7 @@ class CalendarLinkTest extends ApiTest {
                 "DTEND:" + ICAL.format(TEN.plus(Duration.ofHours(1))));
         assertThat(offered(practice)).contains(TEN);
 
-        var linked = clinic.api.post(
-                "/v1/calendar-links",
-                Map.of(
-                        "clinician_id",
-                        practice.doctor(),
-                        "kind",
-                        "caldav",
-                        "url",
-                        calendar,
-                        "username",
-                        Radicale.USER,
-                        "password",
-                        radicale.password()));
+        var linked = linkCalDav(practice, calendar, radicale.password());
         assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
         assertThat(linked.data().get("has_password").booleanValue()).isTrue();
         assertThat(linked.text()).doesNotContain(radicale.password());
@@ -113,19 +101,7 @@ class CalendarLinkTest extends ApiTest {
         var practice = Clinic.practice(newOrganization());
         var clinic = practice.clinic();
         String calendar = radicale.newCalendar();
-        var linked = clinic.api.post(
-                "/v1/calendar-links",
-                Map.of(
-                        "clinician_id",
-                        practice.doctor(),
-                        "kind",
-                        "caldav",
-                        "url",
-                        calendar,
-                        "username",
-                        Radicale.USER,
-                        "password",
-                        "not-the-password-" + System.nanoTime()));
+        var linked = linkCalDav(practice, calendar, "not-the-password-" + System.nanoTime());
         assertThat(linked.status()).isEqualTo(201);
         var synced = clinic.api
                 .post("/v1/calendar-links/" + linked.id() + "/sync", Map.of())
@@ -237,6 +213,25 @@ class CalendarLinkTest extends ApiTest {
         assertThat(newOrganization().live().post("/v1/calendar-links", body).status())
                 .as("another organization's clinician")
                 .isEqualTo(404);
+    }
+
+    /** Links the Radicale calendar to the practice's doctor, as its user with this password. */
+    private static Api.Response linkCalDav(Clinic.Practice practice, String calendar, String password) {
+        return practice.clinic()
+                .api
+                .post(
+                        "/v1/calendar-links",
+                        Map.of(
+                                "clinician_id",
+                                practice.doctor(),
+                                "kind",
+                                "caldav",
+                                "url",
+                                calendar,
+                                "username",
+                                Radicale.USER,
+                                "password",
+                                password));
     }
 
     private List<Instant> offered(Clinic.Practice practice) {

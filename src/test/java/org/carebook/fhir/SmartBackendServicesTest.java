@@ -180,41 +180,13 @@ class SmartBackendServicesTest extends ApiTest {
         String endpoint = base + "/oauth2/token";
         Instant soon = Instant.now().plusSeconds(120);
         var stranger = new RSAKeyGenerator(2048).keyID("ehr-1").generate();
-        assertRefused(
-                token(assertion(stranger, JWSAlgorithm.RS384, clientId, endpoint, soon), SCOPES),
-                401,
-                "invalid_client");
-        assertRefused(
-                token(
-                        assertion(
-                                key,
-                                JWSAlgorithm.RS384,
-                                clientId,
-                                endpoint,
-                                Instant.now().minusSeconds(120)),
-                        SCOPES),
-                401,
-                "expired");
-        assertRefused(
-                token(
-                        assertion(
-                                key,
-                                JWSAlgorithm.RS384,
-                                clientId,
-                                endpoint,
-                                Instant.now().plusSeconds(3600)),
-                        SCOPES),
-                401,
-                "five minutes");
-        assertRefused(
-                token(assertion(key, JWSAlgorithm.RS384, clientId, "https://elsewhere.example/token", soon), SCOPES),
-                401,
-                "aud");
-        assertRefused(token(assertion(key, JWSAlgorithm.RS256, clientId, endpoint, soon), SCOPES), 401, "RS384");
-        assertRefused(
-                token(assertion(key, JWSAlgorithm.RS384, "smart_nobody", endpoint, soon), SCOPES),
-                401,
-                "invalid_client");
+        var rs384 = JWSAlgorithm.RS384;
+        assertRefused(signedBy(stranger, rs384, clientId, endpoint, soon), 401, "invalid_client");
+        assertRefused(signedBy(key, rs384, clientId, endpoint, Instant.now().minusSeconds(120)), 401, "expired");
+        assertRefused(signedBy(key, rs384, clientId, endpoint, Instant.now().plusSeconds(3600)), 401, "five minutes");
+        assertRefused(signedBy(key, rs384, clientId, "https://elsewhere.example/token", soon), 401, "aud");
+        assertRefused(signedBy(key, JWSAlgorithm.RS256, clientId, endpoint, soon), 401, "RS384");
+        assertRefused(signedBy(key, rs384, "smart_nobody", endpoint, soon), 401, "invalid_client");
 
         String once = assertion(key, JWSAlgorithm.RS384, clientId, endpoint, soon);
         assertThat(token(once, SCOPES).statusCode()).isEqualTo(200);
@@ -292,6 +264,13 @@ class SmartBackendServicesTest extends ApiTest {
                                 Map.of("name", "More", "jwks", inline, "scopes", List.of("system/Appointment.cruds")))
                         .status())
                 .isEqualTo(403);
+    }
+
+    /** The token endpoint's answer to an assertion signed by {@code key}, asking for the usual scopes. */
+    private HttpResponse<String> signedBy(
+            com.nimbusds.jose.jwk.JWK key, JWSAlgorithm algorithm, String client, String audience, Instant expires)
+            throws Exception {
+        return token(assertion(key, algorithm, client, audience, expires), SCOPES);
     }
 
     private static void assertRefused(HttpResponse<String> answer, int status, String says) {
