@@ -104,6 +104,7 @@ class EventLogTest extends ApiTest {
                         "end_time",
                         "hold_id",
                         "source",
+                        "referral",
                         "series_id",
                         "session_id",
                         "created_at",
