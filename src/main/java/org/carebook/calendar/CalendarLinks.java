@@ -60,17 +60,15 @@ public class CalendarLinks {
         }
         if (asked.url() == null) {
             problems.add("url", Problems.REQUIRED);
+        } else if (asked.password() != null
+                && asked.url().regionMatches(true, 0, "http:", 0, 5)
+                && guard.reach() == Reach.PUBLIC_ONLY) {
+            problems.add("url", "must be https when a password goes with it");
         } else {
             guard.refusal(asked.url()).ifPresent(why -> problems.add("url", why));
         }
         if (asked.password() != null && asked.username() == null) {
             problems.add("username", "give the user name that goes with the password");
-        }
-        if (asked.password() != null
-                && asked.url() != null
-                && asked.url().regionMatches(true, 0, "http:", 0, 5)
-                && guard.reach() == Reach.PUBLIC_ONLY) {
-            problems.add("url", "must be https when a password goes with it");
         }
         problems.throwIfAny();
         clinicians.get(caller.tenant(), asked.clinicianId());

@@ -163,6 +163,31 @@ class BehindAProxyTest extends ApiTest {
         }
     }
 
+    /** Linked calendars go out through the same guard, and a password never travels in the clear. */
+    @Test
+    void linkedCalendarsReachNoNeighbourAndSendNoPasswordOverPlainHttp() {
+        var org = newOrganization();
+        String clinician =
+                org.live().post("/v1/clinicians", Fixtures.clinician()).id();
+        var inward = org.live()
+                .post(
+                        "/v1/calendar-links",
+                        Map.of("clinician_id", clinician, "kind", "ics", "url", "http://127.0.0.1:" + port + "/x.ics"));
+        assertThat(inward.status()).as(inward.toString()).isEqualTo(422);
+        assertThat(inward.text()).contains("special-purpose");
+        var clear = org.live()
+                .post(
+                        "/v1/calendar-links",
+                        Map.of(
+                                "clinician_id", clinician,
+                                "kind", "caldav",
+                                "url", "http://calendar.example/dav/",
+                                "username", "dr",
+                                "password", "secret"));
+        assertThat(clear.status()).as(clear.toString()).isEqualTo(422);
+        assertThat(clear.text()).contains("must be https when a password goes with it");
+    }
+
     /** Published files need no key, but each address gets only its share of them. */
     @Test
     void thePublicFilesAreLimitedPerAddress() {
