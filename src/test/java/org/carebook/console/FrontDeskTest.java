@@ -262,6 +262,9 @@ class FrontDeskTest extends ConsoleBrowserTest {
         assertThat(page.locator(".shade-external")).hasText("Busy (external) 15:00–16:00");
         assertThat(page.locator("body")).not().containsText("Teaching");
         screenshot(page, "console-external-busy-1280");
+        page.setViewportSize(768, 900);
+        assertThat(page.locator(".shade-external")).isVisible();
+        screenshot(page, "console-external-busy-768");
         page.getByRole(
                         AriaRole.LINK,
                         new Page.GetByRoleOptions().setName("Dr Ada Byron").setExact(true))
