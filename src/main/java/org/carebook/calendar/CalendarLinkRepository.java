@@ -85,12 +85,14 @@ class CalendarLinkRepository {
                 .list();
     }
 
-    /** Leases one link for a read asked for now; empty if it is gone or another process is reading it. */
+    /**
+     * Leases one link for a read asked for now; empty if it is gone. It waits out a poller's claim of the same row
+     * rather than skipping it: two reads of one link are harmless, as each stores under the link's lock.
+     */
     Optional<Row> claim(Tenant tenant, String id, Instant leaseUntil) {
         return Sql.scoped(jdbc.sql("""
                         UPDATE calendar_links SET next_poll_at = :leaseUntil
-                         WHERE id = (SELECT id FROM calendar_links WHERE id = :id AND organization_id = :org
-                                        AND mode = :mode FOR UPDATE SKIP LOCKED)
+                         WHERE id = :id AND organization_id = :org AND mode = :mode
                         RETURNING *"""), tenant)
                 .param("id", id)
                 .param("leaseUntil", Sql.at(leaseUntil))

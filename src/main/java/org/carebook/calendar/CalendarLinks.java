@@ -104,7 +104,7 @@ public class CalendarLinks {
         get(caller, id);
         Instant now = clock.instant();
         var row = links.claim(caller.tenant(), id, now.plus(poller.lease()))
-                .orElseThrow(() -> CarebookException.conflict("sync_running", "The calendar is being read now."));
+                .orElseThrow(() -> CarebookException.notFound("No such calendar link."));
         poller.poll(row);
         return get(caller, id);
     }
